@@ -1,0 +1,320 @@
+"""Every error bilat raises on purpose, under one base class.
+
+Each concrete error also inherits the builtin that carries its meaning
+(``ValueError``, ``LookupError``, ``TypeError``), so code that already catches
+those keeps working. Errors keep the offending values as attributes and build
+their message in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "BilatError",
+    "BilatWarning",
+    "CurrencyMismatchError",
+    "InvalidNumberError",
+    "InvalidOptionError",
+    "NumberTypeError",
+    "ParseError",
+    "RateNotFoundError",
+    "UnitMismatchError",
+    "UnknownCountryError",
+    "UnknownCurrencyError",
+    "UnknownLocaleError",
+    "ValidationError",
+]
+
+
+class BilatError(Exception):
+    """Base class of every error bilat raises on purpose.
+
+    Example:
+        >>> import bilat
+        >>> try:
+        ...     bilat.Currency("XYZ")
+        ... except bilat.BilatError as e:
+        ...     print(type(e).__name__)
+        UnknownCurrencyError
+    """
+
+
+class BilatWarning(UserWarning):
+    """Base class of the warnings bilat issues.
+
+    Example:
+        >>> import warnings, bilat
+        >>> issubclass(bilat.BilatWarning, UserWarning)
+        True
+    """
+
+
+class CurrencyMismatchError(BilatError, TypeError):
+    """Two amounts in different currencies were combined or compared.
+
+    Attributes:
+        left: Code of the left operand's currency.
+        right: Code of the right operand's currency.
+        operation: What was attempted (``"+"``, ``"<"``, ``"total"`` …).
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money(1, "USD") + bilat.Money(1, "EUR")
+        Traceback (most recent call last):
+        ...
+        bilat.CurrencyMismatchError: cannot apply '+' to 'USD' and 'EUR': ...
+    """
+
+    def __init__(self, left: str, right: str, operation: str) -> None:
+        self.left = left
+        self.right = right
+        self.operation = operation
+        super().__init__(
+            f"cannot apply {operation!r} to {left!r} and {right!r}: amounts in "
+            "different currencies must be converted first "
+            "(use .to(currency, rates) or a MoneyBag)"
+        )
+
+
+class InvalidNumberError(BilatError, ValueError):
+    """A number is not finite, or text does not spell a number.
+
+    Attributes:
+        value: What was given.
+        what: What the number was for (``"amount"``, ``"rate"`` …).
+        expected: What would have been accepted.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money("NaN", "USD")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidNumberError: invalid amount 'NaN': expected a finite number, not NaN or infinity
+    """
+
+    def __init__(self, value: object, what: str, expected: str) -> None:
+        self.value = value
+        self.what = what
+        self.expected = expected
+        super().__init__(f"invalid {what} {value!r}: expected {expected}")
+
+
+class NumberTypeError(InvalidNumberError, TypeError):
+    """A value that is not a number was given where a number was expected.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money(True, "USD")
+        Traceback (most recent call last):
+        ...
+        bilat.NumberTypeError: invalid amount True: expected a number, not a bool
+    """
+
+
+class InvalidOptionError(BilatError, ValueError):
+    """An option is not one of the values it accepts.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money("1.005", "USD").round("ROUND_SOMETIMES")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidOptionError: unknown rounding mode 'ROUND_SOMETIMES': expected one of ...
+    """
+
+    def __init__(self, option: str, value: object, choices: Iterable[str]) -> None:
+        self.option = option
+        self.value = value
+        self.choices = tuple(sorted(choices))
+        super().__init__(
+            f"unknown {option} {value!r}: expected one of "
+            + ", ".join(map(repr, self.choices))
+        )
+
+
+class UnknownCurrencyError(BilatError, LookupError):
+    """A currency code is not an ISO 4217 code.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Currency("DOLLAR")
+        Traceback (most recent call last):
+        ...
+        bilat.UnknownCurrencyError: unknown currency 'DOLLAR': expected an ISO 4217 code such as 'USD'
+    """
+
+    def __init__(self, code: object) -> None:
+        self.code = code
+        super().__init__(
+            f"unknown currency {code!r}: expected an ISO 4217 code such as 'USD'"
+        )
+
+    def __str__(self) -> str:  # LookupError would quote the whole message
+        return str(self.args[0])
+
+
+class UnknownCountryError(BilatError, LookupError):
+    """A country code or name matches no ISO 3166 country.
+
+    Attributes:
+        value: What was looked up.
+        suggestions: Close matches, best first (may be empty).
+
+    Example:
+        >>> import bilat
+        >>> e = bilat.UnknownCountryError("Kazakstn", ("Kazakhstan",))
+        >>> print(e)
+        unknown country 'Kazakstn': expected an ISO 3166 code or a country name; did you mean 'Kazakhstan'?
+    """
+
+    def __init__(self, value: object, suggestions: Sequence[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        message = (
+            f"unknown country {value!r}: expected an ISO 3166 code or a country name"
+        )
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(map(repr, self.suggestions))
+            message += "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownLocaleError(BilatError, LookupError):
+    """A locale identifier is not one CLDR (through babel) knows.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Currency("USD").name("xx_YY")
+        Traceback (most recent call last):
+        ...
+        bilat.UnknownLocaleError: unknown locale 'xx_YY': expected a CLDR locale such as 'en', 'ru', 'kk' or 'uz'
+    """
+
+    def __init__(self, locale: object) -> None:
+        self.locale = locale
+        super().__init__(
+            f"unknown locale {locale!r}: expected a CLDR locale such as "
+            "'en', 'ru', 'kk' or 'uz'"
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RateNotFoundError(BilatError, LookupError):
+    """No exchange rate for a currency pair on a date.
+
+    Attributes:
+        base: Code of the currency converted from.
+        quote: Code of the currency converted to.
+        on: The date asked for, or None for "the newest".
+        reason: Why nothing was found, when there is more to say.
+
+    Example:
+        >>> import datetime, bilat
+        >>> print(bilat.RateNotFoundError("USD", "KZT", datetime.date(2024, 1, 31)))
+        no exchange rate from 'USD' to 'KZT' on or before 2024-01-31
+    """
+
+    def __init__(
+        self, base: str, quote: str, on: dt.date | None, reason: str | None = None
+    ) -> None:
+        self.base = base
+        self.quote = quote
+        self.on = on
+        self.reason = reason
+        when = "at all" if on is None else f"on or before {on.isoformat()}"
+        message = f"no exchange rate from {base!r} to {quote!r} {when}"
+        if reason:
+            message += f" ({reason})"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ParseError(BilatError, ValueError):
+    """Text could not be read as what was asked for.
+
+    Attributes:
+        text: The text that was read.
+        expected: What would have been accepted.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money.parse("a lot of money")
+        Traceback (most recent call last):
+        ...
+        bilat.ParseError: cannot read 'a lot of money' as an amount of money: ...
+    """
+
+    def __init__(self, text: str, expected: str, *, what: str = "an amount of money"):
+        self.text = text
+        self.expected = expected
+        super().__init__(f"cannot read {text!r} as {what}: {expected}")
+
+
+class UnitMismatchError(BilatError, TypeError):
+    """Two physical quantities have incompatible dimensions.
+
+    Attributes:
+        left: The first unit, as text.
+        right: The second unit, as text.
+
+    Example:
+        >>> import bilat
+        >>> print(bilat.UnitMismatchError("USD / tonne", "kilometer"))
+        unit 'kilometer' is not compatible with 'USD / tonne': ...
+    """
+
+    def __init__(self, left: str, right: str, detail: str | None = None) -> None:
+        self.left = left
+        self.right = right
+        message = f"unit {right!r} is not compatible with {left!r}: " + (
+            detail or "their dimensions differ"
+        )
+        super().__init__(message)
+
+
+class ValidationError(BilatError, ValueError):
+    """A value, a record or a file failed validation.
+
+    Attributes:
+        problems: ``(path, message)`` pairs, one per problem found; ``path`` is
+            the field path such as ``projects[3].value.currency`` (empty for
+            the value as a whole).
+        file: The file the problems were found in, if any.
+
+    Example:
+        >>> import bilat
+        >>> e = bilat.ValidationError([("projects[3].value.currency", "unknown currency 'USX'")])
+        >>> e.path
+        'projects[3].value.currency'
+        >>> print(e)
+        projects[3].value.currency: unknown currency 'USX'
+    """
+
+    def __init__(
+        self, problems: Iterable[tuple[str, str]] | str, *, file: str | None = None
+    ) -> None:
+        if isinstance(problems, str):
+            problems = [("", problems)]
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        self.file = file
+        lines = [f"{p}: {m}" if p else m for p, m in self.problems]
+        if file is not None:
+            head = f"{file}: {len(lines)} problem{'s' if len(lines) != 1 else ''}"
+            message = head + "".join(f"\n  {line}" for line in lines)
+        else:
+            message = "\n".join(lines)
+        super().__init__(message)
+
+    @property
+    def path(self) -> str:
+        """The field path of the first problem (``""`` for the value itself)."""
+        return self.problems[0][0] if self.problems else ""

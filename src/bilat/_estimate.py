@@ -1,0 +1,337 @@
+"""Estimates: amounts stated with a qualifier ("nearly $1 billion")."""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from bilat._currency import Currency, CurrencyLike
+from bilat._decimal import CONTEXT, to_decimal
+from bilat._errors import CurrencyMismatchError, InvalidNumberError
+from bilat._locale import LocaleLike, get_locale
+from bilat._money import Money, make_money
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat._rates import ExchangeRates
+
+__all__ = ["Estimate", "Qualifier"]
+
+
+class Qualifier(enum.Enum):
+    """How a stated amount relates to the true one.
+
+    Example:
+        >>> from bilat import Qualifier
+        >>> Qualifier("nearly")
+        <Qualifier.NEARLY: 'nearly'>
+    """
+
+    EXACT = "exact"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    OVER = "over"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+
+    def __repr__(self) -> str:
+        return f"<Qualifier.{self.name}: {self.value!r}>"
+
+
+# Words used by Estimate.format; other locales use the symbols.
+_WORDS: dict[str, dict[Qualifier, str]] = {
+    "en": {
+        Qualifier.ABOUT: "about",
+        Qualifier.NEARLY: "nearly",
+        Qualifier.OVER: "over",
+        Qualifier.AT_LEAST: "at least",
+        Qualifier.UP_TO: "up to",
+    },
+    "ru": {
+        Qualifier.ABOUT: "около",
+        Qualifier.NEARLY: "почти",
+        Qualifier.OVER: "более",
+        Qualifier.AT_LEAST: "не менее",
+        Qualifier.UP_TO: "до",
+    },
+}
+_SYMBOLS: dict[Qualifier, str] = {
+    Qualifier.ABOUT: "≈",
+    Qualifier.NEARLY: "≲",
+    Qualifier.OVER: ">",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.UP_TO: "≤",
+}
+
+
+def _money(value: object) -> Money:
+    if not isinstance(value, Money):
+        raise InvalidNumberError(value, "estimate value", "a Money")
+    return value
+
+
+def _tolerance(value: object) -> Decimal:
+    t = to_decimal(value, what="tolerance")
+    if not 0 <= t <= 1:
+        raise InvalidNumberError(value, "tolerance", "a fraction between 0 and 1")
+    return t
+
+
+def _bounds(value: Money, qualifier: Qualifier, t: Decimal) -> tuple[Money, Money]:
+    v = value.amount
+    cur = value.currency
+    below = CONTEXT.multiply(v, CONTEXT.subtract(Decimal(1), t))
+    above = CONTEXT.multiply(v, CONTEXT.add(Decimal(1), t))
+    low, high = {
+        Qualifier.EXACT: (v, v),
+        Qualifier.NEARLY: (below, v),
+        Qualifier.OVER: (v, above),
+        Qualifier.ABOUT: (below, above),
+        Qualifier.AT_LEAST: (v, above),
+        Qualifier.UP_TO: (Decimal(0), v),
+    }[qualifier]
+    return make_money(low, cur), make_money(high, cur)
+
+
+@final
+@attrs.frozen(repr=False)
+class Estimate:
+    """An amount stated with a qualifier, with documented bounds.
+
+    With value ``v`` and tolerance ``t`` (10 % unless given), the bounds are:
+
+    ========== =====================
+    qualifier  bounds
+    ========== =====================
+    EXACT      [v, v]
+    NEARLY     [v·(1−t), v]
+    OVER       (v, v·(1+t)]
+    ABOUT      [v·(1−t), v·(1+t)]
+    AT_LEAST   [v, v·(1+t)]
+    UP_TO      [0, v]
+    ========== =====================
+
+    Sums keep their bounds exactly: ``low`` and ``high`` of a sum are the sums
+    of the parts' bounds. When the parts share one qualifier and tolerance, so
+    does the sum; otherwise the sum is qualified by the shape of its bounds
+    (``NEARLY`` when the stated value is the upper bound, ``AT_LEAST`` when it
+    is the lower one, ``ABOUT`` when it lies between).
+
+    Args:
+        value: The stated amount.
+        qualifier: How it was qualified; ``EXACT`` when it was not.
+        tolerance: The relative width ``t`` of the bounds, between 0 and 1.
+        low: Explicit lower bound (for sums); derived when omitted.
+        high: Explicit upper bound (for sums); derived when omitted.
+
+    Raises:
+        InvalidNumberError: a negative qualified value, a tolerance outside
+            [0, 1], or bounds that do not enclose the value.
+        CurrencyMismatchError: bounds in another currency than the value.
+
+    Example:
+        >>> from bilat import Estimate, Money, Qualifier
+        >>> e = Estimate(Money(1_000_000_000, "USD"), Qualifier.NEARLY)
+        >>> e.low, e.high
+        (Money('900000000.0', 'USD'), Money('1000000000', 'USD'))
+        >>> print(e)
+        nearly $1B
+        >>> total = e + Money(156_000_000, "USD")
+        >>> total.low, total.high
+        (Money('1056000000.0', 'USD'), Money('1156000000', 'USD'))
+        >>> total.format(), total.format("ru")
+        ('nearly $1.16B', 'почти 1,16 млрд $')
+    """
+
+    value: Money = attrs.field(converter=_money)
+    qualifier: Qualifier = attrs.field(
+        default=Qualifier.EXACT, converter=Qualifier
+    )
+    tolerance: Decimal = attrs.field(
+        default=Decimal("0.1"), converter=_tolerance, kw_only=True
+    )
+    low: Money = attrs.field(kw_only=True)
+    high: Money = attrs.field(kw_only=True)
+
+    @low.default
+    def _low(self) -> Money:
+        return _bounds(self.value, self.qualifier, self.tolerance)[0]
+
+    @high.default
+    def _high(self) -> Money:
+        return _bounds(self.value, self.qualifier, self.tolerance)[1]
+
+    def __attrs_post_init__(self) -> None:
+        if self.qualifier is not Qualifier.EXACT and self.value.amount < 0:
+            raise InvalidNumberError(
+                self.value, "estimate value", "a non-negative amount when qualified"
+            )
+        for bound in (self.low, self.high):
+            if not isinstance(bound, Money):
+                raise InvalidNumberError(bound, "bound", "a Money")
+            self.value._check(bound, "bounds")  # noqa: SLF001
+        if not self.low <= self.value <= self.high:
+            raise InvalidNumberError(
+                (self.low, self.high),
+                "bounds",
+                f"low <= value <= high around {self.value!r}",
+            )
+
+    # -- construction ------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str, locale: LocaleLike = "en") -> Estimate:
+        """Read a possibly qualified amount ("nearly $1 billion", "около 4,4 млрд $").
+
+        Accepts everything :meth:`Money.parse` does, plus a leading qualifier;
+        without one the result is ``EXACT``.
+
+        Raises:
+            ParseError: ``text`` is not an amount of money.
+
+        Example:
+            >>> from bilat import Estimate
+            >>> Estimate.parse("nearly $1 billion")
+            Estimate(Money('1000000000', 'USD'), Qualifier.NEARLY)
+            >>> Estimate.parse("более 4,6 млрд долларов", "ru").qualifier
+            <Qualifier.OVER: 'over'>
+        """
+        from bilat._parse import parse_estimate
+
+        return parse_estimate(text, locale)
+
+    @property
+    def currency(self) -> Currency:
+        """The currency of the value and both bounds."""
+        return self.value.currency
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the bounds collapse to the value."""
+        return self.low == self.high == self.value
+
+    # -- arithmetic -------------------------------------------------------
+
+    def __add__(self, other: object) -> Estimate:
+        if isinstance(other, Money):
+            other = Estimate(other)
+        if not isinstance(other, Estimate):
+            return NotImplemented
+        if self.currency != other.currency:
+            raise CurrencyMismatchError(
+                self.currency.code, other.currency.code, "+"
+            )
+        value = self.value + other.value
+        low = self.low + other.low
+        high = self.high + other.high
+        qualifier, tolerance = _combine(self, other)
+        if qualifier is None:
+            qualifier = _shape(value, low, high)
+        return Estimate(value, qualifier, tolerance=tolerance, low=low, high=high)
+
+    def __radd__(self, other: object) -> Estimate:
+        if type(other) is int and other == 0:
+            return self
+        if isinstance(other, Money):
+            return self.__add__(other)
+        return NotImplemented
+
+    def to(
+        self,
+        currency: CurrencyLike,
+        rates: ExchangeRates,
+        on: dt.date | None = None,
+    ) -> Estimate:
+        """Convert the value and both bounds with one rate.
+
+        Example:
+            >>> import datetime
+            >>> from bilat import Estimate, ExchangeRates
+            >>> rates = ExchangeRates.from_records(
+            ...     [(datetime.date(2025, 1, 2), "EUR", "USD", "1.25")]
+            ... )
+            >>> Estimate.parse("about €8").to("USD", rates).high
+            Money('11.000', 'USD')
+        """
+        rate = rates.rate(self.currency, currency, on)
+        target = rates.convert(self.value, currency, on).currency
+
+        def conv(m: Money) -> Money:
+            return make_money(CONTEXT.multiply(m.amount, rate), target)
+
+        return Estimate(
+            conv(self.value),
+            self.qualifier,
+            tolerance=self.tolerance,
+            low=conv(self.low),
+            high=conv(self.high),
+        )
+
+    # -- text -------------------------------------------------------------
+
+    def format(self, locale: LocaleLike = "en", *, compact: bool = True) -> str:
+        """Format as the qualifier followed by the amount.
+
+        English and Russian use words ("nearly $1B", "почти 1 млрд $"); other
+        locales use symbols (≈ about, ≲ nearly, > over, ≥ at least, ≤ up to)
+        so no untranslated word appears.
+
+        Example:
+            >>> from bilat import Estimate
+            >>> e = Estimate.parse("nearly $1 billion")
+            >>> e.format(), e.format("ru"), e.format("kk")
+            ('nearly $1B', 'почти 1 млрд $', '≲ 1 млрд $')
+        """
+        amount = self.value.format(locale, compact=compact)
+        if self.qualifier is Qualifier.EXACT:
+            return amount
+        words = _WORDS.get(get_locale(locale).language)
+        word = words[self.qualifier] if words else _SYMBOLS[self.qualifier]
+        return f"{word} {amount}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def __repr__(self) -> str:
+        args = [repr(self.value)]
+        if self.qualifier is not Qualifier.EXACT:
+            args.append(f"Qualifier.{self.qualifier.name}")
+        if self.tolerance != Decimal("0.1"):
+            args.append(f"tolerance=Decimal({str(self.tolerance)!r})")
+        derived = _bounds(self.value, self.qualifier, self.tolerance)
+        if (self.low, self.high) != derived:
+            args.append(f"low={self.low!r}, high={self.high!r}")
+        return f"Estimate({', '.join(args)})"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return (
+            f'<span class="bilat-estimate" title="{escape(self.low.format())} – '
+            f'{escape(self.high.format())}">{escape(self.format())}</span>'
+        )
+
+
+def _combine(a: Estimate, b: Estimate) -> tuple[Qualifier | None, Decimal]:
+    """The qualifier of a sum: shared by the parts, ignoring exact ones."""
+    if a.qualifier is Qualifier.EXACT:
+        return b.qualifier, b.tolerance
+    if b.qualifier is Qualifier.EXACT or (
+        a.qualifier is b.qualifier and a.tolerance == b.tolerance
+    ):
+        return a.qualifier, a.tolerance
+    return None, a.tolerance
+
+
+def _shape(value: Money, low: Money, high: Money) -> Qualifier:
+    if low == value == high:
+        return Qualifier.EXACT
+    if high == value:
+        return Qualifier.NEARLY
+    if low == value:
+        return Qualifier.AT_LEAST
+    return Qualifier.ABOUT

@@ -1,0 +1,35 @@
+"""Locale lookup through babel, with bilat's error on unknown identifiers."""
+
+from __future__ import annotations
+
+import functools
+from typing import TypeAlias
+
+from babel import Locale, UnknownLocaleError as _BabelUnknownLocale
+
+from bilat._errors import UnknownLocaleError
+
+__all__ = ["LocaleLike", "get_locale"]
+
+LocaleLike: TypeAlias = "str | Locale"
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(identifier: str) -> Locale:
+    try:
+        return Locale.parse(identifier.replace("-", "_"))
+    except (_BabelUnknownLocale, ValueError, TypeError):
+        raise UnknownLocaleError(identifier) from None
+
+
+def get_locale(locale: LocaleLike) -> Locale:
+    """Return the babel :class:`~babel.Locale` for ``locale``.
+
+    Raises:
+        UnknownLocaleError: babel has no data for that identifier.
+    """
+    if isinstance(locale, Locale):
+        return locale
+    if not isinstance(locale, str):
+        raise UnknownLocaleError(locale)
+    return _parse(locale)

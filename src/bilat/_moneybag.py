@@ -1,0 +1,202 @@
+"""MoneyBag: a sum of amounts in several currencies, converted once per currency."""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from operator import attrgetter
+from types import MappingProxyType
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from bilat._currency import Currency, CurrencyLike, as_currency
+from bilat._decimal import CONTEXT
+from bilat._errors import NumberTypeError
+from bilat._money import Money, make_money
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat._rates import ExchangeRates
+
+__all__ = ["MoneyBag"]
+
+_amount_of = attrgetter("amount")
+_currency_of = attrgetter("currency")
+
+
+def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
+    """Sum amounts per currency in the library context.
+
+    The common case, many Money in one currency, is summed by the C ``sum``
+    loop; mixed currencies are grouped first, then each group summed once.
+    """
+    moneys: list[Money] = []
+    bags: list[MoneyBag] = []
+    if all(type(m) is Money for m in items):
+        moneys = list(items)  # type: ignore[arg-type]
+    else:
+        for item in items:
+            if type(item) is Money:
+                moneys.append(item)
+            elif type(item) is MoneyBag:
+                bags.append(item)
+            else:
+                raise NumberTypeError(item, "MoneyBag item", "a Money or a MoneyBag")
+    totals: dict[Currency, Decimal] = {}
+    with decimal.localcontext(CONTEXT):
+        if moneys:
+            currencies = set(map(_currency_of, moneys))
+            if len(currencies) == 1:
+                totals[currencies.pop()] = sum(map(_amount_of, moneys), Decimal(0))
+            else:
+                groups: dict[Currency, list[Decimal]] = {}
+                for m in moneys:
+                    try:
+                        groups[m.currency].append(m.amount)
+                    except KeyError:
+                        groups[m.currency] = [m.amount]
+                for cur, amounts in groups.items():
+                    totals[cur] = sum(amounts, Decimal(0))
+        for bag in bags:
+            for cur, amount in bag._totals.items():  # noqa: SLF001
+                totals[cur] = totals.get(cur, Decimal(0)) + amount
+    return totals
+
+
+@final
+@attrs.frozen(init=False, repr=False, eq=False)
+class MoneyBag:
+    """A sum of amounts in several currencies.
+
+    Adding never converts: each currency keeps its own exact total, and
+    :meth:`to` converts each currency once (not each item), so a bag of a
+    million amounts in five currencies needs five rate look-ups.
+
+    Args:
+        *items: Money and other MoneyBags.
+
+    Raises:
+        NumberTypeError: an item is neither Money nor MoneyBag.
+
+    Example:
+        >>> import datetime
+        >>> from bilat import ExchangeRates, Money, MoneyBag
+        >>> bag = MoneyBag(Money(100, "USD"), Money(2000, "KZT"), Money(50, "USD"))
+        >>> bag
+        MoneyBag(Money('2000', 'KZT'), Money('150', 'USD'))
+        >>> bag["USD"], bag.currencies
+        (Money('150', 'USD'), (Currency('KZT'), Currency('USD')))
+        >>> rates = ExchangeRates.from_records(
+        ...     [(datetime.date(2025, 1, 2), "USD", "KZT", "500")]
+        ... )
+        >>> bag.to("USD", rates)
+        Money('154', 'USD')
+    """
+
+    _totals: Mapping[Currency, Decimal]
+
+    def __init__(self, *items: Money | MoneyBag) -> None:
+        self.__attrs_init__(MappingProxyType(_totals(items)))  # type: ignore[attr-defined]
+
+    @property
+    def currencies(self) -> tuple[Currency, ...]:
+        """The currencies in the bag, sorted by code."""
+        return tuple(sorted(self._totals, key=attrgetter("code")))
+
+    def __getitem__(self, currency: CurrencyLike) -> Money:
+        """The total in ``currency`` (zero when the bag holds none of it)."""
+        cur = as_currency(currency)
+        return make_money(self._totals.get(cur, Decimal(0)), cur)
+
+    def __iter__(self) -> Iterator[Money]:
+        """The per-currency totals, sorted by currency code."""
+        return (self[c] for c in self.currencies)
+
+    def __len__(self) -> int:
+        return len(self._totals)
+
+    def __bool__(self) -> bool:
+        return any(self._totals.values())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MoneyBag):
+            return NotImplemented
+        mine = {c: a for c, a in self._totals.items() if a}
+        theirs = {c: a for c, a in other._totals.items() if a}
+        return mine == theirs
+
+    def __hash__(self) -> int:
+        return hash(frozenset((c, a) for c, a in self._totals.items() if a))
+
+    def __add__(self, other: object) -> MoneyBag:
+        if isinstance(other, Money | MoneyBag):
+            return MoneyBag(self, other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> MoneyBag:
+        if type(other) is int and other == 0:
+            return self
+        if isinstance(other, Money):
+            return MoneyBag(other, self)
+        return NotImplemented
+
+    def __sub__(self, other: object) -> MoneyBag:
+        if isinstance(other, Money | MoneyBag):
+            return MoneyBag(self, -other)
+        return NotImplemented
+
+    def __neg__(self) -> MoneyBag:
+        return MoneyBag(*(-m for m in self))
+
+    def to(
+        self,
+        currency: CurrencyLike,
+        rates: ExchangeRates,
+        on: dt.date | None = None,
+    ) -> Money:
+        """Convert every currency's total with one rate each, and add up.
+
+        The result is exact; call :meth:`Money.round` for minor units.
+
+        Raises:
+            RateNotFoundError: a currency in the bag has no usable rate.
+
+        Example:
+            >>> import datetime
+            >>> from bilat import ExchangeRates, Money, MoneyBag
+            >>> rates = ExchangeRates.from_records(
+            ...     [(datetime.date(2025, 1, 2), "EUR", "USD", "1.04")]
+            ... )
+            >>> MoneyBag(Money(10, "EUR"), Money(1, "USD")).to("USD", rates)
+            Money('11.40', 'USD')
+        """
+        target = as_currency(currency)
+        total = Decimal(0)
+        for cur, amount in self._totals.items():
+            if cur == target:
+                total = CONTEXT.add(total, amount)
+            else:
+                rate = rates.rate(cur, target, on)
+                total = CONTEXT.add(total, CONTEXT.multiply(amount, rate))
+        return make_money(total, target)
+
+    def __repr__(self) -> str:
+        return f"MoneyBag({', '.join(map(repr, self))})"
+
+    def format(self, locale: str = "en", *, compact: bool = False) -> str:
+        """Format as the per-currency totals joined by `` + ``.
+
+        Example:
+            >>> from bilat import Money, MoneyBag
+            >>> MoneyBag(Money(5, "USD"), Money(3, "EUR")).format()
+            '€3.00 + $5.00'
+        """
+        if not self._totals:
+            return "0"
+        return " + ".join(m.format(locale, compact=compact) for m in self)
+
+    def __str__(self) -> str:
+        return self.format()
