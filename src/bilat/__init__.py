@@ -13,13 +13,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bilat._agreement import Agreement, AgreementKind, AgreementStatus
+from bilat._country import Country
 from bilat._currency import Currency
 from bilat._errors import (
     BilatError,
     BilatWarning,
     CurrencyMismatchError,
+    CurrencyNotFoundError,
     InvalidNumberError,
     InvalidOptionError,
+    MissingExtraError,
     NumberTypeError,
     ParseError,
     RateNotFoundError,
@@ -30,32 +34,75 @@ from bilat._errors import (
     ValidationError,
 )
 from bilat._estimate import Estimate, Qualifier
+from bilat._events import Meeting, Official, Topic
 from bilat._money import Money
 from bilat._moneybag import MoneyBag
+from bilat._rates import ExchangeRates
+from bilat._series import TradeMetric, TradeSeries
+from bilat._source import Source
+from bilat._target import Progress, ProgressStatus, TradeTarget
+from bilat._units import UnitPrice
 
 if TYPE_CHECKING:
     import pint
 
+    #: The shared pint registry (built on first use by ``__getattr__`` below).
+    ureg: pint.UnitRegistry
+    #: Its Quantity class.
+    Q_: type[pint.Quantity]
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
     "BilatError",
     "BilatWarning",
+    "Country",
     "Currency",
     "CurrencyMismatchError",
+    "CurrencyNotFoundError",
     "Estimate",
+    "ExchangeRates",
     "InvalidNumberError",
     "InvalidOptionError",
+    "Meeting",
+    "MissingExtraError",
     "Money",
     "MoneyBag",
     "NumberTypeError",
+    "Official",
     "ParseError",
+    "Progress",
+    "ProgressStatus",
+    "Q_",
     "Qualifier",
     "RateNotFoundError",
+    "Source",
+    "Topic",
+    "TradeMetric",
+    "TradeSeries",
+    "TradeTarget",
     "UnitMismatchError",
+    "UnitPrice",
     "UnknownCountryError",
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
+    "ureg",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Build the pint registry on first use of ``bilat.ureg`` or ``bilat.Q_``."""
+    if name == "ureg":
+        from bilat._units import get_registry
+
+        return get_registry()
+    if name == "Q_":
+        from bilat._units import get_registry
+
+        return get_registry().Quantity
+    raise AttributeError(f"module 'bilat' has no attribute {name!r}")

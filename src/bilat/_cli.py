@@ -1,0 +1,137 @@
+"""The ``bilat`` command line.
+
+Each subcommand is one row of :data:`_COMMANDS`: a name, a one-line help text,
+a function that adds its arguments to its parser and a function that runs it
+and returns the exit status. Errors that bilat raises on purpose
+(:class:`~bilat.BilatError`) end the command with one line on stderr and exit
+status 1; usage errors exit with status 2, as argparse does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+from bilat import __version__
+from bilat._errors import BilatError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["main"]
+
+PROG = "bilat"
+
+#: Exit status of a command that failed on a :class:`~bilat.BilatError`.
+EXIT_ERROR = 1
+
+
+class _Command(NamedTuple):
+    """One subcommand: how to declare its arguments and how to run it."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, TextIO], int]
+
+
+# -- bilat parse ----------------------------------------------------------
+
+
+def _configure_parse(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text", help='the amount as written, e.g. "nearly $1 billion" or "₸ 2,5 млрд"'
+    )
+    parser.add_argument(
+        "--locale",
+        default="en",
+        metavar="L",
+        help="CLDR locale of the text and of the output (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print amount, currency, qualifier and bounds as JSON",
+    )
+
+
+def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
+    from bilat._estimate import Estimate
+
+    estimate = Estimate.parse(args.text, args.locale)
+    if args.json:
+        record = {
+            "amount": str(estimate.value.amount),
+            "currency": estimate.currency.code,
+            "qualifier": estimate.qualifier.value,
+            "low": str(estimate.low.amount),
+            "high": str(estimate.high.amount),
+        }
+        print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(repr(estimate), file=out)
+        print(estimate.format(args.locale), file=out)
+    return 0
+
+
+_COMMANDS: tuple[_Command, ...] = (
+    _Command(
+        "parse",
+        "read an amount of money as written in news and reports",
+        _configure_parse,
+        _run_parse,
+    ),
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Treaty and target modelling with exact money.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    subparsers = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True
+    )
+    for command in _COMMANDS:
+        sub = subparsers.add_parser(
+            command.name, help=command.help, description=command.help
+        )
+        command.configure(sub)
+        sub.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``bilat`` command and return its exit status.
+
+    Args:
+        argv: The arguments after the program name; ``sys.argv[1:]`` when
+            None.
+
+    Returns:
+        0 on success, 1 when bilat refused the input (the reason is printed
+        on stderr as ``bilat: error: …``), 2 for a usage error.
+
+    Example:
+        >>> from bilat._cli import main
+        >>> main(["parse", "$156 million"])
+        Estimate(Money('156000000', 'USD'))
+        $156M
+        0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, sys.stdout)
+    except BilatError as error:
+        sys.stderr.write(f"{PROG}: error: {error}\n")
+        return EXIT_ERROR

@@ -1,0 +1,291 @@
+"""Events: officials, the topics they discuss, and their meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import TypeAlias, final
+
+import attrs
+
+from bilat._country import Country, as_country
+from bilat._errors import ValidationError
+from bilat._source import Source, as_date, as_sources, as_text, date_repr
+
+__all__ = ["Meeting", "Official", "Topic", "When"]
+
+#: When a meeting took place: the day, only the year, or unknown.
+When: TypeAlias = dt.date | int | None
+
+
+class Topic(enum.Enum):
+    """What a meeting was about.
+
+    Example:
+        >>> from bilat import Topic
+        >>> Topic("water")
+        <Topic.WATER: 'water'>
+    """
+
+    TRADE = "trade"
+    ECONOMY = "economy"
+    INVESTMENT = "investment"
+    INDUSTRY = "industry"
+    AGRICULTURE = "agriculture"
+    ENERGY = "energy"
+    WATER = "water"
+    TRANSPORT = "transport"
+    TRANSIT = "transit"
+    DIGITAL = "digital"
+    SECURITY = "security"
+    CULTURE = "culture"
+    HUMANITARIAN = "humanitarian"
+    EDUCATION = "education"
+    HEALTH = "health"
+    OTHER = "other"
+
+
+def _name(value: object) -> str:
+    return as_text(value, "name")
+
+
+def _role(value: object) -> str:
+    return as_text(value, "role")
+
+
+def _country(value: object) -> Country:
+    return as_country(value, "country")
+
+
+@final
+@attrs.frozen(repr=False)
+class Official:
+    """A person acting for a country, in the role they held at the time.
+
+    Args:
+        name: The person's name.
+        role: Their office ("President", "Foreign Minister").
+        country: The country they act for (a code is accepted).
+
+    Raises:
+        ValidationError: a field is empty or of the wrong type, or the
+            country is unknown; the error's path names the field.
+
+    Example:
+        >>> from bilat import Official
+        >>> Official("Bakhtiyor Saidov", "Foreign Minister", "UZ")
+        Official('Bakhtiyor Saidov', 'Foreign Minister', 'UZ')
+    """
+
+    name: str = attrs.field(converter=_name)
+    role: str = attrs.field(converter=_role)
+    country: Country = attrs.field(converter=_country)
+
+    def __repr__(self) -> str:
+        return f"Official({self.name!r}, {self.role!r}, {self.country.alpha2!r})"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role}, {self.country.name()})"
+
+
+def _when(value: object) -> When:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if 1 <= value <= 9999:
+            return value
+    elif isinstance(value, str) and len(value) == 4 and value.isascii():
+        if value.isdigit() and value != "0000":
+            return int(value)
+    elif isinstance(value, str | dt.date):
+        return as_date(value, "when")
+    raise ValidationError(
+        [
+            (
+                "when",
+                (
+                    "expected a date, an ISO date 'YYYY-MM-DD', a year from 1 "
+                    f"to 9999, or None, got {value!r}"
+                ),
+            )
+        ]
+    )
+
+
+def _participants(value: object) -> tuple[Official, ...]:
+    if isinstance(value, Official):
+        return (value,)
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            [("participants", f"expected a sequence of Official, got {value!r}")]
+        )
+    participants = tuple(value)
+    for i, person in enumerate(participants):
+        if not isinstance(person, Official):
+            raise ValidationError(
+                [(f"participants[{i}]", f"expected an Official, got {person!r}")]
+            )
+        if person in participants[:i]:
+            raise ValidationError(
+                [(f"participants[{i}]", f"{person!r} is named twice")]
+            )
+    return participants
+
+
+def _topic(value: object, path: str) -> Topic:
+    if isinstance(value, Topic):
+        return value
+    try:
+        return Topic(value)
+    except ValueError:
+        choices = ", ".join(repr(t.value) for t in Topic)
+        raise ValidationError(
+            [(path, f"unknown topic {value!r}: expected one of {choices}")]
+        ) from None
+
+
+def _topics(value: object) -> tuple[Topic, ...]:
+    if isinstance(value, Topic):
+        return (value,)
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            [("topics", f"expected a sequence of Topic, got {value!r}")]
+        )
+    topics = (_topic(item, f"topics[{i}]") for i, item in enumerate(value))
+    return tuple(dict.fromkeys(topics))
+
+
+def _place(value: object) -> str | None:
+    return None if value is None else as_text(value, "place")
+
+
+def _title(value: object) -> str | None:
+    return None if value is None else as_text(value, "title")
+
+
+def _note(value: object) -> str | None:
+    return None if value is None else as_text(value, "note")
+
+
+@final
+@attrs.frozen(repr=False)
+class Meeting:
+    """A meeting between officials, and what they discussed.
+
+    ``when`` is as precise as the source: a :class:`datetime.date` (or an ISO
+    string) when the day is known, an ``int`` year when only the year is, and
+    None when the source gives no date. bilat never makes up a day.
+
+    Topics keep the order given, each once. Participants must differ.
+
+    Args:
+        when: The day, the year, or None.
+        participants: The officials who met.
+        topics: What they discussed (:class:`Topic` members or their values).
+        place: Where they met.
+        sources: Where the facts about the meeting come from.
+        title: A short name for the meeting.
+        note: Anything else worth keeping.
+
+    Raises:
+        ValidationError: a field is invalid; the error's path names it
+            (``when``, ``participants[1]``, ``topics[0]`` …).
+
+    Example:
+        >>> from bilat import Meeting, Official, Topic
+        >>> m = Meeting(
+        ...     2024,
+        ...     [
+        ...         Official("Kassym-Jomart Tokayev", "President", "KZ"),
+        ...         Official("Bakhtiyor Saidov", "Foreign Minister", "UZ"),
+        ...     ],
+        ...     ["trade", Topic.WATER, Topic.SECURITY, "trade"],
+        ...     place="Astana",
+        ... )
+        >>> m.year, m.date, [t.value for t in m.topics]
+        (2024, None, ['trade', 'water', 'security'])
+        >>> m.countries
+        (Country('KZ'), Country('UZ'))
+    """
+
+    when: When = attrs.field(converter=_when)
+    participants: tuple[Official, ...] = attrs.field(converter=_participants)
+    topics: tuple[Topic, ...] = attrs.field(converter=_topics)
+    place: str | None = attrs.field(default=None, kw_only=True, converter=_place)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=as_sources
+    )
+    title: str | None = attrs.field(default=None, kw_only=True, converter=_title)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
+
+    @property
+    def year(self) -> int | None:
+        """The year of the meeting, or None when unknown.
+
+        Example:
+            >>> import datetime
+            >>> from bilat import Meeting
+            >>> Meeting(datetime.date(2024, 4, 10), (), ()).year
+            2024
+        """
+        if isinstance(self.when, dt.date):
+            return self.when.year
+        return self.when
+
+    @property
+    def date(self) -> dt.date | None:
+        """The day of the meeting, or None when only the year (or nothing) is known.
+
+        Example:
+            >>> from bilat import Meeting
+            >>> Meeting("2024-04-10", (), ()).date, Meeting(2024, (), ()).date
+            (datetime.date(2024, 4, 10), None)
+        """
+        return self.when if isinstance(self.when, dt.date) else None
+
+    @property
+    def countries(self) -> tuple[Country, ...]:
+        """The participants' countries, each once, in order of appearance.
+
+        Example:
+            >>> from bilat import Meeting, Official
+            >>> nurtleu = Official("Murat Nurtleu", "Foreign Minister", "KZ")
+            >>> Meeting(None, [nurtleu], ()).countries
+            (Country('KZ'),)
+        """
+        return tuple(dict.fromkeys(p.country for p in self.participants))
+
+    def sort_key(self) -> tuple[bool, int, dt.date]:
+        """A key for sorting in time: ``sorted(meetings, key=Meeting.sort_key)``.
+
+        Meetings with no date come first, then by year; within a year, one
+        known only by its year comes before those with a day. Sort with
+        ``reverse=True`` for the most recent first.
+
+        Example:
+            >>> import datetime
+            >>> from bilat import Meeting
+            >>> ms = [Meeting("2024-04-10", (), ()), Meeting(2024, (), ())]
+            >>> ms.append(Meeting(None, (), ()))
+            >>> [m.when for m in sorted(ms, key=Meeting.sort_key)]
+            [None, 2024, datetime.date(2024, 4, 10)]
+        """
+        if self.when is None:
+            return (False, 0, dt.date.min)
+        if isinstance(self.when, dt.date):
+            return (True, self.when.year, self.when)
+        return (True, self.when, dt.date.min)
+
+    def __repr__(self) -> str:
+        when = (
+            date_repr(self.when) if isinstance(self.when, dt.date) else repr(self.when)
+        )
+        names = [f"Topic.{t.name}" for t in self.topics]
+        topics = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
+        args = [when, repr(self.participants), topics]
+        for name in ("place", "sources", "title", "note"):
+            value = getattr(self, name)
+            if value:
+                args.append(f"{name}={value!r}")
+        return f"Meeting({', '.join(args)})"

@@ -1,0 +1,689 @@
+"""Reading amounts of money as they are written in news and reports.
+
+:meth:`Money.parse <bilat.Money.parse>` and :meth:`Estimate.parse
+<bilat.Estimate.parse>` read text such as ``"$156 million"``, ``"USD 10bn"``,
+``"nearly $1 billion"`` or ``"более 4,6 млрд долларов"``. The reader is a small
+grammar over tokens, driven by tables of words and symbols.
+
+Grammar
+-------
+
+The text is cut into tokens: numbers (ASCII digits with the separators
+between them), words (letters, with apostrophes inside and an optional
+abbreviation point after) and single symbol characters (``$``, ``€``, ``₸`` …).
+Spaces between tokens are optional, so ``$156M`` and ``$ 156 M`` read alike.
+Words are compared case-insensitively, with ``ё`` read as ``е`` and every
+apostrophe (``'``, ``’``, ``‘``, ``ʻ``, ``ʼ``) read as ``'``; a point after a
+word is ignored (``млн.``, ``руб.``, ``U.S.``). The tokens must form, in this
+order::
+
+    amount    = [qualifier] [sign] [currency] [sign] number [scale] [currency]
+
+with exactly one currency, before or after the number, and at most one sign.
+
+``number``
+    Digits grouped and separated as in the locale (CLDR, through babel):
+    ``1,234.5`` in ``en``; ``1 234,5`` in ``ru``, ``kk`` and ``uz``. The
+    decimal separator is the locale's only: in ``ru`` a comma always marks
+    decimals, so ``1,234`` is 1.234 there, and ``1.5`` is refused (pass
+    ``locale="en"`` for text written the English way). Thousands are grouped
+    by the locale's group symbol or by a space (plain, no-break U+00A0, narrow
+    no-break U+202F or thin U+2009) in every locale; groups after the first
+    have exactly three digits, otherwise the text is refused rather than
+    guessed.
+``sign``
+    ``-``, ``−`` (U+2212) or ``+``, before the currency or the number:
+    ``-$1.50``, ``USD -5``, ``-1 234,50 ₸``.
+``scale``
+    A word multiplying the number by a power of ten: CLDR's compact number
+    words of ``en``, ``ru`` and the locale (``K``, ``M``, ``B``, ``T``,
+    ``thousand``, ``million``, ``billion``, ``trillion``, ``тыс.``,
+    ``тысяча``/``тысячи``/``тысяч``, ``млн``, ``миллион``/``миллиона``/
+    ``миллионов``, ``млрд``, ``миллиард…``, ``трлн``, ``триллион…``; in
+    ``kk`` ``мың``, in ``uz`` ``ming``, ``mln``, ``mlrd``, ``trln``) and the
+    news spellings in :data:`_NEWS_SCALES` (``mn``, ``mln``, ``bn``, ``bln``,
+    ``tn``, ``trn`` …). ``$1.5-billion`` is read as ``$1.5 billion``.
+``currency``
+    An ISO 4217 code in capitals (``USD``, ``KZT``; ``usd`` is refused), a
+    CLDR symbol or currency name of ``en``, ``ru`` or the locale, in every
+    plural form CLDR knows (``US dollars``, ``доллара США``, ``казахских
+    тенге``, ``CN¥``, ``A$``), or one of the news spellings in
+    :data:`_NEWS_CURRENCIES`, which take precedence. Among them: ``$`` alone
+    means US dollars (as in CLDR's ``en`` and ``ru``; other dollars need
+    their own symbol, ``A$``, ``CA$``, or a code); ``US$``, ``dollar(s)`` and
+    ``доллар``/``доллара``/``долларов`` (any case) mean USD; ``€``,
+    ``euro(s)``, ``евро`` EUR; ``£``, ``pound(s)``, ``фунт…`` GBP; ``₸``,
+    ``тг``, ``tenge``, ``тенге`` KZT; ``сум``/``сума``/``сумов``, ``so'm``,
+    ``soum``, ``sum``, ``som`` UZS (``Kyrgyz som`` and ``киргизских сомов``
+    are KGS through CLDR); ``₽``, ``руб.``, ``rouble(s)``, ``ruble(s)``,
+    ``рубль``/``рубля``/``рублей`` RUB. ``¥`` is refused as ambiguous (Japanese
+    yen or Chinese yuan): write ``JPY``, ``CNY``, ``JP¥``, ``CN¥``, ``yen``
+    or ``yuan``.
+``qualifier``
+    Only :meth:`Estimate.parse <bilat.Estimate.parse>` accepts one (see
+    :data:`_QUALIFIERS`): ``nearly``, ``almost``, ``почти`` → NEARLY;
+    ``about``, ``around``, ``approximately``, ``roughly``, ``some``, ``an
+    estimated``, ``около``, ``примерно``, ``приблизительно``, ``порядка``,
+    ``~``, ``≈`` → ABOUT; ``over``, ``more than``, ``above``, ``in excess
+    of``, ``более``, ``больше``, ``свыше``, ``>`` → OVER; ``at least``, ``no
+    less than``, ``не менее``, ``не меньше``, ``≥`` → AT_LEAST; ``up to``,
+    ``as much as``, ``no more than``, ``до``, ``не более``, ``≤`` → UP_TO.
+
+The amount is exact: ``2,5 млрд`` is ``Decimal("2500000000")``, computed in
+bilat's own decimal context, with no exponent left in it (``$1.55 bn`` is
+``Money('1550000000', 'USD')``) and the decimals as written otherwise
+(``$1.50`` is ``Money('1.50', 'USD')``). The full output of
+:meth:`Money.format <bilat.Money.format>` reads back to the same Money, except
+where it writes ``¥``; its compact output (``$156M``, ``156 млн $``) reads too.
+
+The tables are built from CLDR on first use, once per locale.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
+
+from bilat._decimal import CONTEXT
+from bilat._errors import NumberTypeError, ParseError
+from bilat._locale import LocaleLike, get_locale
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from bilat._estimate import Estimate, Qualifier
+    from bilat._money import Money
+
+__all__ = ["parse_estimate", "parse_money"]
+
+_V = TypeVar("_V")
+Key = tuple[str, ...]
+
+_EXAMPLES: Final = (
+    "amounts look like '$156 million', 'USD 10bn', 'nearly $1 billion' "
+    "or '156 млн долларов'"
+)
+
+# -- tables written by hand ---------------------------------------------------
+
+#: Currency spellings of the news that CLDR lacks or that bilat decides, by
+#: code; phrases are separated by ``|``.
+_NEWS_CURRENCIES: Final[Mapping[str, str]] = {
+    "USD": "$ | US$ | U.S.$ | dollar | dollars | US dollar | US dollars "
+    "| U.S. dollar | U.S. dollars | долл. | долл. США",
+    "EUR": "€ | euro | euros",
+    "GBP": "£ | pound | pounds | pound sterling | pounds sterling | sterling",
+    "KZT": "₸ | тг | tenge | тенге",
+    "UZS": "so'm | soum | soums | sum | sums | som",
+    "RUB": "₽ | руб. | rouble | roubles | ruble | rubles",
+    "JPY": "JP¥ | yen",
+    "CNY": "yuan | renminbi | RMB",
+}
+#: Symbols refused as ambiguous, with the currencies they may stand for.
+_AMBIGUOUS: Final[Mapping[str, tuple[str, ...]]] = {"¥": ("CNY", "JPY")}
+
+# Russian nouns, declined: (stem, endings, code, words that may follow).
+_HARD: Final = ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+_SOFT: Final = ("ь", "я", "ю", "ем", "е", "и", "ей", "ям", "ями", "ях")
+_FEMININE: Final = ("а", "ы", "е", "у", "ой", "", "ам", "ами", "ах")
+_RU_NOUNS: Final = (
+    ("доллар", _HARD, "USD", ("", " США")),
+    ("фунт", _HARD, "GBP", ("", " стерлингов")),
+    ("сум", _HARD, "UZS", ("",)),
+    ("рубл", _SOFT, "RUB", ("",)),
+    ("юан", _SOFT, "CNY", ("",)),
+    ("иен", _FEMININE, "JPY", ("",)),
+    ("йен", _FEMININE, "JPY", ("",)),
+)
+
+#: Scale words of the news that CLDR's compact formats lack, by power of ten.
+_NEWS_SCALES: Final[Mapping[int, str]] = {
+    3: "thousand | тысячу",
+    6: "mn | mln | million",
+    9: "bn | bln | billion",
+    12: "tn | trn | trln | trillion",
+}
+
+#: Qualifiers, by the name of the :class:`~bilat.Qualifier` they stand for.
+_QUALIFIERS: Final[Mapping[str, str]] = {
+    "NEARLY": "nearly | almost | just under | почти | ≲",
+    "ABOUT": "about | around | approximately | approx. | roughly | some "
+    "| an estimated | estimated | close to | около | примерно | приблизительно "
+    "| порядка | ориентировочно | ~ | ≈",
+    "OVER": "over | more than | above | in excess of | upwards of | just over "
+    "| более | более чем | больше | больше чем | свыше | >",
+    "AT_LEAST": "at least | no less than | not less than | не менее | не меньше "
+    "| как минимум | ≥",
+    "UP_TO": "up to | as much as | no more than | not more than | at most | до "
+    "| вплоть до | не более | не больше | ≤",
+}
+
+_SIGNS: Final[Mapping[str, int]] = {"-": -1, "−": -1, "+": 1}
+_SPACES: Final = frozenset(" \xa0\u202f\u2009")
+_APOSTROPHES: Final = frozenset("'’‘ʻʼ")
+#: Characters that may stand between digits inside one number token.
+_NUMBER_SEPARATORS: Final = frozenset(",.'’") | _SPACES
+#: Plural samples that reach every CLDR plural category of en, ru, kk and uz.
+_PLURAL_SAMPLES: Final = (1, 2, 5, Decimal("1.5"))
+_NOT_CURRENCIES: Final = frozenset({"XXX", "XTS"})
+
+# -- tokens -------------------------------------------------------------------
+
+_NUMBER: Final = "number"
+_WORD: Final = "word"
+_SYMBOL: Final = "symbol"
+
+
+class _Token(NamedTuple):
+    kind: str
+    text: str
+    key: str
+    start: int
+
+
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9"
+
+
+def _normal_word(word: str) -> str:
+    folded = word.casefold().replace("ё", "е")
+    return "".join("'" if ch in _APOSTROPHES else ch for ch in folded)
+
+
+def _tokenize(text: str, separators: frozenset[str]) -> list[_Token]:
+    """Cut ``text`` into numbers, words and one-character symbols."""
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        start = i
+        if ch.isspace():
+            i += 1
+            continue
+        if _is_digit(ch):
+            i += 1
+            while i < n and (
+                _is_digit(text[i])
+                or (text[i] in separators and i + 1 < n and _is_digit(text[i + 1]))
+            ):
+                i += 1
+            tokens.append(_Token(_NUMBER, text[start:i], text[start:i], start))
+        elif ch.isalpha():
+            i += 1
+            while i < n and (
+                text[i].isalpha()
+                or (text[i] in _APOSTROPHES and i + 1 < n and text[i + 1].isalpha())
+            ):
+                i += 1
+            key = _normal_word(text[start:i])
+            if i < n and text[i] == ".":
+                i += 1
+            tokens.append(_Token(_WORD, text[start:i], key, start))
+        else:
+            i += 1
+            tokens.append(_Token(_SYMBOL, ch, ch, start))
+    return tokens
+
+
+def _key(phrase: str) -> Key | None:
+    """The lookup key of a table phrase; None for phrases with digits."""
+    tokens = _tokenize(phrase, _NUMBER_SEPARATORS)
+    if not tokens or any(t.kind == _NUMBER or t.key in {"(", ")"} for t in tokens):
+        return None
+    return tuple(t.key for t in tokens)
+
+
+def _keys(phrases: str) -> list[Key]:
+    """The keys of ``|``-separated table phrases (which never hold digits)."""
+    keys = []
+    for phrase in phrases.split("|"):
+        key = _key(phrase.strip())
+        assert key is not None
+        keys.append(key)
+    return keys
+
+
+def _match(
+    tokens: list[_Token], i: int, table: Mapping[Key, _V], longest: int
+) -> tuple[_V, int] | None:
+    """The longest phrase of ``table`` starting at ``tokens[i]``, and its length."""
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        chunk = tokens[i : i + n]
+        if any(t.kind == _NUMBER for t in chunk):
+            continue
+        value = table.get(tuple(t.key for t in chunk))
+        if value is not None:
+            return value, n
+    return None
+
+
+# -- tables built from CLDR ---------------------------------------------------
+
+
+class _Grammar(NamedTuple):
+    """Everything the reader needs for one locale."""
+
+    locale: str
+    decimal: str
+    groups: frozenset[str]
+    separators: frozenset[str]
+    signs: Mapping[str, int]
+    currencies: Mapping[Key, str | tuple[str, ...]]
+    scales: Mapping[Key, int]
+    qualifiers: Mapping[Key, Qualifier]
+    longest: int
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_codes() -> tuple[str, ...]:
+    from babel.numbers import list_currencies
+
+    from bilat._currency import Currency
+    from bilat._errors import UnknownCurrencyError
+
+    codes = []
+    for code in sorted(list_currencies()):
+        try:
+            Currency(code)
+        except UnknownCurrencyError:
+            continue
+        if code not in _NOT_CURRENCIES:
+            codes.append(code)
+    return tuple(codes)
+
+
+@functools.lru_cache(maxsize=8)
+def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
+    """CLDR's currency symbols and names (all plural forms) in one locale."""
+    from babel.numbers import get_currency_name
+
+    loc = get_locale(locale_id)
+    found: dict[Key, set[str]] = {}
+    for code in _iso_codes():
+        phrases = {get_currency_name(code, count, loc) for count in _PLURAL_SAMPLES}
+        symbol = loc.currency_symbols.get(code)
+        if symbol and symbol != code:
+            phrases.add(symbol)
+        name = loc.currencies.get(code)
+        if name:
+            phrases.add(name)
+        for phrase in phrases:
+            key = _key(phrase)
+            if key is not None:
+                found.setdefault(key, set()).add(code)
+    return types.MappingProxyType({k: frozenset(v) for k, v in found.items()})
+
+
+@functools.lru_cache(maxsize=8)
+def _cldr_scales(locale_id: str) -> Mapping[Key, int]:
+    """CLDR's compact number words in one locale, with their power of ten."""
+    loc = get_locale(locale_id)
+    found: dict[Key, int] = {}
+    for length in ("short", "long"):
+        for patterns in loc.compact_decimal_formats.get(length, {}).values():
+            for magnitude, pattern in patterns.items():
+                text = pattern.pattern.split(";")[0]
+                zeros = text.count("0")
+                word = text.replace("0", "").replace("'", "").strip()
+                key = _key(word)
+                if zeros and key is not None:
+                    found[key] = len(magnitude) - zeros
+    return types.MappingProxyType(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _news_currencies() -> Mapping[Key, str | tuple[str, ...]]:
+    """The hand-written currency table, declined Russian nouns included."""
+    table: dict[Key, str | tuple[str, ...]] = {}
+    for code, phrases in _NEWS_CURRENCIES.items():
+        table.update(dict.fromkeys(_keys(phrases), code))
+    for stem, endings, code, tails in _RU_NOUNS:
+        declined = " | ".join(stem + end + tail for end in endings for tail in tails)
+        table.update(dict.fromkeys(_keys(declined), code))
+    for symbol, codes in _AMBIGUOUS.items():
+        table.update(dict.fromkeys(_keys(symbol), codes))
+    return types.MappingProxyType(table)
+
+
+@functools.lru_cache(maxsize=16)
+def _grammar(locale_id: str) -> _Grammar:
+    from babel.numbers import (
+        get_decimal_symbol,
+        get_group_symbol,
+        get_minus_sign_symbol,
+    )
+
+    from bilat._estimate import Qualifier
+
+    loc = get_locale(locale_id)
+    decimal = get_decimal_symbol(loc)
+    group = get_group_symbol(loc)
+    groups = frozenset({group}) | _SPACES
+    signs = dict(_SIGNS)
+    signs.setdefault(get_minus_sign_symbol(loc), -1)
+
+    # English and Russian always; the locale's own words when it is another.
+    languages = ["en", "ru"]
+    own = locale_id if locale_id not in languages else None
+    candidates: dict[Key, set[str]] = {}
+    for language in languages if own is None else [*languages, own]:
+        for key, codes in _cldr_currencies(language).items():
+            candidates.setdefault(key, set()).update(codes)
+    currencies: dict[Key, str | tuple[str, ...]] = {
+        key: next(iter(codes)) if len(codes) == 1 else tuple(sorted(codes))
+        for key, codes in candidates.items()
+    }
+    currencies.update(_news_currencies())
+    # Scale words: the locale's own CLDR words win over the English news
+    # spellings, so that "billion" and "Bn" are 10**12 in French.
+    scales: dict[Key, int] = {}
+    for language in languages:
+        scales.update(_cldr_scales(language))
+    for exponent, phrases in _NEWS_SCALES.items():
+        scales.update(dict.fromkeys(_keys(phrases), exponent))
+    if own is not None:
+        scales.update(_cldr_scales(own))
+    qualifiers: dict[Key, Qualifier] = {}
+    for name, phrases in _QUALIFIERS.items():
+        qualifiers.update(dict.fromkeys(_keys(phrases), Qualifier[name]))
+    longest = max(
+        len(key) for table in (currencies, scales, qualifiers) for key in table
+    )
+    return _Grammar(
+        locale=locale_id,
+        decimal=decimal,
+        groups=groups,
+        separators=_NUMBER_SEPARATORS | {decimal, group},
+        signs=types.MappingProxyType(signs),
+        currencies=types.MappingProxyType(currencies),
+        scales=types.MappingProxyType(scales),
+        qualifiers=types.MappingProxyType(qualifiers),
+        longest=longest,
+    )
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _number(text: str, token: _Token, grammar: _Grammar) -> Decimal:
+    """The value of a number token, by the locale's separators."""
+    runs: list[str] = [""]
+    seps: list[str] = []
+    for ch in token.text:
+        if _is_digit(ch):
+            runs[-1] += ch
+        else:
+            seps.append(" " if ch in _SPACES else ch)
+            runs.append("")
+    fraction = ""
+    if seps and seps[-1] == grammar.decimal:
+        fraction = runs.pop()
+        seps.pop()
+    groups = {" " if g in _SPACES else g for g in grammar.groups}
+    if seps and (
+        not set(seps) <= groups
+        or len(set(seps)) > 1
+        or not 1 <= len(runs[0]) <= 3
+        or any(len(run) != 3 for run in runs[1:])
+    ):
+        foreign = sorted(set(seps) - groups - {grammar.decimal})
+        raise ParseError(
+            text,
+            f"the number {token.text!r} is not written as in {grammar.locale!r}, "
+            f"where {grammar.decimal!r} marks decimals and "
+            + " or ".join("a space" if g == " " else repr(g) for g in sorted(groups))
+            + " separates groups of three digits"
+            + (
+                f" ({foreign[0]!r} is not a separator there: pass the locale "
+                "the text was written in)"
+                if foreign
+                else ""
+            ),
+        )
+    return Decimal("".join(runs) + ("." + fraction if fraction else ""))
+
+
+class _Reading(NamedTuple):
+    """What the grammar found in a text."""
+
+    amount: Decimal
+    currency: str
+    qualifier: Qualifier | None
+    qualifier_text: str
+
+
+class _Cursor:
+    """The tokens of one text and the position reached in them."""
+
+    def __init__(self, text: str, grammar: _Grammar) -> None:
+        self.text = text
+        self.grammar = grammar
+        self.tokens = _tokenize(text, grammar.separators)
+        self.i = 0
+
+    def at_end(self) -> bool:
+        return self.i == len(self.tokens)
+
+    def take(self, table: Mapping[Key, _V]) -> tuple[_V, str] | None:
+        """The longest phrase of ``table`` here, as written, moving past it."""
+        found = _match(self.tokens, self.i, table, self.grammar.longest)
+        if found is None:
+            return None
+        value, n = found
+        last = self.tokens[self.i + n - 1]
+        written = self.text[self.tokens[self.i].start : last.start + len(last.text)]
+        self.i += n
+        return value, written
+
+    def take_currency(self) -> tuple[str | tuple[str, ...], str] | None:
+        found = self.take(self.grammar.currencies)
+        if found is None and not self.at_end():
+            token = self.tokens[self.i]
+            if token.kind == _WORD and token.text in _iso_codes():
+                self.i += 1
+                return token.text, token.text
+        return found
+
+    def take_sign(self) -> int | None:
+        if not self.at_end():
+            sign = self.grammar.signs.get(self.tokens[self.i].key)
+            if sign is not None and self.tokens[self.i].kind == _SYMBOL:
+                self.i += 1
+                return sign
+        return None
+
+    def take_number(self) -> Decimal:
+        if self.at_end():
+            raise ParseError(self.text, "no number found; " + _EXAMPLES)
+        token = self.tokens[self.i]
+        if token.kind != _NUMBER:
+            raise self.unexpected("expected a number; " + _EXAMPLES)
+        self.i += 1
+        return _number(self.text, token, self.grammar)
+
+    def take_scale(self) -> int | None:
+        tokens = self.tokens
+        if (
+            self.i + 1 < len(tokens)
+            and tokens[self.i].key == "-"
+            and _match(tokens, self.i + 1, self.grammar.scales, self.grammar.longest)
+        ):
+            self.i += 1  # "$1.5-billion"
+        found = self.take(self.grammar.scales)
+        return None if found is None else found[0]
+
+    def unexpected(self, expected: str) -> ParseError:
+        token = self.tokens[self.i]
+        hint = ""
+        if token.kind == _WORD and token.text.upper() in _iso_codes():
+            hint = f" (ISO codes are written in capitals: {token.text.upper()!r})"
+        return ParseError(
+            self.text,
+            f"unexpected {token.text!r} at position {token.start}{hint}; {expected}",
+        )
+
+
+def _read(text: object, locale: LocaleLike) -> _Reading:
+    """Run the grammar over ``text``."""
+    if not isinstance(text, str):
+        raise NumberTypeError(
+            text, "text", "a str such as '$156 million', not " + type(text).__name__
+        )
+    cursor = _Cursor(text, _grammar(str(get_locale(locale))))
+    if cursor.at_end():
+        raise ParseError(text, "the text is empty; " + _EXAMPLES)
+    qualifier = cursor.take(cursor.grammar.qualifiers)
+    sign = cursor.take_sign()
+    currencies = [cursor.take_currency()]
+    if sign is None and currencies[0] is not None:
+        sign = cursor.take_sign()
+    number = cursor.take_number()
+    exponent = cursor.take_scale()
+    currencies.append(cursor.take_currency())
+    if not cursor.at_end():
+        if currencies[1] is not None:
+            expected = "expected the end of the amount"
+        elif exponent is not None:
+            expected = "expected a currency or the end of the amount"
+        else:
+            expected = (
+                "expected a scale word (thousand, million, bn, млн, млрд …), "
+                "a currency or the end of the amount"
+            )
+        raise cursor.unexpected(expected)
+    written = [c for c in currencies if c is not None]
+    if not written:
+        raise ParseError(
+            text,
+            "no currency: add a symbol, an ISO 4217 code or a currency name, "
+            "such as '$', 'USD', 'dollars', '₸' or 'тенге'",
+        )
+    if len(written) > 1:
+        raise ParseError(
+            text,
+            f"two currencies ({written[0][1]!r} and {written[1][1]!r}): "
+            "write the currency once",
+        )
+    code, as_written = written[0]
+    if isinstance(code, tuple):
+        raise ParseError(
+            text,
+            f"{as_written!r} is ambiguous: it may mean "
+            + " or ".join(map(repr, code))
+            + "; write the ISO 4217 code instead",
+        )
+    return _Reading(
+        _amount(text, number, exponent or 0, sign),
+        code,
+        None if qualifier is None else qualifier[0],
+        "" if qualifier is None else qualifier[1],
+    )
+
+
+def _amount(text: str, number: Decimal, exponent: int, sign: int | None) -> Decimal:
+    """``number · 10**exponent`` with its sign, exact and without an exponent."""
+    if len(number.as_tuple().digits) + exponent > CONTEXT.prec:
+        raise ParseError(
+            text,
+            f"the amount has more than {CONTEXT.prec} digits, "
+            "more than can be read exactly",
+        )
+    value = number.scaleb(exponent, context=CONTEXT)
+    power = value.as_tuple().exponent
+    if isinstance(power, int) and power > 0:
+        value = value.quantize(Decimal(1), context=CONTEXT)
+    if sign == -1 and value:
+        value = value.copy_negate()
+    return value
+
+
+def parse_money(text: str, locale: LocaleLike = "en") -> Money:
+    r"""Read an exact amount of money; the work behind :meth:`Money.parse`.
+
+    The grammar and its tables are described in :mod:`bilat._parse`.
+
+    Args:
+        text: The amount as written, e.g. ``"$156 million"``.
+        locale: The locale the text was written in; it decides the decimal
+            and group separators.
+
+    Returns:
+        The amount as :class:`~bilat.Money`.
+
+    Raises:
+        ParseError: ``text`` is not an amount of money, has no currency or
+            two, uses ``¥``, or is qualified (``"nearly $1 billion"``: read it
+            with :meth:`Estimate.parse`).
+        NumberTypeError: ``text`` is not a str.
+        UnknownLocaleError: babel does not know ``locale``.
+
+    Example:
+        >>> from bilat._parse import parse_money
+        >>> parse_money("$156 million")
+        Money('156000000', 'USD')
+        >>> parse_money("USD 10bn"), parse_money("£700k")
+        (Money('10000000000', 'USD'), Money('700000', 'GBP'))
+        >>> parse_money("1\xa0234,50\xa0₸", "ru")
+        Money('1234.50', 'KZT')
+        >>> parse_money("12,5 трлн сумов", "ru")
+        Money('12500000000000', 'UZS')
+        >>> parse_money("nearly $1 billion")
+        Traceback (most recent call last):
+        ...
+        bilat.ParseError: ... 'nearly' makes it an estimate, ... use Estimate.parse
+    """
+    from bilat._money import Money
+
+    reading = _read(text, locale)
+    if reading.qualifier is not None:
+        raise ParseError(
+            text,
+            f"{reading.qualifier_text!r} makes it an estimate, not an exact "
+            "amount: use Estimate.parse",
+        )
+    return Money(reading.amount, reading.currency)
+
+
+def parse_estimate(text: str, locale: LocaleLike = "en") -> Estimate:
+    """Read a possibly qualified amount; the work behind :meth:`Estimate.parse`.
+
+    Everything :func:`parse_money` reads is read here too, as an ``EXACT``
+    estimate; a leading qualifier gives the matching :class:`~bilat.Qualifier`
+    and the default tolerance.
+
+    Args:
+        text: The amount as written, e.g. ``"nearly $1 billion"``.
+        locale: The locale the text was written in.
+
+    Returns:
+        The amount as an :class:`~bilat.Estimate`.
+
+    Raises:
+        ParseError: ``text`` is not an amount of money (as for
+            :func:`parse_money`), or is qualified and negative.
+        NumberTypeError: ``text`` is not a str.
+        UnknownLocaleError: babel does not know ``locale``.
+
+    Example:
+        >>> from bilat._parse import parse_estimate
+        >>> parse_estimate("nearly $1 billion")
+        Estimate(Money('1000000000', 'USD'), Qualifier.NEARLY)
+        >>> parse_estimate("более 4,6 млрд долларов", "ru")
+        Estimate(Money('4600000000', 'USD'), Qualifier.OVER)
+        >>> parse_estimate("$156 million")
+        Estimate(Money('156000000', 'USD'))
+    """
+    from bilat._estimate import Estimate, Qualifier
+    from bilat._money import Money
+
+    reading = _read(text, locale)
+    if reading.qualifier is not None and reading.amount < 0:
+        raise ParseError(
+            text,
+            f"a qualified amount ({reading.qualifier_text!r}) cannot be negative",
+        )
+    return Estimate(
+        Money(reading.amount, reading.currency), reading.qualifier or Qualifier.EXACT
+    )

@@ -1,0 +1,382 @@
+"""Trade series: yearly trade values between countries, as one reporter states them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeAlias, final
+
+import attrs
+
+from bilat._country import Country, as_country, as_parties
+from bilat._decimal import CONTEXT
+from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError
+from bilat._money import Money
+from bilat._source import Source, as_sources
+
+if TYPE_CHECKING:
+    from bilat._currency import Currency
+
+__all__ = [
+    "AsOf",
+    "TradeMetric",
+    "TradeSeries",
+    "as_metric",
+    "as_year",
+    "check_year",
+    "growth_rate",
+    "tidy",
+]
+
+#: What ``as_of=`` accepts: a date (its year is used), a year, or None for today.
+AsOf: TypeAlias = dt.date | int | None
+
+_ONE = Decimal(1)
+_MINUS_ONE = Decimal(-1)
+
+
+class TradeMetric(enum.Enum):
+    """What a trade figure measures.
+
+    ``TURNOVER`` is exports plus imports between the parties. ``EXPORTS`` and
+    ``IMPORTS`` are seen from the first party: what it sells to, or buys
+    from, the others.
+
+    Example:
+        >>> from bilat import TradeMetric
+        >>> TradeMetric("turnover")
+        <TradeMetric.TURNOVER: 'turnover'>
+    """
+
+    TURNOVER = "turnover"
+    EXPORTS = "exports"
+    IMPORTS = "imports"
+
+
+# -- converters shared with trade targets ------------------------------------
+
+
+def as_metric(value: object) -> TradeMetric:
+    """A :class:`TradeMetric` from a member or its value (``"exports"``).
+
+    Raises:
+        ValidationError: ``value`` names no metric.
+    """
+    if isinstance(value, TradeMetric):
+        return value
+    try:
+        return TradeMetric(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in TradeMetric)
+        raise ValidationError(
+            [("metric", f"unknown trade metric {value!r}: expected one of {choices}")]
+        ) from None
+
+
+def check_year(value: object, path: str) -> int:
+    """Return ``value`` if it is a year (an int from 1 to 9999).
+
+    Raises:
+        ValidationError: ``value`` is not such an int.
+    """
+    if type(value) is not int or not 1 <= value <= 9999:
+        raise ValidationError(
+            [(path, f"expected a year as an int from 1 to 9999, got {value!r}")]
+        )
+    return value
+
+
+def as_year(as_of: AsOf) -> int:
+    """The year an ``as_of=`` argument stands for.
+
+    A date (or datetime) gives its year, an int is taken as a year, and None
+    means the current year: this is the only place the trade functions read
+    the clock.
+
+    Raises:
+        InvalidNumberError: ``as_of`` is none of these.
+    """
+    if as_of is None:
+        return dt.date.today().year
+    if isinstance(as_of, dt.date):
+        return as_of.year
+    if type(as_of) is int and 1 <= as_of <= 9999:
+        return as_of
+    raise InvalidNumberError(as_of, "as_of", "a date, a year (int) or None")
+
+
+def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
+    """Compound annual growth rate ``(end/start)^(1/years) − 1``, or None.
+
+    Computed in the library context. The rate is defined only for a positive
+    ``start``, a non-negative ``end`` and ``years > 0``; an ``end`` of zero
+    gives exactly ``-1`` (the flow stopped).
+    """
+    if years <= 0 or start <= 0 or end < 0:
+        return None
+    if not end:
+        return _MINUS_ONE
+    ratio = CONTEXT.divide(end, start)
+    if years != 1:
+        ratio = CONTEXT.power(ratio, CONTEXT.divide(_ONE, Decimal(years)))
+    return tidy(CONTEXT.subtract(ratio, _ONE))
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros (``0.1000…`` becomes ``0.1``), same number."""
+    value = CONTEXT.normalize(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0 and value.adjusted() < CONTEXT.prec:
+        value = value.quantize(_ONE, context=CONTEXT)
+    return value
+
+
+# -- field converters ----------------------------------------------------------
+
+
+def _values(value: object) -> Mapping[int, Money]:
+    if not isinstance(value, Mapping):
+        raise ValidationError(
+            [("values", f"expected a mapping of year to Money, got {value!r}")]
+        )
+    if not value:
+        raise ValidationError([("values", "expected at least one year's value")])
+    currency: Currency | None = None
+    for year, money in value.items():
+        check_year(year, f"values[{year!r}]")
+        if not isinstance(money, Money):
+            raise ValidationError(
+                [(f"values[{year}]", f"expected a Money, got {money!r}")]
+            )
+        if currency is None:
+            currency = money.currency
+        elif money.currency != currency:
+            raise ValidationError(
+                [
+                    (
+                        f"values[{year}].currency",
+                        (
+                            f"{money.currency.code!r} differs from "
+                            f"{currency.code!r}: one series has one currency"
+                        ),
+                    )
+                ]
+            )
+    return MappingProxyType(dict(sorted(value.items())))
+
+
+def _value_sources(value: object) -> Mapping[int, tuple[Source, ...]]:
+    if not isinstance(value, Mapping):
+        raise ValidationError(
+            [
+                (
+                    "value_sources",
+                    f"expected a mapping of year to sources, got {value!r}",
+                )
+            ]
+        )
+    checked = {
+        check_year(year, f"value_sources[{year!r}]"): as_sources(
+            sources, f"value_sources[{year}]"
+        )
+        for year, sources in value.items()
+    }
+    return MappingProxyType(dict(sorted(checked.items())))
+
+
+def _reporter(value: object) -> Country | None:
+    return None if value is None else as_country(value, "reporter")
+
+
+def _mapping_key(mapping: Mapping[int, object]) -> tuple[tuple[int, object], ...]:
+    return tuple(mapping.items())
+
+
+@final
+@attrs.frozen(repr=False)
+class TradeSeries:
+    """Yearly trade values between countries, from one reporter's statistics.
+
+    Two official series for the same pair often differ (each side counts its
+    own exports and imports, and officials quote rounded or preliminary
+    figures), so keep one series per reporter or speaker instead of merging
+    them.
+
+    Args:
+        parties: At least two distinct countries. For ``EXPORTS`` and
+            ``IMPORTS`` the flow is the first party's.
+        metric: What the values measure.
+        values: A mapping of year to Money, all in one currency; stored
+            read-only and sorted by year.
+        reporter: The country whose statistics these are (one of the
+            parties), or None when not known.
+        sources: Where the series as a whole comes from.
+        value_sources: Per-year sources, for values that each come from a
+            different statement; each key must be a year in ``values``.
+
+    Raises:
+        ValidationError: with the path of the offending field: fewer than two
+            parties, a year that is not an int, a value that is not Money,
+            two currencies, a reporter that is not a party, a source that is
+            not a :class:`Source`.
+
+    Example:
+        >>> from bilat import Country, Money, Source, TradeMetric, TradeSeries
+        >>> s = TradeSeries(
+        ...     (Country("KZ"), Country("UZ")),
+        ...     TradeMetric.TURNOVER,
+        ...     {2023: Money("4.4e9", "USD"), 2021: Money("3.9e9", "USD")},
+        ...     reporter=Country("KZ"),
+        ... )
+        >>> s.years
+        (2021, 2023)
+        >>> s.latest(2022)
+        (2021, Money('3.9E+9', 'USD'))
+        >>> round(s.cagr(2021, 2023), 6)
+        Decimal('0.062170')
+    """
+
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    metric: TradeMetric = attrs.field(converter=as_metric)
+    values: Mapping[int, Money] = attrs.field(converter=_values, eq=_mapping_key)
+    reporter: Country | None = attrs.field(
+        default=None, kw_only=True, converter=_reporter
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=as_sources
+    )
+    value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
+        factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.reporter is not None and self.reporter not in self.parties:
+            raise ValidationError(
+                [
+                    (
+                        "reporter",
+                        f"{self.reporter!r} is not one of the parties {self.parties!r}",
+                    )
+                ]
+            )
+        for year in self.value_sources:
+            if year not in self.values:
+                raise ValidationError(
+                    [
+                        (
+                            f"value_sources[{year}]",
+                            (
+                                f"no value for {year} in values; years are "
+                                f"{', '.join(map(str, self.values))}"
+                            ),
+                        )
+                    ]
+                )
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years with a value, in order.
+
+        Example:
+            >>> from bilat import Money, TradeSeries
+            >>> TradeSeries(("KZ", "UZ"), "exports", {2020: Money(1, "USD")}).years
+            (2020,)
+        """
+        return tuple(self.values)
+
+    @property
+    def currency(self) -> Currency:
+        """The one currency of every value."""
+        return next(iter(self.values.values())).currency
+
+    def latest(self, as_of: AsOf = None) -> tuple[int, Money] | None:
+        """The latest year on or before ``as_of`` and its value, or None.
+
+        Args:
+            as_of: A date (its year counts), a year, or None for the current
+                year (read from the clock).
+
+        Returns:
+            ``(year, value)``, or None when every year is after ``as_of``.
+
+        Example:
+            >>> from bilat import Money, TradeSeries
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                 {2021: Money(3, "USD"), 2023: Money(4, "USD")})
+            >>> s.latest(2024), s.latest(2022), s.latest(2020)
+            ((2023, Money('4', 'USD')), (2021, Money('3', 'USD')), None)
+        """
+        cut = as_year(as_of)
+        found = None
+        for year, value in self.values.items():
+            if year > cut:
+                break
+            found = (year, value)
+        return found
+
+    def cagr(self, start: int, end: int) -> Decimal | None:
+        """Compound annual growth rate between two years of the series.
+
+        ``(v_end / v_start) ** (1 / (end - start)) - 1``, computed in
+        bilat's decimal context at full precision (round it for display).
+
+        Returns:
+            The rate as a Decimal fraction (``0.05`` is 5 % a year), or None
+            when it is undefined: a start value that is zero or negative, or
+            a negative end value. An end value of zero gives ``-1``.
+
+        Raises:
+            InvalidOptionError: ``start`` or ``end`` is not a year of the
+                series.
+            InvalidNumberError: ``start`` is not before ``end``.
+
+        Example:
+            >>> from bilat import Money, TradeSeries
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                 {2020: Money(100, "USD"), 2022: Money(121, "USD")})
+            >>> s.cagr(2020, 2022)
+            Decimal('0.1')
+        """
+        for year in (start, end):
+            if type(year) is not int or year not in self.values:
+                raise InvalidOptionError("year", year, map(str, self.values))
+        if start >= end:
+            raise InvalidNumberError(
+                (start, end), "year range", "a start year before the end year"
+            )
+        return growth_rate(
+            self.values[start].amount, self.values[end].amount, end - start
+        )
+
+    def sources_for(self, year: int) -> tuple[Source, ...]:
+        """The sources of one year's value: its own, then the series'.
+
+        Example:
+            >>> from bilat import Money, Source, TradeSeries
+            >>> meeting = Source("Ministers' meeting")
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2022: Money("4.6e9", "USD")},
+            ...                 value_sources={2022: (meeting,)})
+            >>> s.sources_for(2022) == (meeting,)
+            True
+        """
+        own = self.value_sources.get(year, ())
+        return own + tuple(s for s in self.sources if s not in own)
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())
+        args = [
+            repr(self.parties),
+            f"TradeMetric.{self.metric.name}",
+            "{" + values + "}",
+        ]
+        if self.reporter is not None:
+            args.append(f"reporter={self.reporter!r}")
+        if self.sources:
+            args.append(f"sources={self.sources!r}")
+        if self.value_sources:
+            per_year = ", ".join(f"{y}: {s!r}" for y, s in self.value_sources.items())
+            args.append("value_sources={" + per_year + "}")
+        return f"TradeSeries({', '.join(args)})"

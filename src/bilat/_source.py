@@ -1,0 +1,274 @@
+"""Sources: where a figure or a fact came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from collections.abc import Iterable
+from typing import Final, final
+
+import attrs
+
+from bilat._errors import ValidationError
+
+__all__ = [
+    "Source",
+    "as_date",
+    "as_optional_date",
+    "as_sources",
+    "as_text",
+    "date_repr",
+]
+
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+# -- converters shared by the domain values ---------------------------------------
+
+
+def as_date(value: object, path: str) -> dt.date:
+    """A :class:`datetime.date` from a date or an ISO ``YYYY-MM-DD`` string.
+
+    A :class:`datetime.datetime` is refused rather than cut to its date, since
+    a date and a datetime never compare equal.
+
+    Raises:
+        ValidationError: ``value`` is neither; the path is ``path``.
+
+    Example:
+        >>> from bilat._source import as_date
+        >>> as_date("2024-04-10", "published")
+        datetime.date(2024, 4, 10)
+    """
+    if isinstance(value, dt.datetime):
+        raise ValidationError(
+            [(path, f"expected a date, got the datetime {value!r}; pass its .date()")]
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(
+        [(path, f"expected a date or an ISO date 'YYYY-MM-DD', got {value!r}")]
+    )
+
+
+def as_optional_date(value: object, path: str) -> dt.date | None:
+    """Like :func:`as_date`, but None stays None.
+
+    Example:
+        >>> from bilat._source import as_optional_date
+        >>> as_optional_date(None, "signed") is None
+        True
+    """
+    return None if value is None else as_date(value, path)
+
+
+def as_text(value: object, path: str) -> str:
+    """A non-empty string with surrounding whitespace removed.
+
+    Raises:
+        ValidationError: ``value`` is not a string, or is blank.
+
+    Example:
+        >>> from bilat._source import as_text
+        >>> as_text("  Akorda ", "publisher")
+        'Akorda'
+    """
+    if not isinstance(value, str):
+        raise ValidationError([(path, f"expected a string, got {value!r}")])
+    text = value.strip()
+    if not text:
+        raise ValidationError([(path, f"expected a non-empty string, got {value!r}")])
+    return text
+
+
+def date_repr(value: dt.date) -> str:
+    """A date as the ISO string the converters accept, quoted for a repr.
+
+    Example:
+        >>> import datetime
+        >>> from bilat._source import date_repr
+        >>> date_repr(datetime.date(2024, 4, 10))
+        "'2024-04-10'"
+    """
+    return repr(value.isoformat())
+
+
+def as_sources(value: object, path: str = "sources") -> tuple[Source, ...]:
+    """A tuple of :class:`Source` values (a single Source is a tuple of one).
+
+    Raises:
+        ValidationError: ``value`` is not a sequence of sources; the path
+            names the offending item (``sources[1]``).
+
+    Example:
+        >>> from bilat import Source
+        >>> from bilat._source import as_sources
+        >>> as_sources([Source("Akorda")])
+        (Source('Akorda'),)
+    """
+    if isinstance(value, Source):
+        return (value,)
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError([(path, f"expected a sequence of Source, got {value!r}")])
+    sources = tuple(value)
+    for i, source in enumerate(sources):
+        if not isinstance(source, Source):
+            raise ValidationError(
+                [(f"{path}[{i}]", f"expected a Source, got {source!r}")]
+            )
+    return sources
+
+
+# -- Source ------------------------------------------------------------------------
+
+
+def _title(value: object) -> str:
+    return as_text(value, "title")
+
+
+def _publisher(value: object) -> str | None:
+    return None if value is None else as_text(value, "publisher")
+
+
+def _note(value: object) -> str | None:
+    return None if value is None else as_text(value, "note")
+
+
+def _published(value: object) -> dt.date | None:
+    return as_optional_date(value, "published")
+
+
+def _accessed(value: object) -> dt.date | None:
+    return as_optional_date(value, "accessed")
+
+
+def _url(value: object) -> str | None:
+    if value is None:
+        return None
+    url = as_text(value, "url")
+    problem = None
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError as e:
+        problem = str(e)
+    else:
+        if parts.scheme.lower() not in {"http", "https"}:
+            problem = "the scheme must be http or https"
+        elif not parts.hostname:
+            problem = "it has no host"
+        elif any(c.isspace() or not c.isprintable() for c in url):
+            problem = "it contains spaces or control characters"
+    if problem is not None:
+        raise ValidationError(
+            [("url", f"expected an http(s) URL, got {value!r}: {problem}")]
+        )
+    return url
+
+
+@final
+@attrs.frozen(repr=False)
+class Source:
+    """Where a fact or a figure came from: a page, a report, a data set.
+
+    Only the title is required; give whatever else is known. Text fields are
+    stripped of surrounding whitespace, dates may be given as ISO strings.
+
+    Args:
+        title: The document's title (or a description, such as "Ministers'
+            meeting").
+        publisher: Who published it ("Akorda press service").
+        url: Where it can be read; an ``http`` or ``https`` URL.
+        published: The date it was published.
+        accessed: The date it was read; not before ``published``.
+        note: Anything else worth keeping (a page number, a caveat).
+
+    Raises:
+        ValidationError: a field is of the wrong type or empty, the URL is not
+            an http(s) URL, or ``accessed`` is before ``published``; the
+            error's path names the field.
+
+    Example:
+        >>> from bilat import Source
+        >>> s = Source(
+        ...     "President Tokayev receives Uzbek Foreign Minister",
+        ...     publisher="Akorda press service",
+        ...     url="https://www.akorda.kz/en",
+        ...     published="2024-04-10",
+        ... )
+        >>> s.published
+        datetime.date(2024, 4, 10)
+        >>> s.cite()
+        'Akorda press service, 2024-04-10, https://www.akorda.kz/en'
+    """
+
+    title: str = attrs.field(converter=_title)
+    publisher: str | None = attrs.field(
+        default=None, kw_only=True, converter=_publisher
+    )
+    url: str | None = attrs.field(default=None, kw_only=True, converter=_url)
+    published: dt.date | None = attrs.field(
+        default=None, kw_only=True, converter=_published
+    )
+    accessed: dt.date | None = attrs.field(
+        default=None, kw_only=True, converter=_accessed
+    )
+    note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.published is not None
+            and self.accessed is not None
+            and self.accessed < self.published
+        ):
+            raise ValidationError(
+                [
+                    (
+                        "accessed",
+                        (
+                            f"accessed {self.accessed.isoformat()} is before "
+                            f"published {self.published.isoformat()}"
+                        ),
+                    )
+                ]
+            )
+
+    def cite(self) -> str:
+        """A short citation: who (or what), when, where.
+
+        The publisher stands for the source when known, else the title; then
+        the publication date (or, failing that, the date it was accessed) and
+        the URL, each when known.
+
+        Example:
+            >>> from bilat import Source
+            >>> Source("Trade statistics", accessed="2025-02-01").cite()
+            'Trade statistics, accessed 2025-02-01'
+        """
+        parts = [self.publisher or self.title]
+        if self.published is not None:
+            parts.append(self.published.isoformat())
+        elif self.accessed is not None:
+            parts.append(f"accessed {self.accessed.isoformat()}")
+        if self.url is not None:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        return self.cite()
+
+    def __repr__(self) -> str:
+        args = [repr(self.title)]
+        for name in ("publisher", "url", "published", "accessed", "note"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            text = date_repr(value) if isinstance(value, dt.date) else repr(value)
+            args.append(f"{name}={text}")
+        return f"Source({', '.join(args)})"

@@ -1,0 +1,571 @@
+"""Trade targets and how far a trade series has got towards them.
+
+The formulas and edge-case rules are written down, with their sources, in
+``docs/methodology.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from bilat._agreement import Agreement
+from bilat._country import Country, as_parties
+from bilat._decimal import CONTEXT, to_decimal
+from bilat._errors import CurrencyMismatchError, InvalidNumberError, ValidationError
+from bilat._estimate import Estimate
+from bilat._money import Money, Number, make_money
+from bilat._series import (
+    AsOf,
+    TradeMetric,
+    TradeSeries,
+    as_metric,
+    as_year,
+    check_year,
+    growth_rate,
+    tidy,
+)
+from bilat._source import Source, as_sources
+
+if TYPE_CHECKING:
+    from bilat._rates import ExchangeRates
+
+__all__ = ["Progress", "ProgressStatus", "TradeTarget"]
+
+_ONE = Decimal(1)
+#: How close (in years) a computed time to target must be to a whole number
+#: before it is checked exactly with fractions.
+_TIE = Decimal("1e-30")
+#: Largest exponent for that exact check (larger ties are left to the logs).
+_EXACT_LIMIT = 1000
+
+
+class ProgressStatus(enum.Enum):
+    """How a trade target stands, from :meth:`TradeTarget.progress`.
+
+    ``ACHIEVED`` overrides every other status. Otherwise a target with no
+    deadline is ``NO_DEADLINE``; a target whose series cannot be assessed is
+    ``INSUFFICIENT_DATA``; and the rest follow the growth ratio (observed
+    over planned growth) against the thresholds 0.95, 0.60 and 0.
+
+    Example:
+        >>> from bilat import ProgressStatus
+        >>> ProgressStatus("on_track")
+        <ProgressStatus.ON_TRACK: 'on_track'>
+    """
+
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    OFF_TRACK = "off_track"
+    REGRESSING = "regressing"
+    NO_DEADLINE = "no_deadline"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+def _value(value: object) -> Money | Estimate:
+    if not isinstance(value, Money | Estimate):
+        raise ValidationError(
+            [("value", f"expected a Money or an Estimate, got {value!r}")]
+        )
+    money = value.value if isinstance(value, Estimate) else value
+    if money.amount <= 0:
+        raise ValidationError([("value", f"expected a positive amount, got {value!r}")])
+    return value
+
+
+def _deadline(value: object) -> int | None:
+    return None if value is None else check_year(value, "deadline")
+
+
+def _baseline_year(value: object) -> int | None:
+    return None if value is None else check_year(value, "baseline_year")
+
+
+def _agreement(value: object) -> Agreement | None:
+    if value is None or isinstance(value, Agreement):
+        return value
+    raise ValidationError(
+        [("agreement", f"expected an Agreement or None, got {value!r}")]
+    )
+
+
+@final
+@attrs.frozen(repr=False)
+class TradeTarget:
+    """A stated goal for trade between countries ("$10 billion by 2030").
+
+    Args:
+        parties: At least two distinct countries; for ``EXPORTS`` and
+            ``IMPORTS`` the flow is the first party's.
+        value: The target, as Money or as an :class:`Estimate` ("up to $10
+            billion"). An Estimate is kept as stated; the formulas use its
+            stated value (:attr:`money`).
+        deadline: The year whose value should reach the target, or None when
+            the statement gave no year.
+        metric: What the target measures; turnover unless given.
+        baseline_year: The year progress is measured from; None means the
+            first year of the series.
+        agreement: The agreement that set the target, if any.
+        sources: Where the target was stated.
+
+    Raises:
+        ValidationError: with the path of the offending field: a value that
+            is not positive Money or Estimate, a year that is not an int, a
+            baseline year not before the deadline, fewer than two parties.
+
+    Example:
+        >>> from bilat import Country, Money, TradeTarget
+        >>> t = TradeTarget((Country("KZ"), Country("UZ")), Money(10**10, "USD"))
+        >>> t.deadline is None, t.metric
+        (True, <TradeMetric.TURNOVER: 'turnover'>)
+    """
+
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    value: Money | Estimate = attrs.field(converter=_value)
+    deadline: int | None = attrs.field(default=None, kw_only=True, converter=_deadline)
+    metric: TradeMetric = attrs.field(
+        default=TradeMetric.TURNOVER, kw_only=True, converter=as_metric
+    )
+    baseline_year: int | None = attrs.field(
+        default=None, kw_only=True, converter=_baseline_year
+    )
+    agreement: Agreement | None = attrs.field(
+        default=None, kw_only=True, converter=_agreement
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=as_sources
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.deadline is not None
+            and self.baseline_year is not None
+            and self.baseline_year >= self.deadline
+        ):
+            raise ValidationError(
+                [
+                    (
+                        "baseline_year",
+                        (
+                            f"{self.baseline_year!r} is not before the deadline "
+                            f"{self.deadline!r}"
+                        ),
+                    )
+                ]
+            )
+
+    @property
+    def money(self) -> Money:
+        """The amount the formulas use: the value, or an Estimate's stated value.
+
+        Example:
+            >>> from bilat import Estimate, TradeTarget
+            >>> TradeTarget(("KZ", "UZ"), Estimate.parse("up to $10 billion")).money
+            Money('10000000000', 'USD')
+        """
+        return self.value.value if isinstance(self.value, Estimate) else self.value
+
+    def progress(
+        self,
+        series: TradeSeries,
+        as_of: AsOf = None,
+        *,
+        rates: ExchangeRates | None = None,
+        on_track: Number = Decimal("0.95"),
+        needs_acceleration: Number = Decimal("0.60"),
+        off_track: Number = Decimal(0),
+    ) -> Progress:
+        """Measure ``series`` against this target as of a year.
+
+        The base is the value at :attr:`baseline_year` (or, when that year
+        has no value, the first later year that has one; without a baseline
+        year, the series' first year). The current value is the latest year
+        on or before ``as_of``. Every formula, its source, and the rules for
+        edge cases are in the methodology page; in short:
+
+        * ``share = current / target``, ``gap = target − current``
+        * ``actual_cagr = (current/base)^(1/(year − base_year)) − 1``
+        * ``planned_cagr = (target/base)^(1/(deadline − base_year)) − 1``
+        * ``required_cagr = (target/current)^(1/(deadline − year)) − 1``
+        * ``growth_ratio = actual_cagr / |planned_cagr|`` (Open SDG)
+        * ``projected = current·(1 + actual_cagr)^(deadline − year)``
+        * ``anticipated = (projected − base) / (target − base)`` (UN SDG
+          Progress Chart)
+        * ``eta``: the first year the target is reached at the actual rate.
+
+        A rate that is undefined (fewer than two years, a base of zero or
+        below, no deadline, a deadline already passed) is None.
+
+        Args:
+            series: The trade series to measure; same metric and parties.
+            as_of: A date (its year counts), a year, or None for the current
+                year, which is the only time the clock is read.
+            rates: Exchange rates to convert a series in another currency to
+                the target's, each year's value at the rate on or before
+                31 December of that year.
+            on_track: Least growth ratio for ``ON_TRACK``.
+            needs_acceleration: Least growth ratio for ``NEEDS_ACCELERATION``.
+            off_track: Least growth ratio for ``OFF_TRACK``; below it the
+                status is ``REGRESSING``.
+
+        Raises:
+            ValidationError: ``series`` is not a TradeSeries, measures another
+                metric, or covers other parties.
+            CurrencyMismatchError: the series is in another currency and no
+                ``rates`` were given.
+            RateNotFoundError: ``rates`` cannot convert a year's value.
+            InvalidNumberError: the thresholds are not numbers in decreasing
+                order.
+
+        Example:
+            >>> from bilat import Money, TradeSeries, TradeTarget
+            >>> usd = lambda bn: Money(bn, "USD")
+            >>> series = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                      {2021: usd("3.9"), 2023: usd("4.4")})
+            >>> p = TradeTarget(("KZ", "UZ"), usd(10), deadline=2030).progress(
+            ...     series, as_of=2024)
+            >>> p.year, p.current, round(p.share, 2), p.gap
+            (2023, Money('4.4', 'USD'), Decimal('0.44'), Money('5.6', 'USD'))
+            >>> round(p.actual_cagr, 4), round(p.planned_cagr, 4)
+            (Decimal('0.0622'), Decimal('0.1103'))
+            >>> round(p.growth_ratio, 3), round(p.anticipated, 3), p.projected.round()
+            (Decimal('0.564'), Decimal('0.461'), Money('6.71', 'USD'))
+            >>> p.status, p.eta
+            (<ProgressStatus.OFF_TRACK: 'off_track'>, 2037)
+        """
+        thresholds = _thresholds(on_track, needs_acceleration, off_track)
+        self._check(series, rates)
+        cut = as_year(as_of)
+        target = self.money
+
+        latest = series.latest(cut)
+        year: int | None = None
+        current: Money | None = None
+        base_year: int | None = None
+        base: Money | None = None
+        if latest is not None:
+            year = latest[0]
+            current = _convert(latest[1], year, target, rates)
+            first = self.baseline_year
+            base_year = next(
+                (
+                    y
+                    for y in series.years
+                    if y <= year and (first is None or y >= first)
+                ),
+                None,
+            )
+            if base_year is not None:
+                base = _convert(series.values[base_year], base_year, target, rates)
+
+        figures = _figures(target, self.deadline, year, current, base_year, base)
+        status = _status(target, self.deadline, year, current, figures, thresholds)
+        return Progress(
+            target=self,
+            series=series,
+            as_of=cut,
+            year=year,
+            current=current,
+            base_year=base_year,
+            base=base,
+            status=status,
+            **figures,
+        )
+
+    def _check(self, series: object, rates: ExchangeRates | None) -> None:
+        if not isinstance(series, TradeSeries):
+            raise ValidationError(
+                [("series", f"expected a TradeSeries, got {series!r}")]
+            )
+        if series.metric is not self.metric:
+            raise ValidationError(
+                [
+                    (
+                        "metric",
+                        (
+                            f"the series measures {series.metric.name} but the "
+                            f"target is for {self.metric.name}"
+                        ),
+                    )
+                ]
+            )
+        same = set(series.parties) == set(self.parties)
+        if same and self.metric is not TradeMetric.TURNOVER:
+            same = series.parties[0] == self.parties[0]
+        if not same:
+            raise ValidationError(
+                [
+                    (
+                        "parties",
+                        (
+                            f"the series is for {series.parties!r} but the "
+                            f"target is for {self.parties!r}"
+                        ),
+                    )
+                ]
+            )
+        currency = self.money.currency
+        if rates is None and series.currency != currency:
+            raise CurrencyMismatchError(series.currency.code, currency.code, "progress")
+
+    def __repr__(self) -> str:
+        args = [repr(self.parties), repr(self.value)]
+        if self.deadline is not None:
+            args.append(f"deadline={self.deadline!r}")
+        if self.metric is not TradeMetric.TURNOVER:
+            args.append(f"metric=TradeMetric.{self.metric.name}")
+        if self.baseline_year is not None:
+            args.append(f"baseline_year={self.baseline_year!r}")
+        if self.agreement is not None:
+            args.append(f"agreement={self.agreement!r}")
+        if self.sources:
+            args.append(f"sources={self.sources!r}")
+        return f"TradeTarget({', '.join(args)})"
+
+
+@final
+@attrs.frozen(repr=False, kw_only=True)
+class Progress:
+    """How far a trade series has got towards a :class:`TradeTarget`.
+
+    Built by :meth:`TradeTarget.progress`. Ratios (``share`` and the growth
+    rates) are Decimal fractions at full precision; round them for display.
+    Money fields are in the target's currency. A field that cannot be
+    computed is None.
+
+    Attributes:
+        target: The target measured against.
+        series: The series measured, as given (before any conversion).
+        as_of: The year the measurement was made for.
+        year: The latest year of the series on or before ``as_of``.
+        current: The value in ``year``.
+        base_year: The year progress is measured from.
+        base: The value in ``base_year``.
+        share: ``current / target``.
+        gap: ``target − current`` (negative once the target is passed).
+        actual_cagr: Observed compound annual growth from base to current.
+        planned_cagr: The growth from base to target by the deadline.
+        required_cagr: The growth still needed from now to the deadline.
+        growth_ratio: ``actual_cagr / |planned_cagr|``.
+        projected: The value expected at the deadline at the actual rate.
+        anticipated: ``(projected − base) / (target − base)``.
+        eta: The first year the target is reached at the actual rate.
+        status: The resulting :class:`ProgressStatus`.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget
+        >>> series = TradeSeries(("KZ", "UZ"), "turnover",
+        ...                      {2022: Money(5, "USD"), 2023: Money(6, "USD")})
+        >>> p = TradeTarget(("KZ", "UZ"), Money(10, "USD")).progress(series, 2023)
+        >>> p.status, p.actual_cagr, p.planned_cagr, p.eta
+        (<ProgressStatus.NO_DEADLINE: 'no_deadline'>, Decimal('0.2'), None, 2026)
+    """
+
+    target: TradeTarget
+    series: TradeSeries
+    as_of: int
+    year: int | None
+    current: Money | None
+    base_year: int | None
+    base: Money | None
+    share: Decimal | None
+    gap: Money | None
+    actual_cagr: Decimal | None
+    planned_cagr: Decimal | None
+    required_cagr: Decimal | None
+    growth_ratio: Decimal | None
+    projected: Money | None
+    anticipated: Decimal | None
+    eta: int | None
+    status: ProgressStatus
+
+    @property
+    def reporter(self) -> Country | None:
+        """The country whose statistics the series are, if known."""
+        return self.series.reporter
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of the base and current values, without repeats.
+
+        Example:
+            >>> from bilat import Money, Source, TradeSeries, TradeTarget
+            >>> gov = Source("Kazakh government")
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2022: Money("5e9", "USD")},
+            ...                 reporter="KZ", sources=(gov,))
+            >>> p = TradeTarget(("KZ", "UZ"), Money("1e10", "USD")).progress(s, 2023)
+            >>> p.sources == (gov,), p.reporter
+            (True, Country('KZ'))
+        """
+        found: list[Source] = []
+        for year in (self.base_year, self.year):
+            if year is not None:
+                found.extend(s for s in self.series.sources_for(year) if s not in found)
+        return tuple(found)
+
+    def __repr__(self) -> str:
+        fields = attrs.fields(Progress)
+        args = []
+        for field in fields:
+            value = getattr(self, field.name)
+            text = (
+                f"ProgressStatus.{value.name}"
+                if isinstance(value, ProgressStatus)
+                else repr(value)
+            )
+            args.append(f"{field.name}={text}")
+        return f"Progress({', '.join(args)})"
+
+
+# -- computation ----------------------------------------------------------------
+
+
+def _thresholds(*values: Number) -> tuple[Decimal, Decimal, Decimal]:
+    on, needs, off = (to_decimal(v, what="threshold") for v in values)
+    if not on >= needs >= off:
+        raise InvalidNumberError(
+            values,
+            "thresholds",
+            "on_track >= needs_acceleration >= off_track",
+        )
+    return on, needs, off
+
+
+def _convert(
+    money: Money, year: int, target: Money, rates: ExchangeRates | None
+) -> Money:
+    if money.currency == target.currency:
+        return money
+    assert rates is not None  # checked before
+    return money.to(target.currency, rates, on=dt.date(year, 12, 31))
+
+
+def _figures(
+    target: Money,
+    deadline: int | None,
+    year: int | None,
+    current: Money | None,
+    base_year: int | None,
+    base: Money | None,
+) -> dict[str, Decimal | Money | int | None]:
+    """Every number of a Progress except its status; see the methodology."""
+    share = gap = actual = planned = required = ratio = None
+    projected = anticipated = eta = None
+    if year is not None and current is not None:
+        share = CONTEXT.divide(current.amount, target.amount)
+        gap = target - current
+        if base_year is not None and base is not None:
+            actual = growth_rate(base.amount, current.amount, year - base_year)
+            if deadline is not None:
+                planned = growth_rate(base.amount, target.amount, deadline - base_year)
+        if deadline is not None:
+            required = growth_rate(current.amount, target.amount, deadline - year)
+        if actual is not None and planned:
+            ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
+        if actual is not None and deadline is not None and deadline >= year:
+            projected = current
+            if deadline > year:
+                growth = CONTEXT.power(CONTEXT.add(_ONE, actual), deadline - year)
+                projected = make_money(
+                    CONTEXT.multiply(current.amount, growth), current.currency
+                )
+            assert base is not None
+            if target != base:
+                anticipated = tidy(
+                    CONTEXT.divide((projected - base).amount, (target - base).amount)
+                )
+        eta = _eta(target, year, current, base_year, base)
+    return {
+        "share": share,
+        "gap": gap,
+        "actual_cagr": actual,
+        "planned_cagr": planned,
+        "required_cagr": required,
+        "growth_ratio": ratio,
+        "projected": projected,
+        "anticipated": anticipated,
+        "eta": eta,
+    }
+
+
+def _eta(
+    target: Money,
+    year: int,
+    current: Money,
+    base_year: int | None,
+    base: Money | None,
+) -> int | None:
+    """First year ≥ ``year`` whose value reaches the target at the actual rate.
+
+    With ``n = year − base_year`` and ``1 + actual = (current/base)^(1/n)``,
+    the value ``k`` years on is ``current·(current/base)^(k/n)``, so the
+    target is reached after ``k = ceil(n·ln(target/current)/ln(current/base))``
+    years. A ``k`` within a hair of a whole number is checked exactly with
+    fractions, so ties are not lost to rounding in the logarithms.
+    """
+    if current >= target:
+        return year
+    if base_year is None or base is None or year <= base_year:
+        return None
+    c, b, t = current.amount, base.amount, target.amount
+    if b <= 0 or c <= b:
+        return None
+    n = year - base_year
+    x = CONTEXT.divide(
+        CONTEXT.multiply(Decimal(n), CONTEXT.ln(CONTEXT.divide(t, c))),
+        CONTEXT.ln(CONTEXT.divide(c, b)),
+    )
+    whole = x.to_integral_value(rounding=ROUND_HALF_EVEN, context=CONTEXT)
+    if (
+        CONTEXT.abs(CONTEXT.subtract(x, whole)) < _TIE
+        and int(whole) + n <= _EXACT_LIMIT
+    ):
+        k = int(whole)
+        # current·(current/base)^(k/n) ≥ target  ⇔  c^(k+n) ≥ t^n · b^k
+        reached = Fraction(c) ** (k + n) >= Fraction(t) ** n * Fraction(b) ** k
+        return year + (k if reached else k + 1)
+    return year + int(x.to_integral_value(rounding=ROUND_CEILING, context=CONTEXT))
+
+
+def _status(
+    target: Money,
+    deadline: int | None,
+    year: int | None,
+    current: Money | None,
+    figures: dict[str, Decimal | Money | int | None],
+    thresholds: tuple[Decimal, Decimal, Decimal],
+) -> ProgressStatus:
+    """The status rules, in order; see the methodology page."""
+    on, needs, off = thresholds
+    if current is not None and current >= target:
+        return ProgressStatus.ACHIEVED
+    if deadline is None:
+        return ProgressStatus.NO_DEADLINE
+    if year is None:
+        return ProgressStatus.INSUFFICIENT_DATA
+    ratio = figures["growth_ratio"]
+    actual = figures["actual_cagr"]
+    planned = figures["planned_cagr"]
+    assert ratio is None or isinstance(ratio, Decimal)
+    assert actual is None or isinstance(actual, Decimal)
+    # A target equal to the base has no planned growth: any fall is regress.
+    shrinking = (ratio is not None and ratio < off) or (
+        ratio is None and planned == 0 and actual is not None and actual < 0
+    )
+    if year >= deadline:
+        return ProgressStatus.REGRESSING if shrinking else ProgressStatus.OFF_TRACK
+    if shrinking:
+        return ProgressStatus.REGRESSING
+    if ratio is None:
+        return ProgressStatus.INSUFFICIENT_DATA
+    if ratio >= on:
+        return ProgressStatus.ON_TRACK
+    if ratio >= needs:
+        return ProgressStatus.NEEDS_ACCELERATION
+    return ProgressStatus.OFF_TRACK

@@ -1,0 +1,330 @@
+"""Reading and writing dossier files: TOML or JSON, chosen by the file's suffix.
+
+A file is parsed completely, then turned into values completely; only when
+every value was built is the dossier returned, so a bad file never leaves a
+half-loaded dossier behind. Writing serialises the whole dossier before the
+file is opened.
+
+cattrs and tomli-w are imported here only when a file is read or written, so
+``import bilat`` stays light.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
+
+from bilat._errors import InvalidOptionError, ValidationError
+
+if TYPE_CHECKING:
+    from bilat._dossier import Dossier
+
+__all__ = [
+    "SUFFIXES",
+    "FileFormat",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "to_data",
+]
+
+#: The text formats a dossier can be written in.
+FileFormat: TypeAlias = Literal["toml", "json"]
+
+#: File suffixes and the format each stands for.
+SUFFIXES: Final[dict[str, FileFormat]] = {".json": "json", ".toml": "toml"}
+
+_FORMATS: Final = ("json", "toml")
+_TOML_POSITION: Final = re.compile(r"(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)")
+
+StrPath: TypeAlias = str | os.PathLike[str]
+
+
+def _format_of(path: Path) -> FileFormat:
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        raise InvalidOptionError("file suffix", path.suffix, SUFFIXES) from None
+
+
+def _check_format(format: str) -> FileFormat:  # noqa: A002 - the documented name
+    if format not in _FORMATS:
+        raise InvalidOptionError("format", format, _FORMATS)
+    return format  # type: ignore[return-value]
+
+
+# -- parsing text -----------------------------------------------------------------------
+
+
+def _position(line: int, column: int) -> str:
+    return f"line {line}, column {column}"
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number bilat accepts")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        table[key] = value
+    return table
+
+
+def _parse(text: str, format: FileFormat) -> Any:  # noqa: A002 - the documented name
+    """Parse TOML or JSON text; numbers with a fraction become exact Decimals.
+
+    Raises:
+        ValidationError: the text is not valid TOML or JSON; the message
+            gives the line and column.
+    """
+    if format == "toml":
+        try:
+            return tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as e:
+            raw = str(e)
+            found = _TOML_POSITION.fullmatch(raw)
+            if found is None:
+                message = f"invalid TOML: {raw}"
+            else:
+                where = _position(int(found["line"]), int(found["col"]))
+                message = f"invalid TOML at {where}: {found['msg']}"
+            raise ValidationError(message) from None
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_no_duplicates,
+        )
+    except json.JSONDecodeError as e:
+        where = _position(e.lineno, e.colno)
+        raise ValidationError(f"invalid JSON at {where}: {e.msg}") from None
+    except ValueError as e:  # from the hooks: no position is known
+        raise ValidationError(f"invalid JSON: {e}") from None
+
+
+# -- plain data -------------------------------------------------------------------------
+
+
+def to_data(dossier: Dossier) -> dict[str, Any]:
+    """The plain data of a dossier file: tables, lists, strings and integers.
+
+    The first key is ``format`` (``"bilat/1"``); fields equal to their
+    default are left out.
+
+    Example:
+        >>> from bilat import Dossier
+        >>> from bilat.io import to_data
+        >>> to_data(Dossier("Kazakhstan and Uzbekistan", ["KZ", "UZ"]))
+        {'format': 'bilat/1', 'title': 'Kazakhstan and Uzbekistan', 'parties': ['KZ', 'UZ']}
+    """
+    from bilat.io._convert import unstructure
+    from bilat.io._spec import FORMAT
+
+    return {"format": FORMAT, **unstructure(dossier)}
+
+
+def from_data(data: object) -> Dossier:
+    """Build a dossier from plain data, checking all of it.
+
+    The ``format`` key may be left out; when present it must be
+    ``"bilat/1"``.
+
+    Raises:
+        ValidationError: listing every problem found, each with its path.
+
+    Example:
+        >>> from bilat.io import from_data
+        >>> from_data({"title": "KZ–UZ", "parties": ["KZ", "UZ"]}).parties
+        (Country('KZ'), Country('UZ'))
+        >>> from_data({"title": "KZ–UZ", "parties": ["KZ", "XX"], "projets": []})
+        Traceback (most recent call last):
+        ...
+        bilat.ValidationError: parties[1]: unknown country 'XX': ...
+        projets: unknown field 'projets'; did you mean 'projects'?
+    """
+    from bilat._dossier import Dossier
+    from bilat.io._convert import describe, structure
+    from bilat.io._spec import FORMAT, FORMATS
+
+    problems: list[tuple[str, str]] = []
+    if type(data) is dict and "format" in data:
+        data = dict(data)
+        version = data.pop("format")
+        if version not in FORMATS:
+            problems.append(
+                (
+                    "format",
+                    f"unknown format {describe(version)}: this version of bilat "
+                    f"reads {FORMAT!r}",
+                )
+            )
+    try:
+        dossier = structure(data, Dossier)
+    except ValidationError as e:
+        problems.extend(e.problems)
+    if problems:
+        raise ValidationError(problems)
+    return dossier
+
+
+# -- text -------------------------------------------------------------------------------
+
+
+def loads(
+    text: str,
+    format: FileFormat = "toml",  # noqa: A002 - the documented name
+    *,
+    file: str | None = None,
+) -> Dossier:
+    """Read a dossier from TOML or JSON text.
+
+    Args:
+        text: The text of a dossier file.
+        format: ``"toml"`` or ``"json"``.
+        file: A name for the text, used in error messages.
+
+    Raises:
+        ValidationError: the text is not valid TOML or JSON (the message
+            gives line and column), or does not describe a valid dossier
+            (one problem per field, each with its path).
+        InvalidOptionError: ``format`` is neither ``"toml"`` nor ``"json"``.
+
+    Example:
+        >>> from bilat.io import loads
+        >>> d = loads('title = "KZ–UZ"\\nparties = ["KZ", "UZ"]\\n')
+        >>> d.title, d.parties
+        ('KZ–UZ', (Country('KZ'), Country('UZ')))
+        >>> loads('title = "KZ–UZ"\\nparties = ["KZ" "UZ"]\\n', file="kz-uz.toml")
+        Traceback (most recent call last):
+        ...
+        bilat.ValidationError: kz-uz.toml: 1 problem
+          invalid TOML at line 2, column 16: ...
+    """
+    fmt = _check_format(format)
+    try:
+        return from_data(_parse(text, fmt))
+    except ValidationError as e:
+        if file is None:
+            raise
+        raise ValidationError(e.problems, file=file) from None
+
+
+def dumps(dossier: Dossier, format: FileFormat = "toml") -> str:  # noqa: A002
+    """Write a dossier as TOML or JSON text.
+
+    ``loads(dumps(d, f), f) == d`` for every dossier and format.
+
+    Raises:
+        InvalidOptionError: ``format`` is neither ``"toml"`` nor ``"json"``.
+
+    Example:
+        >>> from bilat import Dossier, Money, Project
+        >>> from bilat.io import dumps
+        >>> d = Dossier("KZ–UZ", ["KZ", "UZ"])
+        >>> print(dumps(d))
+        format = "bilat/1"
+        title = "KZ–UZ"
+        parties = [
+            "KZ",
+            "UZ",
+        ]
+        <BLANKLINE>
+        >>> print(dumps(d, "json"))
+        {
+          "format": "bilat/1",
+          "title": "KZ–UZ",
+          "parties": [
+            "KZ",
+            "UZ"
+          ]
+        }
+        <BLANKLINE>
+    """
+    fmt = _check_format(format)
+    data = to_data(dossier)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import tomli_w
+
+    return tomli_w.dumps(data)
+
+
+# -- files ------------------------------------------------------------------------------
+
+
+def load(path: StrPath) -> Dossier:
+    """Read a dossier from a ``.toml`` or ``.json`` file.
+
+    The whole file is checked: a :class:`~bilat.ValidationError` lists
+    every problem, each with its field path (``projects[3].value.currency``),
+    and names the file. Nothing is returned unless every value could be
+    built.
+
+    Args:
+        path: The file; its suffix (``.toml`` or ``.json``, in any case)
+            says which format it is in.
+
+    Raises:
+        ValidationError: the file is not UTF-8, not valid TOML or JSON
+            (with line and column), or not a valid dossier.
+        InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
+        OSError: the file cannot be read.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from bilat import Dossier, load
+        >>> d = Dossier("KZ–UZ", ["KZ", "UZ"], relationship="strategic partner")
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "kz-uz.toml")
+        ...     d.dump(path)
+        ...     load(path) == d
+        True
+    """
+    file = Path(path)
+    fmt = _format_of(file)
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValidationError(
+            f"not UTF-8 text: byte {e.start} is {raw[e.start : e.start + 1]!r}",
+            file=os.fspath(path),
+        ) from None
+    return loads(text, fmt, file=os.fspath(path))
+
+
+def dump(dossier: Dossier, path: StrPath) -> None:
+    """Write a dossier to a ``.toml`` or ``.json`` file, replacing it.
+
+    The text is built completely before the file is opened, so a dossier
+    that cannot be written leaves the file as it was.
+
+    Raises:
+        InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
+        OSError: the file cannot be written.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from bilat import Dossier
+        >>> from bilat.io import dump
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "kz-uz.json")
+        ...     dump(Dossier("KZ–UZ", ["KZ", "UZ"]), path)
+        ...     path.read_text(encoding="utf-8").splitlines()[1]
+        '  "format": "bilat/1",'
+    """
+    file = Path(path)
+    text = dumps(dossier, _format_of(file))
+    with file.open("w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)

@@ -1,0 +1,217 @@
+"""The JSON Schema (draft 2020-12) of dossier files, generated from the field specs.
+
+The schema describes the plain data of a file, as JSON holds it and as
+:mod:`tomllib` reads TOML: it is built from the same table
+(:func:`bilat.io._spec.records`) as the converter, so it cannot drift from
+what :func:`bilat.load` accepts. A copy ships with the package as
+``bilat/io/bilat.schema.json``; regenerate it with
+``python -m bilat.io._schema > src/bilat/io/bilat.schema.json``.
+
+What the schema cannot say (two distinct parties, dates in order, one
+currency per series, units that exist) is checked by the classes themselves
+when the file is loaded.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import datetime as dt
+import enum
+import inspect
+import json
+import typing
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from bilat._country import Country
+from bilat._currency import Currency
+from bilat._estimate import Estimate, Qualifier
+from bilat._money import Money
+from bilat.io._spec import FORMAT, MoneyOrEstimate, Quantity, Record, When, Year, records
+
+__all__ = ["DECIMAL_PATTERN", "json_schema", "schema_text"]
+
+#: The strings bilat reads as a decimal number (as :class:`~decimal.Decimal`
+#: does, with PEP 515 underscores between digits).
+DECIMAL_PATTERN: Final = (
+    r"^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)"
+    r"(?:[eE][+-]?[0-9](?:_?[0-9])*)?$"
+)
+
+_DATE: Final = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _summary(cls: type) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def _scalar_defs() -> dict[str, Any]:
+    qualifiers = [q.value for q in Qualifier]
+    decimal = _ref("Decimal")
+    return {
+        "Decimal": {
+            "description": "An exact decimal number, written as a string "
+            "('156000000', '0.1', '4.4E+9'); integers and numbers are read "
+            "exactly too.",
+            "type": ["string", "number"],
+            "pattern": DECIMAL_PATTERN,
+        },
+        "Date": {"description": "A date, 'YYYY-MM-DD'.", **_DATE},
+        "Country": {
+            "description": "A country by its ISO 3166-1 code: alpha-2 "
+            "('KZ', as written), alpha-3 ('KAZ') or numeric (398).",
+            "type": ["string", "integer"],
+            "pattern": r"^\s*(?:[A-Za-z]{2,3}|[0-9]{1,3})\s*$",
+            "minimum": 0,
+            "maximum": 999,
+        },
+        "Currency": {
+            "description": "An ISO 4217 currency code, such as 'USD'.",
+            "type": "string",
+            "pattern": r"^\s*[A-Za-z]{3}\s*$",
+        },
+        "Money": {
+            "description": _summary(Money),
+            "type": "object",
+            "properties": {"amount": decimal, "currency": _ref("Currency")},
+            "required": ["amount", "currency"],
+            "additionalProperties": False,
+        },
+        "Estimate": {
+            "description": _summary(Estimate) + " Tolerance (default 0.1) and "
+            "bounds are written only when they are not the derived ones.",
+            "type": "object",
+            "properties": {
+                "amount": decimal,
+                "currency": _ref("Currency"),
+                "qualifier": {"enum": qualifiers},
+                "tolerance": decimal,
+                "low": decimal,
+                "high": decimal,
+            },
+            "required": ["amount", "currency", "qualifier"],
+            "additionalProperties": False,
+        },
+        "Quantity": {
+            "description": "A physical quantity: a decimal magnitude, a space "
+            "and a unit pint knows, such as '152 km' or '20000000 t / year'.",
+            "type": "string",
+            "pattern": r"^\S+ +\S(?:.*\S)?$",
+        },
+    }
+
+
+def _enum_def(cls: type[enum.Enum]) -> dict[str, Any]:
+    return {"description": _summary(cls), "enum": [m.value for m in cls]}
+
+
+class _Builder:
+    """Turns plain types into schema fragments, collecting ``$defs``."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = _scalar_defs()
+
+    def schema(self, type_: Any) -> dict[str, Any]:
+        simple: dict[Any, dict[str, Any]] = {
+            str: {"type": "string"},
+            int: {"type": "integer"},
+            Decimal: _ref("Decimal"),
+            dt.date: _ref("Date"),
+            Country: _ref("Country"),
+            Currency: _ref("Currency"),
+            Money: _ref("Money"),
+            Estimate: _ref("Estimate"),
+            Quantity: _ref("Quantity"),
+            MoneyOrEstimate: {"oneOf": [_ref("Money"), _ref("Estimate")]},
+            When: {"anyOf": [_ref("Date"), {"type": "integer"}, {"type": "null"}]},
+        }
+        if type_ in simple:
+            return simple[type_]
+        origin = typing.get_origin(type_)
+        if origin is tuple:
+            return {"type": "array", "items": self.schema(typing.get_args(type_)[0])}
+        if origin is collections.abc.Mapping:
+            key, value = typing.get_args(type_)
+            table: dict[str, Any] = {"type": "object"}
+            if key is Year:
+                table["propertyNames"] = {"pattern": "^[0-9]{1,4}$"}
+            table["additionalProperties"] = self.schema(value)
+            return table
+        if isinstance(type_, type) and issubclass(type_, enum.Enum):
+            self.defs.setdefault(type_.__name__, _enum_def(type_))
+            return _ref(type_.__name__)
+        return _ref(type_.__name__)
+
+    def record(self, record: Record) -> dict[str, Any]:
+        attributes = record.attributes()
+        required = [
+            a.name
+            for a in attributes
+            if a.default is attrs.NOTHING and a.name not in record.nullable
+        ]
+        result: dict[str, Any] = {
+            "description": _summary(record.cls),
+            "type": "object",
+            "properties": {a.name: self.schema(a.type) for a in attributes},
+        }
+        if required:
+            result["required"] = required
+        result["additionalProperties"] = False
+        return result
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of bilat's dossier files.
+
+    It applies to JSON files as they are and to TOML files as :mod:`tomllib`
+    reads them. The same schema ships as ``bilat/io/bilat.schema.json``.
+
+    Example:
+        >>> from bilat.io import json_schema
+        >>> schema = json_schema()
+        >>> schema["$schema"]
+        'https://json-schema.org/draft/2020-12/schema'
+        >>> schema["properties"]["format"]
+        {'const': 'bilat/1'}
+        >>> schema["$defs"]["Money"]["required"]
+        ['amount', 'currency']
+    """
+    builder = _Builder()
+    for record in records():
+        builder.defs[record.name] = builder.record(record)
+    dossier = builder.defs.pop("Dossier")
+    properties = {"format": {"const": FORMAT}, **dossier["properties"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "bilat dossier",
+        "description": dossier["description"]
+        + f" Written by bilat as format {FORMAT!r}; the 'format' key may be "
+        "left out.",
+        "type": "object",
+        "properties": properties,
+        "required": dossier["required"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def schema_text() -> str:
+    """The schema as the JSON text of the shipped file."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(schema_text())

@@ -1,0 +1,189 @@
+"""Tests for the ``bilat`` command line (bilat._cli)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilat._cli import main
+
+if TYPE_CHECKING:
+    import pytest
+
+NBSP = "\xa0"
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``bilat`` console script next to this interpreter."""
+    script = Path(sys.executable).parent / "bilat"
+    return subprocess.run(
+        [str(script), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+        timeout=60,
+    )
+
+
+class TestParse:
+    """`bilat parse` prints the repr and the formatted text of an Estimate."""
+
+    def test_qualified_amount(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A qualified amount shows its qualifier in both lines."""
+        assert main(["parse", "nearly $1 billion"]) == 0
+        out, err = capsys.readouterr()
+        assert out == (
+            "Estimate(Money('1000000000', 'USD'), Qualifier.NEARLY)\nnearly $1B\n"
+        )
+        assert err == ""
+
+    def test_exact_amount(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An amount without qualifier is an exact Estimate."""
+        assert main(["parse", "$156 million"]) == 0
+        assert capsys.readouterr().out == "Estimate(Money('156000000', 'USD'))\n$156M\n"
+
+    def test_locale_reads_and_writes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--locale sets the decimal comma for reading and the output language."""
+        assert main(["parse", "₸ 2,5 млрд", "--locale", "ru"]) == 0
+        assert capsys.readouterr().out == (
+            f"Estimate(Money('2500000000', 'KZT'))\n2,5{NBSP}млрд{NBSP}KZT\n"
+        )
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives amount, currency, qualifier and the bounds as exact text."""
+        assert main(["parse", "--json", "nearly $1 billion"]) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert set(record) == {"amount", "currency", "qualifier", "low", "high"}
+        assert record["currency"] == "USD"
+        assert record["qualifier"] == "nearly"
+        # every amount is a string so that no JSON reader turns it into a float
+        assert all(isinstance(record[k], str) for k in ("amount", "low", "high"))
+        assert Decimal(record["amount"]) == Decimal(1_000_000_000)
+        assert Decimal(record["low"]) == Decimal(900_000_000)  # 10 % below
+        assert Decimal(record["high"]) == Decimal(1_000_000_000)
+
+    def test_json_exact(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An exact amount has equal bounds in the JSON record."""
+        assert main(["parse", "--json", "USD 10bn"]) == 0
+        record = json.loads(capsys.readouterr().out)
+        assert record["qualifier"] == "exact"
+        assert Decimal(record["low"]) == Decimal(record["high"]) == Decimal(10**10)
+
+    def test_argv_defaults_to_sys_argv(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without argv, main reads the command line."""
+        monkeypatch.setattr(sys, "argv", ["bilat", "parse", "about €8"])
+        assert main() == 0
+        assert capsys.readouterr().out.splitlines()[-1] == "about €8"
+
+
+class TestErrors:
+    """Refused input gives one line on stderr and status 1; bad usage status 2."""
+
+    def test_unreadable_amount(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Text that is no amount names the text, without a traceback."""
+        assert main(["parse", "a lot of money"]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith("bilat: error: cannot read 'a lot of money' as ")
+        assert err.count("\n") == 1
+
+    def test_unknown_locale(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown locale is named in the message."""
+        assert main(["parse", "$1", "--locale", "xx_YY"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("bilat: error: unknown locale 'xx_YY'")
+
+    def test_missing_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No subcommand is a usage error."""
+        assert main([]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("usage: bilat ")
+        assert "bilat: error: the following arguments are required: COMMAND" in err
+
+    def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown subcommand is a usage error naming it."""
+        assert main(["frobnicate"]) == 2
+        assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+    def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown option is a usage error naming it."""
+        assert main(["parse", "$1", "--bogus"]) == 2
+        assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+    def test_missing_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`bilat parse` needs the text to read."""
+        assert main(["parse"]) == 2
+        assert "the following arguments are required: text" in capsys.readouterr().err
+
+
+class TestHelpAndVersion:
+    """--help works on every level and --version names the installed release."""
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the version of the installed distribution."""
+        assert main(["--version"]) == 0
+        assert capsys.readouterr().out == f"bilat {version('bilat')}\n"
+
+    def test_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help lists the subcommands."""
+        assert main(["--help"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("usage: bilat ")
+        assert "parse" in out
+        assert "read an amount of money" in out
+
+    def test_subcommand_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`bilat parse --help` documents its options."""
+        assert main(["parse", "--help"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("usage: bilat parse ")
+        assert "--locale L" in out
+        assert "--json" in out
+
+
+class TestInstalledScript:
+    """The console script and `python -m bilat` run the same command."""
+
+    def test_console_script(self) -> None:
+        """The installed `bilat` script parses an amount."""
+        result = run_script("parse", "nearly $1 billion")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == (
+            "Estimate(Money('1000000000', 'USD'), Qualifier.NEARLY)\nnearly $1B\n"
+        )
+
+    def test_console_script_error(self) -> None:
+        """Refused input through the script: status 1, one line, no traceback."""
+        result = run_script("parse", "a lot of money")
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert result.stderr.startswith("bilat: error: cannot read 'a lot of money'")
+        assert result.stderr.count("\n") == 1
+
+    def test_console_script_usage_error(self) -> None:
+        """A usage error through the script exits with status 2."""
+        result = run_script("parse")
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+
+    def test_python_m(self) -> None:
+        """`python -m bilat --version` names the program `bilat`."""
+        result = subprocess.run(
+            [sys.executable, "-m", "bilat", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == f"bilat {version('bilat')}\n"
