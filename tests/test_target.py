@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import trade_series, trade_targets
 
 import bilat
 from bilat import (
@@ -35,7 +36,9 @@ from bilat import (
     TradeTarget,
     ValidationError,
 )
-from tests.strategies import trade_series, trade_targets
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 KZ, UZ = Country("KZ"), Country("UZ")
 S = ProgressStatus
@@ -46,7 +49,7 @@ def usd(amount: str | int) -> Money:
     return Money(amount, "USD")
 
 
-def series(values: dict[int, str | int], **kwargs: Any) -> TradeSeries:
+def series(values: Mapping[int, str | int], **kwargs: Any) -> TradeSeries:
     return TradeSeries(
         (KZ, UZ), TradeMetric.TURNOVER, {y: usd(v) for y, v in values.items()}, **kwargs
     )
@@ -279,7 +282,7 @@ class TestFormulas:
         assert p.status is status
 
     def test_exact_fields(self) -> None:
-        """share, gap, current and base are exact, and money is in the target's currency."""
+        """share, gap, current and base are exact; money is in the target's currency."""
         p = target("1e10", deadline=2030).progress(
             series({2021: "3.9e9", 2023: "4.4e9"}), 2024
         )
@@ -321,7 +324,7 @@ class TestFormulas:
         assert (p.base_year, p.base) == (2020, usd(100))
 
     def test_eta_exact_tie(self) -> None:
-        """Doubling each year reaches exactly 8x in three years: no year lost to logs."""
+        """Doubling yearly gives exactly 8x in three years: no year lost to logs."""
         s = series({2020: "100", 2021: "200"})
         assert target(800).progress(s, 2021).eta == 2023
         assert target(801).progress(s, 2021).eta == 2024
@@ -429,7 +432,7 @@ class TestStatus:
         )
         assert (p.year, p.base_year) == (2023, 2023)
         assert p.share == Decimal("0.44")
-        # (10/4.4)**(1/7) - 1
+        # by hand: seventh root of 10/4.4, minus one
         assert approx(p.planned_cagr, 0.12443752855539936)
         assert approx(p.required_cagr, 0.12443752855539936)
 
@@ -502,7 +505,7 @@ class TestStatus:
         assert p.actual_cagr == -1
         assert p.required_cagr is None
         assert p.projected == usd(0)
-        # (0 - 5) / (10 - 5)
+        # by hand: projected 0, so (0 − 5)/(10 − 5) = −1
         assert p.anticipated == -1
         assert p.status is S.REGRESSING
 
@@ -569,7 +572,7 @@ class TestStatus:
         assert approx(p.planned_cagr, -0.0208516376390232)
         assert approx(p.growth_ratio, -4.795786390074851)
         assert approx(p.projected, 59.049)
-        # (59.049 - 100) / (90 - 100)
+        # by hand: (59.049 − 100)/(90 − 100) = 4.0951
         assert approx(p.anticipated, 4.0951)
         assert p.status is S.REGRESSING
 
@@ -596,7 +599,7 @@ class TestChecks:
     def test_metric_mismatch(self) -> None:
         """Another metric is refused, naming both."""
         s = TradeSeries((KZ, UZ), "exports", {2020: usd(1)})
-        with pytest.raises(ValidationError, match="measures EXPORTS .* for TURNOVER"):
+        with pytest.raises(ValidationError, match=r"measures EXPORTS .* for TURNOVER"):
             target(10).progress(s, 2020)
 
     def test_parties_mismatch(self) -> None:

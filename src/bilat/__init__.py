@@ -37,6 +37,8 @@ from bilat._estimate import Estimate, Qualifier
 from bilat._events import Meeting, Official, Topic
 from bilat._money import Money
 from bilat._moneybag import MoneyBag
+from bilat._portfolio import Portfolio
+from bilat._project import ProgressUpdate, Project, ProjectStatus
 from bilat._rates import ExchangeRates
 from bilat._series import TradeMetric, TradeSeries
 from bilat._source import Source
@@ -47,13 +49,14 @@ if TYPE_CHECKING:
     import pint
 
     #: The shared pint registry (built on first use by ``__getattr__`` below).
-    ureg: pint.UnitRegistry
+    ureg: pint.UnitRegistry[Any]
     #: Its Quantity class.
-    Q_: type[pint.Quantity]
+    Q_: type[pint.Quantity[Any]]
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Q_",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -74,9 +77,12 @@ __all__ = [
     "NumberTypeError",
     "Official",
     "ParseError",
+    "Portfolio",
     "Progress",
     "ProgressStatus",
-    "Q_",
+    "ProgressUpdate",
+    "Project",
+    "ProjectStatus",
     "Qualifier",
     "RateNotFoundError",
     "Source",

@@ -8,14 +8,11 @@ kept; nothing is built at import.
   an alpha-2 code that has both an alpha-3 and a numeric code there and is not
   in the user-assigned ranges (``AA``, ``QM``–``QZ``, ``XA``–``XZ``, ``ZZ``)
   nor the reserved ``EU``: the 249 countries of ISO 3166-1, plus Kosovo.
-* **Kosovo** has no ISO 3166-1 code. bilat accepts the user-assigned ``XK``
-  that the European Union, the IMF and CLDR use, with CLDR's ``XKK`` and
-  ``983`` as its alpha-3 and numeric codes; no other user-assigned code is a
-  country.
-* The aliases also hold withdrawn codes (``SU``, ``UK``, ``DDR``, ``280`` …).
-  These are not accepted: the error suggests what replaced them.
+* Kosovo is the one user-assigned code accepted (``XK``, see :class:`Country`).
+* The aliases also hold old and reserved codes (``SU``, ``UK``, ``DDR``,
+  ``280`` …). These are not accepted: the error suggests what replaced them.
 * Names come from every locale babel ships, read once into an index on the
-  first :meth:`Country.lookup` by name (about a third of a second).
+  first :meth:`Country.lookup` by name (about half a second).
 """
 
 from __future__ import annotations
@@ -31,7 +28,7 @@ from types import MappingProxyType
 from typing import Any, Final, NamedTuple, TypeAlias, final
 
 import attrs
-from babel import localedata
+from babel import Locale, localedata
 from babel.core import get_global
 
 from bilat._currency import Currency
@@ -151,16 +148,20 @@ class Country:
     Any of the three ISO 3166-1 codes is accepted, in any case and with
     surrounding spaces: alpha-2 (``"KZ"``), alpha-3 (``"KAZ"``) or numeric
     (``398`` or ``"398"``). The value keeps the alpha-2 code, so all forms
-    give equal countries. Kosovo is accepted as ``XK`` (a user-assigned code,
-    see the module notes); withdrawn codes such as ``SU`` or ``UK`` are not.
-    Countries sort by alpha-2 code.
+    give equal countries, which sort by alpha-2 code.
+
+    The countries are the 249 of ISO 3166-1 and Kosovo. Kosovo has no ISO
+    code; bilat accepts the user-assigned ``XK`` that the European Union, the
+    IMF and CLDR use, with CLDR's ``XKK`` and ``983`` as its alpha-3 and
+    numeric codes. Regions and groupings (``001``, ``EU``, ``UN``), other
+    user-assigned codes, and old or reserved codes (``SU``, ``UK``, ``DDR``,
+    ``280``) are refused; for the last the error suggests what replaced them.
 
     Args:
         code: An ISO 3166-1 code, or a :class:`Country`.
 
     Raises:
-        UnknownCountryError: ``code`` is not an ISO 3166-1 code; for a
-            withdrawn code the error suggests what replaced it.
+        UnknownCountryError: ``code`` is not a country's code.
         NumberTypeError: ``code`` is a bool.
 
     Example:
@@ -178,29 +179,36 @@ class Country:
         did you mean 'GB'?
     """
 
-    alpha2: str = attrs.field(converter=_to_alpha2)
+    alpha2: str = attrs.field(converter=_to_alpha2, alias="code")
 
     @classmethod
-    def lookup(cls, value: CountryLike) -> Country:
+    def lookup(cls, value: CountryLike, locale: LocaleLike | None = None) -> Country:
         """Find a country by a code or by its name in any language CLDR knows.
 
         Codes are tried first (as in ``Country(value)``), then names. Names
         are compared without regard to case, accents and other combining
-        marks, apostrophes (``ʻ ’ ' `` ` ``), dots, and the difference
-        between hyphens and spaces; ``&`` and ``and`` are the same, and a
+        marks, apostrophes (``'``, ``’``, the Uzbek ``ʻ`` …), dots, and the
+        difference between hyphens and spaces; ``&`` and ``and`` are the same, and a
         name with a part in brackets (``Myanmar (Burma)``) is also found
         without it. The first lookup by name reads the territory names of
-        every locale babel ships (about a third of a second); later lookups
-        take microseconds.
+        every locale babel ships (about half a second); later lookups take
+        microseconds.
+
+        A few names mean different countries in different languages
+        (``"Конго"``, ``"Saint-Martin"``): ``locale`` says which language the
+        name is in, and without it such a name is refused.
 
         Args:
             value: A code, or a country's name.
+            locale: The language of the name, used only to tell apart
+                countries that share it.
 
         Raises:
             UnknownCountryError: no country has that code or name, or the
-                name belongs to several countries (such as ``"Kongo"``). The
-                error's ``suggestions`` hold close matches (English names),
-                or the candidates of an ambiguous name.
+                name belongs to several countries and ``locale`` does not
+                decide. The error's ``suggestions`` hold close matches
+                (English names), or the candidates of a shared name.
+            UnknownLocaleError: babel does not know ``locale``.
             NumberTypeError: ``value`` is a bool.
 
         Example:
@@ -216,6 +224,7 @@ class Country:
             ('Kazakhstan',)
         """
         obj: object = value
+        language = None if locale is None else get_locale(locale)
         if isinstance(obj, Country):
             return obj
         if not isinstance(obj, str):
@@ -227,6 +236,8 @@ class Country:
         index = _name_index()
         key = normalise_name(obj)
         found = index.names.get(key)
+        if found is not None and len(found) > 1 and language is not None:
+            found = _in_locale(index, key, language) or found
         if found is not None and len(found) == 1:
             return cls(next(iter(found)))
         if found is not None:
@@ -367,7 +378,7 @@ def _pick_currency(alpha2: str, on: dt.date | None) -> Currency:
 
 # -- names -----------------------------------------------------------------------
 
-_APOSTROPHES: Final = dict.fromkeys(map(ord, "'`´ʹʻʼʽʾʿ‘’‛′"), None)
+_APOSTROPHES: Final = "'`´ʹʻʼʽʾʿ‘’‛′"
 _SEPARATORS: Final = re.compile(r"[\s\-‐‑‒–—―_,/()\[\]·]+")
 _BRACKETED: Final = re.compile(r"\s*\([^)]*\)")
 
@@ -382,17 +393,28 @@ def normalise_name(text: str) -> str:
         >>> normalise_name("St. Kitts & Nevis"), normalise_name("Côte d’Ivoire")
         ('st kitts and nevis', 'cote divoire')
     """
-    if text.isascii():
-        bare = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = bare.casefold().translate(_APOSTROPHES).replace(".", "")
-    return _SEPARATORS.sub(" ", folded.replace("&", " and ")).strip()
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+    bare = folded.translate(_dropped()).replace("&", " and ")
+    return _SEPARATORS.sub(" ", bare).strip()
+
+
+@functools.cache
+def _dropped() -> Mapping[int, None]:
+    """A translation table that drops combining marks, apostrophes and dots.
+
+    Every character with a non-zero combining class lies in the first two
+    Unicode planes.
+    """
+    marks = (c for c in range(0x20000) if unicodedata.combining(chr(c)))
+    return dict.fromkeys([*marks, *map(ord, _APOSTROPHES), ord(".")], None)
 
 
 class _NameIndex(NamedTuple):
     names: Mapping[str, frozenset[str]]  # normalised name -> alpha-2 codes
+    # For names of several countries: alpha-2 code -> locales using the name.
+    shared: Mapping[str, Mapping[str, frozenset[str]]]
     english: Mapping[str, str]  # alpha-2 -> English name
 
 
@@ -415,23 +437,54 @@ def _territory_names(identifier: str) -> Mapping[str, str]:
 @functools.cache
 def _name_index() -> _NameIndex:
     countries = _codes().alpha3
-    pairs: set[tuple[str, str]] = set()  # many locales share a spelling
+    # Many locales share a spelling: normalise each spelling once.
+    spellings: dict[tuple[str, str], list[str]] = {}
     for identifier in localedata.locale_identifiers():
-        pairs.update(
-            (code, name)
-            for code, name in _territory_names(identifier).items()
-            if code in countries and isinstance(name, str)
-        )
-    found: dict[str, set[str]] = {}
-    for code, name in pairs:
-        for variant in {name, _BRACKETED.sub("", name)}:
+        for code, name in _territory_names(identifier).items():
+            if code in countries and isinstance(name, str):
+                spellings.setdefault((code, name), []).append(identifier)
+    # A name without its bracketed part ("Myanmar" for "Myanmar (Burma)")
+    # counts only where no country has it as its whole name.
+    found: dict[str, dict[str, set[str]]] = {}
+    shortened: dict[str, dict[str, set[str]]] = {}
+    for (code, name), identifiers in spellings.items():
+        variants = [(name, found)]
+        if "(" in name:
+            variants.append((_BRACKETED.sub("", name), shortened))
+        for variant, table in variants:
             key = normalise_name(variant)
             if key:
-                found.setdefault(key, set()).add(code)
+                table.setdefault(key, {}).setdefault(code, set()).update(identifiers)
+    for key, users in shortened.items():
+        found.setdefault(key, users)
     english = get_locale("en").territories
     return _NameIndex(
         names=MappingProxyType({k: frozenset(v) for k, v in found.items()}),
+        shared=MappingProxyType(
+            {
+                k: MappingProxyType({c: frozenset(ids) for c, ids in v.items()})
+                for k, v in found.items()
+                if len(v) > 1
+            }
+        ),
         english=MappingProxyType({c: str(english.get(c, c)) for c in countries}),
+    )
+
+
+def _in_locale(index: _NameIndex, key: str, locale: Locale) -> frozenset[str]:
+    """Which of the countries sharing the name ``key`` ``locale`` means by it.
+
+    The locale's own data decides; failing that, any locale of its language.
+    """
+    users = index.shared[key]
+    identifier = str(locale)
+    exact = frozenset(code for code, ids in users.items() if identifier in ids)
+    if exact:
+        return exact
+    return frozenset(
+        code
+        for code, ids in users.items()
+        if any(i.partition("_")[0] == locale.language for i in ids)
     )
 
 

@@ -8,10 +8,19 @@ large enough that sums and products of realistic amounts are exact.
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 from typing import Final
 
 __all__ = ["CONTEXT", "ROUNDING_MODES", "context_with", "to_decimal"]
+
+# A number as Python writes one: underscores only between digits, an optional
+# sign, fraction and exponent; NaN and infinities are refused separately.
+_NUMBER: Final = re.compile(
+    r"[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?"
+    r"|[+-]?(?:nan|snan|inf|infinity)",
+    re.IGNORECASE,
+)
 
 #: Precision of the library's context: exact for amounts up to 10**40 with
 #: 10 decimals, and for rates with up to 20 significant digits multiplied in.
@@ -81,19 +90,19 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     elif isinstance(value, int):
         return Decimal(value)
     elif isinstance(value, float):
-        result = Decimal(repr(value))
+        result = Decimal(repr(float(value)))  # float subclasses repr differently
     elif isinstance(value, str):
-        text = value.strip()
-        try:
-            result = Decimal(text.replace("_", "")) if text else Decimal("nan")
-        except decimal.InvalidOperation:
+        if not _NUMBER.fullmatch(value):
             raise InvalidNumberError(
-                value, what, "a decimal number such as '156000000' or '-1_234.50'"
-            ) from None
-        if text != value or "__" in text or text.startswith("_") or text.endswith("_"):
-            raise InvalidNumberError(
-                value, what, "a decimal number without surrounding spaces"
+                value,
+                what,
+                "a decimal number such as '156000000', '-1_234.50' or '1.5E+9' "
+                "(underscores only between digits, no spaces)",
             )
+        try:
+            result = Decimal(value.replace("_", ""))
+        except decimal.InvalidOperation:  # pragma: no cover - the pattern admits none
+            raise InvalidNumberError(value, what, "a decimal number") from None
     else:
         raise NumberTypeError(value, what, "an int, a Decimal, a str or a float")
     if not result.is_finite():

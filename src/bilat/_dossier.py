@@ -12,7 +12,8 @@ from bilat._agreement import Agreement
 from bilat._country import Country, as_parties
 from bilat._errors import ValidationError
 from bilat._events import Meeting, Official
-from bilat._project import Portfolio, Project
+from bilat._portfolio import Portfolio
+from bilat._project import Project
 from bilat._series import TradeSeries
 from bilat._source import Source, as_sources, as_text
 from bilat._target import TradeTarget

@@ -382,3 +382,27 @@ class ValidationError(BilatError, ValueError):
     def path(self) -> str:
         """The field path of the first problem (``""`` for the value itself)."""
         return self.problems[0][0] if self.problems else ""
+
+
+# Errors are public under ``bilat``; show them so in tracebacks and docs.
+_PUBLIC: tuple[type[Exception | Warning], ...] = (
+    BilatError,
+    BilatWarning,
+    CurrencyMismatchError,
+    InvalidNumberError,
+    InvalidOptionError,
+    MissingExtraError,
+    CurrencyNotFoundError,
+    NumberTypeError,
+    ParseError,
+    RateNotFoundError,
+    UnitMismatchError,
+    UnknownCountryError,
+    UnknownCurrencyError,
+    UnknownLocaleError,
+    ValidationError,
+)
+for _cls in _PUBLIC:
+    _cls.__module__ = "bilat"
+# doctest skips classes whose __module__ is elsewhere; list them explicitly.
+__test__ = {cls.__name__: cls for cls in _PUBLIC}

@@ -68,6 +68,19 @@ _SYMBOLS: dict[Qualifier, str] = {
 }
 
 
+def _qualifier(value: object) -> Qualifier:
+    if isinstance(value, Qualifier):
+        return value
+    try:
+        return Qualifier(value)
+    except ValueError:
+        from bilat._errors import InvalidOptionError
+
+        raise InvalidOptionError(
+            "qualifier", value, [q.value for q in Qualifier]
+        ) from None
+
+
 def _money(value: object) -> Money:
     if not isinstance(value, Money):
         raise InvalidNumberError(value, "estimate value", "a Money")
@@ -143,13 +156,13 @@ class Estimate:
         >>> total = e + Money(156_000_000, "USD")
         >>> total.low, total.high
         (Money('1056000000.0', 'USD'), Money('1156000000', 'USD'))
-        >>> total.format(), total.format("ru")
-        ('nearly $1.16B', 'почти 1,16 млрд $')
+        >>> print(total.format(), "|", total.format("ru"))
+        nearly $1.16B | почти 1,16 млрд $
     """
 
     value: Money = attrs.field(converter=_money)
     qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=Qualifier
+        default=Qualifier.EXACT, converter=_qualifier
     )
     tolerance: Decimal = attrs.field(
         default=Decimal("0.1"), converter=_tolerance, kw_only=True
@@ -166,7 +179,12 @@ class Estimate:
         return _bounds(self.value, self.qualifier, self.tolerance)[1]
 
     def __attrs_post_init__(self) -> None:
-        if self.qualifier is not Qualifier.EXACT and self.value.amount < 0:
+        if (
+            self.qualifier is not Qualifier.EXACT
+            and self.value.amount < 0
+            and (self.low, self.high)
+            == _bounds(self.value, self.qualifier, self.tolerance)
+        ):
             raise InvalidNumberError(
                 self.value, "estimate value", "a non-negative amount when qualified"
             )
@@ -283,8 +301,8 @@ class Estimate:
         Example:
             >>> from bilat import Estimate
             >>> e = Estimate.parse("nearly $1 billion")
-            >>> e.format(), e.format("ru"), e.format("kk")
-            ('nearly $1B', 'почти 1 млрд $', '≲ 1 млрд $')
+            >>> print(e.format(), "|", e.format("ru"), "|", e.format("kk"))
+            nearly $1B | почти 1 млрд $ | ≲ 1 млрд $
         """
         amount = self.value.format(locale, compact=compact)
         if self.qualifier is Qualifier.EXACT:
@@ -324,7 +342,7 @@ def _combine(a: Estimate, b: Estimate) -> tuple[Qualifier | None, Decimal]:
         a.qualifier is b.qualifier and a.tolerance == b.tolerance
     ):
         return a.qualifier, a.tolerance
-    return None, a.tolerance
+    return None, max(a.tolerance, b.tolerance)
 
 
 def _shape(value: Money, low: Money, high: Money) -> Qualifier:

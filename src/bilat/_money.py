@@ -88,8 +88,8 @@ class Money:
         Money('156000000', 'USD')
         >>> print(m)
         $156,000,000.00
-        >>> m.format(compact=True), m.format("ru", compact=True)
-        ('$156M', '156 млн $')
+        >>> print(m.format(compact=True), "|", m.format("ru", compact=True))
+        $156M | 156 млн $
         >>> Money(0.1, "USD") + Money("0.2", "USD") == Money("0.3", "USD")
         True
         >>> sum([Money(1, "EUR"), Money(2, "EUR")])
@@ -239,13 +239,13 @@ class Money:
         return NotImplemented
 
     def __neg__(self) -> Money:
-        return _make(-self.amount, self.currency)
+        return _make(CONTEXT.minus(self.amount), self.currency)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return _make(abs(self.amount), self.currency)
+        return _make(CONTEXT.abs(self.amount), self.currency)
 
     # -- rounding and allocation ------------------------------------------
 
@@ -273,14 +273,20 @@ class Money:
         digits = self.currency.digits
         if digits is None:
             return self
-        return _make(
-            self.amount.quantize(_quantum(digits), context=ctx), self.currency
-        )
+        try:
+            rounded = self.amount.quantize(_quantum(digits), context=ctx)
+        except decimal.InvalidOperation:
+            raise InvalidNumberError(
+                self.amount, "amount", "at most 60 significant digits to round"
+            ) from None
+        return _make(rounded, self.currency)
 
     def allocate(self, ratios: Iterable[Number]) -> tuple[Money, ...]:
         """Split into parts proportional to ``ratios`` that add up exactly.
 
-        The amount is first rounded to the minor unit (half-even); each part
+        The amount is first rounded to the minor unit (half-even; a currency
+        without a minor unit, such as gold, keeps its amount and splits in
+        units of its last digit); each part
         gets its share in whole minor units, and the units left over go one
         each to the parts with the largest remainders, ties to the earlier
         part. The parts always sum to exactly ``self.round()``.
@@ -298,19 +304,22 @@ class Money:
             >>> Money("156000000", "USD").allocate([85, 15])
             (Money('132600000.00', 'USD'), Money('23400000.00', 'USD'))
         """
-        weights = [Fraction(to_decimal(r, what="ratio")) for r in ratios]
+        given = list(ratios)
+        weights = [Fraction(to_decimal(r, what="ratio")) for r in given]
         if not weights:
-            raise InvalidNumberError(ratios, "ratios", "at least one ratio")
-        for r, w in zip(ratios, weights, strict=False):
+            raise InvalidNumberError(given, "ratios", "at least one ratio")
+        for r, w in zip(given, weights, strict=True):
             if w < 0:
                 raise InvalidNumberError(r, "ratio", "a non-negative number")
         total_weight = sum(weights, Fraction(0))
         if total_weight == 0:
-            raise InvalidNumberError(ratios, "ratios", "at least one positive ratio")
-        digits = self.currency.digits or 0
-        whole = self.round().amount if self.currency.digits is not None else None
-        if whole is None:
-            whole = self.amount.quantize(_quantum(0), context=CONTEXT)
+            raise InvalidNumberError(given, "ratios", "at least one positive ratio")
+        whole = self.round().amount
+        # Without an ISO minor unit (gold, SDR) the amount's own last digit is
+        # the unit, so the parts still add up to the amount exactly.
+        digits = self.currency.digits
+        if digits is None:
+            digits = max(0, -int(whole.as_tuple().exponent))
         units = int(whole.scaleb(digits, context=CONTEXT))
         sign = -1 if units < 0 else 1
         units = abs(units)
@@ -396,19 +405,24 @@ class Money:
         Example:
             >>> from bilat import Money
             >>> m = Money("1550000000", "USD")
-            >>> m.format(), m.format("ru"), m.format("kk", compact=True)
-            ('$1,550,000,000.00', '1\\xa0550\\xa0000\\xa0000,00\\xa0$', '1,55\\xa0млрд\\xa0$')
-            >>> Money("156000000", "UZS").format("uz", compact=True)
-            '156\\xa0mln\\xa0UZS'
+            >>> m.format()
+            '$1,550,000,000.00'
+            >>> m.format("ru")  # CLDR separates with no-break spaces
+            '1\\xa0550\\xa0000\\xa0000,00\\xa0$'
+            >>> print(m.format("kk", compact=True), "|", Money("156000000", "UZS").format("uz", compact=True))
+            1,55 млрд $ | 156 mln soʻm
         """
         from babel.numbers import format_compact_currency, format_currency
 
         loc = get_locale(locale)
         with decimal.localcontext(context_with(rounding)):
             if compact:
+                amount = self.amount
+                if abs(amount) < 1000:  # babel scales (and rounds) from 1000 up
+                    amount = amount.quantize(_QUANTA[2])
                 return str(
                     format_compact_currency(
-                        self.amount, self.currency.code, locale=loc, fraction_digits=2
+                        amount, self.currency.code, locale=loc, fraction_digits=2
                     )
                 )
             return str(

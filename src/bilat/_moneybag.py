@@ -63,7 +63,7 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
         for bag in bags:
             for cur, amount in bag._totals.items():  # noqa: SLF001
                 totals[cur] = totals.get(cur, Decimal(0)) + amount
-    return totals
+    return {cur: amount for cur, amount in totals.items() if amount}
 
 
 @final
@@ -71,7 +71,8 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
 class MoneyBag:
     """A sum of amounts in several currencies.
 
-    Adding never converts: each currency keeps its own exact total, and
+    Adding never converts: each currency keeps its own exact total (a total
+    that comes to zero is dropped), and
     :meth:`to` converts each currency once (not each item), so a bag of a
     million amounts in five currencies needs five rate look-ups.
 
@@ -93,7 +94,7 @@ class MoneyBag:
         ...     [(datetime.date(2025, 1, 2), "USD", "KZT", "500")]
         ... )
         >>> bag.to("USD", rates)
-        Money('154', 'USD')
+        Money('154.000', 'USD')
     """
 
     _totals: Mapping[Currency, Decimal]

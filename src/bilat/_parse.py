@@ -3,80 +3,126 @@
 :meth:`Money.parse <bilat.Money.parse>` and :meth:`Estimate.parse
 <bilat.Estimate.parse>` read text such as ``"$156 million"``, ``"USD 10bn"``,
 ``"nearly $1 billion"`` or ``"более 4,6 млрд долларов"``. The reader is a small
-grammar over tokens, driven by tables of words and symbols.
+grammar over tokens, driven by tables of words and symbols; this page is the
+reference for what it accepts.
 
-Grammar
--------
+Example:
+    >>> from bilat import Estimate, Money
+    >>> Money.parse("10 billion US dollars")
+    Money('10000000000', 'USD')
+    >>> Money.parse("KZT 1 234 567,89", "ru")
+    Money('1234567.89', 'KZT')
+    >>> Estimate.parse("почти 1 млрд долларов", "ru")
+    Estimate(Money('1000000000', 'USD'), Qualifier.NEARLY)
 
-The text is cut into tokens: numbers (ASCII digits with the separators
+**Tokens.** The text is cut into numbers (ASCII digits with single separators
 between them), words (letters, with apostrophes inside and an optional
-abbreviation point after) and single symbol characters (``$``, ``€``, ``₸`` …).
-Spaces between tokens are optional, so ``$156M`` and ``$ 156 M`` read alike.
-Words are compared case-insensitively, with ``ё`` read as ``е`` and every
+abbreviation point after) and single symbol characters (``$``, ``€``, ``₸``
+…). Spaces between tokens are optional: ``$156M`` and ``$ 156 M`` read alike.
+Words are compared without regard to case, with ``ё`` read as ``е`` and every
 apostrophe (``'``, ``’``, ``‘``, ``ʻ``, ``ʼ``) read as ``'``; a point after a
-word is ignored (``млн.``, ``руб.``, ``U.S.``). The tokens must form, in this
-order::
+word is ignored (``млн.``, ``руб.``, ``U.S.``, ``$5 million.``).
 
-    amount    = [qualifier] [sign] [currency] [sign] number [scale] [currency]
+**Grammar.** The tokens must form, in this order::
+
+    amount = [qualifier] [sign] [currency] [sign] number [scale] [currency]
 
 with exactly one currency, before or after the number, and at most one sign.
 
-``number``
-    Digits grouped and separated as in the locale (CLDR, through babel):
-    ``1,234.5`` in ``en``; ``1 234,5`` in ``ru``, ``kk`` and ``uz``. The
-    decimal separator is the locale's only: in ``ru`` a comma always marks
-    decimals, so ``1,234`` is 1.234 there, and ``1.5`` is refused (pass
-    ``locale="en"`` for text written the English way). Thousands are grouped
-    by the locale's group symbol or by a space (plain, no-break U+00A0, narrow
-    no-break U+202F or thin U+2009) in every locale; groups after the first
-    have exactly three digits, otherwise the text is refused rather than
-    guessed.
-``sign``
-    ``-``, ``−`` (U+2212) or ``+``, before the currency or the number:
-    ``-$1.50``, ``USD -5``, ``-1 234,50 ₸``.
-``scale``
-    A word multiplying the number by a power of ten: CLDR's compact number
-    words of ``en``, ``ru`` and the locale (``K``, ``M``, ``B``, ``T``,
-    ``thousand``, ``million``, ``billion``, ``trillion``, ``тыс.``,
-    ``тысяча``/``тысячи``/``тысяч``, ``млн``, ``миллион``/``миллиона``/
-    ``миллионов``, ``млрд``, ``миллиард…``, ``трлн``, ``триллион…``; in
-    ``kk`` ``мың``, in ``uz`` ``ming``, ``mln``, ``mlrd``, ``trln``) and the
-    news spellings in :data:`_NEWS_SCALES` (``mn``, ``mln``, ``bn``, ``bln``,
-    ``tn``, ``trn`` …). ``$1.5-billion`` is read as ``$1.5 billion``.
-``currency``
-    An ISO 4217 code in capitals (``USD``, ``KZT``; ``usd`` is refused), a
-    CLDR symbol or currency name of ``en``, ``ru`` or the locale, in every
-    plural form CLDR knows (``US dollars``, ``доллара США``, ``казахских
-    тенге``, ``CN¥``, ``A$``), or one of the news spellings in
-    :data:`_NEWS_CURRENCIES`, which take precedence. Among them: ``$`` alone
-    means US dollars (as in CLDR's ``en`` and ``ru``; other dollars need
-    their own symbol, ``A$``, ``CA$``, or a code); ``US$``, ``dollar(s)`` and
-    ``доллар``/``доллара``/``долларов`` (any case) mean USD; ``€``,
-    ``euro(s)``, ``евро`` EUR; ``£``, ``pound(s)``, ``фунт…`` GBP; ``₸``,
-    ``тг``, ``tenge``, ``тенге`` KZT; ``сум``/``сума``/``сумов``, ``so'm``,
-    ``soum``, ``sum``, ``som`` UZS (``Kyrgyz som`` and ``киргизских сомов``
-    are KGS through CLDR); ``₽``, ``руб.``, ``rouble(s)``, ``ruble(s)``,
-    ``рубль``/``рубля``/``рублей`` RUB. ``¥`` is refused as ambiguous (Japanese
-    yen or Chinese yuan): write ``JPY``, ``CNY``, ``JP¥``, ``CN¥``, ``yen``
-    or ``yuan``.
-``qualifier``
-    Only :meth:`Estimate.parse <bilat.Estimate.parse>` accepts one (see
-    :data:`_QUALIFIERS`): ``nearly``, ``almost``, ``почти`` → NEARLY;
-    ``about``, ``around``, ``approximately``, ``roughly``, ``some``, ``an
-    estimated``, ``около``, ``примерно``, ``приблизительно``, ``порядка``,
-    ``~``, ``≈`` → ABOUT; ``over``, ``more than``, ``above``, ``in excess
-    of``, ``более``, ``больше``, ``свыше``, ``>`` → OVER; ``at least``, ``no
-    less than``, ``не менее``, ``не меньше``, ``≥`` → AT_LEAST; ``up to``,
-    ``as much as``, ``no more than``, ``до``, ``не более``, ``≤`` → UP_TO.
+number
+    Digits separated as in the locale (CLDR symbols through babel):
+    ``1,234.5`` in ``en``; ``1 234,5`` in ``ru``, ``kk`` and ``uz``. Only the
+    locale's decimal separator marks decimals: in ``ru`` a comma always does,
+    so ``1,234`` is 1.234 there, while ``1.5`` is refused (pass ``"en"`` for
+    text written the English way). Thousands are grouped by the locale's group
+    symbol or by a space (plain, no-break U+00A0, narrow no-break U+202F or
+    thin U+2009) in every locale; groups after the first have exactly three
+    digits. Anything else is refused rather than guessed.
+sign
+    ``-``, ``−`` (U+2212), the locale's minus sign or ``+``, before the
+    currency or before the number: ``-$1.50``, ``USD -5``, ``-1 234,50 ₸``.
+scale
+    A word multiplying the number by a power of ten, and ``$1.5-billion``
+    reads as ``$1.5 billion``:
 
-The amount is exact: ``2,5 млрд`` is ``Decimal("2500000000")``, computed in
-bilat's own decimal context, with no exponent left in it (``$1.55 bn`` is
-``Money('1550000000', 'USD')``) and the decimals as written otherwise
-(``$1.50`` is ``Money('1.50', 'USD')``). The full output of
-:meth:`Money.format <bilat.Money.format>` reads back to the same Money, except
-where it writes ``¥``; its compact output (``$156M``, ``156 млн $``) reads too.
+    - CLDR's compact-number words of ``en`` and ``ru``: ``K``, ``M``, ``B``,
+      ``T``, ``thousand``, ``million``, ``billion``, ``trillion``; ``тыс.``,
+      ``тысяча``, ``тысячи``, ``тысяч``, ``млн``, ``миллион``, ``миллиона``,
+      ``миллионов``, ``млрд``, ``миллиард``, ``миллиарда``, ``миллиардов``,
+      ``трлн``, ``триллион``, ``триллиона``, ``триллионов``;
+    - news spellings: ``mn``, ``mln`` (10⁶), ``bn``, ``bln`` (10⁹), ``tn``,
+      ``trn``, ``trln`` (10¹²), ``тысячу`` (10³);
+    - the compact-number words of the locale itself (``мың`` in ``kk``;
+      ``ming``, ``mln``, ``mlrd``, ``trln`` in ``uz``; ``Mio.``, ``Mrd.`` in
+      ``de``), which take precedence over the news spellings: in ``fr``,
+      ``Bn`` and ``billion`` are 10¹², as French writes them.
+currency
+    - an ISO 4217 code in capitals, touching the number or not (``USD 10bn``,
+      ``KZT1,234.50``); ``usd`` is refused, with a hint;
+    - a CLDR symbol or name in ``en``, ``ru`` or the locale, in every plural
+      form CLDR has (``A$``, ``CA$``, ``CN¥``, ``₹``, ``US dollars``,
+      ``Canadian dollars``, ``Kyrgyz som``, ``доллара США``, ``казахских
+      тенге``, ``киргизских сомов``);
+    - the news spellings below, which take precedence over CLDR. ``$`` alone
+      means USD, as in CLDR's ``en`` and ``ru`` and whatever the locale;
+      other dollars need their symbol (``A$``, ``CA$``) or code. ``¥`` is
+      refused as ambiguous (Japanese yen or Chinese yuan); write ``JPY``,
+      ``CNY``, ``JP¥``, ``CN¥``, ``yen`` or ``yuan``. Bare ``som`` is taken
+      as the Uzbek som; the Kyrgyz som needs ``KGS`` or its CLDR name.
 
-The tables are built from CLDR on first use, once per locale.
+    ====  ===================================================================
+    USD   ``$``, ``US$``, ``U.S.$``, ``dollar(s)``, ``US dollar(s)``,
+          ``U.S. dollar(s)``, ``долл.``, ``долл. США``, ``доллар`` in every
+          case and number (``доллара``, ``долларов``, ``долларам`` …), alone
+          or followed by ``США``
+    EUR   ``€``, ``euro``, ``euros``, ``евро``
+    GBP   ``£``, ``pound(s)``, ``pound(s) sterling``, ``sterling``, ``фунт``
+          in every case, alone or followed by ``стерлингов``
+    KZT   ``₸``, ``тг``, ``tenge``, ``тенге``
+    UZS   ``so'm``, ``soum(s)``, ``sum(s)``, ``som``, ``сум`` in every case
+          (``сума``, ``сумов`` …)
+    RUB   ``₽``, ``руб.``, ``rouble(s)``, ``ruble(s)``, ``рубль`` in every
+          case (``рубля``, ``рублей``, ``рублём`` …)
+    JPY   ``JP¥``, ``yen``, ``иена``/``йена`` in every case
+    CNY   ``yuan``, ``renminbi``, ``RMB``, ``юань`` in every case
+    ====  ===================================================================
+qualifier
+    Accepted by :meth:`Estimate.parse <bilat.Estimate.parse>` only;
+    :meth:`Money.parse <bilat.Money.parse>` refuses a qualified amount and
+    points to it.
+
+    ========  ================================================================
+    NEARLY    nearly, almost, just under, почти, ≲
+    ABOUT     about, around, approximately, approx., roughly, some, (an)
+              estimated, close to, около, примерно, приблизительно, порядка,
+              ориентировочно, ~, ≈
+    OVER      over, more than, above, in excess of, upwards of, just over,
+              более (чем), больше (чем), свыше, >
+    AT_LEAST  at least, no less than, not less than, не менее, не меньше,
+              как минимум, ≥
+    UP_TO     up to, as much as, no more than, not more than, at most, до,
+              вплоть до, не более, не больше, ≤
+    ========  ================================================================
+
+**Amounts.** The amount is exact: ``2,5 млрд`` is ``Decimal("2500000000")``,
+computed in bilat's own decimal context whatever the caller's, with no
+exponent left in it (``$1.55 bn`` is ``Money('1550000000', 'USD')``) and the
+decimals as written otherwise (``$1.50`` is ``Money('1.50', 'USD')``). At most
+60 digits are read. The full output of :meth:`Money.format
+<bilat.Money.format>` reads back to the same Money in any locale, except where
+it writes a bare ``¥`` (JPY in ``en`` and ``ru``); so does its compact output
+(``$156M``, ``156 млн $``) and the output of :meth:`Estimate.format
+<bilat.Estimate.format>`.
+
+**Errors.** Text that does not fit raises :class:`~bilat.ParseError` quoting
+it and saying what was expected (empty text, no number, no currency or two,
+``¥``, separators foreign to the locale, an unknown word, a qualifier given to
+``Money.parse``, a qualified negative amount); a text that is not a ``str``
+raises :class:`~bilat.NumberTypeError` (a ``TypeError``), and an unknown
+locale :class:`~bilat.UnknownLocaleError`.
+
+The tables are built from CLDR on first use, once per locale, and never at
+import.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, NamedTuple, final
 
 import attrs
 
@@ -220,12 +220,12 @@ class TradeTarget:
             CurrencyMismatchError: the series is in another currency and no
                 ``rates`` were given.
             RateNotFoundError: ``rates`` cannot convert a year's value.
-            InvalidNumberError: the thresholds are not numbers in decreasing
-                order.
+            InvalidNumberError: a threshold is not a number, or they increase
+                (``on_track ≥ needs_acceleration ≥ off_track`` is required).
 
         Example:
             >>> from bilat import Money, TradeSeries, TradeTarget
-            >>> usd = lambda bn: Money(bn, "USD")
+            >>> usd = lambda amount: Money(amount, "USD")
             >>> series = TradeSeries(("KZ", "UZ"), "turnover",
             ...                      {2021: usd("3.9"), 2023: usd("4.4")})
             >>> p = TradeTarget(("KZ", "UZ"), usd(10), deadline=2030).progress(
@@ -264,8 +264,22 @@ class TradeTarget:
             if base_year is not None:
                 base = _convert(series.values[base_year], base_year, target, rates)
 
-        figures = _figures(target, self.deadline, year, current, base_year, base)
-        status = _status(target, self.deadline, year, current, figures, thresholds)
+        figures = _figures(
+            target=target,
+            deadline=self.deadline,
+            year=year,
+            current=current,
+            base_year=base_year,
+            base=base,
+        )
+        status = _status(
+            target=target,
+            deadline=self.deadline,
+            year=year,
+            current=current,
+            figures=figures,
+            thresholds=thresholds,
+        )
         return Progress(
             target=self,
             series=series,
@@ -275,7 +289,7 @@ class TradeTarget:
             base_year=base_year,
             base=base,
             status=status,
-            **figures,
+            **figures._asdict(),
         )
 
     def _check(self, series: object, rates: ExchangeRates | None) -> None:
@@ -405,8 +419,9 @@ class Progress:
         """
         found: list[Source] = []
         for year in (self.base_year, self.year):
-            if year is not None:
-                found.extend(s for s in self.series.sources_for(year) if s not in found)
+            for source in () if year is None else self.series.sources_for(year):
+                if source not in found:
+                    found.append(source)
         return tuple(found)
 
     def __repr__(self) -> str:
@@ -446,52 +461,65 @@ def _convert(
     return money.to(target.currency, rates, on=dt.date(year, 12, 31))
 
 
+class _Figures(NamedTuple):
+    """Every number of a Progress except its status."""
+
+    share: Decimal | None = None
+    gap: Money | None = None
+    actual_cagr: Decimal | None = None
+    planned_cagr: Decimal | None = None
+    required_cagr: Decimal | None = None
+    growth_ratio: Decimal | None = None
+    projected: Money | None = None
+    anticipated: Decimal | None = None
+    eta: int | None = None
+
+
 def _figures(
+    *,
     target: Money,
     deadline: int | None,
     year: int | None,
     current: Money | None,
     base_year: int | None,
     base: Money | None,
-) -> dict[str, Decimal | Money | int | None]:
+) -> _Figures:
     """Every number of a Progress except its status; see the methodology."""
-    share = gap = actual = planned = required = ratio = None
-    projected = anticipated = eta = None
-    if year is not None and current is not None:
-        share = CONTEXT.divide(current.amount, target.amount)
-        gap = target - current
-        if base_year is not None and base is not None:
-            actual = growth_rate(base.amount, current.amount, year - base_year)
-            if deadline is not None:
-                planned = growth_rate(base.amount, target.amount, deadline - base_year)
+    if year is None or current is None:
+        return _Figures()
+    actual = planned = required = ratio = anticipated = None
+    projected = None
+    if base_year is not None and base is not None:
+        actual = growth_rate(base.amount, current.amount, year - base_year)
         if deadline is not None:
-            required = growth_rate(current.amount, target.amount, deadline - year)
-        if actual is not None and planned:
-            ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
-        if actual is not None and deadline is not None and deadline >= year:
-            projected = current
-            if deadline > year:
-                growth = CONTEXT.power(CONTEXT.add(_ONE, actual), deadline - year)
-                projected = make_money(
-                    CONTEXT.multiply(current.amount, growth), current.currency
-                )
-            assert base is not None
-            if target != base:
-                anticipated = tidy(
-                    CONTEXT.divide((projected - base).amount, (target - base).amount)
-                )
-        eta = _eta(target, year, current, base_year, base)
-    return {
-        "share": share,
-        "gap": gap,
-        "actual_cagr": actual,
-        "planned_cagr": planned,
-        "required_cagr": required,
-        "growth_ratio": ratio,
-        "projected": projected,
-        "anticipated": anticipated,
-        "eta": eta,
-    }
+            planned = growth_rate(base.amount, target.amount, deadline - base_year)
+    if deadline is not None:
+        required = growth_rate(current.amount, target.amount, deadline - year)
+    if actual is not None and planned:
+        ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
+    if actual is not None and deadline is not None and deadline >= year:
+        projected = current
+        if deadline > year:
+            growth = CONTEXT.power(CONTEXT.add(_ONE, actual), deadline - year)
+            projected = make_money(
+                CONTEXT.multiply(current.amount, growth), current.currency
+            )
+        assert base is not None  # actual is None without a base
+        if target != base:
+            anticipated = tidy(
+                CONTEXT.divide((projected - base).amount, (target - base).amount)
+            )
+    return _Figures(
+        share=CONTEXT.divide(current.amount, target.amount),
+        gap=target - current,
+        actual_cagr=actual,
+        planned_cagr=planned,
+        required_cagr=required,
+        growth_ratio=ratio,
+        projected=projected,
+        anticipated=anticipated,
+        eta=_eta(target, year, current, base_year, base),
+    )
 
 
 def _eta(
@@ -534,38 +562,39 @@ def _eta(
 
 
 def _status(
+    *,
     target: Money,
     deadline: int | None,
     year: int | None,
     current: Money | None,
-    figures: dict[str, Decimal | Money | int | None],
+    figures: _Figures,
     thresholds: tuple[Decimal, Decimal, Decimal],
 ) -> ProgressStatus:
-    """The status rules, in order; see the methodology page."""
+    """The status: the first rule that holds, as listed in the methodology."""
     on, needs, off = thresholds
-    if current is not None and current >= target:
-        return ProgressStatus.ACHIEVED
-    if deadline is None:
-        return ProgressStatus.NO_DEADLINE
-    if year is None:
-        return ProgressStatus.INSUFFICIENT_DATA
-    ratio = figures["growth_ratio"]
-    actual = figures["actual_cagr"]
-    planned = figures["planned_cagr"]
-    assert ratio is None or isinstance(ratio, Decimal)
-    assert actual is None or isinstance(actual, Decimal)
-    # A target equal to the base has no planned growth: any fall is regress.
+    ratio = figures.growth_ratio
+    actual = figures.actual_cagr
+    # A target equal to the base has no planned growth and so no ratio: the
+    # value can only be below the target by having fallen.
     shrinking = (ratio is not None and ratio < off) or (
-        ratio is None and planned == 0 and actual is not None and actual < 0
+        ratio is None
+        and figures.planned_cagr == 0
+        and actual is not None
+        and actual < 0
     )
-    if year >= deadline:
-        return ProgressStatus.REGRESSING if shrinking else ProgressStatus.OFF_TRACK
-    if shrinking:
-        return ProgressStatus.REGRESSING
-    if ratio is None:
-        return ProgressStatus.INSUFFICIENT_DATA
-    if ratio >= on:
-        return ProgressStatus.ON_TRACK
-    if ratio >= needs:
-        return ProgressStatus.NEEDS_ACCELERATION
-    return ProgressStatus.OFF_TRACK
+    rules = (
+        (current is not None and current >= target, ProgressStatus.ACHIEVED),
+        (deadline is None, ProgressStatus.NO_DEADLINE),
+        (year is None, ProgressStatus.INSUFFICIENT_DATA),
+        (shrinking, ProgressStatus.REGRESSING),
+        (
+            year is not None and deadline is not None and year >= deadline,
+            ProgressStatus.OFF_TRACK,
+        ),
+        (ratio is not None and ratio >= on, ProgressStatus.ON_TRACK),
+        (ratio is not None and ratio >= needs, ProgressStatus.NEEDS_ACCELERATION),
+        (ratio is not None, ProgressStatus.OFF_TRACK),
+    )
+    return next(
+        (status for holds, status in rules if holds), ProgressStatus.INSUFFICIENT_DATA
+    )

@@ -38,7 +38,7 @@ _ONE: Final = Decimal(1)
 
 
 @functools.cache
-def get_registry() -> pint.UnitRegistry:
+def get_registry() -> pint.UnitRegistry[Decimal]:
     """The one pint registry of bilat, built on first call.
 
     It is a standard :class:`pint.UnitRegistry` with two differences:
@@ -60,23 +60,23 @@ def get_registry() -> pint.UnitRegistry:
         >>> bilat.ureg is bilat.ureg
         True
         >>> bilat.Q_(5, "Mt").to("t")
-        <Quantity(5.000000E+6, 'metric_ton')>
+        <Quantity(5E+6, 'metric_ton')>
         >>> bilat.Q_(5.5, "Mt").magnitude
         Decimal('5.5')
     """
     import pint
     import pint.compat
 
-    class DecimalQuantity(pint.UnitRegistry.Quantity):  # type: ignore[misc,name-defined]
+    class DecimalQuantity(pint.UnitRegistry.Quantity[Decimal]):
         def __new__(cls, value: Any, units: Any = None) -> Any:
             if isinstance(value, float):
                 value = to_decimal(float(value), what="magnitude")
             return super().__new__(cls, value, units)
 
-    class UnitRegistry(pint.UnitRegistry):
+    class UnitRegistry(pint.UnitRegistry[Decimal]):
         Quantity = DecimalQuantity
 
-        def _get_root_units(self, input_units: Any, check_nonmult: bool = True) -> Any:  # noqa: FBT001, FBT002 - pint's signature
+        def _get_root_units(self, input_units: Any, check_nonmult: bool = True) -> Any:
             # pint caches the factors it computes here: compute them in
             # bilat's context, never in the caller's.
             with decimal.localcontext(CONTEXT):
@@ -169,10 +169,12 @@ def magnitude(quantity: Any) -> Decimal:
         (Decimal('0.1'), Decimal('5'))
     """
     value = quantity.magnitude
-    if isinstance(value, float):
+    if isinstance(value, bool | int | Decimal):
+        pass
+    elif isinstance(value, float):
         value = float(value)  # numpy's float64 is a float
-    elif isinstance(value, numbers.Integral) and not isinstance(value, bool | int):
-        value = int(value)
+    elif isinstance(value, numbers.Integral):
+        value = int(value)  # numpy's int64 is not an int
     return to_decimal(value, what="magnitude")
 
 
@@ -184,7 +186,9 @@ def _tidy(amount: Decimal) -> Decimal:
     return amount
 
 
-def _convert(value: Decimal, source: pint.Unit, target: pint.Unit, left: str) -> Decimal:
+def _convert(
+    value: Decimal, source: pint.Unit, target: pint.Unit, left: str
+) -> Decimal:
     """Convert ``value`` from ``source`` to ``target`` units, in bilat's context."""
     import pint
 
@@ -318,14 +322,14 @@ class UnitPrice:
     __rmul__ = __mul__
 
     def format(self, locale: LocaleLike = "en", *, compact: bool = False) -> str:
-        """Format as price/unit symbol, the price through babel.
+        r"""Format as price/unit symbol, the price through babel.
 
         Example:
             >>> from bilat import Money, UnitPrice
             >>> UnitPrice(Money("1.5", "USD"), "kWh").format()
             '$1.50/kWh'
             >>> UnitPrice(Money(30, "USD"), "m ** 3").format("ru")
-            '30,00\\xa0$/m³'
+            '30,00\xa0$/m³'
             >>> UnitPrice(Money(2_000_000, "USD"), "t / day").format(compact=True)
             '$2M/(t/d)'
         """

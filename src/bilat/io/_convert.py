@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -45,6 +46,7 @@ from cattrs.errors import (
 from cattrs.gen import (
     make_dict_structure_fn_from_attrs,
     make_dict_unstructure_fn_from_attrs,
+    override,
 )
 
 from bilat._country import Country
@@ -422,7 +424,16 @@ def _register_records(conv: cattrs.Converter) -> None:
         cls = record.cls
         attributes = record.attributes()
         _KEYS[cls] = tuple(a.name for a in attributes)
-        generated = make_dict_structure_fn_from_attrs(attributes, cls, conv)
+        checked = {
+            a.name: override(
+                struct_hook=_checked(conv.get_structure_hook(a.type), a.converter)
+            )
+            for a in attributes
+            if callable(a.converter) and not isinstance(a.converter, attrs.Converter)
+        }
+        generated = make_dict_structure_fn_from_attrs(
+            attributes, cls, conv, **checked
+        )
         conv.register_structure_hook(
             cls, _record_hook(cls, generated, tuple(record.nullable))
         )
@@ -437,6 +448,33 @@ def _register_records(conv: cattrs.Converter) -> None:
                 unstructure_attributes, cls, conv, _cattrs_omit_if_default=True
             ),
         )
+
+
+class _Located(Exception):  # noqa: N818 - a carrier, never raised to users
+    """A field converter's ValidationError, whose paths start at the record."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _checked(hook: StructureHook, convert: Callable[[Any], Any]) -> StructureHook:
+    """``hook``, then the field's own converter.
+
+    Running each field's converter on its own finds a bad field even when
+    another field of the same record is bad too; the constructor would stop
+    at the first. The converters of bilat's classes accept their own output,
+    so the constructor's second pass changes nothing.
+    """
+
+    def structure_and_convert(value: object, type_: object) -> Any:
+        result = hook(value, type_)
+        try:
+            return convert(result)
+        except ValidationError as e:
+            raise _Located(e) from None
+
+    return structure_and_convert
 
 
 def _record_hook(
@@ -549,7 +587,10 @@ def problems(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(error, ClassValidationError):
         noted_fields, other = error.group_exceptions()
         for sub, field_note in noted_fields:
-            if isinstance(sub, KeyError):
+            if isinstance(sub, _Located):
+                for sub_path, message in sub.error.problems:
+                    yield _join(path, sub_path or field_note.name), message
+            elif isinstance(sub, KeyError):
                 yield (
                     _join(path, field_note.name),
                     f"missing: every {error.cl.__name__} needs a {field_note.name}",

@@ -36,7 +36,7 @@ __all__ = [
     "MoneyOrEstimate",
     "Quantity",
     "Record",
-    "When",
+    "DateOrYear",
     "Year",
     "records",
 ]
@@ -62,8 +62,8 @@ class Year:
 
 
 @final
-class When:
-    """A date (``"2024-05-10"``), a year alone (``2024``), or absent: unknown."""
+class DateOrYear:
+    """A date (``"2024-05-10"``), or a year alone (``2024``) when no day is known."""
 
 
 @attrs.frozen
@@ -73,8 +73,8 @@ class Record:
     Attributes:
         cls: The class.
         fields: The plain type of each constructor argument, in order.
-        nullable: Required arguments that may be None; absent in a file
-            means None.
+        nullable: Required arguments that may be None: absent from a file
+            when None.
     """
 
     cls: type
@@ -105,7 +105,7 @@ def records() -> tuple[Record, ...]:
     from bilat._agreement import Agreement, AgreementKind
     from bilat._dossier import Dossier
     from bilat._events import Meeting, Official, Topic
-    from bilat._project import Project, ProgressUpdate, ProjectStatus
+    from bilat._project import ProgressUpdate, Project, ProjectStatus
     from bilat._series import TradeMetric, TradeSeries
     from bilat._source import Source
     from bilat._target import TradeTarget
@@ -133,7 +133,9 @@ def records() -> tuple[Record, ...]:
             terminated=dt.date,
             sources=sources,
         ),
-        _record(ProgressUpdate, date=dt.date, measure=str, done=Quantity),
+        _record(
+            ProgressUpdate, date=dt.date, measure=str, done=Quantity, sources=sources
+        ),
         _record(
             Project,
             name=str,
@@ -142,8 +144,8 @@ def records() -> tuple[Record, ...]:
             value=MoneyOrEstimate,
             sector=str,
             count=int,
-            start=dt.date,
-            end=dt.date,
+            start=DateOrYear,
+            end=DateOrYear,
             location=str,
             measures=Mapping[str, Quantity],
             updates=tuple[ProgressUpdate, ...],
@@ -172,7 +174,7 @@ def records() -> tuple[Record, ...]:
         _record(
             Meeting,
             frozenset({"when"}),
-            when=When,
+            when=DateOrYear,
             participants=tuple[Official, ...],
             topics=tuple[Topic, ...],
             place=str,

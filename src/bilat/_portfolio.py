@@ -1,0 +1,305 @@
+"""Portfolios: several projects, filtered, counted and totalled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, final
+
+import attrs
+
+from bilat._country import Country, as_country
+from bilat._currency import Currency, CurrencyLike, as_currency
+from bilat._errors import CurrencyMismatchError, ValidationError
+from bilat._estimate import Estimate
+from bilat._money import Money
+from bilat._project import Project, ProjectStatus, as_status
+from bilat._source import as_date
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat._rates import ExchangeRates
+
+__all__ = ["Portfolio"]
+
+
+def _projects(value: object) -> tuple[Project, ...]:
+    if isinstance(value, Project):
+        return (value,)
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            [("projects", f"expected a sequence of Project, got {value!r}")]
+        )
+    projects = tuple(value)
+    for i, project in enumerate(projects):
+        if not isinstance(project, Project):
+            raise ValidationError(
+                [(f"projects[{i}]", f"expected a Project, got {project!r}")]
+            )
+    return projects
+
+
+def _statuses(value: object) -> frozenset[ProjectStatus]:
+    if isinstance(value, ProjectStatus | str):
+        return frozenset({as_status(value)})
+    if not isinstance(value, Iterable):
+        raise ValidationError(
+            [("status", f"expected a status or several, got {value!r}")]
+        )
+    return frozenset(as_status(item, f"status[{i}]") for i, item in enumerate(value))
+
+
+def _is_exact(value: Money | Estimate) -> bool:
+    return isinstance(value, Money) or value.is_exact
+
+
+@final
+@attrs.frozen(repr=False)
+class Portfolio:
+    """Several projects, to filter, count and total together.
+
+    The projects keep the order given. A project line with ``count=12``
+    counts as twelve projects, and its value is what they are worth
+    together.
+
+    Args:
+        projects: :class:`Project` values (a single Project is a portfolio of
+            one).
+
+    Raises:
+        ValidationError: an item is not a Project; the path names it
+            (``projects[2]``).
+
+    Example:
+        >>> from bilat import Estimate, Money, Portfolio, Project
+        >>> underway = Project("Joint projects", ("KZ", "UZ"), "underway",
+        ...                    value=Money("156000000", "USD"), count=12)
+        >>> planned = Project("Planned joint projects", ("KZ", "UZ"), "planned",
+        ...                   value=Estimate.parse("nearly $1 billion"), count=21)
+        >>> p = Portfolio([underway, planned])
+        >>> p.count, len(p)
+        (33, 2)
+        >>> p.where(status="underway").total()
+        Money('156000000', 'USD')
+        >>> print(p.total())
+        nearly $1.16B
+    """
+
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=_projects)
+
+    # -- the collection ------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Project]:
+        return iter(self.projects)
+
+    def __len__(self) -> int:
+        return len(self.projects)
+
+    @property
+    def count(self) -> int:
+        """How many projects: the sum of the lines' counts.
+
+        Example:
+            >>> from bilat import Portfolio, Project
+            >>> Portfolio([Project("A", ["KZ"], "planned", count=21),
+            ...            Project("B", ["UZ"], "planned")]).count
+            22
+        """
+        return sum(p.count for p in self.projects)
+
+    @property
+    def unvalued(self) -> tuple[Project, ...]:
+        """The projects without a stated value, which :meth:`total` leaves out.
+
+        Example:
+            >>> from bilat import Money, Portfolio, Project
+            >>> p = Portfolio([
+            ...     Project("Centre", ["KZ", "UZ"], "planned"),
+            ...     Project("Road", ["KZ"], "underway", value=Money(5, "USD")),
+            ... ])
+            >>> [x.name for x in p.unvalued]
+            ['Centre']
+        """
+        return tuple(p for p in self.projects if p.value is None)
+
+    def where(
+        self,
+        *,
+        status: ProjectStatus | str | Iterable[ProjectStatus | str] | None = None,
+        sector: str | None = None,
+        party: Country | str | int | None = None,
+    ) -> Portfolio:
+        """The projects that match every condition given, in their order.
+
+        Args:
+            status: A status, its value (``"underway"``), or several of them.
+            sector: The sector, compared without regard to case.
+            party: A country (or a code) that takes part in the project.
+
+        Raises:
+            ValidationError: an unknown status or country; the path names
+                the argument.
+
+        Example:
+            >>> from bilat import Portfolio, Project, ProjectStatus
+            >>> p = Portfolio([
+            ...     Project("Railway", ["KZ"], "underway", sector="transport"),
+            ...     Project("Centre", ["KZ", "UZ"], "planned", sector="Industry"),
+            ...     Project("Plant", ["UZ"], "cancelled", sector="industry"),
+            ... ])
+            >>> [x.name for x in p.where(sector="industry")]
+            ['Centre', 'Plant']
+            >>> [x.name for x in p.where(status=["planned", ProjectStatus.UNDERWAY])]
+            ['Railway', 'Centre']
+            >>> [x.name for x in p.where(party="UZ", status="planned")]
+            ['Centre']
+        """
+        statuses = None if status is None else _statuses(status)
+        if sector is not None and not isinstance(sector, str):
+            raise ValidationError(
+                [("sector", f"expected a sector as a string, got {sector!r}")]
+            )
+        wanted = None if sector is None else sector.strip().casefold()
+        country = None if party is None else as_country(party, "party")
+        return Portfolio(
+            p
+            for p in self.projects
+            if (statuses is None or p.status in statuses)
+            and (
+                wanted is None
+                or (p.sector is not None and p.sector.casefold() == wanted)
+            )
+            and (country is None or country in p.parties)
+        )
+
+    def by_status(self) -> Mapping[ProjectStatus, Portfolio]:
+        """The projects grouped by status, in the order of :class:`ProjectStatus`.
+
+        Only statuses that some project has appear; the mapping is read-only.
+
+        Example:
+            >>> from bilat import Portfolio, Project
+            >>> p = Portfolio([Project("A", ["KZ"], "underway", count=12),
+            ...                Project("B", ["UZ"], "planned", count=21)])
+            >>> {s.value: g.count for s, g in p.by_status().items()}
+            {'planned': 21, 'underway': 12}
+        """
+        groups: dict[ProjectStatus, list[Project]] = {s: [] for s in ProjectStatus}
+        for project in self.projects:
+            groups[project.status].append(project)
+        return MappingProxyType(
+            {status: Portfolio(group) for status, group in groups.items() if group}
+        )
+
+    # -- money -----------------------------------------------------------------------
+
+    def total(
+        self,
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+        on: dt.date | str | None = None,
+    ) -> Money | Estimate:
+        """The value of the projects together.
+
+        Projects without a value are left out (see :attr:`unvalued`). When
+        every value is exact (Money, or an Estimate whose bounds are its
+        value) the total is Money; otherwise it is an :class:`Estimate`
+        whose bounds are the sums of the bounds, a Money counting as exact.
+        Nothing is rounded.
+
+        Args:
+            currency: The currency of the total. None means the one currency
+                of the values.
+            rates: Exchange rates to convert values in other currencies;
+                without them every value must already be in ``currency``.
+                Money is converted with :meth:`ExchangeRates.convert`, an
+                Estimate with :meth:`Estimate.to` (one rate for the value and
+                both bounds).
+            on: The date of the rates (a date or an ISO string); None uses
+                the newest.
+
+        Returns:
+            Money or an Estimate in ``currency``. With no valued project the
+            total is zero Money in ``currency``.
+
+        Raises:
+            CurrencyMismatchError: the values are in several currencies and
+                ``currency`` is not given, or they are not all in
+                ``currency`` and there are no ``rates``.
+            ValidationError: no project has a value and ``currency`` is not
+                given, or ``on`` is not a date.
+            RateNotFoundError: ``rates`` lacks a rate that is needed.
+            UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+
+        Example:
+            >>> from bilat import ExchangeRates, Money, Portfolio, Project
+            >>> p = Portfolio([
+            ...     Project("Road", ["KZ"], "underway", value=Money("100", "USD")),
+            ...     Project("Plant", ["UZ"], "planned", value=Money("52511", "KZT")),
+            ... ])
+            >>> p.total()
+            Traceback (most recent call last):
+            ...
+            bilat.CurrencyMismatchError: cannot apply 'total' to 'USD' and 'KZT': ...
+            >>> rates = ExchangeRates.from_records(
+            ...     [("2025-01-02", "USD", "KZT", "525.11")]
+            ... )
+            >>> p.total("KZT", rates)
+            Money('105022.00', 'KZT')
+        """
+        target = None if currency is None else as_currency(currency)
+        day = None if on is None else as_date(on, "on")
+        values = [p.value for p in self.projects if p.value is not None]
+        if not values:
+            if target is None:
+                raise ValidationError(
+                    [
+                        (
+                            "currency",
+                            (
+                                "no project has a value, so the total has no currency: "
+                                "pass currency= (such as 'USD') to get zero in it"
+                            ),
+                        )
+                    ]
+                )
+            return Money(0, target)
+        found: list[Currency] = []
+        for value in values:
+            if value.currency not in found:
+                found.append(value.currency)
+        if target is None:
+            if len(found) > 1:
+                raise CurrencyMismatchError(found[0].code, found[1].code, "total")
+            target = found[0]
+        if rates is None:
+            for other in found:
+                if other != target:
+                    raise CurrencyMismatchError(target.code, other.code, "total")
+        else:
+            values = [
+                value
+                if value.currency == target
+                else (
+                    rates.convert(value, target, day)
+                    if isinstance(value, Money)
+                    else value.to(target, rates, day)
+                )
+                for value in values
+            ]
+        if all(_is_exact(v) for v in values):
+            return sum(
+                (v if isinstance(v, Money) else v.value for v in values),
+                Money(0, target),
+            )
+        estimates = [v if isinstance(v, Estimate) else Estimate(v) for v in values]
+        result = estimates[0]
+        for estimate in estimates[1:]:
+            result = result + estimate
+        return result
+
+    # -- text ------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return f"Portfolio([{', '.join(map(repr, self.projects))}])"
