@@ -412,3 +412,26 @@ def unit_prices(
         moneys(currency, min_value=0, max_value=10**9, max_places=4),
         st.sampled_from(PRICE_UNITS),
     )
+
+
+# -- dossiers --------------------------------------------------------------------
+
+from bilat import Dossier  # noqa: E402
+
+
+@st.composite
+def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
+    """Dossiers with up to ``max_items`` records of each kind, any field set or not."""
+    return Dossier(
+        draw(_TEXT),
+        draw(st.lists(countries(), min_size=2, max_size=4, unique=True)),
+        agreements=draw(st.lists(agreements(), max_size=max_items)),
+        projects=draw(st.lists(projects(currency=None), max_size=max_items)),
+        targets=draw(st.lists(trade_targets(), max_size=max_items)),
+        series=draw(st.lists(trade_series(), max_size=max_items)),
+        events=draw(st.lists(meetings(), max_size=max_items)),
+        sources=draw(st.lists(sources(), max_size=max_items)),
+        relationship=draw(st.none() | _TEXT),
+        officials=draw(st.lists(officials(), max_size=max_items)),
+        note=draw(st.none() | _TEXT),
+    )

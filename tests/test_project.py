@@ -131,7 +131,7 @@ class TestProgressUpdate:
 
     def test_quantity_of_another_registry(self) -> None:
         """A pint quantity of any registry is rebuilt in bilat's, exactly."""
-        other: pint.UnitRegistry = pint.UnitRegistry()
+        other: pint.UnitRegistry[Any] = pint.UnitRegistry()
         u = ProgressUpdate(dt.date(2025, 1, 1), "length", other.Quantity(50.5, "km"))
         assert u.done.magnitude == Decimal("50.5")
         assert u.done.to("m").magnitude == 50_500

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 from bilat._agreement import Agreement, AgreementKind, AgreementStatus
 from bilat._country import Country
 from bilat._currency import Currency
+from bilat._dossier import Dossier
 from bilat._errors import (
     BilatError,
     BilatWarning,
     CurrencyMismatchError,
     CurrencyNotFoundError,
+    IncompleteDataWarning,
     InvalidNumberError,
     InvalidOptionError,
     MissingExtraError,
@@ -44,6 +46,7 @@ from bilat._series import TradeMetric, TradeSeries
 from bilat._source import Source
 from bilat._target import Progress, ProgressStatus, TradeTarget
 from bilat._units import UnitPrice
+from bilat.io import load
 
 if TYPE_CHECKING:
     import pint
@@ -66,8 +69,10 @@ __all__ = [
     "Currency",
     "CurrencyMismatchError",
     "CurrencyNotFoundError",
+    "Dossier",
     "Estimate",
     "ExchangeRates",
+    "IncompleteDataWarning",
     "InvalidNumberError",
     "InvalidOptionError",
     "Meeting",
@@ -97,6 +102,7 @@ __all__ = [
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
+    "load",
     "ureg",
 ]
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-from typing import final
+from typing import Any, final
 
 import attrs
 from babel.numbers import get_currency_name, get_currency_symbol
-from iso4217 import Currency as _IsoCurrency
 
 from bilat._errors import UnknownCurrencyError
 from bilat._locale import LocaleLike, get_locale
@@ -16,9 +15,11 @@ __all__ = ["Currency", "CurrencyLike", "as_currency"]
 
 
 @functools.lru_cache(maxsize=None)
-def _iso(code: str) -> _IsoCurrency:
+def _iso(code: str) -> Any:
+    from iso4217 import Currency as IsoCurrency  # imported on first use
+
     try:
-        return _IsoCurrency(code)
+        return IsoCurrency(code)
     except ValueError:
         raise UnknownCurrencyError(code) from None
 
@@ -36,7 +37,7 @@ def _normalise(code: object) -> str:
 
 
 @final
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Currency:
     """An ISO 4217 currency.
 
@@ -99,6 +100,14 @@ class Currency:
             ('$', '€')
         """
         return str(get_currency_symbol(self.code, locale=get_locale(locale)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is Currency:
+            return self.code == other.code
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.code)
 
     def __repr__(self) -> str:
         return f"Currency({self.code!r})"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, final
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
@@ -18,29 +17,52 @@ from bilat._series import TradeSeries
 from bilat._source import Source, as_sources, as_text
 from bilat._target import TradeTarget
 
+if TYPE_CHECKING:
+    import os
+
 __all__ = ["Dossier"]
 
 T = TypeVar("T")
 
 
-def _items(cls: type[T], path: str) -> Callable[[object], tuple[T, ...]]:
-    """A converter to a tuple of ``cls`` values, with errors naming the item."""
+def _items(value: object, cls: type[T], path: str) -> tuple[T, ...]:
+    """A tuple of ``cls`` values, with errors that name the offending item."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            [(path, f"expected a sequence of {cls.__name__}, got {value!r}")]
+        )
+    items = tuple(value)
     article = "an" if cls.__name__[0] in "AEIOU" else "a"
-
-    def convert(value: object) -> tuple[T, ...]:
-        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    for i, item in enumerate(items):
+        if not isinstance(item, cls):
             raise ValidationError(
-                [(path, f"expected a sequence of {cls.__name__}, got {value!r}")]
+                [(f"{path}[{i}]", f"expected {article} {cls.__name__}, got {item!r}")]
             )
-        items = tuple(value)
-        for i, item in enumerate(items):
-            if not isinstance(item, cls):
-                raise ValidationError(
-                    [(f"{path}[{i}]", f"expected {article} {cls.__name__}, got {item!r}")]
-                )
-        return items
+    return items
 
-    return convert
+
+def _agreements(value: object) -> tuple[Agreement, ...]:
+    return _items(value, Agreement, "agreements")
+
+
+def _projects(value: object) -> tuple[Project, ...]:
+    return _items(value, Project, "projects")
+
+
+def _targets(value: object) -> tuple[TradeTarget, ...]:
+    return _items(value, TradeTarget, "targets")
+
+
+def _series(value: object) -> tuple[TradeSeries, ...]:
+    return _items(value, TradeSeries, "series")
+
+
+def _events(value: object) -> tuple[Meeting, ...]:
+    return _items(value, Meeting, "events")
+
+
+def _officials(value: object) -> tuple[Official, ...]:
+    return _items(value, Official, "officials")
 
 
 def _title(value: object) -> str:
@@ -110,19 +132,19 @@ class Dossier:
     title: str = attrs.field(converter=_title)
     parties: tuple[Country, ...] = attrs.field(converter=as_parties)
     agreements: tuple[Agreement, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(Agreement, "agreements")
+        default=(), kw_only=True, converter=_agreements
     )
     projects: tuple[Project, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(Project, "projects")
+        default=(), kw_only=True, converter=_projects
     )
     targets: tuple[TradeTarget, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(TradeTarget, "targets")
+        default=(), kw_only=True, converter=_targets
     )
     series: tuple[TradeSeries, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(TradeSeries, "series")
+        default=(), kw_only=True, converter=_series
     )
     events: tuple[Meeting, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(Meeting, "events")
+        default=(), kw_only=True, converter=_events
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), kw_only=True, converter=as_sources
@@ -131,7 +153,7 @@ class Dossier:
         default=None, kw_only=True, converter=_relationship
     )
     officials: tuple[Official, ...] = attrs.field(
-        default=(), kw_only=True, converter=_items(Official, "officials")
+        default=(), kw_only=True, converter=_officials
     )
     note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
 
@@ -164,7 +186,7 @@ class Dossier:
             ...     d.dump(pathlib.Path(tmp, "kz-uz.yaml"))
             Traceback (most recent call last):
             ...
-            bilat.InvalidOptionError: unknown file suffix '.yaml': expected one of '.json', '.toml'
+            bilat.InvalidOptionError: unknown file suffix '.yaml': expected one of ...
         """
         from bilat.io._files import dump
 

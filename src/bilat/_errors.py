@@ -16,6 +16,7 @@ __all__ = [
     "BilatWarning",
     "CurrencyMismatchError",
     "CurrencyNotFoundError",
+    "IncompleteDataWarning",
     "InvalidNumberError",
     "InvalidOptionError",
     "MissingExtraError",
@@ -49,6 +50,20 @@ class BilatWarning(UserWarning):
     Example:
         >>> import warnings, bilat
         >>> issubclass(bilat.BilatWarning, UserWarning)
+        True
+    """
+
+
+class IncompleteDataWarning(BilatWarning):
+    """Part of the data read was incomplete and was left out.
+
+    Issued, for instance, when a UN Comtrade file holds only some months of
+    a year: that year is left out of the series and named in the warning and
+    in the series' source note.
+
+    Example:
+        >>> import bilat
+        >>> issubclass(bilat.IncompleteDataWarning, bilat.BilatWarning)
         True
     """
 

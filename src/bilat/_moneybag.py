@@ -35,7 +35,7 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
     """
     moneys: list[Money] = []
     bags: list[MoneyBag] = []
-    if all(type(m) is Money for m in items):
+    if set(map(type, items)) <= {Money}:
         moneys = list(items)  # type: ignore[arg-type]
     else:
         for item in items:
@@ -48,18 +48,25 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
     totals: dict[Currency, Decimal] = {}
     with decimal.localcontext(CONTEXT):
         if moneys:
-            currencies = set(map(_currency_of, moneys))
-            if len(currencies) == 1:
-                totals[currencies.pop()] = sum(map(_amount_of, moneys), Decimal(0))
+            currencies = list(map(_currency_of, moneys))
+            first = currencies[0]
+            # Money made by arithmetic shares its Currency object, so the
+            # common one-currency case is an identity count in C.
+            if currencies.count(first) == len(currencies):
+                totals[first] = sum(map(_amount_of, moneys), Decimal(0))
             else:
-                groups: dict[Currency, list[Decimal]] = {}
-                for m in moneys:
+                groups: dict[int, list[Decimal]] = {}
+                by_id: dict[int, Currency] = {}
+                for cur, amount in zip(currencies, map(_amount_of, moneys)):
+                    key = id(cur)
                     try:
-                        groups[m.currency].append(m.amount)
+                        groups[key].append(amount)
                     except KeyError:
-                        groups[m.currency] = [m.amount]
-                for cur, amounts in groups.items():
-                    totals[cur] = sum(amounts, Decimal(0))
+                        groups[key] = [amount]
+                        by_id[key] = cur
+                for key, amounts in groups.items():
+                    cur = by_id[key]
+                    totals[cur] = totals.get(cur, Decimal(0)) + sum(amounts, Decimal(0))
         for bag in bags:
             for cur, amount in bag._totals.items():  # noqa: SLF001
                 totals[cur] = totals.get(cur, Decimal(0)) + amount

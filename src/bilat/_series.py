@@ -18,6 +18,9 @@ from bilat._money import Money
 from bilat._source import Source, as_sources
 
 if TYPE_CHECKING:
+    import os
+
+    from bilat._country import CountryLike
     from bilat._currency import Currency
 
 __all__ = [
@@ -364,6 +367,67 @@ class TradeSeries:
         """
         own = self.value_sources.get(year, ())
         return own + tuple(s for s in self.sources if s not in own)
+
+    @classmethod
+    def from_comtrade(
+        cls,
+        path: str | os.PathLike[str],
+        reporter: CountryLike,
+        partner: CountryLike,
+        *,
+        metric: TradeMetric | str = TradeMetric.TURNOVER,
+        accessed: dt.date | str | None = None,
+    ) -> TradeSeries:
+        """Read the trade ``reporter`` reports with ``partner`` from a UN Comtrade file.
+
+        Reads the website's CSV export (``.csv``) or the API v1's JSON
+        (``.json``). Only national totals are kept (``cmdCode`` TOTAL,
+        ``partner2Code`` 0, ``motCode`` 0, ``customsCode`` C00), turnover is
+        exports (X) plus imports (M) in US dollars, and monthly data is added
+        up only for complete years; years left out are noted in the source
+        and warned about. The mirror view is the same file read with the
+        countries swapped. The details are in :mod:`bilat.io._comtrade`.
+
+        Args:
+            path: The file.
+            reporter: The country whose statistics are read.
+            partner: The country it trades with.
+            metric: ``TURNOVER``, or ``EXPORTS`` / ``IMPORTS`` of the
+                reporter only.
+            accessed: When the data was downloaded, for the source.
+
+        Returns:
+            A series in USD with ``reporter`` as reporter and a
+            :class:`Source` naming the file, with the flow basis and any
+            years left out in its note.
+
+        Raises:
+            ValidationError: the file is not a UN Comtrade file as expected,
+                has no national totals for the pair, or holds conflicting
+                duplicates; the error names the file and the place.
+            InvalidOptionError: the suffix is neither ``.csv`` nor ``.json``.
+            UnknownCountryError: ``reporter`` or ``partner`` is no country.
+
+        Warns:
+            IncompleteDataWarning: some years were left out.
+
+        Example:
+            >>> import pathlib, tempfile
+            >>> from bilat import TradeMetric, TradeSeries
+            >>> csv = (
+            ...     "freqCode,refYear,period,reporterCode,partnerCode,flowCode,primaryValue\n"
+            ...     "A,2023,2023,860,398,X,1700000000.5\n"
+            ... )
+            >>> with tempfile.TemporaryDirectory() as tmp:
+            ...     path = pathlib.Path(tmp, "uz-kz.csv")
+            ...     _ = path.write_text(csv, encoding="utf-8")
+            ...     s = TradeSeries.from_comtrade(path, "UZ", "KZ", metric="exports")
+            >>> s.values[2023], s.reporter, s.sources[0].title
+            (Money('1700000000.5', 'USD'), Country('UZ'), 'UN Comtrade: uz-kz.csv')
+        """
+        from bilat.io._comtrade import read_comtrade
+
+        return read_comtrade(path, reporter, partner, metric=metric, accessed=accessed)
 
     def __repr__(self) -> str:
         values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())

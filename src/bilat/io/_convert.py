@@ -28,6 +28,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import operator
 import re
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -55,7 +56,7 @@ from bilat._decimal import to_decimal
 from bilat._errors import BilatError, ValidationError
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money, make_money
-from bilat.io._spec import MoneyOrEstimate, Quantity, When, Year, records
+from bilat.io._spec import DateOrYear, MoneyOrEstimate, Quantity, Year, records
 
 if TYPE_CHECKING:
     import pint
@@ -106,7 +107,7 @@ def _fail(expected: str, value: object) -> ValidationError:
     return ValidationError(f"expected {expected}, got {describe(value)}")
 
 
-# -- scalars ------------------------------------------------------------------------
+# -- scalars -----------------------------------------------------------------
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -138,15 +139,15 @@ def _structure_date(value: object, _: object) -> dt.date:
     raise _fail("a date written as 'YYYY-MM-DD'", value)
 
 
-def _structure_when(value: object, _: object) -> dt.date | int | None:
-    if value is None or type(value) is int:
+def _structure_date_or_year(value: object, _: object) -> dt.date | int:
+    if type(value) is int:
         return value
     if type(value) is dt.date or type(value) is str:
         return _structure_date(value, dt.date)
     raise _fail("a date written as 'YYYY-MM-DD' or a year such as 2024", value)
 
 
-def _unstructure_when(value: dt.date | int | None) -> str | int | None:
+def _unstructure_date_or_year(value: dt.date | int) -> str | int:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -175,7 +176,7 @@ def _structure_currency(value: object, _: object) -> Currency:
     return as_currency(value)
 
 
-# -- Money and Estimate ---------------------------------------------------------------
+# -- Money and Estimate ------------------------------------------------------
 
 
 def _note(error: Exception, name: str, type_: object) -> Exception:
@@ -257,7 +258,9 @@ def _structure_estimate(value: object, _: object) -> Estimate:
     fields = _fields(value, Estimate, _ESTIMATE_HOOKS)
     currency: Currency = fields["currency"]
     bounds = {
-        key: make_money(fields[key], currency) for key in ("low", "high") if key in fields
+        key: make_money(fields[key], currency)
+        for key in ("low", "high")
+        if key in fields
     }
     return Estimate(
         make_money(fields["amount"], currency),
@@ -292,10 +295,10 @@ def _unstructure_money_or_estimate(value: Money | Estimate) -> dict[str, str]:
     return _unstructure_money(value)
 
 
-# -- quantities ---------------------------------------------------------------------
+# -- quantities --------------------------------------------------------------
 
 
-def _structure_quantity(value: object, _: object) -> pint.Quantity:
+def _structure_quantity(value: object, _: object) -> pint.Quantity[Any]:
     expected = "a quantity written as magnitude and unit, such as '152 km'"
     if type(value) is not str:
         raise _fail(expected, value)
@@ -304,10 +307,12 @@ def _structure_quantity(value: object, _: object) -> pint.Quantity:
         raise _fail(expected, value)
     from bilat._units import get_registry, parse_unit
 
-    return get_registry().Quantity(to_decimal(number, what="magnitude"), parse_unit(unit))
+    return get_registry().Quantity(
+        to_decimal(number, what="magnitude"), parse_unit(unit)
+    )
 
 
-def _unstructure_quantity(value: pint.Quantity) -> str:
+def _unstructure_quantity(value: pint.Quantity[Any]) -> str:
     """``"152 km"``: the exact magnitude, then the unit's symbol if it reads back."""
     from bilat._units import magnitude, parse_unit
 
@@ -318,7 +323,7 @@ def _unstructure_quantity(value: pint.Quantity) -> str:
     return f"{magnitude(value)} {text}"
 
 
-# -- enums --------------------------------------------------------------------------
+# -- enums -------------------------------------------------------------------
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -341,7 +346,7 @@ def _is_enum(type_: Any) -> bool:
     return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
-# -- tuples and mappings ----------------------------------------------------------------
+# -- tuples and mappings -----------------------------------------------------
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -413,7 +418,7 @@ def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     return structure_mapping, unstructure_mapping
 
 
-# -- records --------------------------------------------------------------------------
+# -- records -----------------------------------------------------------------
 
 #: Field names of each class written as a table, for "unknown field" messages.
 _KEYS: dict[type, tuple[str, ...]] = {Money: _MONEY_KEYS, Estimate: _ESTIMATE_KEYS}
@@ -424,26 +429,31 @@ def _register_records(conv: cattrs.Converter) -> None:
         cls = record.cls
         attributes = record.attributes()
         _KEYS[cls] = tuple(a.name for a in attributes)
-        checked = {
-            a.name: override(
-                struct_hook=_checked(conv.get_structure_hook(a.type), a.converter)
-            )
-            for a in attributes
-            if callable(a.converter) and not isinstance(a.converter, attrs.Converter)
-        }
-        generated = make_dict_structure_fn_from_attrs(
-            attributes, cls, conv, **checked
+        hooks: dict[str, Any] = {}
+        for a in attributes:
+            hook = conv.get_structure_hook(a.type)
+            if a.name in record.nullable:
+                hook = _absent_is_none(hook)
+            convert: Any = a.converter
+            if convert is not None and not isinstance(convert, attrs.Converter):
+                hook = _checked(hook, convert)
+            hooks[a.name] = override(struct_hook=hook)
+        generated: StructureHook = make_dict_structure_fn_from_attrs(
+            attributes, cls, conv, **hooks
         )
-        conv.register_structure_hook(
-            cls, _record_hook(cls, generated, tuple(record.nullable))
+        # Registered by predicate: cattrs would otherwise resolve the class's
+        # own annotations, which name types imported only for type checking.
+        is_cls = functools.partial(operator.is_, cls)
+        conv.register_structure_hook_func(
+            is_cls, _record_hook(cls, generated, tuple(record.nullable))
         )
         # A required field that may be None is left out when None.
         unstructure_attributes = [
             a.evolve(default=None) if a.name in record.nullable else a
             for a in attributes
         ]
-        conv.register_unstructure_hook(
-            cls,
+        conv.register_unstructure_hook_func(
+            is_cls,
             make_dict_unstructure_fn_from_attrs(
                 unstructure_attributes, cls, conv, _cattrs_omit_if_default=True
             ),
@@ -477,6 +487,20 @@ def _checked(hook: StructureHook, convert: Callable[[Any], Any]) -> StructureHoo
     return structure_and_convert
 
 
+class _Absent:
+    """Stands for a nullable field left out of a file."""
+
+
+_ABSENT: Final = _Absent()
+
+
+def _absent_is_none(hook: StructureHook) -> StructureHook:
+    def structure_or_none(value: object, type_: object) -> Any:
+        return None if value is _ABSENT else hook(value, type_)
+
+    return structure_or_none
+
+
 def _record_hook(
     cls: type, generated: StructureHook, nullable: tuple[str, ...]
 ) -> StructureHook:
@@ -487,13 +511,13 @@ def _record_hook(
             raise _fail(expected, value)
         for name in nullable:
             if name not in value:
-                value = {**value, name: None}
+                value = {**value, name: _ABSENT}
         return generated(value, cls)
 
     return structure_record
 
 
-# -- the converter ------------------------------------------------------------------
+# -- the converter -----------------------------------------------------------
 
 
 @functools.cache
@@ -513,7 +537,7 @@ def converter() -> cattrs.Converter:
         (Decimal, _structure_decimal, str),
         (dt.date, _structure_date, dt.date.isoformat),
         (Year, _structure_year, str),
-        (When, _structure_when, _unstructure_when),
+        (DateOrYear, _structure_date_or_year, _unstructure_date_or_year),
         (Country, _structure_country, lambda c: c.alpha2),
         (Currency, _structure_currency, lambda c: c.code),
         (Money, _structure_money, _unstructure_money),
@@ -549,7 +573,7 @@ def _container_hook(
     return factory
 
 
-# -- errors -----------------------------------------------------------------------------
+# -- errors ------------------------------------------------------------------
 
 
 def _join(path: str, name: str) -> str:
@@ -566,6 +590,35 @@ def _unknown(cls: type, key: str) -> str:
     return f"unknown field {key!r}; {cls.__name__} fields are: " + ", ".join(known)
 
 
+def _iterable_problems(
+    error: IterableValidationError, path: str
+) -> Iterator[tuple[str, str]]:
+    noted, other = error.group_exceptions()
+    for sub, note in noted:
+        yield from problems(sub, f"{path}[{note.index!r}]")
+    for sub in other:
+        yield from problems(sub, path)
+
+
+def _class_problems(
+    error: ClassValidationError, path: str
+) -> Iterator[tuple[str, str]]:
+    noted, other = error.group_exceptions()
+    for sub, note in noted:
+        if isinstance(sub, _Located):
+            for sub_path, message in sub.error.problems:
+                yield _join(path, sub_path or note.name), message
+        elif isinstance(sub, KeyError):
+            yield (
+                _join(path, note.name),
+                f"missing: every {error.cl.__name__} needs a {note.name}",
+            )
+        else:
+            yield from problems(sub, _join(path, note.name))
+    for sub in other:
+        yield from problems(sub, path)
+
+
 def problems(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
     """Every problem in a structuring error, as ``(path, message)`` pairs.
 
@@ -579,26 +632,9 @@ def problems(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
         [('value.currency', 'unknown')]
     """
     if isinstance(error, IterableValidationError):
-        noted, other = error.group_exceptions()
-        for sub, index_note in noted:
-            yield from problems(sub, f"{path}[{index_note.index!r}]")
-        for sub in other:
-            yield from problems(sub, path)
+        yield from _iterable_problems(error, path)
     elif isinstance(error, ClassValidationError):
-        noted_fields, other = error.group_exceptions()
-        for sub, field_note in noted_fields:
-            if isinstance(sub, _Located):
-                for sub_path, message in sub.error.problems:
-                    yield _join(path, sub_path or field_note.name), message
-            elif isinstance(sub, KeyError):
-                yield (
-                    _join(path, field_note.name),
-                    f"missing: every {error.cl.__name__} needs a {field_note.name}",
-                )
-            else:
-                yield from problems(sub, _join(path, field_note.name))
-        for sub in other:
-            yield from problems(sub, path)
+        yield from _class_problems(error, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
             yield _join(path, key), _unknown(error.cl, key)

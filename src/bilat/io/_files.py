@@ -42,7 +42,9 @@ FileFormat: TypeAlias = Literal["toml", "json"]
 SUFFIXES: Final[dict[str, FileFormat]] = {".json": "json", ".toml": "toml"}
 
 _FORMATS: Final = ("json", "toml")
-_TOML_POSITION: Final = re.compile(r"(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)")
+_TOML_POSITION: Final = re.compile(
+    r"(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)"
+)
 
 StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -54,13 +56,13 @@ def _format_of(path: Path) -> FileFormat:
         raise InvalidOptionError("file suffix", path.suffix, SUFFIXES) from None
 
 
-def _check_format(format: str) -> FileFormat:  # noqa: A002 - the documented name
+def _check_format(format: str) -> FileFormat:
     if format not in _FORMATS:
         raise InvalidOptionError("format", format, _FORMATS)
     return format  # type: ignore[return-value]
 
 
-# -- parsing text -----------------------------------------------------------------------
+# -- parsing text ------------------------------------------------------------
 
 
 def _position(line: int, column: int) -> str:
@@ -80,7 +82,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return table
 
 
-def _parse(text: str, format: FileFormat) -> Any:  # noqa: A002 - the documented name
+def _parse(text: str, format: FileFormat) -> Any:
     """Parse TOML or JSON text; numbers with a fraction become exact Decimals.
 
     Raises:
@@ -113,7 +115,7 @@ def _parse(text: str, format: FileFormat) -> Any:  # noqa: A002 - the documented
         raise ValidationError(f"invalid JSON: {e}") from None
 
 
-# -- plain data -------------------------------------------------------------------------
+# -- plain data --------------------------------------------------------------
 
 
 def to_data(dossier: Dossier) -> dict[str, Any]:
@@ -126,7 +128,8 @@ def to_data(dossier: Dossier) -> dict[str, Any]:
         >>> from bilat import Dossier
         >>> from bilat.io import to_data
         >>> to_data(Dossier("Kazakhstan and Uzbekistan", ["KZ", "UZ"]))
-        {'format': 'bilat/1', 'title': 'Kazakhstan and Uzbekistan', 'parties': ['KZ', 'UZ']}
+        {'format': 'bilat/1', 'title': 'Kazakhstan and Uzbekistan',
+         'parties': ['KZ', 'UZ']}
     """
     from bilat.io._convert import unstructure
     from bilat.io._spec import FORMAT
@@ -165,8 +168,10 @@ def from_data(data: object) -> Dossier:
             problems.append(
                 (
                     "format",
-                    f"unknown format {describe(version)}: this version of bilat "
-                    f"reads {FORMAT!r}",
+                    (
+                        f"unknown format {describe(version)}: this version of "
+                        f"bilat reads {FORMAT!r}"
+                    ),
                 )
             )
     try:
@@ -178,16 +183,16 @@ def from_data(data: object) -> Dossier:
     return dossier
 
 
-# -- text -------------------------------------------------------------------------------
+# -- text --------------------------------------------------------------------
 
 
 def loads(
     text: str,
-    format: FileFormat = "toml",  # noqa: A002 - the documented name
+    format: FileFormat = "toml",
     *,
     file: str | None = None,
 ) -> Dossier:
-    """Read a dossier from TOML or JSON text.
+    r"""Read a dossier from TOML or JSON text.
 
     Args:
         text: The text of a dossier file.
@@ -202,14 +207,14 @@ def loads(
 
     Example:
         >>> from bilat.io import loads
-        >>> d = loads('title = "KZ–UZ"\\nparties = ["KZ", "UZ"]\\n')
+        >>> d = loads('title = "KZ–UZ"\nparties = ["KZ", "UZ"]\n')
         >>> d.title, d.parties
         ('KZ–UZ', (Country('KZ'), Country('UZ')))
-        >>> loads('title = "KZ–UZ"\\nparties = ["KZ" "UZ"]\\n', file="kz-uz.toml")
+        >>> loads('title = "KZ–UZ"\nparties = ["KZ" "UZ"]\n', file="kz-uz.toml")
         Traceback (most recent call last):
         ...
         bilat.ValidationError: kz-uz.toml: 1 problem
-          invalid TOML at line 2, column 16: ...
+          invalid TOML at line 2, column 17: Unclosed array
     """
     fmt = _check_format(format)
     try:
@@ -220,7 +225,7 @@ def loads(
         raise ValidationError(e.problems, file=file) from None
 
 
-def dumps(dossier: Dossier, format: FileFormat = "toml") -> str:  # noqa: A002
+def dumps(dossier: Dossier, format: FileFormat = "toml") -> str:
     """Write a dossier as TOML or JSON text.
 
     ``loads(dumps(d, f), f) == d`` for every dossier and format.
@@ -260,7 +265,7 @@ def dumps(dossier: Dossier, format: FileFormat = "toml") -> str:  # noqa: A002
     return tomli_w.dumps(data)
 
 
-# -- files ------------------------------------------------------------------------------
+# -- files -------------------------------------------------------------------
 
 
 def load(path: StrPath) -> Dossier:

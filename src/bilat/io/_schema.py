@@ -4,8 +4,9 @@ The schema describes the plain data of a file, as JSON holds it and as
 :mod:`tomllib` reads TOML: it is built from the same table
 (:func:`bilat.io._spec.records`) as the converter, so it cannot drift from
 what :func:`bilat.load` accepts. A copy ships with the package as
-``bilat/io/bilat.schema.json``; regenerate it with
-``python -m bilat.io._schema > src/bilat/io/bilat.schema.json``.
+``bilat/io/bilat.schema.json``; regenerate it with ``python -c "from
+bilat.io._schema import schema_text; print(schema_text(), end='')" >
+src/bilat/io/bilat.schema.json``.
 
 What the schema cannot say (two distinct parties, dates in order, one
 currency per series, units that exist) is checked by the classes themselves
@@ -19,6 +20,7 @@ import datetime as dt
 import enum
 import inspect
 import json
+import re
 import typing
 from decimal import Decimal
 from typing import Any, Final
@@ -29,7 +31,15 @@ from bilat._country import Country
 from bilat._currency import Currency
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money
-from bilat.io._spec import FORMAT, MoneyOrEstimate, Quantity, Record, When, Year, records
+from bilat.io._spec import (
+    FORMAT,
+    DateOrYear,
+    MoneyOrEstimate,
+    Quantity,
+    Record,
+    Year,
+    records,
+)
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_text"]
 
@@ -51,9 +61,37 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
 
 
+def _plain(text: str) -> str:
+    """Docstring text without its reStructuredText markup."""
+    text = re.sub(r":\w+:`~?([^`<]+?)(?: <[^>]+>)?`", r"\1", text)
+    return re.sub(r"``([^`]+)``", r"\1", text)
+
+
 def _summary(cls: type) -> str:
     doc = inspect.getdoc(cls) or ""
-    return doc.split("\n\n", 1)[0].replace("\n", " ")
+    return _plain(doc.split("\n\n", 1)[0].replace("\n", " "))
+
+
+def _arguments(cls: type) -> dict[str, str]:
+    """The ``Args:`` section of a class docstring, as name → one-line text."""
+    doc = inspect.getdoc(cls) or ""
+    found: dict[str, str] = {}
+    lines = iter(doc.splitlines())
+    for line in lines:
+        if line.strip() == "Args:":
+            break
+    name = None
+    for line in lines:
+        if not line.strip() or not line.startswith(" "):
+            break
+        text = line.strip()
+        head, colon, rest = text.partition(":")
+        if line.startswith("    ") and not line.startswith("     ") and colon:
+            name = head.strip()
+            found[name] = rest.strip()
+        elif name is not None:
+            found[name] += " " + text
+    return {key: _plain(value) for key, value in found.items()}
 
 
 def _scalar_defs() -> dict[str, Any]:
@@ -84,7 +122,10 @@ def _scalar_defs() -> dict[str, Any]:
         "Money": {
             "description": _summary(Money),
             "type": "object",
-            "properties": {"amount": decimal, "currency": _ref("Currency")},
+            "properties": {
+                "amount": {"description": "The amount, in major units.", **decimal},
+                "currency": _ref("Currency"),
+            },
             "required": ["amount", "currency"],
             "additionalProperties": False,
         },
@@ -93,12 +134,18 @@ def _scalar_defs() -> dict[str, Any]:
             "bounds are written only when they are not the derived ones.",
             "type": "object",
             "properties": {
-                "amount": decimal,
+                "amount": {"description": "The stated amount.", **decimal},
                 "currency": _ref("Currency"),
-                "qualifier": {"enum": qualifiers},
-                "tolerance": decimal,
-                "low": decimal,
-                "high": decimal,
+                "qualifier": {
+                    "description": "How the amount was qualified.",
+                    "enum": qualifiers,
+                },
+                "tolerance": {
+                    "description": "The relative width of the bounds, 0 to 1.",
+                    **decimal,
+                },
+                "low": {"description": "The lower bound (same currency).", **decimal},
+                "high": {"description": "The upper bound (same currency).", **decimal},
             },
             "required": ["amount", "currency", "qualifier"],
             "additionalProperties": False,
@@ -134,7 +181,7 @@ class _Builder:
             Estimate: _ref("Estimate"),
             Quantity: _ref("Quantity"),
             MoneyOrEstimate: {"oneOf": [_ref("Money"), _ref("Estimate")]},
-            When: {"anyOf": [_ref("Date"), {"type": "integer"}, {"type": "null"}]},
+            DateOrYear: {"anyOf": [_ref("Date"), {"type": "integer"}]},
         }
         if type_ in simple:
             return simple[type_]
@@ -160,10 +207,19 @@ class _Builder:
             for a in attributes
             if a.default is attrs.NOTHING and a.name not in record.nullable
         ]
+        described = _arguments(record.cls)
+        properties: dict[str, Any] = {}
+        for a in attributes:
+            properties[a.name] = self.schema(a.type)
+            if a.name in described:
+                properties[a.name] = {
+                    "description": described[a.name],
+                    **properties[a.name],
+                }
         result: dict[str, Any] = {
             "description": _summary(record.cls),
             "type": "object",
-            "properties": {a.name: self.schema(a.type) for a in attributes},
+            "properties": properties,
         }
         if required:
             result["required"] = required
@@ -209,9 +265,3 @@ def json_schema() -> dict[str, Any]:
 def schema_text() -> str:
     """The schema as the JSON text of the shipped file."""
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.stdout.write(schema_text())

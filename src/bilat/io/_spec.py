@@ -33,10 +33,10 @@ from bilat._money import Money
 __all__ = [
     "FORMAT",
     "FORMATS",
+    "DateOrYear",
     "MoneyOrEstimate",
     "Quantity",
     "Record",
-    "DateOrYear",
     "Year",
     "records",
 ]
@@ -89,9 +89,7 @@ class Record:
     def attributes(self) -> list[attrs.Attribute[Any]]:
         """The class's attrs fields with plain types, in constructor order."""
         return [
-            a.evolve(type=self.fields[a.name])
-            for a in attrs.fields(self.cls)
-            if a.init
+            a.evolve(type=self.fields[a.name]) for a in attrs.fields(self.cls) if a.init
         ]
 
 

@@ -1,0 +1,453 @@
+"""Tidy pandas frames of bilat's values (the ``pandas`` extra).
+
+Every frame has one row per observation and a default ``RangeIndex``, so
+frames of several series or portfolios can be joined with
+:func:`pandas.concat`. The column types follow one rule, chosen so that a
+frame holds exactly what the values hold:
+
+* Amounts, bounds and ratios are :class:`~decimal.Decimal` in ``object``
+  columns, never floats: a frame keeps every digit, and sums of its
+  amounts stay exact. The currency of a row's amounts is in its own
+  ``currency`` column (a code such as ``"USD"``), so a frame never mixes
+  currencies unseen. ``df["amount"].astype(float)`` gives floats when a
+  picture, not a figure, is wanted.
+* Counts and years are ``int64``; a year that can be missing is the
+  nullable ``Int64`` (``pd.NA`` when missing).
+* Text, codes and enum values (``"underway"``) are ``object`` columns of
+  :class:`str`, with None when missing. Parties are a tuple of ISO 3166
+  alpha-2 codes (``("KZ", "UZ")``); ``df.explode("parties")`` gives one row
+  per party.
+* Dates are :class:`datetime.date` objects (``object``), None when unknown:
+  as exact as the amounts, and a project's start or end may be known only
+  to the year, which is then an ``int`` (a frame does not invent a day).
+  ``pd.to_datetime(df["signed"])`` converts when a datetime column is
+  wanted.
+* ``source`` holds the titles of the row's sources joined by ``"; "``, or
+  None when there are none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from bilat._errors import InvalidOptionError, MissingExtraError, ValidationError
+from bilat._estimate import Estimate, Qualifier
+from bilat._money import Money
+from bilat._source import as_date
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    import pandas as pd
+
+    from bilat._agreement import Agreement
+    from bilat._country import Country
+    from bilat._dossier import Dossier
+    from bilat._portfolio import Portfolio
+    from bilat._project import Project
+    from bilat._series import TradeSeries
+    from bilat._source import Source
+    from bilat._target import Progress, TradeTarget
+
+__all__ = [
+    "DossierFrame",
+    "agreements_frame",
+    "dossier_frame",
+    "portfolio_frame",
+    "progress_frame",
+    "series_frame",
+    "targets_frame",
+]
+
+#: What :meth:`Dossier.to_frame` can tabulate.
+DossierFrame: TypeAlias = Literal["agreements", "projects", "series", "targets"]
+
+_Row: TypeAlias = dict[str, object]
+
+#: Column types (see the module's docstring).
+_DECIMAL = "object"
+_TEXT = "object"
+_DATE = "object"
+_INT = "int64"
+_YEAR = "Int64"
+
+_VALUE_COLUMNS: Mapping[str, str] = {
+    "amount": _DECIMAL,
+    "low": _DECIMAL,
+    "high": _DECIMAL,
+    "qualifier": _TEXT,
+    "currency": _TEXT,
+}
+
+_SERIES_COLUMNS: Mapping[str, str] = {
+    "parties": _TEXT,
+    "metric": _TEXT,
+    "reporter": _TEXT,
+    "year": _INT,
+    "value": _DECIMAL,
+    "currency": _TEXT,
+    "source": _TEXT,
+}
+
+_PROJECT_COLUMNS: Mapping[str, str] = {
+    "name": _TEXT,
+    "parties": _TEXT,
+    "status": _TEXT,
+    "count": _INT,
+    **_VALUE_COLUMNS,
+    "sector": _TEXT,
+    "start": _DATE,
+    "end": _DATE,
+    "location": _TEXT,
+    "source": _TEXT,
+}
+
+_PROGRESS_COLUMNS: Mapping[str, str] = {
+    "parties": _TEXT,
+    "metric": _TEXT,
+    "reporter": _TEXT,
+    "as_of": _INT,
+    "deadline": _YEAR,
+    "target": _DECIMAL,
+    "currency": _TEXT,
+    "base_year": _YEAR,
+    "base": _DECIMAL,
+    "year": _YEAR,
+    "current": _DECIMAL,
+    "share": _DECIMAL,
+    "gap": _DECIMAL,
+    "actual_cagr": _DECIMAL,
+    "planned_cagr": _DECIMAL,
+    "required_cagr": _DECIMAL,
+    "growth_ratio": _DECIMAL,
+    "projected": _DECIMAL,
+    "anticipated": _DECIMAL,
+    "eta": _YEAR,
+    "status": _TEXT,
+}
+
+_AGREEMENT_COLUMNS: Mapping[str, str] = {
+    "title": _TEXT,
+    "kind": _TEXT,
+    "parties": _TEXT,
+    "signed": _DATE,
+    "in_force": _DATE,
+    "ends": _DATE,
+    "terminated": _DATE,
+    "status": _TEXT,
+    "source": _TEXT,
+}
+
+_TARGET_COLUMNS: Mapping[str, str] = {
+    "parties": _TEXT,
+    "metric": _TEXT,
+    **_VALUE_COLUMNS,
+    "deadline": _YEAR,
+    "baseline_year": _YEAR,
+    "agreement": _TEXT,
+    "source": _TEXT,
+}
+
+
+def _frame(
+    feature: str, columns: Mapping[str, str], rows: Iterable[_Row]
+) -> pd.DataFrame:
+    """A frame of ``rows`` with ``columns`` (name to dtype), in that order.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise MissingExtraError("pandas", "pandas", feature) from e
+    rows = list(rows)
+    return pd.DataFrame(
+        {
+            name: pd.Series([row[name] for row in rows], dtype=dtype)
+            for name, dtype in columns.items()
+        },
+        index=pd.RangeIndex(len(rows)),
+    )
+
+
+# -- cells -----------------------------------------------------------------------------
+
+
+def _codes(countries: Iterable[Country]) -> tuple[str, ...]:
+    return tuple(c.alpha2 for c in countries)
+
+
+def _code(country: Country | None) -> str | None:
+    return None if country is None else country.alpha2
+
+
+def _titles(sources: Sequence[Source]) -> str | None:
+    return "; ".join(s.title for s in sources) if sources else None
+
+
+def _value_cells(value: Money | Estimate | None) -> _Row:
+    """``amount``, ``low``, ``high``, ``qualifier`` and ``currency`` of a value."""
+    if value is None:
+        return dict.fromkeys(_VALUE_COLUMNS)
+    if isinstance(value, Money):
+        return {
+            "amount": value.amount,
+            "low": value.amount,
+            "high": value.amount,
+            "qualifier": Qualifier.EXACT.value,
+            "currency": value.currency.code,
+        }
+    return {
+        "amount": value.value.amount,
+        "low": value.low.amount,
+        "high": value.high.amount,
+        "qualifier": value.qualifier.value,
+        "currency": value.currency.code,
+    }
+
+
+def _amount(value: Money | None) -> object:
+    return None if value is None else value.amount
+
+
+# -- trade series ----------------------------------------------------------------------
+
+
+def _series_rows(series: TradeSeries) -> list[_Row]:
+    parties = _codes(series.parties)
+    return [
+        {
+            "parties": parties,
+            "metric": series.metric.value,
+            "reporter": _code(series.reporter),
+            "year": year,
+            "value": value.amount,
+            "currency": value.currency.code,
+            "source": _titles(series.sources_for(year)),
+        }
+        for year, value in series.values.items()
+    ]
+
+
+def series_frame(series: TradeSeries) -> pd.DataFrame:
+    """A trade series as a tidy frame, one row per year; see its ``to_frame``.
+
+    Example:
+        >>> from bilat import Money, TradeSeries
+        >>> from bilat._frames import series_frame
+        >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
+        >>> series_frame(s).loc[0, "value"]
+        Decimal('4.4E+9')
+    """
+    return _frame("TradeSeries.to_frame()", _SERIES_COLUMNS, _series_rows(series))
+
+
+# -- portfolios ------------------------------------------------------------------------
+
+
+def _project_rows(projects: Iterable[Project]) -> list[_Row]:
+    return [
+        {
+            "name": p.name,
+            "parties": _codes(p.parties),
+            "status": p.status.value,
+            "count": p.count,
+            **_value_cells(p.value),
+            "sector": p.sector,
+            "start": p.start,
+            "end": p.end,
+            "location": p.location,
+            "source": _titles(p.sources),
+        }
+        for p in projects
+    ]
+
+
+def portfolio_frame(portfolio: Portfolio) -> pd.DataFrame:
+    """A portfolio as a tidy frame, one row per project line; see its ``to_frame``.
+
+    Example:
+        >>> from bilat import Money, Portfolio, Project
+        >>> from bilat._frames import portfolio_frame
+        >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
+        >>> portfolio_frame(p).loc[0, ["name", "amount", "currency"]].tolist()
+        ['Road', Decimal('5'), 'USD']
+    """
+    return _frame("Portfolio.to_frame()", _PROJECT_COLUMNS, _project_rows(portfolio))
+
+
+# -- progress --------------------------------------------------------------------------
+
+
+def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
+    """Several :class:`Progress` results as a tidy frame, one row each.
+
+    A list has no method, so this is a function: pass the results of
+    :meth:`TradeTarget.progress`, for instance one per reporter's series or
+    one per year of ``as_of``.
+
+    Columns:
+        ``parties`` (tuple of alpha-2 codes), ``metric``, ``reporter``
+        (alpha-2 code or None): of the series measured. ``as_of`` (int),
+        ``deadline`` (Int64), ``target`` (the target's stated amount),
+        ``currency`` (the target's: every amount of the row is in it),
+        ``base_year``, ``base``, ``year``, ``current``; ``share``, ``gap``,
+        ``actual_cagr``, ``planned_cagr``, ``required_cagr``,
+        ``growth_ratio``, ``projected``, ``anticipated`` as Decimal (None
+        when not computable, as on :class:`Progress`); ``eta`` (Int64) and
+        ``status`` (the :class:`ProgressStatus` value, ``"off_track"``).
+
+    Args:
+        progresses: Progress values, in the order wanted for the rows.
+
+    Returns:
+        A :class:`pandas.DataFrame`; amounts and ratios are exact Decimals
+        (see :mod:`bilat._frames` for the column types).
+
+    Raises:
+        MissingExtraError: pandas is not installed (``pip install
+            'bilat[pandas]'``).
+        ValidationError: an item is not a Progress; the path names it.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget, progress_frame
+        >>> usd = lambda amount: Money(amount, "USD")
+        >>> series = TradeSeries(("KZ", "UZ"), "turnover",
+        ...                      {2021: usd("3.9e9"), 2023: usd("4.4e9")})
+        >>> target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
+        >>> df = progress_frame([target.progress(series, y) for y in (2022, 2024)])
+        >>> df[["as_of", "year", "current", "status"]].values.tolist()
+        [[2022, 2021, Decimal('3.9E+9'), 'insufficient_data'],
+         [2024, 2023, Decimal('4.4E+9'), 'off_track']]
+    """
+    from bilat._target import Progress
+
+    rows: list[_Row] = []
+    for i, p in enumerate(progresses):
+        if not isinstance(p, Progress):
+            raise ValidationError(
+                [(f"progresses[{i}]", f"expected a Progress, got {p!r}")]
+            )
+        target = p.target.money
+        rows.append(
+            {
+                "parties": _codes(p.series.parties),
+                "metric": p.series.metric.value,
+                "reporter": _code(p.reporter),
+                "as_of": p.as_of,
+                "deadline": p.target.deadline,
+                "target": target.amount,
+                "currency": target.currency.code,
+                "base_year": p.base_year,
+                "base": _amount(p.base),
+                "year": p.year,
+                "current": _amount(p.current),
+                "share": p.share,
+                "gap": _amount(p.gap),
+                "actual_cagr": p.actual_cagr,
+                "planned_cagr": p.planned_cagr,
+                "required_cagr": p.required_cagr,
+                "growth_ratio": p.growth_ratio,
+                "projected": _amount(p.projected),
+                "anticipated": p.anticipated,
+                "eta": p.eta,
+                "status": p.status.value,
+            }
+        )
+    return _frame("progress_frame()", _PROGRESS_COLUMNS, rows)
+
+
+# -- the parts of a dossier ------------------------------------------------------------
+
+
+def agreements_frame(
+    agreements: Iterable[Agreement],
+    as_of: dt.date | str | None = None,
+    *,
+    feature: str = "Dossier.to_frame('agreements')",
+) -> pd.DataFrame:
+    """Agreements as a tidy frame, one row each, with their status on ``as_of``.
+
+    Example:
+        >>> import datetime
+        >>> from bilat import Agreement
+        >>> from bilat._frames import agreements_frame
+        >>> a = Agreement("Treaty", ["KZ", "UZ"], "treaty", signed="2022-12-22")
+        >>> agreements_frame([a], "2023-01-01").loc[0, ["signed", "status"]].tolist()
+        [datetime.date(2022, 12, 22), 'signed']
+    """
+    day = dt.date.today() if as_of is None else as_date(as_of, "as_of")
+    rows: list[_Row] = [
+        {
+            "title": a.title,
+            "kind": a.kind.value,
+            "parties": _codes(a.parties),
+            "signed": a.signed,
+            "in_force": a.in_force,
+            "ends": a.ends,
+            "terminated": a.terminated,
+            "status": a.status(day).value,
+            "source": _titles(a.sources),
+        }
+        for a in agreements
+    ]
+    return _frame(feature, _AGREEMENT_COLUMNS, rows)
+
+
+def targets_frame(
+    targets: Iterable[TradeTarget], *, feature: str = "Dossier.to_frame('targets')"
+) -> pd.DataFrame:
+    """Trade targets as a tidy frame, one row each.
+
+    Example:
+        >>> from bilat import Estimate, TradeTarget
+        >>> from bilat._frames import targets_frame
+        >>> t = TradeTarget(("KZ", "UZ"), Estimate.parse("up to $10 billion"))
+        >>> targets_frame([t]).loc[0, ["low", "high", "qualifier"]].tolist()
+        [Decimal('0'), Decimal('10000000000'), 'up_to']
+    """
+    rows = [
+        {
+            "parties": _codes(t.parties),
+            "metric": t.metric.value,
+            **_value_cells(t.value),
+            "deadline": t.deadline,
+            "baseline_year": t.baseline_year,
+            "agreement": None if t.agreement is None else t.agreement.title,
+            "source": _titles(t.sources),
+        }
+        for t in targets
+    ]
+    return _frame(feature, _TARGET_COLUMNS, rows)
+
+
+def dossier_frame(
+    dossier: Dossier, what: DossierFrame, as_of: dt.date | str | None = None
+) -> pd.DataFrame:
+    """One part of a dossier as a tidy frame; see :meth:`Dossier.to_frame`.
+
+    Raises:
+        InvalidOptionError: ``what`` is not one of the parts.
+        MissingExtraError: pandas is not installed.
+
+    Example:
+        >>> from bilat import Dossier
+        >>> from bilat._frames import dossier_frame
+        >>> dossier_frame(Dossier("KZ–UZ", ["KZ", "UZ"]), "targets").shape
+        (0, 11)
+    """
+    feature = f"Dossier.to_frame({what!r})"
+    if what == "agreements":
+        return agreements_frame(dossier.agreements, as_of, feature=feature)
+    if what == "projects":
+        return _frame(feature, _PROJECT_COLUMNS, _project_rows(dossier.projects))
+    if what == "series":
+        rows = [row for s in dossier.series for row in _series_rows(s)]
+        return _frame(feature, _SERIES_COLUMNS, rows)
+    if what == "targets":
+        return targets_frame(dossier.targets, feature=feature)
+    raise InvalidOptionError(
+        "dossier frame", what, ("agreements", "projects", "series", "targets")
+    )

@@ -1,0 +1,358 @@
+"""Small HTML tables for the ``_repr_html_`` of bilat's values (notebooks).
+
+Jupyter shows the result of a cell with its ``_repr_html_`` when it has one,
+so a Progress, a Portfolio or a Dossier shows as a table rather than as its
+long repr. Every piece of text is escaped here; callers pass plain text.
+The markup is plain (``<table>``, ``<th>``, ``<td>``) with a ``bilat-*``
+class so a notebook's style sheet can reach it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+
+from babel.numbers import format_percent
+
+from bilat._errors import CurrencyMismatchError
+from bilat._labels import label
+from bilat._money import Money
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Sequence
+    from decimal import Decimal
+
+    from bilat._dossier import Dossier
+    from bilat._estimate import Estimate
+    from bilat._portfolio import Portfolio
+    from bilat._target import Progress
+
+__all__ = [
+    "Cell",
+    "dossier_html",
+    "money_cell",
+    "percent",
+    "portfolio_html",
+    "progress_html",
+    "table",
+]
+
+#: What a table cell shows when a value is missing.
+MISSING = "—"
+
+
+class Cell(NamedTuple):
+    """A table cell: its text and, optionally, a tooltip (the exact figure).
+
+    Example:
+        >>> from bilat._html import Cell
+        >>> Cell("$156M", "156000000 USD").title
+        '156000000 USD'
+    """
+
+    text: str
+    title: str | None = None
+
+
+CellLike: TypeAlias = Cell | str | int
+
+
+def _cell(tag: str, value: CellLike) -> str:
+    cell = value if isinstance(value, Cell) else Cell(str(value))
+    title = "" if cell.title is None else f' title="{html.escape(cell.title)}"'
+    return f"<{tag}{title}>{html.escape(cell.text)}</{tag}>"
+
+
+def table(
+    rows: Iterable[Sequence[CellLike]],
+    *,
+    header: Sequence[str] = (),
+    caption: str | None = None,
+    css_class: str = "bilat-table",
+    row_headers: bool = False,
+) -> str:
+    r"""An HTML table of text cells, every text escaped.
+
+    Args:
+        rows: The body's rows, each a sequence of cells (text, ints or
+            :class:`Cell` values with a tooltip).
+        header: The column headings; none when empty.
+        caption: A caption above the table.
+        css_class: The table's ``class`` attribute.
+        row_headers: Whether each row's first cell is a heading (``<th>``),
+            as in a two-column table of names and values.
+
+    Example:
+        >>> from bilat._html import table
+        >>> print(table([["<b>", 1]], header=["text", "n"]).replace("><", ">\n<"))
+        <table class="bilat-table">
+        <thead>
+        <tr>
+        <th>text</th>
+        <th>n</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td>&lt;b&gt;</td>
+        <td>1</td>
+        </tr>
+        </tbody>
+        </table>
+    """
+    out = [f'<table class="{html.escape(css_class)}">']
+    if caption is not None:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    if header:
+        out.append("<thead><tr>" + "".join(_cell("th", h) for h in header))
+        out.append("</tr></thead>")
+    out.append("<tbody>")
+    for row in rows:
+        cells = [
+            _cell("th" if row_headers and i == 0 else "td", c)
+            for i, c in enumerate(row)
+        ]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def money_cell(value: Money | Estimate | None) -> Cell:
+    """A compact amount (``$156M``, ``nearly $1B``) with the exact one as tooltip.
+
+    Example:
+        >>> from bilat import Estimate
+        >>> from bilat._html import money_cell
+        >>> money_cell(Estimate.parse("nearly $1 billion"))
+        Cell(text='nearly $1B', title='900000000.0–1000000000 USD')
+    """
+    if value is None:
+        return Cell(MISSING)
+    if isinstance(value, Money):
+        return Cell(value.format(compact=True), f"{value.amount} {value.currency.code}")
+    exact = (
+        str(value.value.amount)
+        if value.is_exact
+        else f"{value.low.amount}–{value.high.amount}"
+    )
+    return Cell(value.format(), f"{exact} {value.currency.code}")
+
+
+def percent(value: Decimal | None) -> Cell:
+    """A fraction as a percentage with one decimal, the exact fraction as tooltip.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from bilat._html import percent
+        >>> percent(Decimal("0.0621696")).text
+        '6.2%'
+    """
+    if value is None:
+        return Cell(MISSING)
+    return Cell(str(format_percent(value, format="#,##0.0%", locale="en")), str(value))
+
+
+def _number(value: Decimal | None) -> Cell:
+    if value is None:
+        return Cell(MISSING)
+    return Cell(f"{value:.2f}", str(value))
+
+
+def _year(value: int | None) -> str:
+    return MISSING if value is None else str(value)
+
+
+def _parties(codes: Iterable[str]) -> str:
+    return "–".join(codes)
+
+
+# -- progress ------------------------------------------------------------------------
+
+
+def progress_html(progress: Progress) -> str:
+    """A Progress as a two-column table of its figures; see ``Progress._repr_html_``.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget
+        >>> from bilat._html import progress_html
+        >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
+        >>> t = TradeTarget(("KZ", "UZ"), Money("1e10", "USD"))
+        >>> "<caption>KZ–UZ turnover: target $10B — no deadline</caption>" in (
+        ...     progress_html(t.progress(s, 2024)))
+        True
+    """
+    p = progress
+    target = p.target
+    deadline = "" if target.deadline is None else f" by {target.deadline}"
+    caption = (
+        f"{_parties(c.alpha2 for c in target.parties)} {target.metric.value}: "
+        f"target {target.value.format()}{deadline} — {label(p.status.value)}"
+    )
+    reporter = p.reporter
+    rows: list[tuple[str, CellLike]] = [
+        (label("status"), label(p.status.value)),
+        (
+            label("reporter").capitalize(),
+            MISSING if reporter is None else f"{reporter.name()} ({reporter.alpha2})",
+        ),
+        ("As of", str(p.as_of)),
+        ("Base year", _year(p.base_year)),
+        ("Base", money_cell(p.base)),
+        (label("year"), _year(p.year)),
+        (label("current"), money_cell(p.current)),
+        (label("target"), money_cell(target.value)),
+        (label("share"), percent(p.share)),
+        (label("gap"), money_cell(p.gap)),
+        (label("actual_cagr"), percent(p.actual_cagr)),
+        ("Planned growth a year", percent(p.planned_cagr)),
+        (label("required_cagr"), percent(p.required_cagr)),
+        (label("growth_ratio"), _number(p.growth_ratio)),
+        ("Projected at the deadline", money_cell(p.projected)),
+        ("Anticipated progress", percent(p.anticipated)),
+        (label("eta"), _year(p.eta)),
+    ]
+    return table(rows, caption=caption, css_class="bilat-progress", row_headers=True)
+
+
+# -- portfolios ----------------------------------------------------------------------
+
+
+def _total_cell(portfolio: Portfolio) -> Cell:
+    if not portfolio.projects:
+        return Cell(MISSING)
+    if len(portfolio.unvalued) == len(portfolio):
+        return Cell(label("not_valued"))
+    try:
+        return money_cell(portfolio.total())
+    except CurrencyMismatchError as e:
+        return Cell("several currencies", str(e))
+
+
+def portfolio_html(portfolio: Portfolio) -> str:
+    """A portfolio as a table of its projects and their total.
+
+    The total row leaves out projects without a value, as
+    :meth:`Portfolio.total` does, and says so when the values are in
+    several currencies (it converts nothing).
+
+    Example:
+        >>> from bilat import Money, Portfolio, Project
+        >>> from bilat._html import portfolio_html
+        >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
+        >>> "<td>Road</td><td>KZ</td><td>underway</td><td>1</td>" in portfolio_html(p)
+        True
+    """
+    header = ["Name", "Parties", "Status", "Count", "Value", "Sector"]
+    rows: list[list[CellLike]] = [
+        [
+            p.name,
+            _parties(c.alpha2 for c in p.parties),
+            label(p.status.value),
+            p.count,
+            money_cell(p.value) if p.value is not None else label("not_valued"),
+            p.sector or MISSING,
+        ]
+        for p in portfolio
+    ]
+    rows.append([label("total"), "", "", portfolio.count, _total_cell(portfolio), ""])
+    caption = f"{portfolio.count} projects in {len(portfolio)} lines"
+    return table(rows, header=header, caption=caption, css_class="bilat-portfolio")
+
+
+# -- dossiers ------------------------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str:
+    return MISSING if value is None else value.isoformat()
+
+
+def dossier_html(dossier: Dossier) -> str:
+    r"""A dossier as a heading and one table per part that it has.
+
+    Nothing here depends on the date: agreements show their dates, not a
+    status (that needs an ``as_of``; see :meth:`Dossier.report`).
+
+    Example:
+        >>> from bilat import Dossier
+        >>> from bilat._html import dossier_html
+        >>> print(dossier_html(Dossier("KZ & UZ", ["KZ", "UZ"])).replace("><", ">\n<"))
+        <div class="bilat-dossier">
+        <h3>KZ &amp; UZ</h3>
+        <p>Parties: Kazakhstan (KZ), Uzbekistan (UZ)</p>
+        </div>
+    """
+    from bilat._portfolio import Portfolio
+
+    e = html.escape
+    parties = ", ".join(f"{c.name()} ({c.alpha2})" for c in dossier.parties)
+    out = [
+        f'<div class="bilat-dossier"><h3>{e(dossier.title)}</h3>',
+        f"<p>{e(label('parties'))}: {e(parties)}</p>",
+    ]
+    if dossier.relationship is not None:
+        out.append(f"<p>{e(label('relationship'))}: {e(dossier.relationship)}</p>")
+    if dossier.agreements:
+        out.append(_agreements_table(dossier))
+    if dossier.projects:
+        out.append(portfolio_html(Portfolio(dossier.projects)))
+    if dossier.targets:
+        out.append(_targets_table(dossier))
+    if dossier.series:
+        out.append(_series_table(dossier))
+    if dossier.events:
+        out.append(f"<p>{e(label('meetings'))}: {len(dossier.events)}</p>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _agreements_table(dossier: Dossier) -> str:
+    rows: list[list[CellLike]] = [
+        [a.title, a.kind.value.replace("_", " "), _date(a.signed), _date(a.in_force)]
+        for a in dossier.agreements
+    ]
+    return table(
+        rows,
+        header=["Title", "Kind", "Signed", "In force"],
+        caption=label("agreements"),
+        css_class="bilat-agreements",
+    )
+
+
+def _targets_table(dossier: Dossier) -> str:
+    rows: list[list[CellLike]] = [
+        [
+            _parties(c.alpha2 for c in t.parties),
+            t.metric.value,
+            money_cell(t.value),
+            label("no_deadline") if t.deadline is None else str(t.deadline),
+        ]
+        for t in dossier.targets
+    ]
+    return table(
+        rows,
+        header=["Parties", "Metric", "Target", "Deadline"],
+        caption=label("targets"),
+        css_class="bilat-targets",
+    )
+
+
+def _series_table(dossier: Dossier) -> str:
+    rows: list[list[CellLike]] = []
+    for s in dossier.series:
+        first, last = s.years[0], s.years[-1]
+        rows.append(
+            [
+                _parties(c.alpha2 for c in s.parties),
+                s.metric.value,
+                MISSING if s.reporter is None else s.reporter.alpha2,
+                str(first) if first == last else f"{first}–{last}",
+                money_cell(s.values[last]),
+            ]
+        )
+    return table(
+        rows,
+        header=["Parties", "Metric", "Reporter", "Years", "Latest value"],
+        caption=label("series"),
+        css_class="bilat-series",
+    )

@@ -1,0 +1,679 @@
+"""UN Comtrade files: yearly trade between two countries, as one of them reports it.
+
+UN Comtrade (https://comtradeplus.un.org/) gives its data in two forms, and
+both are read here, chosen by the file's suffix:
+
+* ``.csv`` — the CSV export of the Comtrade website, a header of Comtrade's
+  own column names (``typeCode, freqCode, refPeriodId, refYear, …,
+  primaryValue, …``) and one line per record. The website writes a UTF-8
+  byte-order mark first; it is skipped.
+* ``.json`` — the response of the Comtrade API v1 (``/data/v1/get/…`` or the
+  public ``/public/v1/preview/…``), an object ``{"count": …, "data": [{…},
+  …]}`` that may also hold ``"elapsedTime"`` and ``"error"``; a bare list of
+  records is read too. Numbers are parsed straight into exact Decimals.
+
+What is kept
+------------
+Only **national totals**: a row counts when its ``cmdCode`` is ``TOTAL``,
+``partner2Code`` is ``0``, ``motCode`` is ``0`` and ``customsCode`` is
+``C00`` — each test applies when the file has that column. Comtrade returns,
+for one reporter, partner and period, the total and its breakdowns by
+commodity, second partner, mode of transport and customs procedure; adding
+them all up would count the same trade several times.
+
+Only rows **reported by** ``reporter`` **for** ``partner`` are read. Comtrade
+numbers countries by UN M49 codes, which are the ISO 3166 numeric codes
+except for five countries where Comtrade keeps its own: France 251, India
+699, Norway 579, Switzerland 757 and the United States 842. Both codes are
+accepted for these five.
+
+Only **flows X (exports) and M (imports)** are used. In Comtrade these are
+the totals: exports include re-exports (RX) and imports include re-imports
+(RM), so RX and RM are never added on top. The other flow codes of
+Comtrade's list (RX, RM, DX, FM, XIP, XOP, MIP, MOP) are skipped; any other
+code is an error.
+
+Values and years
+----------------
+``primaryValue`` is the value in US dollars: exports FOB, imports CIF
+(unless the reporter gives only the other one, which the ``cifvalue`` and
+``fobvalue`` columns show; the series' note says so). It is read from the
+text as an exact Decimal, so no float ever holds it.
+
+Annual rows (``freqCode`` ``A``, ``period`` ``2023``) give one year each.
+Monthly rows (``freqCode`` ``M``, ``period`` ``202301``) are added up to a
+year only when all twelve months are there; a year with fewer months is
+left out. Turnover is exports plus imports, so a year needs both; with the
+``EXPORTS`` or ``IMPORTS`` metric only that flow is read. Every year left out
+is named in the series' source note (``"2024: months 1–9 only; left
+out"``) and in one :class:`~bilat.IncompleteDataWarning`.
+
+Errors
+------
+The rows of the chosen pair are checked as they are read; rows of other
+pairs are skipped unread. A missing column, an unknown flow or frequency
+code, a value that is not a number, a year or period that is not one, or
+two national-total rows for the same year, month and flow with different
+values, is a :class:`~bilat.ValidationError` naming the file and the place:
+``line 7, column primaryValue`` in a CSV file, ``data[5].primaryValue`` in
+JSON. Two rows with equal values count once. A file with no national-total
+row of the flows needed for the pair is an error too, and says what the file
+holds instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import operator
+import os
+import re
+import warnings
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Final, NamedTuple, NoReturn, TypeAlias
+
+from bilat._country import Country, CountryLike
+from bilat._decimal import CONTEXT
+from bilat._errors import IncompleteDataWarning, InvalidOptionError, ValidationError
+from bilat._money import Money
+from bilat._series import TradeMetric, TradeSeries, as_metric
+from bilat._source import Source, as_optional_date
+
+__all__ = ["COMTRADE_CODES", "FLOW_CODES", "read_comtrade"]
+
+StrPath: TypeAlias = str | os.PathLike[str]
+
+#: Comtrade's flow codes and what they mean. X and M are the totals; the
+#: others are parts of them (or, for DX and FM, the same trade seen under the
+#: special trade system).
+FLOW_CODES: Final[Mapping[str, str]] = {
+    "X": "Export",
+    "M": "Import",
+    "RX": "Re-export",
+    "RM": "Re-import",
+    "DX": "Domestic Export",
+    "FM": "Foreign Import",
+    "XIP": "Export of goods after inward processing",
+    "XOP": "Export of goods for outward processing",
+    "MIP": "Import of goods for inward processing",
+    "MOP": "Import of goods after outward processing",
+}
+
+#: Countries for which Comtrade's reporter and partner code is not the ISO
+#: 3166 numeric code (alpha-2 code → Comtrade code).
+COMTRADE_CODES: Final[Mapping[str, int]] = {
+    "CH": 757,
+    "FR": 251,
+    "IN": 699,
+    "NO": 579,
+    "US": 842,
+}
+
+_SUFFIXES: Final = (".csv", ".json")
+_PUBLISHER: Final = "United Nations Statistics Division (UN Comtrade)"
+_URL: Final = "https://comtradeplus.un.org/"
+
+#: The columns read, in the order of a row's cells below.
+_REQUIRED: Final = (
+    "freqCode",
+    "refYear",
+    "period",
+    "reporterCode",
+    "partnerCode",
+    "flowCode",
+    "primaryValue",
+)
+_OPTIONAL: Final = (
+    "cmdCode",
+    "partner2Code",
+    "motCode",
+    "customsCode",
+    "cifvalue",
+    "fobvalue",
+)
+_COLUMNS: Final = _REQUIRED + _OPTIONAL
+
+#: The value each breakdown column has on a national total.
+_TOTALS: Final = {
+    "cmdCode": "TOTAL",
+    "partner2Code": "0",
+    "motCode": "0",
+    "customsCode": "C00",
+}
+
+_FLOW_NAMES: Final = {"X": "exports", "M": "imports"}
+_STANDARD_BASIS: Final = {"X": "FOB", "M": "CIF"}
+_METRIC_FLOWS: Final = {
+    TradeMetric.TURNOVER: ("X", "M"),
+    TradeMetric.EXPORTS: ("X",),
+    TradeMetric.IMPORTS: ("M",),
+}
+
+_NUMBER: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?", re.ASCII)
+_YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
+_MONTH: Final = re.compile(r"([0-9]{4})([0-9]{2})", re.ASCII)
+_ALL_MONTHS: Final = frozenset(range(1, 13))
+
+#: One row's cells, in the order of ``_COLUMNS``: text, or None where the
+#: file has no such column.
+Cells: TypeAlias = tuple[str | None, ...]
+
+
+class _Place(NamedTuple):
+    """Where a row is: a CSV line or a JSON record, for error messages."""
+
+    in_json: bool
+    number: int
+
+    def at(self, column: str | None = None) -> str:
+        """``line 7, column primaryValue`` or ``data[5].primaryValue``."""
+        if self.in_json:
+            return f"data[{self.number}]" + ("" if column is None else f".{column}")
+        return f"line {self.number}" + ("" if column is None else f", column {column}")
+
+
+class _Entry(NamedTuple):
+    value: Decimal
+    text: str
+    basis: str
+    place: _Place
+
+
+# -- reading the two formats ----------------------------------------------------------
+
+
+def _fail(place: _Place, column: str | None, message: str) -> NoReturn:
+    raise ValidationError([(place.at(column), message)])
+
+
+def _csv_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = next(reader, None)
+    if header is None:
+        raise ValidationError(
+            [("line 1", "empty file: expected a header of UN Comtrade columns")]
+        )
+    names = [name.strip() for name in header]
+    index = {name: i for i, name in reversed(list(enumerate(names)))}
+    missing = [name for name in _REQUIRED if name not in index]
+    if missing:
+        raise ValidationError(
+            [
+                (
+                    "line 1",
+                    f"missing column {name!r}: expected UN Comtrade's column names",
+                )
+                for name in missing
+            ]
+        )
+    width = len(names)
+    positions = [index.get(name, width) for name in _COLUMNS]
+    pad = (None,) if width in positions else ()
+    cells = operator.itemgetter(*positions)
+    try:
+        for row in reader:
+            if not row:
+                continue
+            place = _Place(in_json=False, number=reader.line_num)
+            if len(row) != width:
+                _fail(
+                    place,
+                    None,
+                    f"expected {width} fields as in the header, found {len(row)}",
+                )
+            yield place, cells((*row, *pad)) if pad else cells(row)
+    except csv.Error as e:
+        raise ValidationError(
+            [(f"line {reader.line_num}", f"invalid CSV: {e}")]
+        ) from None
+
+
+def _json_text(value: object) -> str:
+    """A JSON scalar as the text a CSV cell would hold (null → empty)."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return json.dumps(value, default=str)
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a number")
+
+
+def _json_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        raise ValidationError(
+            [(f"line {e.lineno}, column {e.colno}", f"invalid JSON: {e.msg}")]
+        ) from None
+    except ValueError as e:
+        raise ValidationError(f"invalid JSON: {e}") from None
+    if isinstance(data, dict):
+        error = data.get("error") or (None if "data" in data else data.get("message"))
+        if error:
+            raise ValidationError(
+                [("error", f"the file is a UN Comtrade API error response: {error!r}")]
+            )
+        if "data" not in data:
+            raise ValidationError(
+                "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
+                f"found an object with keys {sorted(data)!r}"
+            )
+        records = data["data"]
+        if not isinstance(records, list):
+            raise ValidationError(
+                [("data", f"expected a list of records, got {records!r}")]
+            )
+    elif isinstance(data, list):
+        records = data
+    else:
+        raise ValidationError(
+            f"expected a UN Comtrade API response {{'count': …, 'data': [...]}}, got {data!r}"
+        )
+    for number, record in enumerate(records):
+        place = _Place(in_json=True, number=number)
+        if not isinstance(record, dict):
+            _fail(place, None, f"expected a record (an object), got {record!r}")
+        for name in _REQUIRED:
+            if name not in record:
+                _fail(
+                    place,
+                    None,
+                    f"missing field {name!r}: expected UN Comtrade's field names",
+                )
+        yield (
+            place,
+            tuple(
+                _json_text(record[name]) if name in record else None
+                for name in _COLUMNS
+            ),
+        )
+
+
+# -- one row -----------------------------------------------------------------------------
+
+
+def _year(place: _Place, text: str) -> int:
+    if not _YEAR.fullmatch(text) or text == "0000":
+        _fail(place, "refYear", f"expected a year such as '2023', got {text!r}")
+    return int(text)
+
+
+def _month(place: _Place, freq: str, year_text: str, period: str) -> int:
+    """The month of a row: 0 for an annual row, 1–12 for a monthly one."""
+    if freq == "A":
+        if period != year_text:
+            _fail(
+                place,
+                "period",
+                f"expected the year {year_text!r} of refYear, got {period!r}",
+            )
+        return 0
+    if freq != "M":
+        _fail(place, "freqCode", f"unknown frequency {freq!r}: expected 'A' or 'M'")
+    found = _MONTH.fullmatch(period)
+    if found is None or found[1] != year_text:
+        _fail(
+            place, "period", f"expected a month 'YYYYMM' of {year_text}, got {period!r}"
+        )
+    month = int(found[2])
+    if not 1 <= month <= 12:
+        _fail(place, "period", f"expected a month 01 to 12, got {period!r}")
+    return month
+
+
+def _value(place: _Place, text: str) -> Decimal:
+    if not _NUMBER.fullmatch(text):
+        _fail(
+            place,
+            "primaryValue",
+            f"expected a number such as '1234567.89', got {text!r}",
+        )
+    return Decimal(text)
+
+
+def _basis(flow: str, cif: str | None, fob: str | None) -> str:
+    """The valuation of a row's primaryValue: the standard unless only the other is given."""
+    if flow == "X":
+        return "CIF" if not fob and cif else "FOB"
+    return "FOB" if not cif and fob else "CIF"
+
+
+# -- the whole file ----------------------------------------------------------------------
+
+
+class _Reading:
+    """Rows kept from one file, with counts for the error messages."""
+
+    def __init__(
+        self, reporter_codes: frozenset[str], partner_codes: frozenset[str]
+    ) -> None:
+        self.reporter_codes = reporter_codes
+        self.partner_codes = partner_codes
+        self.rows = 0
+        self.pair_rows = 0
+        self.breakdowns = 0
+        self.reverse_rows = 0
+        #: (year, flow, month) -> entry; month 0 is a whole year.
+        self.entries: dict[tuple[int, str, int], _Entry] = {}
+        #: (year, flow) -> the first row's place and frequency.
+        self.frequency: dict[tuple[int, str], tuple[str, _Place]] = {}
+
+    def read(
+        self, rows: Iterator[tuple[_Place, Cells]], flows: tuple[str, ...]
+    ) -> None:
+        reporters, partners = self.reporter_codes, self.partner_codes
+        for place, cells in rows:
+            self.rows += 1
+            freq, year_text, period, rep, par, flow, text, *rest = cells
+            assert freq is not None and year_text is not None and period is not None
+            assert rep is not None and par is not None and flow is not None
+            assert text is not None
+            if rep not in reporters or par not in partners:
+                if rep in partners and par in reporters:
+                    self.reverse_rows += 1
+                continue
+            self.pair_rows += 1
+            if flow not in FLOW_CODES:
+                _fail(
+                    place,
+                    "flowCode",
+                    f"unknown flow code {flow!r}: expected one of UN Comtrade's "
+                    + ", ".join(map(repr, FLOW_CODES)),
+                )
+            cmd, p2, mot, customs, cif, fob = rest
+            if (
+                (cmd is not None and cmd != "TOTAL")
+                or (p2 is not None and p2 != "0")
+                or (mot is not None and mot != "0")
+                or (customs is not None and customs != "C00")
+            ):
+                self.breakdowns += 1
+                continue
+            if flow not in flows:
+                continue
+            year = _year(place, year_text)
+            month = _month(place, freq, year_text, period)
+            self._keep(
+                (year, flow, month),
+                freq,
+                _Entry(_value(place, text), text, _basis(flow, cif, fob), place),
+            )
+
+    def _keep(self, key: tuple[int, str, int], freq: str, entry: _Entry) -> None:
+        year, flow, month = key
+        first_freq, first_place = self.frequency.setdefault(
+            (year, flow), (freq, entry.place)
+        )
+        if first_freq != freq:
+            _fail(
+                entry.place,
+                "freqCode",
+                f"{year} {_FLOW_NAMES[flow]} ({flow}) have annual and monthly rows "
+                f"(this one is {freq!r}, {first_place.at()} is {first_freq!r}): "
+                "read annual and monthly data from separate files",
+            )
+        known = self.entries.get(key)
+        if known is None:
+            self.entries[key] = entry
+        elif known.value != entry.value:
+            when = f"{year}" if month == 0 else f"{year}-{month:02d}"
+            _fail(
+                entry.place,
+                "primaryValue",
+                f"a second national-total row for {when} {_FLOW_NAMES[flow]} ({flow}) "
+                f"with {entry.text!r}, but {known.place.at()} has {known.text!r}: "
+                "the file holds conflicting duplicates",
+            )
+
+
+def _months_text(months: frozenset[int]) -> str:
+    """The months present, as ranges: ``1–9``, ``1–3, 5, 7–12``."""
+    ordered = sorted(months)
+    parts: list[str] = []
+    start = prev = ordered[0]
+    for month in [*ordered[1:], None]:
+        if month is not None and month == prev + 1:
+            prev = month
+            continue
+        parts.append(f"{start}" if start == prev else f"{start}–{prev}")
+        if month is not None:
+            start = prev = month
+    return ", ".join(parts)
+
+
+def _gaps(problems: Mapping[str, frozenset[int] | None]) -> str:
+    """What a year lacks, such as ``months 1–9 only`` or ``no imports``."""
+    month_sets = set(problems.values())
+    if len(problems) > 1 and len(month_sets) == 1 and None not in month_sets:
+        (months,) = month_sets
+        assert months is not None
+        return f"months {_months_text(months)} only"
+    return ", ".join(
+        f"no {_FLOW_NAMES[flow]}"
+        if months is None
+        else f"{_FLOW_NAMES[flow]} months {_months_text(months)} only"
+        for flow, months in problems.items()
+    )
+
+
+class _Years(NamedTuple):
+    """The yearly values built from a reading, and what was left out."""
+
+    values: dict[int, Money]
+    left_out: list[str]
+    from_months: list[int]
+    #: flow -> basis -> the years valued on that basis
+    bases: dict[str, dict[str, set[int]]]
+
+
+def _year_entries(
+    entries: Mapping[tuple[int, str, int], _Entry], year: int, flow: str
+) -> list[_Entry] | frozenset[int] | None:
+    """One year's entries of a flow; the months found when incomplete, or None."""
+    annual = entries.get((year, flow, 0))
+    if annual is not None:
+        return [annual]
+    months = {
+        month: entry
+        for month in _ALL_MONTHS
+        if (entry := entries.get((year, flow, month))) is not None
+    }
+    if months.keys() == _ALL_MONTHS:
+        return list(months.values())
+    return frozenset(months) or None
+
+
+def _years(
+    entries: Mapping[tuple[int, str, int], _Entry], flows: tuple[str, ...]
+) -> _Years:
+    built = _Years({}, [], [], {flow: {} for flow in flows})
+    for year in sorted({key[0] for key in entries}):
+        found: dict[str, list[_Entry]] = {}
+        problems: dict[str, frozenset[int] | None] = {}
+        for flow in flows:
+            got = _year_entries(entries, year, flow)
+            if isinstance(got, list):
+                found[flow] = got
+            else:
+                problems[flow] = got
+        if problems:
+            built.left_out.append(f"{year}: {_gaps(problems)}; left out")
+            continue
+        total = Decimal(0)
+        for flow, flow_entries in found.items():
+            for entry in flow_entries:
+                total = CONTEXT.add(total, entry.value)
+                built.bases[flow].setdefault(entry.basis, set()).add(year)
+        built.values[year] = Money(total, "USD")
+        if any(len(flow_entries) > 1 for flow_entries in found.values()):
+            built.from_months.append(year)
+    return built
+
+
+def _basis_text(flow: str, years_by_basis: Mapping[str, set[int]]) -> str:
+    """``imports CIF``, or ``imports CIF (FOB in 2019)`` when it varies."""
+    name = _FLOW_NAMES[flow]
+    main = _STANDARD_BASIS[flow]
+    if main not in years_by_basis:
+        main = min(years_by_basis)
+    others = "; ".join(
+        f"{basis} in {', '.join(map(str, sorted(years)))}"
+        for basis, years in sorted(years_by_basis.items())
+        if basis != main
+    )
+    return f"{name} {main} ({others})" if others else f"{name} {main}"
+
+
+def _codes(country: Country) -> frozenset[str]:
+    """The codes Comtrade may use for a country, as text."""
+    codes = {str(country.numeric)}
+    own = COMTRADE_CODES.get(country.alpha2)
+    if own is not None:
+        codes.add(str(own))
+    return frozenset(codes)
+
+
+def _describe(country: Country) -> str:
+    """``Kazakhstan (398)``, ``United States (840 or 842)``."""
+    return f"{country.name()} ({' or '.join(sorted(_codes(country)))})"
+
+
+def _nothing_found(
+    reading: _Reading, reporter: Country, partner: Country, wanted: str
+) -> str:
+    message = (
+        f"no national-total {wanted} rows reported by {_describe(reporter)} for "
+        f"partner {_describe(partner)}: {reading.rows} rows read, "
+        f"{reading.pair_rows} of them for this pair"
+    )
+    if reading.breakdowns:
+        message += (
+            f", {reading.breakdowns} of those breakdowns (cmdCode other than "
+            "TOTAL, or partner2Code, motCode or customsCode other than 0, 0, C00)"
+        )
+    if reading.reverse_rows:
+        message += (
+            f"; the file has {reading.reverse_rows} rows reported by "
+            f"{partner.name()} for {reporter.name()}: use "
+            f"reporter={partner.alpha2!r}, partner={reporter.alpha2!r} for that view"
+        )
+    return message
+
+
+def _read_file(file: str, reading: _Reading, flows: tuple[str, ...]) -> None:
+    """Read the rows of a ``.csv`` or ``.json`` file into ``reading``."""
+    raw = Path(file).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValidationError(
+            f"not UTF-8 text: byte {e.start} is {raw[e.start : e.start + 1]!r}",
+            file=file,
+        ) from None
+    rows = _csv_rows(text) if file.lower().endswith(".csv") else _json_rows(text)
+    try:
+        reading.read(rows, flows)
+    except ValidationError as e:
+        raise ValidationError(e.problems, file=file) from None
+
+
+def read_comtrade(
+    path: StrPath,
+    reporter: CountryLike,
+    partner: CountryLike,
+    *,
+    metric: TradeMetric | str = TradeMetric.TURNOVER,
+    accessed: dt.date | str | None = None,
+) -> TradeSeries:
+    """Read a UN Comtrade CSV export or API JSON file into a TradeSeries.
+
+    This is :meth:`TradeSeries.from_comtrade <bilat.TradeSeries.from_comtrade>`;
+    the module notes above say which rows are kept and how years are built.
+
+    Example:
+        >>> import json, pathlib, tempfile
+        >>> from bilat import TradeSeries
+        >>> def record(flow, value):
+        ...     return {"freqCode": "A", "refYear": 2023, "period": "2023",
+        ...             "reporterCode": 398, "partnerCode": 860, "flowCode": flow,
+        ...             "cmdCode": "TOTAL", "partner2Code": 0, "motCode": 0,
+        ...             "customsCode": "C00", "primaryValue": value}
+        >>> response = {"count": 2, "data": [record("X", 2_500_000_000),
+        ...                                  record("M", 1_400_000_000)]}
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "kz-uz.json")
+        ...     _ = path.write_text(json.dumps(response), encoding="utf-8")
+        ...     series = TradeSeries.from_comtrade(path, "KZ", "UZ")
+        >>> series.values
+        mappingproxy({2023: Money('3900000000', 'USD')})
+        >>> print(series.sources[0].note)
+        exports FOB + imports CIF, as reported by Kazakhstan.
+    """
+    file = os.fspath(path)
+    suffix = Path(file).suffix
+    if suffix.lower() not in _SUFFIXES:
+        raise InvalidOptionError("file suffix", suffix, _SUFFIXES)
+    reporter_country, partner_country = Country(reporter), Country(partner)
+    if reporter_country == partner_country:
+        raise ValidationError(
+            [("partner", f"{partner_country!r} is the reporter: expected another")]
+        )
+    chosen = as_metric(metric)
+    accessed_on = as_optional_date(accessed, "accessed")
+    flows = _METRIC_FLOWS[chosen]
+    wanted = " and ".join(flows)
+
+    reading = _Reading(_codes(reporter_country), _codes(partner_country))
+    _read_file(file, reading, flows)
+    if not reading.entries:
+        message = _nothing_found(reading, reporter_country, partner_country, wanted)
+        raise ValidationError(message, file=file)
+    built = _years(reading.entries, flows)
+    if not built.values:
+        raise ValidationError(
+            f"no year with complete {wanted} data reported by "
+            f"{_describe(reporter_country)} for partner {_describe(partner_country)}: "
+            + ". ".join(built.left_out),
+            file=file,
+        )
+
+    basis = " + ".join(_basis_text(flow, built.bases[flow]) for flow in flows)
+    sentences = [f"{basis}, as reported by {reporter_country.name()}"]
+    if built.from_months:
+        years = ", ".join(map(str, built.from_months))
+        sentences.append(f"Summed from twelve monthly figures: {years}")
+    sentences.extend(built.left_out)
+    name = Path(file).name
+    if built.left_out:
+        warnings.warn(
+            IncompleteDataWarning(
+                f"{name}: {reporter_country.name()}'s {chosen.value} with "
+                f"{partner_country.name()}: " + ". ".join(built.left_out)
+            ),
+            stacklevel=3,  # the caller of TradeSeries.from_comtrade
+        )
+    source = Source(
+        f"UN Comtrade: {name}",
+        publisher=_PUBLISHER,
+        url=_URL,
+        accessed=accessed_on,
+        note=". ".join(sentences) + ".",
+    )
+    return TradeSeries(
+        (reporter_country, partner_country),
+        chosen,
+        built.values,
+        reporter=reporter_country,
+        sources=(source,),
+    )
