@@ -37,15 +37,18 @@ from bilat._errors import (
 )
 from bilat._estimate import Estimate, Qualifier
 from bilat._events import Meeting, Official, Topic
+from bilat._frames import progress_frame
 from bilat._money import Money
 from bilat._moneybag import MoneyBag
 from bilat._portfolio import Portfolio
 from bilat._project import ProgressUpdate, Project, ProjectStatus
+from bilat._report import Report
 from bilat._rates import ExchangeRates
 from bilat._series import TradeMetric, TradeSeries
 from bilat._source import Source
 from bilat._target import Progress, ProgressStatus, TradeTarget
 from bilat._units import UnitPrice
+from bilat import examples, io
 from bilat.io import load
 
 if TYPE_CHECKING:
@@ -89,6 +92,7 @@ __all__ = [
     "Project",
     "ProjectStatus",
     "Qualifier",
+    "Report",
     "RateNotFoundError",
     "Source",
     "Topic",
@@ -103,6 +107,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "load",
+    "progress_frame",
     "ureg",
 ]
 

@@ -76,7 +76,107 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- bilat report ---------------------------------------------------------
+
+
+def _date(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"invalid date {text!r}: expected an ISO date such as 2025-12-31"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _configure_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a dossier file (.toml or .json); the bundled "
+        "Kazakhstan–Uzbekistan dossier when left out",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="date of the report, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--currency",
+        default="USD",
+        metavar="C",
+        help="ISO 4217 code totals are shown in (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--locale",
+        default="en",
+        metavar="L",
+        help="language and number format: en, ru, kk, uz or any CLDR locale "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--rates",
+        metavar="CSV",
+        help="exchange rates, a CSV file with columns date,base,quote,rate",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="output format (default: %(default)s)",
+    )
+
+
+def _run_report(args: argparse.Namespace, out: TextIO) -> int:
+    from bilat import examples
+    from bilat._rates import ExchangeRates
+    from bilat.io import load
+
+    dossier = examples.kazakhstan_uzbekistan() if args.path is None else load(args.path)
+    rates = ExchangeRates.from_csv(args.rates) if args.rates else None
+    report = dossier.report(
+        as_of=args.as_of, currency=args.currency, locale=args.locale, rates=rates
+    )
+    text = report.render(args.format)
+    out.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+# -- bilat validate -------------------------------------------------------
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="a dossier file (.toml or .json)")
+
+
+def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from bilat.io import load
+
+    dossier = load(args.path)
+    print(
+        f"{args.path}: valid ({len(dossier.agreements)} agreements, "
+        f"{len(dossier.projects)} projects, {len(dossier.targets)} targets, "
+        f"{len(dossier.series)} series, {len(dossier.events)} meetings)",
+        file=out,
+    )
+    return 0
+
+
 _COMMANDS: tuple[_Command, ...] = (
+    _Command(
+        "report",
+        "print a progress report of a dossier",
+        _configure_report,
+        _run_report,
+    ),
+    _Command(
+        "validate",
+        "check a dossier file and list every problem found",
+        _configure_validate,
+        _run_validate,
+    ),
     _Command(
         "parse",
         "read an amount of money as written in news and reports",
@@ -134,4 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, sys.stdout)
     except BilatError as error:
         sys.stderr.write(f"{PROG}: error: {error}\n")
+        return EXIT_ERROR
+    except OSError as error:  # a file that cannot be read or written
+        sys.stderr.write(f"{PROG}: error: {error.strerror}: {error.filename!r}\n")
         return EXIT_ERROR

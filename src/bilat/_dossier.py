@@ -18,6 +18,17 @@ from bilat._source import Source, as_sources, as_text
 from bilat._target import TradeTarget
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    import pandas as pd
+
+    from bilat._currency import CurrencyLike
+    from bilat._frames import DossierFrame
+    from bilat._locale import LocaleLike
+    from bilat._rates import ExchangeRates
+    from bilat._report import Report
+
+if TYPE_CHECKING:
     import os
 
 __all__ = ["Dossier"]
@@ -191,6 +202,106 @@ class Dossier:
         from bilat.io._files import dump
 
         dump(self, path)
+
+    def report(
+        self,
+        as_of: dt.date | str | None = None,
+        currency: CurrencyLike = "USD",
+        locale: LocaleLike = "en",
+        rates: ExchangeRates | None = None,
+    ) -> Report:
+        """Compute a progress report of the dossier as of a date.
+
+        The report shows the parties, the agreements and their status, the
+        projects by status with totals in ``currency`` (estimates shown as
+        such), each target's progress against every trade series of the same
+        parties and metric (share, gap, required growth, status, and which
+        series and source were used), and the most recent meetings.
+
+        Args:
+            as_of: The date of the report (a date or ISO text); today when
+                left out, the only place a report reads the clock.
+            currency: The currency totals are shown in.
+            locale: Language and number format: ``en``, ``ru``, ``kk``,
+                ``uz`` or any CLDR locale.
+            rates: Exchange rates for values in other currencies.
+
+        Example:
+            >>> import bilat
+            >>> d = bilat.examples.kazakhstan_uzbekistan()
+            >>> r = d.report(as_of="2025-12-31")
+            >>> [t["progress"][0]["status"] for t in r.to_dict()["targets"]]
+            ['no_deadline', 'on_track']
+        """
+        from bilat._report import build_report
+
+        return build_report(
+            self, as_of=as_of, currency=currency, locale=locale, rates=rates
+        )
+
+    def to_frame(
+        self, what: DossierFrame, *, as_of: dt.date | str | None = None
+    ) -> pd.DataFrame:
+        """One part of the dossier as a tidy pandas frame (``pandas`` extra).
+
+        ``what`` names the part; each row is one of its items:
+
+        * ``"agreements"``: ``title``, ``kind``, ``parties`` (a tuple of
+          alpha-2 codes), ``signed``, ``in_force``, ``ends``, ``terminated``
+          (:class:`datetime.date` or None), ``status`` on ``as_of`` (the
+          :class:`AgreementStatus` value) and ``source``;
+        * ``"projects"``: the columns of :meth:`Portfolio.to_frame`;
+        * ``"series"``: the columns of :meth:`TradeSeries.to_frame`, one row
+          per series and year;
+        * ``"targets"``: ``parties``, ``metric``, ``amount``, ``low``,
+          ``high``, ``qualifier``, ``currency`` (as for projects),
+          ``deadline`` and ``baseline_year`` (nullable ``Int64``),
+          ``agreement`` (its title) and ``source``.
+
+        Amounts are exact Decimals (object dtype) with the currency in its
+        own column; ``source`` joins the titles of the sources with ``"; "``.
+
+        Args:
+            what: ``"agreements"``, ``"projects"``, ``"series"`` or
+                ``"targets"``.
+            as_of: The date the agreements' status is judged on (a date or
+                ISO text); today when left out, the only time this reads the
+                clock. The other parts do not depend on the date.
+
+        Raises:
+            InvalidOptionError: ``what`` is not one of the four parts.
+            ValidationError: ``as_of`` is not a date.
+            MissingExtraError: pandas is not installed (``pip install
+                'bilat[pandas]'``).
+
+        Example:
+            >>> from bilat import Agreement, Dossier
+            >>> treaty = Agreement("Treaty on Allied Relations", ["KZ", "UZ"],
+            ...                    "treaty", signed="2022-12-22", in_force="2023-05-02")
+            >>> d = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[treaty])
+            >>> df = d.to_frame("agreements", as_of="2023-01-01")
+            >>> df.loc[0, ["title", "kind", "status"]].tolist()
+            ['Treaty on Allied Relations', 'treaty', 'signed']
+            >>> d.to_frame("meetings")
+            Traceback (most recent call last):
+            ...
+            bilat.InvalidOptionError: unknown dossier frame 'meetings': ...
+        """
+        from bilat._frames import dossier_frame
+
+        return dossier_frame(self, what, as_of)
+
+    def _repr_html_(self) -> str:
+        """The dossier as a heading and tables of its parts, for notebooks.
+
+        Example:
+            >>> from bilat import Dossier
+            >>> Dossier("KZ–UZ", ["KZ", "UZ"])._repr_html_()[:41]
+            '<div class="bilat-dossier"><h3>KZ–UZ</h3>'
+        """
+        from bilat._html import dossier_html
+
+        return dossier_html(self)
 
     def __repr__(self) -> str:
         args = [repr(self.title), repr(self.parties)]

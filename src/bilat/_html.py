@@ -130,11 +130,11 @@ def money_cell(value: Money | Estimate | None) -> Cell:
     if value is None:
         return Cell(MISSING)
     if isinstance(value, Money):
-        return Cell(value.format(compact=True), f"{value.amount} {value.currency.code}")
+        return Cell(value.format(compact=True), f"{value.amount:f} {value.currency.code}")
     exact = (
-        str(value.value.amount)
+        f"{value.value.amount:f}"
         if value.is_exact
-        else f"{value.low.amount}–{value.high.amount}"
+        else f"{value.low.amount:f}–{value.high.amount:f}"
     )
     return Cell(value.format(), f"{exact} {value.currency.code}")
 
@@ -187,7 +187,7 @@ def progress_html(progress: Progress) -> str:
     deadline = "" if target.deadline is None else f" by {target.deadline}"
     caption = (
         f"{_parties(c.alpha2 for c in target.parties)} {target.metric.value}: "
-        f"target {target.value.format()}{deadline} — {label(p.status.value)}"
+        f"target {target.value.format(compact=True)}{deadline} — {label(p.status.value)}"
     )
     reporter = p.reporter
     rows: list[tuple[str, CellLike]] = [

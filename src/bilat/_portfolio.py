@@ -19,6 +19,9 @@ from bilat._source import as_date
 if TYPE_CHECKING:
     import datetime as dt
 
+    import pandas as pd
+    from matplotlib.axes import Axes
+
     from bilat._rates import ExchangeRates
 
 __all__ = ["Portfolio"]
@@ -299,7 +302,110 @@ class Portfolio:
             result = result + estimate
         return result
 
+    # -- tables and charts -------------------------------------------------------------
+
+    def to_frame(self) -> pd.DataFrame:
+        """The projects as a tidy pandas frame, one row per line (``pandas`` extra).
+
+        Columns: ``name``; ``parties`` (a tuple of alpha-2 codes:
+        ``df.explode("parties")`` gives a row per party); ``status``
+        (``"underway"``); ``count`` (int); ``amount``, ``low``, ``high``
+        (exact Decimals, object dtype: the stated value and its bounds,
+        all three equal for Money), ``qualifier`` (``"exact"`` for Money,
+        the :class:`Qualifier` value for an Estimate) and ``currency``
+        (the code), all five None for a project without a value;
+        ``sector``, ``start`` and ``end`` (a :class:`datetime.date`, or an
+        ``int`` year when only the year is known), ``location``, and
+        ``source`` (the sources' titles joined by ``"; "``). Missing values
+        are None.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install
+                'bilat[pandas]'``).
+
+        Example:
+            >>> from bilat import Estimate, Money, Portfolio, Project
+            >>> p = Portfolio([
+            ...     Project("Joint projects", ["KZ", "UZ"], "underway",
+            ...             value=Money("156000000", "USD"), count=12),
+            ...     Project("Planned projects", ["KZ", "UZ"], "planned",
+            ...             value=Estimate.parse("nearly $1 billion"), count=21),
+            ... ])
+            >>> df = p.to_frame()
+            >>> df[["count", "amount", "low", "qualifier"]].values.tolist()
+            [[12, Decimal('156000000'), Decimal('156000000'), 'exact'],
+             [21, Decimal('1000000000'), Decimal('900000000.0'), 'nearly']]
+            >>> sum(df["amount"])
+            Decimal('1156000000')
+        """
+        from bilat._frames import portfolio_frame
+
+        return portfolio_frame(self)
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+        on: dt.date | str | None = None,
+    ) -> Axes:
+        """Chart the value of the projects by status (``plot`` extra, matplotlib).
+
+        One bar per status that some project has, in the order of
+        :class:`ProjectStatus`, as high as the group's :meth:`total` (its
+        stated value), labelled with that total and the number of projects.
+        A total that is an Estimate is also drawn as a range from its low to
+        its high bound. A group with no valued project has an empty bar
+        labelled "value not stated". Amounts become floats only to be drawn.
+
+        Args:
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                from :func:`matplotlib.pyplot.subplots`.
+            currency: As for :meth:`total`.
+            rates: As for :meth:`total`.
+            on: As for :meth:`total`.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            CurrencyMismatchError: as for :meth:`total`.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> from bilat import Estimate, Money, Portfolio, Project
+            >>> p = Portfolio([
+            ...     Project("Joint projects", ["KZ", "UZ"], "underway",
+            ...             value=Money("156000000", "USD"), count=12),
+            ...     Project("Planned projects", ["KZ", "UZ"], "planned",
+            ...             value=Estimate.parse("nearly $1 billion"), count=21),
+            ... ])
+            >>> ax = p.plot()
+            >>> [t.get_text() for t in ax.texts]
+            ['nearly $1B', '$156M']
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots import portfolio_plot
+
+        return portfolio_plot(self, ax, currency=currency, rates=rates, on=on)
+
     # -- text ------------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """A table of the projects and their total, for notebooks.
+
+        Example:
+            >>> from bilat import Money, Portfolio, Project
+            >>> road = Project("Road", ["KZ"], "underway", value=Money(5, "USD"))
+            >>> Portfolio([road])._repr_html_()[:30]
+            '<table class="bilat-portfolio"'
+        """
+        from bilat._html import portfolio_html
+
+        return portfolio_html(self)
 
     def __repr__(self) -> str:
         return f"Portfolio([{', '.join(map(repr, self.projects))}])"

@@ -23,7 +23,8 @@ from bilat._money import Money
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
-    from bilat._project import Portfolio
+    from bilat._portfolio import Portfolio
+    from bilat._project import Project
     from bilat._rates import ExchangeRates
     from bilat._source import Source
     from bilat._target import Progress, TradeSeries, TradeTarget
@@ -123,7 +124,7 @@ def _progress_data(
             "reporter_name": series.reporter.name(locale) if series.reporter else None,
             "metric": series.metric.value,
             "years": [min(series.values), max(series.values)] if series.values else [],
-            "sources": _source_data(series.sources),
+            "sources": _source_data(progress.sources),
         },
         "year": p.year,
         "current": _money_data(p.current, locale) if p.current is not None else None,
@@ -190,12 +191,7 @@ def build_report(
                         "count": p.count,
                         "value": _money_data(p.value, loc) if p.value is not None else None,
                         "sector": p.sector,
-                        "completion": _ratio(p.completion(on)),
-                        "completion_text": (
-                            _ratio_text(p.completion(on), loc)
-                            if p.completion(on) is not None
-                            else None
-                        ),
+                        **_completion(p, on, loc),
                         "sources": _source_data(p.sources),
                     }
                     for p in group
@@ -260,6 +256,19 @@ def build_report(
         "sources": _source_data(dossier.sources),
     }
     return Report(data=data)
+
+
+def _completion(project: Project, on: dt.date, locale: LocaleLike) -> dict[str, JSON]:
+    """Completion of the first tracked measure (by name) that has an update by ``on``."""
+    for measure in sorted({u.measure for u in project.updates}):
+        done = project.completion(on, measure=measure)
+        if done is not None:
+            return {
+                "completion": str(done),
+                "completion_measure": measure,
+                "completion_text": f"{_ratio_text(done, locale)} ({measure})",
+            }
+    return {"completion": None, "completion_measure": None, "completion_text": None}
 
 
 def _group_total(
@@ -361,7 +370,7 @@ class Report:
         if not d["agreements"]:
             lines.append(label("none", loc))
         for a in d["agreements"]:
-            when = f", {label('signed', loc)} {a['signed']}" if a["signed"] else ""
+            when = f" ({a['signed']})" if a["signed"] else ""
             lines.append(bullet(f"{a['title']} — {a['status_text']}{when}"))
 
         lines += heading(label("projects", loc))

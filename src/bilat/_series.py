@@ -20,6 +20,8 @@ from bilat._source import Source, as_sources
 if TYPE_CHECKING:
     import os
 
+    import pandas as pd
+
     from bilat._country import CountryLike
     from bilat._currency import Currency
 
@@ -378,7 +380,7 @@ class TradeSeries:
         metric: TradeMetric | str = TradeMetric.TURNOVER,
         accessed: dt.date | str | None = None,
     ) -> TradeSeries:
-        """Read the trade ``reporter`` reports with ``partner`` from a UN Comtrade file.
+        r"""Read what ``reporter`` reports on trade with ``partner`` from UN Comtrade.
 
         Reads the website's CSV export (``.csv``) or the API v1's JSON
         (``.json``). Only national totals are kept (``cmdCode`` TOTAL,
@@ -413,14 +415,15 @@ class TradeSeries:
 
         Example:
             >>> import pathlib, tempfile
-            >>> from bilat import TradeMetric, TradeSeries
-            >>> csv = (
-            ...     "freqCode,refYear,period,reporterCode,partnerCode,flowCode,primaryValue\n"
-            ...     "A,2023,2023,860,398,X,1700000000.5\n"
-            ... )
+            >>> from bilat import TradeSeries
+            >>> lines = [
+            ...     "freqCode,refYear,period,reporterCode,partnerCode,flowCode,"
+            ...     "primaryValue",
+            ...     "A,2023,2023,860,398,X,1700000000.5",
+            ... ]
             >>> with tempfile.TemporaryDirectory() as tmp:
             ...     path = pathlib.Path(tmp, "uz-kz.csv")
-            ...     _ = path.write_text(csv, encoding="utf-8")
+            ...     _ = path.write_text("\n".join(lines), encoding="utf-8")
             ...     s = TradeSeries.from_comtrade(path, "UZ", "KZ", metric="exports")
             >>> s.values[2023], s.reporter, s.sources[0].title
             (Money('1700000000.5', 'USD'), Country('UZ'), 'UN Comtrade: uz-kz.csv')
@@ -428,6 +431,37 @@ class TradeSeries:
         from bilat.io._comtrade import read_comtrade
 
         return read_comtrade(path, reporter, partner, metric=metric, accessed=accessed)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The series as a tidy pandas frame, one row per year (``pandas`` extra).
+
+        Columns: ``parties`` (tuple of alpha-2 codes), ``metric``
+        (``"turnover"``), ``reporter`` (alpha-2 code or None), ``year``
+        (int), ``value`` (the exact Decimal amount, object dtype),
+        ``currency`` (its code) and ``source`` (the titles of the year's
+        sources, its own first, joined by ``"; "``; None without any). The
+        amounts stay Decimal so nothing is rounded; ``df["value"].astype(float)``
+        gives floats for a chart.
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install
+                'bilat[pandas]'``).
+
+        Example:
+            >>> from bilat import Money, Source, TradeSeries
+            >>> values = {2022: Money("4.2e9", "USD"), 2023: Money("4.4e9", "USD")}
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover", values,
+            ...                 reporter="KZ", sources=(Source("Kazakh statistics"),))
+            >>> df = s.to_frame()
+            >>> df[["year", "value", "currency", "reporter"]].values.tolist()
+            [[2022, Decimal('4.2E+9'), 'USD', 'KZ'],
+             [2023, Decimal('4.4E+9'), 'USD', 'KZ']]
+            >>> df.loc[0, "source"]
+            'Kazakh statistics'
+        """
+        from bilat._frames import series_frame
+
+        return series_frame(self)
 
     def __repr__(self) -> str:
         values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())

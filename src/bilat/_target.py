@@ -33,6 +33,8 @@ from bilat._series import (
 from bilat._source import Source, as_sources
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
     from bilat._rates import ExchangeRates
 
 __all__ = ["Progress", "ProgressStatus", "TradeTarget"]
@@ -292,6 +294,59 @@ class TradeTarget:
             **figures._asdict(),
         )
 
+    def plot(
+        self,
+        series: TradeSeries,
+        ax: Axes | None = None,
+        *,
+        as_of: AsOf = None,
+        rates: ExchangeRates | None = None,
+    ) -> Axes:
+        """Chart ``series`` against this target (``plot`` extra, matplotlib).
+
+        Draws, in the target's currency: the series' values up to ``as_of``
+        (solid, with markers); the path planned from the base year to the
+        target by the deadline (dashed); the path projected from the
+        latest value at the actual rate (dotted) up to the deadline, or,
+        without a deadline, up to the year the target would be reached;
+        the target as a horizontal line and the deadline as a vertical one.
+        The title names the parties, the metric, ``as_of`` and the status of
+        :meth:`progress`; the y axis shows compact amounts and its label
+        the currency. Amounts become floats only to be drawn.
+
+        Args:
+            series: The trade series to measure, as for :meth:`progress`.
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                from :func:`matplotlib.pyplot.subplots`.
+            as_of: As for :meth:`progress` (None is the current year).
+            rates: As for :meth:`progress`; each year's value is converted
+                at the rate on or before 31 December of that year.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            ValidationError: as for :meth:`progress`.
+            CurrencyMismatchError: as for :meth:`progress`.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> from bilat import Money, TradeSeries, TradeTarget
+            >>> usd = lambda amount: Money(amount, "USD")
+            >>> series = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                      {2021: usd("3.9e9"), 2023: usd("4.4e9")})
+            >>> target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
+            >>> ax = target.plot(series, as_of=2024)
+            >>> ax.get_title(), ax.get_ylabel()
+            ('KZ–UZ turnover as of 2024: off track', 'Turnover (USD)')
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots import target_plot
+
+        return target_plot(self, series, ax, as_of=as_of, rates=rates)
+
     def _check(self, series: object, rates: ExchangeRates | None) -> None:
         if not isinstance(series, TradeSeries):
             raise ValidationError(
@@ -423,6 +478,20 @@ class Progress:
                 if source not in found:
                     found.append(source)
         return tuple(found)
+
+    def _repr_html_(self) -> str:
+        """A table of the figures, so a notebook shows them rather than the repr.
+
+        Example:
+            >>> from bilat import Money, TradeSeries, TradeTarget
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
+            >>> p = TradeTarget(("KZ", "UZ"), Money("1e10", "USD")).progress(s, 2024)
+            >>> p._repr_html_().startswith('<table class="bilat-progress">')
+            True
+        """
+        from bilat._html import progress_html
+
+        return progress_html(self)
 
     def __repr__(self) -> str:
         fields = attrs.fields(Progress)

@@ -64,17 +64,15 @@ holds instead.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import operator
 import os
 import re
 import warnings
-from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Final, NamedTuple, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TypeAlias
 
 from bilat._country import Country, CountryLike
 from bilat._decimal import CONTEXT
@@ -82,6 +80,10 @@ from bilat._errors import IncompleteDataWarning, InvalidOptionError, ValidationE
 from bilat._money import Money
 from bilat._series import TradeMetric, TradeSeries, as_metric
 from bilat._source import Source, as_optional_date
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["COMTRADE_CODES", "FLOW_CODES", "read_comtrade"]
 
@@ -117,7 +119,7 @@ _SUFFIXES: Final = (".csv", ".json")
 _PUBLISHER: Final = "United Nations Statistics Division (UN Comtrade)"
 _URL: Final = "https://comtradeplus.un.org/"
 
-#: The columns read, in the order of a row's cells below.
+#: The columns read.
 _REQUIRED: Final = (
     "freqCode",
     "refYear",
@@ -135,7 +137,6 @@ _OPTIONAL: Final = (
     "cifvalue",
     "fobvalue",
 )
-_COLUMNS: Final = _REQUIRED + _OPTIONAL
 
 #: The value each breakdown column has on a national total.
 _TOTALS: Final = {
@@ -158,9 +159,10 @@ _YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
 _MONTH: Final = re.compile(r"([0-9]{4})([0-9]{2})", re.ASCII)
 _ALL_MONTHS: Final = frozenset(range(1, 13))
 
-#: One row's cells, in the order of ``_COLUMNS``: text, or None where the
-#: file has no such column.
-Cells: TypeAlias = tuple[str | None, ...]
+#: One row: where it is, its required cells (in the order of ``_REQUIRED``)
+#: and its optional ones (``_OPTIONAL``; None where the file has no such
+#: column). Every cell is text, as in the CSV file.
+Row: TypeAlias = tuple["_Place", tuple[str, ...], tuple[str | None, ...]]
 
 
 class _Place(NamedTuple):
@@ -183,14 +185,14 @@ class _Entry(NamedTuple):
     place: _Place
 
 
-# -- reading the two formats ----------------------------------------------------------
+# -- reading the two formats -----------------------------------------------------
 
 
 def _fail(place: _Place, column: str | None, message: str) -> NoReturn:
     raise ValidationError([(place.at(column), message)])
 
 
-def _csv_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
+def _csv_rows(text: str) -> Iterator[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = next(reader, None)
     if header is None:
@@ -211,9 +213,10 @@ def _csv_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
             ]
         )
     width = len(names)
-    positions = [index.get(name, width) for name in _COLUMNS]
+    required = operator.itemgetter(*(index[name] for name in _REQUIRED))
+    positions = [index.get(name, width) for name in _OPTIONAL]
     pad = (None,) if width in positions else ()
-    cells = operator.itemgetter(*positions)
+    optional = operator.itemgetter(*positions)
     try:
         for row in reader:
             if not row:
@@ -225,7 +228,7 @@ def _csv_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
                     None,
                     f"expected {width} fields as in the header, found {len(row)}",
                 )
-            yield place, cells((*row, *pad)) if pad else cells(row)
+            yield place, required(row), optional((*row, *pad) if pad else row)
     except csv.Error as e:
         raise ValidationError(
             [(f"line {reader.line_num}", f"invalid CSV: {e}")]
@@ -249,7 +252,7 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
 
 
-def _json_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
+def _json_rows(text: str) -> Iterator[Row]:
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except json.JSONDecodeError as e:
@@ -278,7 +281,8 @@ def _json_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
         records = data
     else:
         raise ValidationError(
-            f"expected a UN Comtrade API response {{'count': …, 'data': [...]}}, got {data!r}"
+            "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
+            f"got {data!r}"
         )
     for number, record in enumerate(records):
         place = _Place(in_json=True, number=number)
@@ -293,14 +297,15 @@ def _json_rows(text: str) -> Iterator[tuple[_Place, Cells]]:
                 )
         yield (
             place,
+            tuple(_json_text(record[name]) for name in _REQUIRED),
             tuple(
                 _json_text(record[name]) if name in record else None
-                for name in _COLUMNS
+                for name in _OPTIONAL
             ),
         )
 
 
-# -- one row -----------------------------------------------------------------------------
+# -- one row ---------------------------------------------------------------------
 
 
 def _year(place: _Place, text: str) -> int:
@@ -343,13 +348,13 @@ def _value(place: _Place, text: str) -> Decimal:
 
 
 def _basis(flow: str, cif: str | None, fob: str | None) -> str:
-    """The valuation of a row's primaryValue: the standard unless only the other is given."""
+    """How a row's primaryValue is valued: as usual, unless only the other is given."""
     if flow == "X":
         return "CIF" if not fob and cif else "FOB"
     return "FOB" if not cif and fob else "CIF"
 
 
-# -- the whole file ----------------------------------------------------------------------
+# -- the whole file --------------------------------------------------------------
 
 
 class _Reading:
@@ -369,16 +374,12 @@ class _Reading:
         #: (year, flow) -> the first row's place and frequency.
         self.frequency: dict[tuple[int, str], tuple[str, _Place]] = {}
 
-    def read(
-        self, rows: Iterator[tuple[_Place, Cells]], flows: tuple[str, ...]
-    ) -> None:
+    def read(self, rows: Iterator[Row], flows: tuple[str, ...]) -> None:
+        """Check and keep the national totals of ``flows`` for the pair."""
         reporters, partners = self.reporter_codes, self.partner_codes
-        for place, cells in rows:
+        for place, required, optional in rows:
             self.rows += 1
-            freq, year_text, period, rep, par, flow, text, *rest = cells
-            assert freq is not None and year_text is not None and period is not None
-            assert rep is not None and par is not None and flow is not None
-            assert text is not None
+            freq, year_text, period, rep, par, flow, text = required
             if rep not in reporters or par not in partners:
                 if rep in partners and par in reporters:
                     self.reverse_rows += 1
@@ -391,7 +392,7 @@ class _Reading:
                     f"unknown flow code {flow!r}: expected one of UN Comtrade's "
                     + ", ".join(map(repr, FLOW_CODES)),
                 )
-            cmd, p2, mot, customs, cif, fob = rest
+            cmd, p2, mot, customs, cif, fob = optional
             if (
                 (cmd is not None and cmd != "TOTAL")
                 or (p2 is not None and p2 != "0")

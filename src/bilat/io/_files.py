@@ -303,7 +303,8 @@ def load(path: StrPath) -> Dossier:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValidationError(
-            f"not UTF-8 text: byte {e.start} is {raw[e.start : e.start + 1]!r}",
+            f"not UTF-8 text: the byte at offset {e.start} is "
+            f"{raw[e.start : e.start + 1]!r}",
             file=os.fspath(path),
         ) from None
     return loads(text, fmt, file=os.fspath(path))

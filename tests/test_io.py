@@ -1,0 +1,807 @@
+"""Dossier files: plain forms, round trips, errors, and the JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from tests.strategies import dossiers
+
+import bilat
+from bilat import (
+    Agreement,
+    AgreementKind,
+    BilatError,
+    Country,
+    Dossier,
+    Estimate,
+    InvalidOptionError,
+    Meeting,
+    Money,
+    Official,
+    ProgressUpdate,
+    Project,
+    ProjectStatus,
+    Qualifier,
+    Source,
+    Topic,
+    TradeMetric,
+    TradeSeries,
+    TradeTarget,
+    ValidationError,
+)
+from bilat.io import FORMAT, dump, dumps, from_data, json_schema, load, loads, to_data
+from bilat.io._convert import unstructure
+from bilat.io._spec import records
+
+SCHEMA_FILE = Path(bilat.io.__file__).with_name("bilat.schema.json")
+
+#: Hypothesis settings for the slow dossier strategy.
+DOSSIER_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+AKORDA = Source(
+    "President Tokayev receives Uzbek Foreign Minister",
+    publisher="Akorda press service",
+    url="https://www.akorda.kz/en",
+)
+
+
+def kz_uz() -> Dossier:
+    """A small dossier with one of each kind of record."""
+    rail = Project(
+        "Darbaza–Maktaaral railway",
+        ["KZ"],
+        ProjectStatus.UNDERWAY,
+        sector="transport",
+        start=dt.date(2023, 11, 27),
+        end=2026,
+        measures={"length": bilat.Q_(152, "km")},
+        updates=[ProgressUpdate("2025-11-25", "length", "106 km")],
+        sources=[AKORDA],
+    )
+    planned = Project(
+        "Planned joint projects",
+        ["KZ", "UZ"],
+        ProjectStatus.PLANNED,
+        value=Estimate(Money(1_000_000_000, "USD"), Qualifier.NEARLY),
+        count=21,
+    )
+    programme = Agreement(
+        "Programme on Increasing Mutual Trade",
+        ["KZ", "UZ"],
+        AgreementKind.PROGRAMME,
+        signed="2025-03-15",
+    )
+    return Dossier(
+        "Kazakhstan and Uzbekistan",
+        ["KZ", "UZ"],
+        agreements=[programme],
+        projects=[rail, planned],
+        targets=[
+            TradeTarget(["KZ", "UZ"], Money(10_000_000_000, "USD"), sources=[AKORDA]),
+            TradeTarget(
+                ["KZ", "UZ"],
+                Money(10_000_000_000, "USD"),
+                deadline=2030,
+                agreement=programme,
+            ),
+        ],
+        series=[
+            TradeSeries(
+                ["KZ", "UZ"],
+                TradeMetric.TURNOVER,
+                {2022: Money("4.6e9", "USD"), 2021: Money("3.9e9", "USD")},
+                reporter="KZ",
+            )
+        ],
+        events=[
+            Meeting(
+                None,
+                [Official("Kassym-Jomart Tokayev", "President", "KZ")],
+                [Topic.TRADE, Topic.WATER],
+                sources=[AKORDA],
+            )
+        ],
+        sources=[AKORDA],
+        relationship="dependable ally and strategic partner",
+        officials=[Official("Bakhtiyor Saidov", "Foreign Minister", "UZ")],
+    )
+
+
+def problems_of(text: str, fmt: str = "toml") -> tuple[tuple[str, str], ...]:
+    """The problems ``loads`` finds in ``text``."""
+    with pytest.raises(ValidationError) as info:
+        loads(text, fmt)  # type: ignore[arg-type]
+    return info.value.problems
+
+
+def paths_of(text: str, fmt: str = "toml") -> list[str]:
+    """The field paths of the problems ``loads`` finds in ``text``."""
+    return [path for path, _ in problems_of(text, fmt)]
+
+
+HEAD = 'title = "KZ–UZ"\nparties = ["KZ", "UZ"]\n'
+
+
+class TestPlainForms:
+    """Values are written in the documented plain forms."""
+
+    def test_money(self) -> None:
+        """Money is a table of a decimal string and a currency code."""
+        assert unstructure(Money("156000000", "USD")) == {
+            "amount": "156000000",
+            "currency": "USD",
+        }
+
+    def test_money_keeps_its_exponent(self) -> None:
+        """Trailing zeros and exponents survive: 1.50 stays '1.50'."""
+        assert unstructure(Money("1.50", "EUR"))["amount"] == "1.50"
+        assert unstructure(Money("4.6e9", "USD"))["amount"] == "4.6E+9"
+
+    def test_stated_estimate(self) -> None:
+        """A stated estimate adds only its qualifier."""
+        e = Estimate(Money(1_000_000_000, "USD"), Qualifier.NEARLY)
+        assert unstructure(e) == {
+            "amount": "1000000000",
+            "currency": "USD",
+            "qualifier": "nearly",
+        }
+
+    def test_exact_estimate_keeps_its_qualifier(self) -> None:
+        """An EXACT estimate says so, so it reads back as an Estimate, not Money."""
+        assert unstructure(Estimate(Money(5, "USD"))) == {
+            "amount": "5",
+            "currency": "USD",
+            "qualifier": "exact",
+        }
+
+    def test_estimate_tolerance(self) -> None:
+        """A tolerance other than 0.1 is written."""
+        e = Estimate(Money(100, "USD"), Qualifier.ABOUT, tolerance="0.25")
+        assert unstructure(e)["tolerance"] == "0.25"
+
+    def test_summed_estimate_bounds(self) -> None:
+        """Bounds that are not the derived ones are written as decimal strings."""
+        # nearly 100: [90.0, 100]; over 50: [50, 55.0]; sum 150 in [140.0, 155.0],
+        # qualified ABOUT, whose derived bounds would be [135.0, 165.0].
+        total = Estimate(Money(100, "USD"), Qualifier.NEARLY) + Estimate(
+            Money(50, "USD"), Qualifier.OVER
+        )
+        assert unstructure(total) == {
+            "amount": "150",
+            "currency": "USD",
+            "qualifier": "about",
+            "low": "140.0",
+            "high": "155.0",
+        }
+
+    def test_project(self) -> None:
+        """ISO dates, int years, quantities as text; defaults are left out."""
+        project = kz_uz().projects[0]
+        assert unstructure(project) == {
+            "name": "Darbaza–Maktaaral railway",
+            "parties": ["KZ"],
+            "status": "underway",
+            "sector": "transport",
+            "start": "2023-11-27",
+            "end": 2026,
+            "measures": {"length": "152 km"},
+            "updates": [{"date": "2025-11-25", "measure": "length", "done": "106 km"}],
+            "sources": [
+                {
+                    "title": "President Tokayev receives Uzbek Foreign Minister",
+                    "publisher": "Akorda press service",
+                    "url": "https://www.akorda.kz/en",
+                }
+            ],
+        }
+
+    def test_quantity_units(self) -> None:
+        """Units are written as symbols that read back to the same unit."""
+        project = Project(
+            "Plant",
+            ["KZ"],
+            "planned",
+            measures={
+                "output": bilat.Q_("2.5", "Mt"),
+                "power": bilat.Q_(Decimal("0.75"), "MW"),
+                "stations": bilat.Q_(9, "dimensionless"),
+            },
+        )
+        assert unstructure(project)["measures"] == {
+            "output": "2.5 Mt",
+            "power": "0.75 MW",
+            "stations": "9 dimensionless",
+        }
+
+    def test_series_years_are_string_keys(self) -> None:
+        """Series values are a table keyed by the year as a string, in year order."""
+        series = kz_uz().series[0]
+        assert unstructure(series) == {
+            "parties": ["KZ", "UZ"],
+            "metric": "turnover",
+            "values": {
+                "2021": {"amount": "3.9E+9", "currency": "USD"},
+                "2022": {"amount": "4.6E+9", "currency": "USD"},
+            },
+            "reporter": "KZ",
+        }
+
+    def test_meeting_when(self) -> None:
+        """A meeting's day is a date string, a year an int, and no date no key."""
+        people: list[Official] = []
+        assert unstructure(Meeting("2024-04-10", people, ()))["when"] == "2024-04-10"
+        assert unstructure(Meeting(2024, people, ()))["when"] == 2024
+        assert unstructure(Meeting(None, people, ())) == {
+            "participants": [],
+            "topics": [],
+        }
+
+    def test_dossier_data(self) -> None:
+        """The format key comes first; defaults are left out."""
+        d = Dossier("KZ–UZ", ["kaz", 860], relationship="strategic partner")
+        assert to_data(d) == {
+            "format": "bilat/1",
+            "title": "KZ–UZ",
+            "parties": ["KZ", "UZ"],
+            "relationship": "strategic partner",
+        }
+        assert next(iter(to_data(d))) == "format"
+
+    def test_toml_text(self) -> None:
+        """TOML text has the format line, arrays of tables and string amounts."""
+        d = Dossier(
+            "KZ–UZ",
+            ["KZ", "UZ"],
+            projects=[
+                Project("Joint", ["KZ", "UZ"], "underway", value=Money(156, "USD"))
+            ],
+        )
+        assert dumps(d) == textwrap.dedent(
+            """\
+            format = "bilat/1"
+            title = "KZ–UZ"
+            parties = [
+                "KZ",
+                "UZ",
+            ]
+
+            [[projects]]
+            name = "Joint"
+            parties = [
+                "KZ",
+                "UZ",
+            ]
+            status = "underway"
+
+            [projects.value]
+            amount = "156"
+            currency = "USD"
+            """
+        )
+
+    def test_json_text(self) -> None:
+        """JSON text is indented by two and keeps non-ASCII text as it is."""
+        d = Dossier("Қазақстан–Oʻzbekiston", ["KZ", "UZ"])
+        assert dumps(d, "json") == (
+            '{\n  "format": "bilat/1",\n  "title": "Қазақстан–Oʻzbekiston",\n'
+            '  "parties": [\n    "KZ",\n    "UZ"\n  ]\n}\n'
+        )
+
+
+class TestRoundTrip:
+    """load(dump(d)) == d, for every dossier and both formats."""
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    def test_example(self, fmt: str) -> None:
+        """The example dossier reads back equal, in each format."""
+        d = kz_uz()
+        assert loads(dumps(d, fmt), fmt) == d  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("suffix", [".toml", ".json", ".TOML"])
+    def test_files(self, tmp_path: Path, suffix: str) -> None:
+        """Through files, the suffix (in any case) chooses the format."""
+        path = tmp_path / f"kz-uz{suffix}"
+        d = kz_uz()
+        d.dump(path)
+        assert load(path) == d
+        assert bilat.load(str(path)) == d
+
+    def test_suffix_chooses_format(self, tmp_path: Path) -> None:
+        """A .json file holds JSON and a .toml file TOML."""
+        d = kz_uz()
+        dump(d, tmp_path / "a.json")
+        dump(d, tmp_path / "a.toml")
+        json_text = (tmp_path / "a.json").read_text(encoding="utf-8")
+        toml_text = (tmp_path / "a.toml").read_text(encoding="utf-8")
+        assert json.loads(json_text)["format"] == "bilat/1"
+        assert tomllib.loads(toml_text)["format"] == "bilat/1"
+
+    def test_dump_replaces(self, tmp_path: Path) -> None:
+        """Dumping over a file replaces its content."""
+        path = tmp_path / "d.toml"
+        path.write_text("x" * 10_000, encoding="utf-8")
+        Dossier("KZ–UZ", ["KZ", "UZ"]).dump(path)
+        assert load(path) == Dossier("KZ–UZ", ["KZ", "UZ"])
+
+    def test_estimate_with_explicit_bounds(self) -> None:
+        """A sum of estimates keeps its bounds exactly."""
+        total = Estimate(Money(100, "USD"), Qualifier.NEARLY) + Estimate(
+            Money(50, "USD"), Qualifier.OVER
+        )
+        project = Project("Sum", ["KZ"], "planned", value=total)
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], projects=[project])
+        back = loads(dumps(d)).projects[0].value
+        assert isinstance(back, Estimate)
+        assert (back.low, back.high) == (Money("140.0", "USD"), Money("155.0", "USD"))
+
+    @DOSSIER_SETTINGS
+    @given(dossiers())
+    def test_any_dossier_toml(self, d: Dossier) -> None:
+        """Every generated dossier survives TOML."""
+        assert loads(dumps(d, "toml"), "toml") == d
+
+    @DOSSIER_SETTINGS
+    @given(dossiers())
+    def test_any_dossier_json(self, d: Dossier) -> None:
+        """Every generated dossier survives JSON, and the text is stable."""
+        text = dumps(d, "json")
+        back = loads(text, "json")
+        assert back == d
+        assert dumps(back, "json") == text
+
+
+class TestReading:
+    """What load accepts beyond what dump writes."""
+
+    def test_numbers_are_exact(self) -> None:
+        """Numbers in a file become exact Decimals, never floats."""
+        toml_text = HEAD + textwrap.dedent(
+            """\
+            [[projects]]
+            name = "A"
+            parties = ["KZ"]
+            status = "planned"
+            value = {amount = 156000000.10, currency = "USD"}
+            [[projects]]
+            name = "B"
+            parties = ["KZ"]
+            status = "planned"
+            value = {amount = 156_000_000, currency = "USD"}
+            """
+        )
+        a, b = loads(toml_text).projects
+        assert a.value == Money(Decimal("156000000.10"), "USD")
+        assert b.value == Money(156_000_000, "USD")
+        data = {
+            "title": "t",
+            "parties": ["KZ", "UZ"],
+            "targets": [
+                {"parties": ["KZ", "UZ"], "value": {"amount": 0.1, "currency": "USD"}}
+            ],
+        }
+        target = loads(json.dumps(data), "json").targets[0]
+        assert target.value == Money("0.1", "USD")
+
+    def test_native_toml_dates(self) -> None:
+        """TOML's own dates are read as dates."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[agreements]]
+            title = "Programme"
+            parties = ["KZ", "UZ"]
+            kind = "programme"
+            signed = 2025-03-15
+            """
+        )
+        assert loads(text).agreements[0].signed == dt.date(2025, 3, 15)
+
+    def test_other_country_codes(self) -> None:
+        """Alpha-3 and numeric codes are read and normalised to alpha-2."""
+        d = loads('title = "t"\nparties = ["KAZ", 860]\n')
+        assert d.parties == (Country("KZ"), Country("UZ"))
+        assert to_data(d)["parties"] == ["KZ", "UZ"]
+
+    def test_format_key_optional(self) -> None:
+        """A file without the format key is read as the current format."""
+        assert loads(HEAD) == Dossier("KZ–UZ", ["KZ", "UZ"])
+        assert loads(f'format = "{FORMAT}"\n' + HEAD) == loads(HEAD)
+
+    def test_byte_order_mark(self, tmp_path: Path) -> None:
+        """A UTF-8 byte order mark at the start of a file is skipped."""
+        path = tmp_path / "d.json"
+        path.write_bytes(b"\xef\xbb\xbf" + b'{"title": "t", "parties": ["KZ", "UZ"]}')
+        assert load(path).title == "t"
+
+    def test_from_data(self) -> None:
+        """Plain data (as from any parser) builds a dossier."""
+        d = from_data({"title": " t ", "parties": ["KZ", "UZ"]})
+        assert d == Dossier("t", ["KZ", "UZ"])
+
+
+class TestErrors:
+    """Bad files give one ValidationError naming the file and every problem."""
+
+    def test_every_problem_with_its_path(self) -> None:
+        """All problems of a file are listed, each with its field path."""
+        text = textwrap.dedent(
+            """\
+            title = "t"
+            parties = ["KZ", "XX"]
+
+            [[projects]]
+            name = "ok"
+            parties = ["KZ"]
+            status = "planned"
+
+            [[projects]]
+            name = "bad"
+            parties = ["KZ"]
+            status = "started"
+            cuont = 3
+            value = {amount = "1e", currency = "USX"}
+            measures = {length = "152 kmx"}
+
+            [[series]]
+            parties = ["KZ", "UZ"]
+            metric = "turnover"
+            values = {"2022" = {amount = "1", currency = "USD"}, "20x2" = {amount = "2", currency = "USD"}}
+            """  # noqa: E501
+        )
+        problems = dict(problems_of(text))
+        assert list(problems) == [
+            "parties[1]",
+            "projects[1].status",
+            "projects[1].value.amount",
+            "projects[1].value.currency",
+            "projects[1].measures['length']",
+            "projects[1].cuont",
+            "series[0].values['20x2']",
+        ]
+        assert "'XX'" in problems["parties[1]"]
+        assert "'started'" in problems["projects[1].status"]
+        assert "'1e'" in problems["projects[1].value.amount"]
+        assert "'USX'" in problems["projects[1].value.currency"]
+        assert "'kmx'" in problems["projects[1].measures['length']"]
+        assert problems["projects[1].cuont"] == (
+            "unknown field 'cuont'; did you mean 'count'?"
+        )
+        assert problems["series[0].values['20x2']"] == (
+            "expected a year such as '2022', got '20x2'"
+        )
+
+    def test_names_the_file(self, tmp_path: Path) -> None:
+        """The error names the file and counts the problems."""
+        path = tmp_path / "kz-uz.toml"
+        path.write_text('title = 5\nparties = "KZ"\n', encoding="utf-8")
+        with pytest.raises(ValidationError) as info:
+            load(path)
+        error = info.value
+        assert error.file == str(path)
+        assert str(error) == (
+            f"{path}: 2 problems\n"
+            "  title: expected a string, got 5\n"
+            "  parties: expected a list, got 'KZ'"
+        )
+        assert isinstance(error, BilatError)
+        assert isinstance(error, ValueError)
+
+    def test_value_errors_of_a_field(self) -> None:
+        """A field's own checks report even when a sibling field is bad too."""
+        paths = paths_of(
+            HEAD
+            + textwrap.dedent(
+                """\
+                [[projects]]
+                name = "x"
+                parties = ["KZ"]
+                status = "planned"
+                count = 0
+                sector = "  "
+                """
+            )
+        )
+        assert paths == ["projects[0].sector", "projects[0].count"]
+
+    def test_record_checks(self) -> None:
+        """Checks across fields report with the path the class gives."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[agreements]]
+            title = "Programme"
+            parties = ["KZ", "UZ"]
+            kind = "programme"
+            signed = "2025-03-15"
+            in_force = "2024-01-01"
+            """
+        )
+        [(path, message)] = problems_of(text)
+        assert path == "agreements[0].in_force"
+        assert "2024-01-01" in message
+        assert "2025-03-15" in message
+
+    def test_estimate_bounds(self) -> None:
+        """Bounds that do not enclose the value are reported at the value."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[projects]]
+            name = "x"
+            parties = ["KZ"]
+            status = "planned"
+            value = {amount = "10", currency = "USD", qualifier = "exact", low = "20"}
+            """
+        )
+        [(path, message)] = problems_of(text)
+        assert path == "projects[0].value"
+        assert "bounds" in message
+
+    def test_missing_and_unknown_fields(self) -> None:
+        """A missing required field and an unknown one are both named."""
+        text = 'title = "t"\npartys = ["KZ", "UZ"]\n'
+        assert problems_of(text) == (
+            ("parties", "missing: every Dossier needs a parties"),
+            ("partys", "unknown field 'partys'; did you mean 'parties'?"),
+        )
+
+    def test_unknown_field_without_match(self) -> None:
+        """An unknown field far from any lists the known ones."""
+        [(path, message)] = problems_of(HEAD + '[[sources]]\ntitle = "s"\nzzz = 1\n')
+        assert path == "sources[0].zzz"
+        assert message == (
+            "unknown field 'zzz'; Source fields are: "
+            "title, publisher, url, published, accessed, note"
+        )
+
+    def test_money_field_errors(self) -> None:
+        """Money tables report missing and unknown keys, and wrong types."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[targets]]
+            parties = ["KZ", "UZ"]
+            value = {amount = "1", curency = "USD"}
+            [[targets]]
+            parties = ["KZ", "UZ"]
+            value = "10 billion"
+            """
+        )
+        assert problems_of(text) == (
+            ("targets[0].value.currency", "missing: every Money needs a currency"),
+            (
+                "targets[0].value.curency",
+                "unknown field 'curency'; did you mean 'currency'?",
+            ),
+            (
+                "targets[1].value",
+                "expected a table with amount and currency, got '10 billion'",
+            ),
+        )
+
+    def test_null(self) -> None:
+        """JSON null is refused: leave the field out instead."""
+        text = '{"title": "t", "parties": ["KZ", "UZ"], "note": null}'
+        assert problems_of(text, "json") == (("note", "expected a string, got null"),)
+
+    def test_floats_and_bools_refused_where_text_expected(self) -> None:
+        """A boolean is not a year, and an integer is not a date."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[targets]]
+            parties = ["KZ", "UZ"]
+            value = {amount = "1", currency = "USD"}
+            deadline = true
+            [[sources]]
+            title = "s"
+            published = 2024
+            """
+        )
+        assert problems_of(text) == (
+            ("targets[0].deadline", "expected an integer, got true"),
+            (
+                "sources[0].published",
+                "expected a date written as 'YYYY-MM-DD', got 2024",
+            ),
+        )
+
+    def test_format_version(self) -> None:
+        """Another format version is refused, with the others problems."""
+        assert problems_of('format = "bilat/9"\ntitle = "t"\nparties = ["KZ"]\n') == (
+            (
+                "format",
+                "unknown format 'bilat/9': this version of bilat reads 'bilat/1'",
+            ),
+            ("parties", "expected at least two countries, got (Country('KZ'),)"),
+        )
+
+    def test_top_level_not_a_table(self) -> None:
+        """A JSON file whose top level is not an object is refused."""
+        assert problems_of("[1, 2]", "json") == (
+            ("", "expected a table of Dossier fields, got a list"),
+        )
+
+    def test_malformed_toml(self, tmp_path: Path) -> None:
+        """Malformed TOML is reported with its line and column."""
+        path = tmp_path / "bad.toml"
+        path.write_text('title = "t"\nparties = ["KZ" "UZ"]\n', encoding="utf-8")
+        with pytest.raises(ValidationError) as info:
+            load(path)
+        assert info.value.problems == (
+            ("", "invalid TOML at line 2, column 17: Unclosed array"),
+        )
+        assert info.value.file == str(path)
+
+    def test_malformed_json(self) -> None:
+        """Malformed JSON is reported with its line and column."""
+        text = '{\n  "title": "x",\n  "parties": ["KZ",]\n}'
+        assert problems_of(text, "json") == (
+            ("", "invalid JSON at line 3, column 20: Expecting value"),
+        )
+
+    def test_json_duplicate_keys_and_nan(self) -> None:
+        """Duplicate keys and NaN are refused, not silently taken."""
+        assert problems_of('{"title": "a", "title": "b"}', "json") == (
+            ("", "invalid JSON: the key 'title' appears twice in one object"),
+        )
+        assert problems_of('{"title": NaN}', "json") == (
+            ("", "invalid JSON: NaN is not a number bilat accepts"),
+        )
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file that is not UTF-8 is refused, naming the byte."""
+        path = tmp_path / "latin.toml"
+        path.write_bytes('title = "Qozog\xe9"\n'.encode("latin-1"))
+        with pytest.raises(
+            ValidationError, match=r"not UTF-8 text: the byte at offset 14 is b'\\xe9'"
+        ):
+            load(path)
+
+    @pytest.mark.parametrize("name", ["d.yaml", "d", "d.toml.bak"])
+    def test_unknown_suffix(self, tmp_path: Path, name: str) -> None:
+        """An unknown suffix is refused on load and dump; nothing is written."""
+        path = tmp_path / name
+        suffix = path.suffix
+        pattern = f"unknown file suffix {suffix!r}: expected one of '.json', '.toml'"
+        with pytest.raises(InvalidOptionError, match=pattern):
+            load(path)
+        with pytest.raises(InvalidOptionError, match=pattern):
+            Dossier("t", ["KZ", "UZ"]).dump(path)
+        assert not path.exists()
+
+    def test_unknown_format_name(self) -> None:
+        """dumps and loads accept only 'toml' and 'json'."""
+        pattern = "unknown format 'yaml': expected one of 'json', 'toml'"
+        with pytest.raises(InvalidOptionError, match=pattern):
+            dumps(Dossier("t", ["KZ", "UZ"]), "yaml")  # type: ignore[arg-type]
+        with pytest.raises(InvalidOptionError, match=pattern):
+            loads(HEAD, "yaml")  # type: ignore[arg-type]
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A file that does not exist raises the usual OSError."""
+        with pytest.raises(FileNotFoundError):
+            load(tmp_path / "none.toml")
+
+
+def validator(schema: dict[str, Any] | None = None) -> Any:
+    """A draft 2020-12 validator; the test is skipped without jsonschema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    return jsonschema.Draft202012Validator(json_schema() if schema is None else schema)
+
+
+class TestSchema:
+    """The JSON Schema describes what dump writes and load reads."""
+
+    def test_shipped_file_is_current(self) -> None:
+        """The schema shipped with the package is the generated one."""
+        shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+        assert shipped == json_schema(), (
+            'regenerate with: python -c "from bilat.io._schema import '
+            "schema_text; print(schema_text(), end='')\" > "
+            "src/bilat/io/bilat.schema.json"
+        )
+
+    def test_is_a_valid_schema(self) -> None:
+        """The schema itself is valid draft 2020-12."""
+        schema = json_schema()
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        validator().check_schema(schema)
+
+    def test_every_record_defined(self) -> None:
+        """Every record class has a definition; the dossier is the top level."""
+        defs = json_schema()["$defs"]
+        for record in records():
+            if record.cls is not Dossier:
+                assert defs[record.name]["additionalProperties"] is False
+        assert json_schema()["required"] == ["title", "parties"]
+
+    @DOSSIER_SETTINGS
+    @given(dossiers())
+    def test_dumped_files_validate(self, d: Dossier) -> None:
+        """Dumped JSON, and dumped TOML as tomllib reads it, are valid."""
+        check = validator()
+        check.validate(json.loads(dumps(d, "json")))
+        check.validate(tomllib.loads(dumps(d, "toml")))
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            {"projects": [{"name": "x", "parties": ["KZ"], "status": "done"}]},
+            {"sources": [{"title": "s", "typo": 1}]},
+            {"targets": [{"parties": ["KZ", "UZ"], "value": {"amount": "1"}}]},
+            {
+                "series": [
+                    {
+                        "parties": ["KZ", "UZ"],
+                        "metric": "turnover",
+                        "values": {"year": {"amount": "1", "currency": "USD"}},
+                    }
+                ]
+            },
+            {"format": "bilat/2"},
+        ],
+    )
+    def test_schema_and_load_refuse_alike(self, change: dict[str, Any]) -> None:
+        """What the schema refuses, load refuses too."""
+        data = {"title": "t", "parties": ["KZ", "UZ"], **change}
+        assert not validator().is_valid(data)
+        with pytest.raises(ValidationError):
+            from_data(data)
+
+    def test_decimal_pattern(self) -> None:
+        """The decimal pattern takes what Decimal writes and refuses the rest."""
+        check = validator(json_schema()["$defs"]["Decimal"])
+        for text in ["156000000", "-1_234.50", "4.6E+9", "0E-7", ".5", "1."]:
+            assert check.is_valid(text), text
+        for text in ["1e", "NaN", "1__0", " 1", "1,5", ""]:
+            assert not check.is_valid(text), text
+
+
+class TestSpec:
+    """The field table covers every constructor argument of every record."""
+
+    @pytest.mark.parametrize("record", records(), ids=lambda r: r.name)
+    def test_fields_match_the_class(self, record: Any) -> None:
+        """A new argument cannot be silently left out of the files."""
+        expected = [a.name for a in attrs.fields(record.cls) if a.init]
+        assert list(record.fields) == expected
+
+
+class TestLazyImports:
+    """bilat.io needs cattrs, tomli-w and pint only when used."""
+
+    def test_imports(self) -> None:
+        """Importing bilat.io loads none; loading a file loads cattrs only."""
+        code = textwrap.dedent(
+            """
+            import json, sys
+            import bilat.io
+            heavy = ("cattrs", "tomli_w", "pint")
+            before = [m for m in heavy if m in sys.modules]
+            bilat.io.loads('title = "t"\\nparties = ["KZ", "UZ"]\\n')
+            after = [m for m in heavy if m in sys.modules]
+            print(json.dumps([before, after]))
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == [[], ["cattrs"]]
+
+    def test_exported(self) -> None:
+        """bilat.load is bilat.io.load."""
+        assert bilat.load is load

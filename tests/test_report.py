@@ -1,0 +1,220 @@
+"""Reports of a dossier: figures, statuses, languages and formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import bilat
+from bilat import Dossier, InvalidOptionError, Report
+from bilat._cli import main
+
+AS_OF = dt.date(2025, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def dossier() -> Dossier:
+    return bilat.examples.kazakhstan_uzbekistan()
+
+
+@pytest.fixture(scope="module")
+def report(dossier: Dossier) -> Report:
+    return dossier.report(as_of=AS_OF)
+
+
+def _progress(report: Report, deadline: int | None, reporter: str | None) -> dict:
+    (target,) = [t for t in report.to_dict()["targets"] if t["deadline"] == deadline]
+    (found,) = [p for p in target["progress"] if p["series"]["reporter"] == reporter]
+    return found
+
+
+class TestFigures:
+    """The report's figures match values computed by hand."""
+
+    def test_ministers_series_against_2030(self, report: Report) -> None:
+        """2021 $3.9 bn → 2022 $4.6 bn against $10 bn by 2030."""
+        p = _progress(report, 2030, None)
+        assert p["year"] == 2022
+        assert Decimal(p["share"]) == Decimal("0.46")
+        assert p["gap"]["amount"] == "5400000000"
+        # (10 / 4.6) ** (1 / 8) - 1 = 0.10193...; (4.6 / 3.9) - 1 = 0.17948...
+        assert abs(Decimal(p["required_cagr"]) - Decimal("0.101933")) < Decimal("1e-5")
+        assert abs(Decimal(p["actual_cagr"]) - Decimal("0.179487")) < Decimal("1e-5")
+        # planned: (10 / 3.9) ** (1 / 9) - 1 = 0.110292; ratio 1.627 → on track
+        assert abs(Decimal(p["growth_ratio"]) - Decimal("1.62737")) < Decimal("1e-3")
+        assert p["status"] == "on_track"
+        assert p["required_cagr_text"] == "10.2%"
+
+    def test_kazakh_series_regresses(self, report: Report) -> None:
+        """2022 $5.0 bn → 2023 $4.4 bn: trade fell, so the status is regressing."""
+        p = _progress(report, 2030, "KZ")
+        assert (p["year"], p["status"]) == (2023, "regressing")
+        assert abs(Decimal(p["actual_cagr"]) - Decimal("-0.12")) < Decimal("1e-12")
+
+    def test_single_year_is_insufficient(self, report: Report) -> None:
+        """Uzbekistan's series has one year only."""
+        assert _progress(report, 2030, "UZ")["status"] == "insufficient_data"
+
+    def test_no_deadline_target(self, report: Report) -> None:
+        """The article's target has no deadline."""
+        assert _progress(report, None, None)["status"] == "no_deadline"
+
+    def test_project_totals(self, report: Report) -> None:
+        """Underway: 12 + 2 lines = 14 projects, $156 M; planned: nearly $1 bn."""
+        groups = {g["status"]: g for g in report.to_dict()["projects"]}
+        assert groups["underway"]["count"] == 14
+        assert groups["underway"]["total"]["amount"] == "156000000"
+        assert groups["planned"]["total"]["qualifier"] == "nearly"
+        assert Decimal(groups["planned"]["total"]["low"]) == Decimal("900000000")
+
+    def test_railway_completion(self, report: Report) -> None:
+        """106 of 152 km is 69.7 %."""
+        rail = next(
+            p
+            for g in report.to_dict()["projects"]
+            for p in g["projects"]
+            if p["name"] == "Darbaza–Maktaaral railway"
+        )
+        assert rail["completion_text"] == "69.7% (length)"
+
+    def test_sources_are_named(self, report: Report) -> None:
+        """The series used says where its figures came from."""
+        p = _progress(report, 2030, "KZ")
+        publishers = {s["publisher"] for s in p["series"]["sources"]}
+        assert any("Kazinform" in (x or "") for x in publishers)
+
+
+class TestLanguages:
+    """Labels, country names and numbers follow the locale."""
+
+    def test_english(self, report: Report) -> None:
+        """English text with English names and figures."""
+        text = str(report)
+        assert "Kazakhstan (KZ) – Uzbekistan (UZ)" in text
+        assert "Share of target 46.0%" in text
+        assert "on track" in text
+
+    def test_russian(self, dossier: Dossier) -> None:
+        """Russian labels, names and decimal commas."""
+        text = dossier.report(as_of=AS_OF, locale="ru").to_text()
+        assert "Казахстан (KZ) – Узбекистан (UZ)" in text
+        assert "Доля от цели 46,0" in text
+        assert "в графике" in text
+
+    def test_kazakh_and_uzbek(self, dossier: Dossier) -> None:
+        """Kazakh and Uzbek headings and country names."""
+        kk = dossier.report(as_of=AS_OF, locale="kk").to_text()
+        assert "Жобалар" in kk
+        assert "Қазақстан" in kk
+        uz = dossier.report(as_of=AS_OF, locale="uz").to_text()
+        assert "Loyihalar" in uz
+        assert "Oʻzbekiston" in uz
+
+    def test_unknown_locale(self, dossier: Dossier) -> None:
+        """An unknown locale is a clear error."""
+        with pytest.raises(bilat.UnknownLocaleError, match="xx_YY"):
+            dossier.report(as_of=AS_OF, locale="xx_YY")
+
+
+class TestFormats:
+    """Text, Markdown, JSON and HTML show the same report."""
+
+    def test_markdown_headings(self, report: Report) -> None:
+        """Markdown has a title and section headings."""
+        md = report.to_markdown()
+        assert md.startswith("# Kazakhstan–Uzbekistan\n")
+        assert "\n## Targets\n" in md
+
+    def test_json_is_json(self, report: Report) -> None:
+        """The JSON form parses and equals to_dict()."""
+        assert json.loads(report.render("json")) == report.to_dict()
+
+    def test_html_is_well_formed(self, report: Report) -> None:
+        """The HTML fragment opens and closes its tags."""
+        stack: list[str] = []
+
+        class Checker(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: object) -> None:
+                stack.append(tag)
+
+            def handle_endtag(self, tag: str) -> None:
+                assert stack.pop() == tag
+
+        Checker().feed(report._repr_html_())
+        assert stack == []
+
+    def test_unknown_format(self, report: Report) -> None:
+        """An unknown format names the choices."""
+        with pytest.raises(InvalidOptionError, match="'markdown'"):
+            report.render("pdf")  # type: ignore[arg-type]
+
+    def test_as_of_text(self, dossier: Dossier) -> None:
+        """as_of may be ISO text; bad text is a clear error."""
+        assert dossier.report(as_of="2025-12-31").to_dict()["as_of"] == "2025-12-31"
+        with pytest.raises(bilat.InvalidNumberError, match="31/12/2025"):
+            dossier.report(as_of="31/12/2025")
+
+
+class TestCommandLine:
+    """bilat report and bilat validate."""
+
+    def test_report_bundled(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without PATH the bundled dossier is reported."""
+        assert main(["report", "--as-of", "2025-12-31"]) == 0
+        assert "Kazakhstan–Uzbekistan" in capsys.readouterr().out
+
+    def test_report_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json prints the report data."""
+        assert main(["report", "--as-of", "2025-12-31", "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["as_of"] == "2025-12-31"
+
+    def test_report_bad_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad --as-of is a usage error (exit 2)."""
+        assert main(["report", "--as-of", "yesterday"]) == 2
+        assert "invalid date 'yesterday'" in capsys.readouterr().err
+
+    def test_report_missing_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A missing file is one line on stderr and exit 1."""
+        assert main(["report", str(tmp_path / "none.toml")]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("bilat: error:")
+        assert "Traceback" not in err
+
+    def test_validate_valid(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The bundled file is valid."""
+        path = bilat.examples.path()
+        assert main(["validate", str(path)]) == 0
+        assert "valid (2 agreements, 5 projects" in capsys.readouterr().out
+
+    def test_validate_lists_every_problem(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every problem is listed with its field path."""
+        bad = tmp_path / "bad.toml"
+        bad.write_text('title = "x"\nparties = ["KZ", "XX"]\nprojets = []\n')
+        assert main(["validate", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert "parties[1]: unknown country 'XX'" in err
+        assert "projets: unknown field 'projets'" in err
+
+    def test_installed_script(self) -> None:
+        """The console script runs the report end to end."""
+        script = Path(sys.executable).parent / "bilat"
+        done = subprocess.run(
+            [str(script), "report", "--as-of", "2025-12-31", "--locale", "ru"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Отчёт о ходе выполнения" in done.stdout
