@@ -6,7 +6,7 @@ import importlib.metadata
 
 project = "bilat"
 author = "The bilat developers"
-copyright = "2026, The bilat developers"  # noqa: A001
+copyright = "2026, The bilat developers"
 release = importlib.metadata.version("bilat")
 version = ".".join(release.split(".")[:2])
 

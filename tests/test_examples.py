@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -145,8 +146,12 @@ class TestProvenance:
 
     def test_every_record_cites(self, dossier: Dossier) -> None:
         """Agreements, projects, targets, series values and meetings all cite a URL or the seed."""
-        for item in (*dossier.agreements, *dossier.projects, *dossier.targets):
-            assert item.sources, item
+        for agreement in dossier.agreements:
+            assert agreement.sources, agreement
+        for project in dossier.projects:
+            assert project.sources, project
+        for target in dossier.targets:
+            assert target.sources, target
         for s in dossier.series:
             for year in s.values:
                 assert s.sources_for(year), (s, year)
@@ -155,16 +160,17 @@ class TestProvenance:
 
     def test_sources_have_urls_except_the_seed(self, dossier: Dossier) -> None:
         """Only the undated seed article lacks a URL."""
+        records: list[Any] = [
+            *dossier.agreements,
+            *dossier.projects,
+            *dossier.targets,
+            *dossier.series,
+            *dossier.events,
+            dossier,
+        ]
         everything = {
             src
-            for item in (
-                *dossier.agreements,
-                *dossier.projects,
-                *dossier.targets,
-                *dossier.series,
-                *dossier.events,
-                dossier,
-            )
+            for item in records
             for src in attrs.asdict(item, recurse=False).get("sources", ())
         }
         without = [s for s in everything if s.url is None]

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,9 +30,12 @@ def report(dossier: Dossier) -> Report:
     return dossier.report(as_of=AS_OF)
 
 
-def _progress(report: Report, deadline: int | None, reporter: str | None) -> dict:
+def _progress(
+    report: Report, deadline: int | None, reporter: str | None
+) -> dict[str, Any]:
     (target,) = [t for t in report.to_dict()["targets"] if t["deadline"] == deadline]
     (found,) = [p for p in target["progress"] if p["series"]["reporter"] == reporter]
+    assert isinstance(found, dict)
     return found
 
 
@@ -72,7 +76,7 @@ class TestFigures:
         assert groups["underway"]["count"] == 14
         assert groups["underway"]["total"]["amount"] == "156000000"
         assert groups["planned"]["total"]["qualifier"] == "nearly"
-        assert Decimal(groups["planned"]["total"]["low"]) == Decimal("900000000")
+        assert Decimal(groups["planned"]["total"]["low"]) == Decimal(900000000)
 
     def test_railway_completion(self, report: Report) -> None:
         """106 of 152 km is 69.7 %."""

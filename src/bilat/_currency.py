@@ -14,7 +14,7 @@ from bilat._locale import LocaleLike, get_locale
 __all__ = ["Currency", "CurrencyLike", "as_currency"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _iso(code: str) -> Any:
     from iso4217 import Currency as IsoCurrency  # imported on first use
 

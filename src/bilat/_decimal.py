@@ -62,7 +62,9 @@ def context_with(rounding: str) -> decimal.Context:
         if rounding not in ROUNDING_MODES:
             from bilat._errors import InvalidOptionError
 
-            raise InvalidOptionError("rounding mode", rounding, ROUNDING_MODES) from None
+            raise InvalidOptionError(
+                "rounding mode", rounding, ROUNDING_MODES
+            ) from None
         ctx = CONTEXT.copy()
         ctx.rounding = rounding
         _CONTEXTS[rounding] = ctx

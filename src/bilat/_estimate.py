@@ -161,9 +161,7 @@ class Estimate:
     """
 
     value: Money = attrs.field(converter=_money)
-    qualifier: Qualifier = attrs.field(
-        default=Qualifier.EXACT, converter=_qualifier
-    )
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, converter=_qualifier)
     tolerance: Decimal = attrs.field(
         default=Decimal("0.1"), converter=_tolerance, kw_only=True
     )
@@ -191,7 +189,7 @@ class Estimate:
         for bound in (self.low, self.high):
             if not isinstance(bound, Money):
                 raise InvalidNumberError(bound, "bound", "a Money")
-            self.value._check(bound, "bounds")  # noqa: SLF001
+            self.value._check(bound, "bounds")
         if not self.low <= self.value <= self.high:
             raise InvalidNumberError(
                 (self.low, self.high),
@@ -240,9 +238,7 @@ class Estimate:
         if not isinstance(other, Estimate):
             return NotImplemented
         if self.currency != other.currency:
-            raise CurrencyMismatchError(
-                self.currency.code, other.currency.code, "+"
-            )
+            raise CurrencyMismatchError(self.currency.code, other.currency.code, "+")
         value = self.value + other.value
         low = self.low + other.low
         high = self.high + other.high

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from typing import TypeAlias
 
-from babel import Locale, UnknownLocaleError as _BabelUnknownLocale
+from babel import Locale
+from babel import UnknownLocaleError as _BabelUnknownLocale
 
 from bilat._errors import UnknownLocaleError
 

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from bilat._rates import ExchangeRates
-    from bilat._units import UnitPrice
 
 __all__ = ["Money", "Number", "RoundingMode", "make_money"]
 
@@ -326,17 +325,15 @@ class Money:
         exact = [units * w / total_weight for w in weights]
         floors = [int(x) for x in exact]
         left = units - sum(floors)
-        order = sorted(
-            range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i)
-        )
+        order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
         for i in order[:left]:
             floors[i] += 1
         quantum = _quantum(digits)
         return tuple(
             _make(
-                Decimal(sign * n).scaleb(-digits, context=CONTEXT).quantize(
-                    quantum, context=CONTEXT
-                ),
+                Decimal(sign * n)
+                .scaleb(-digits, context=CONTEXT)
+                .quantize(quantum, context=CONTEXT),
                 self.currency,
             )
             for n in floors
@@ -395,7 +392,7 @@ class Money:
         compact: bool = False,
         rounding: RoundingMode | str = ROUND_HALF_EVEN,
     ) -> str:
-        """Format through babel (CLDR) for ``locale``.
+        r"""Format through babel (CLDR) for ``locale``.
 
         The full form shows every significant digit of the amount, with at
         least the currency's usual number of decimals. The compact form
@@ -408,7 +405,7 @@ class Money:
             >>> m.format()
             '$1,550,000,000.00'
             >>> m.format("ru")  # CLDR separates with no-break spaces
-            '1\\xa0550\\xa0000\\xa0000,00\\xa0$'
+            '1\xa0550\xa0000\xa0000,00\xa0$'
             >>> print(m.format("kk", compact=True), "|", Money("156000000", "UZS").format("uz", compact=True))
             1,55 млрд $ | 156 mln soʻm
         """
@@ -461,6 +458,8 @@ class _Unfrozen:
     """
 
     __slots__ = ("amount", "currency")
+    amount: Decimal
+    currency: Currency
 
 
 _new = object.__new__

@@ -57,7 +57,9 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
             else:
                 groups: dict[int, list[Decimal]] = {}
                 by_id: dict[int, Currency] = {}
-                for cur, amount in zip(currencies, map(_amount_of, moneys)):
+                for cur, amount in zip(
+                    currencies, map(_amount_of, moneys), strict=True
+                ):
                     key = id(cur)
                     try:
                         groups[key].append(amount)
@@ -68,7 +70,7 @@ def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
                     cur = by_id[key]
                     totals[cur] = totals.get(cur, Decimal(0)) + sum(amounts, Decimal(0))
         for bag in bags:
-            for cur, amount in bag._totals.items():  # noqa: SLF001
+            for cur, amount in bag._totals.items():
                 totals[cur] = totals.get(cur, Decimal(0)) + amount
     return {cur: amount for cur, amount in totals.items() if amount}
 

@@ -226,7 +226,7 @@ def portfolio_plot(
         if isinstance(total, Estimate) and not total.is_exact:
             low, high = float(total.low.amount), float(total.high.amount)
             ranges.append((position, heights[-1], low, high))
-    bars = axes.bar(
+    axes.bar(
         positions,
         heights,
         color=[f"C{i}" for i in positions],
@@ -235,7 +235,16 @@ def portfolio_plot(
             for status, group in groups.items()
         ],
     )
-    axes.bar_label(bars, labels=texts)
+    tops = dict(enumerate(heights)) | {r[0]: max(r[1], r[3]) for r in ranges}
+    for position, text in zip(positions, texts, strict=True):
+        axes.annotate(
+            text,
+            (position, tops[position]),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+        )
     if ranges:
         axes.errorbar(
             [r[0] for r in ranges],
@@ -247,6 +256,7 @@ def portfolio_plot(
             label="range of the estimate",
         )
         axes.legend()
+    axes.margins(y=0.1)  # room for the labels above the bars
     axes.set_title(f"Projects by status: {_projects(portfolio.count)}")
     axes.set_xlabel("Status")
     if unit is None:

@@ -14,7 +14,6 @@ from babel.dates import format_date
 from babel.numbers import format_percent
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import CONTEXT
 from bilat._errors import BilatError
 from bilat._estimate import Estimate
 from bilat._labels import label
@@ -26,8 +25,9 @@ if TYPE_CHECKING:
     from bilat._portfolio import Portfolio
     from bilat._project import Project
     from bilat._rates import ExchangeRates
+    from bilat._series import TradeSeries
     from bilat._source import Source
-    from bilat._target import Progress, TradeSeries, TradeTarget
+    from bilat._target import Progress, TradeTarget
 
 __all__ = ["Report", "ReportFormat", "build_report"]
 
@@ -47,7 +47,9 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     except (TypeError, ValueError):
         from bilat._errors import InvalidNumberError
 
-        raise InvalidNumberError(value, "as_of date", "an ISO date such as '2025-12-31'") from None
+        raise InvalidNumberError(
+            value, "as_of date", "an ISO date such as '2025-12-31'"
+        ) from None
 
 
 def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
@@ -78,17 +80,15 @@ def _ratio(value: Decimal | None) -> str | None:
 
 
 def _source_data(sources: Iterable[Source]) -> list[dict[str, JSON]]:
-    out = []
-    for s in sources:
-        out.append(
-            {
-                "title": s.title,
-                "publisher": s.publisher,
-                "url": s.url,
-                "published": s.published.isoformat() if s.published else None,
-            }
-        )
-    return out
+    return [
+        {
+            "title": s.title,
+            "publisher": s.publisher,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+        }
+        for s in sources
+    ]
 
 
 def _cite(sources: Sequence[Mapping[str, JSON]]) -> str:
@@ -112,7 +112,6 @@ def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
 
 
 def _progress_data(
-    target: TradeTarget,
     series: TradeSeries,
     progress: Progress,
     locale: LocaleLike,
@@ -137,7 +136,9 @@ def _progress_data(
         "required_cagr": _ratio(p.required_cagr),
         "required_cagr_text": _ratio_text(p.required_cagr, locale),
         "growth_ratio": _ratio(p.growth_ratio),
-        "projected": _money_data(p.projected, locale) if p.projected is not None else None,
+        "projected": _money_data(p.projected, locale)
+        if p.projected is not None
+        else None,
         "anticipated": _ratio(p.anticipated),
         "eta": p.eta,
         "status": p.status.value,
@@ -159,9 +160,7 @@ def build_report(
     loc = get_locale(locale)
     lang = str(loc)
 
-    parties = [
-        {"code": c.alpha2, "name": c.name(loc)} for c in dossier.parties
-    ]
+    parties = [{"code": c.alpha2, "name": c.name(loc)} for c in dossier.parties]
     agreements = [
         {
             "title": a.title,
@@ -189,7 +188,9 @@ def build_report(
                     {
                         "name": p.name,
                         "count": p.count,
-                        "value": _money_data(p.value, loc) if p.value is not None else None,
+                        "value": _money_data(p.value, loc)
+                        if p.value is not None
+                        else None,
                         "sector": p.sector,
                         **_completion(p, on, loc),
                         "sources": _source_data(p.sources),
@@ -215,16 +216,14 @@ def build_report(
                 "agreement": target.agreement.title if target.agreement else None,
                 "sources": _source_data(target.sources),
                 "progress": [
-                    _progress_data(
-                        target, s, target.progress(s, as_of=on, rates=rates), loc
-                    )
+                    _progress_data(s, target.progress(s, as_of=on, rates=rates), loc)
                     for s in matching
                 ],
             }
         )
 
     meetings = sorted(
-        (e for e in dossier.events if _meeting_year(e) is None or _meeting_year(e) <= on.year),
+        (e for e in dossier.events if (_meeting_year(e) or on.year) <= on.year),
         key=lambda m: m.sort_key(),
         reverse=True,
     )[:_RECENT_MEETINGS]
@@ -323,7 +322,7 @@ class Report:
         """The report as JSON text."""
         return json.dumps(self.data, ensure_ascii=False, indent=indent)
 
-    def render(self, format: ReportFormat = "text") -> str:  # noqa: A002
+    def render(self, format: ReportFormat = "text") -> str:
         """Render in one of ``text``, ``markdown``, ``json`` or ``html``."""
         renderers = {
             "text": self.to_text,
@@ -379,7 +378,9 @@ class Report:
         for g in d["projects"]:
             total = g["total"]["text"] if g["total"] else g["note"]
             lines.append(
-                bullet(f"{g['status_text']}: {g['count']} — {label('total', loc)} {total}")
+                bullet(
+                    f"{g['status_text']}: {g['count']} — {label('total', loc)} {total}"
+                )
             )
             for p in g["projects"]:
                 value = p["value"]["text"] if p["value"] else label("not_valued", loc)
@@ -400,9 +401,13 @@ class Report:
                 if t["deadline"] is not None
                 else label("no_deadline", loc)
             )
-            lines.append(bullet(f"{label('target', loc)}: {t['value']['text']} ({deadline})"))
+            lines.append(
+                bullet(f"{label('target', loc)}: {t['value']['text']} ({deadline})")
+            )
             if t["sources"]:
-                lines.append(bullet(f"{label('source', loc)}: {_cite(t['sources'])}", 1))
+                lines.append(
+                    bullet(f"{label('source', loc)}: {_cite(t['sources'])}", 1)
+                )
             for p in t["progress"]:
                 s = p["series"]
                 who = s["reporter_name"] or "—"
@@ -419,7 +424,9 @@ class Report:
                     )
                 )
                 if s["sources"]:
-                    lines.append(bullet(f"{label('source', loc)}: {_cite(s['sources'])}", 2))
+                    lines.append(
+                        bullet(f"{label('source', loc)}: {_cite(s['sources'])}", 2)
+                    )
 
         lines += heading(label("meetings", loc))
         if not d["meetings"]:
@@ -427,7 +434,9 @@ class Report:
         for m in d["meetings"]:
             topics = ", ".join(m["topics"])
             who = "; ".join(m["participants"])
-            lines.append(bullet(f"{m['when_text']}: {who} — {label('topics', loc)}: {topics}"))
+            lines.append(
+                bullet(f"{m['when_text']}: {who} — {label('topics', loc)}: {topics}")
+            )
 
         if d["sources"]:
             lines += heading(label("sources", loc))
@@ -458,14 +467,18 @@ def _html(d: Mapping[str, JSON]) -> str:
     e = html.escape
     loc = d["locale"]
     out = [f'<div class="bilat-report"><h2>{e(d["title"])}</h2>']
-    out.append(f"<p>{e(label('report', loc))}, {e(label('as_of', loc))} {e(d['as_of'])}</p>")
+    out.append(
+        f"<p>{e(label('report', loc))}, {e(label('as_of', loc))} {e(d['as_of'])}</p>"
+    )
     out.append(f"<h3>{e(label('parties', loc))}</h3><p>")
     out.append(" – ".join(f"{e(p['name'])} ({e(p['code'])})" for p in d["parties"]))
     out.append("</p>")
     if d["relationship"]:
         out.append(f"<p>{e(label('relationship', loc))}: {e(d['relationship'])}</p>")
     out.append(f"<h3>{e(label('agreements', loc))}</h3><ul>")
-    out.extend(f"<li>{e(a['title'])} — {e(a['status_text'])}</li>" for a in d["agreements"])
+    out.extend(
+        f"<li>{e(a['title'])} — {e(a['status_text'])}</li>" for a in d["agreements"]
+    )
     out.append(f"</ul><h3>{e(label('projects', loc))}</h3>")
     out.append(
         f"<table><thead><tr><th>{e(label('status', loc))}</th><th>{e(label('count', loc))}</th>"
@@ -478,11 +491,21 @@ def _html(d: Mapping[str, JSON]) -> str:
         )
     out.append(f"</tbody></table><h3>{e(label('targets', loc))}</h3>")
     for t in d["targets"]:
-        deadline = t["deadline"] if t["deadline"] is not None else label("no_deadline", loc)
+        deadline = (
+            t["deadline"] if t["deadline"] is not None else label("no_deadline", loc)
+        )
         out.append(f"<p><b>{e(t['value']['text'])}</b> ({e(str(deadline))})</p>")
         if not t["progress"]:
             continue
-        head = ("reporter", "year", "current", "share", "gap", "required_cagr", "status")
+        head = (
+            "reporter",
+            "year",
+            "current",
+            "share",
+            "gap",
+            "required_cagr",
+            "status",
+        )
         out.append("<table><thead><tr>")
         out.extend(f"<th>{e(label(h, loc))}</th>" for h in head)
         out.append("</tr></thead><tbody>")
@@ -500,7 +523,8 @@ def _html(d: Mapping[str, JSON]) -> str:
         out.append("</tbody></table>")
     out.append(f"<h3>{e(label('meetings', loc))}</h3><ul>")
     out.extend(
-        f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>" for m in d["meetings"]
+        f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>"
+        for m in d["meetings"]
     )
     out.append("</ul></div>")
     return "".join(out)

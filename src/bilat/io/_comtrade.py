@@ -236,7 +236,11 @@ def _csv_rows(text: str) -> Iterator[Row]:
 
 
 def _json_text(value: object) -> str:
-    """A JSON scalar as the text a CSV cell would hold (null → empty)."""
+    """A JSON value as the text a CSV cell would hold (null is empty).
+
+    Arrays and objects, which no Comtrade field holds, become ``[...]`` and
+    ``{...}`` so that any check of them fails with a readable message.
+    """
     if isinstance(value, str):
         return value
     if value is None:
@@ -245,7 +249,7 @@ def _json_text(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int | Decimal):
         return str(value)
-    return json.dumps(value, default=str)
+    return "[...]" if isinstance(value, list) else "{...}"
 
 
 def _reject_constant(name: str) -> NoReturn:
