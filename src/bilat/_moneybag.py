@@ -109,7 +109,7 @@ class MoneyBag:
     _totals: Mapping[Currency, Decimal]
 
     def __init__(self, *items: Money | MoneyBag) -> None:
-        self.__attrs_init__(MappingProxyType(_totals(items)))  # type: ignore[attr-defined]
+        self.__attrs_init__(MappingProxyType(_totals(items)))
 
     @property
     def currencies(self) -> tuple[Currency, ...]:

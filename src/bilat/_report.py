@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
     from bilat._series import TradeSeries
     from bilat._source import Source
-    from bilat._target import Progress, TradeTarget
+    from bilat._target import Progress
 
 __all__ = ["Report", "ReportFormat", "build_report"]
 
