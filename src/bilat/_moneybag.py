@@ -197,7 +197,7 @@ class MoneyBag:
         return f"MoneyBag({', '.join(map(repr, self))})"
 
     def format(self, locale: str = "en", *, compact: bool = False) -> str:
-        """Format as the per-currency totals joined by `` + ``.
+        """Format as the per-currency totals joined by ``" + "``.
 
         Example:
             >>> from bilat import Money, MoneyBag

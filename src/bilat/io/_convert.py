@@ -424,29 +424,39 @@ def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
 _KEYS: dict[type, tuple[str, ...]] = {Money: _MONEY_KEYS, Estimate: _ESTIMATE_KEYS}
 
 
+#: Plain types of fields that hold no list or table: records made only of
+#: these are cached, since files repeat them (the same source on each fact).
+_SCALAR_TYPES: Final = frozenset({str, int, dt.date, DateOrYear, Country})
+
+
 def _register_records(conv: cattrs.Converter) -> None:
     for record in records():
         cls = record.cls
         attributes = record.attributes()
         _KEYS[cls] = tuple(a.name for a in attributes)
-        hooks: dict[str, Any] = {}
+        fast: dict[str, Any] = {}
+        thorough: dict[str, Any] = {}
         for a in attributes:
             hook = conv.get_structure_hook(a.type)
             if a.name in record.nullable:
                 hook = _absent_is_none(hook)
+            fast[a.name] = override(struct_hook=hook)
             convert: Any = a.converter
             if convert is not None and not isinstance(convert, attrs.Converter):
                 hook = _checked(hook, convert)
-            hooks[a.name] = override(struct_hook=hook)
-        generated: StructureHook = make_dict_structure_fn_from_attrs(
-            attributes, cls, conv, **hooks
+            thorough[a.name] = override(struct_hook=hook)
+        structure = _record_hook(
+            cls,
+            make_dict_structure_fn_from_attrs(attributes, cls, conv, **fast),
+            make_dict_structure_fn_from_attrs(attributes, cls, conv, **thorough),
+            tuple(record.nullable),
         )
+        if all(a.type in _SCALAR_TYPES for a in attributes):
+            structure = _cached(structure)
         # Registered by predicate: cattrs would otherwise resolve the class's
         # own annotations, which name types imported only for type checking.
         is_cls = functools.partial(operator.is_, cls)
-        conv.register_structure_hook_func(
-            is_cls, _record_hook(cls, generated, tuple(record.nullable))
-        )
+        conv.register_structure_hook_func(is_cls, structure)
         # A required field that may be None is left out when None.
         unstructure_attributes = [
             a.evolve(default=None) if a.name in record.nullable else a
@@ -474,7 +484,8 @@ def _checked(hook: StructureHook, convert: Callable[[Any], Any]) -> StructureHoo
     Running each field's converter on its own finds a bad field even when
     another field of the same record is bad too; the constructor would stop
     at the first. The converters of bilat's classes accept their own output,
-    so the constructor's second pass changes nothing.
+    so the constructor's second pass changes nothing. This runs only for a
+    record that failed, to find all of its problems.
     """
 
     def structure_and_convert(value: object, type_: object) -> Any:
@@ -502,8 +513,12 @@ def _absent_is_none(hook: StructureHook) -> StructureHook:
 
 
 def _record_hook(
-    cls: type, generated: StructureHook, nullable: tuple[str, ...]
+    cls: type,
+    fast: StructureHook,
+    thorough: StructureHook,
+    nullable: tuple[str, ...],
 ) -> StructureHook:
+    """Structure a record; when it fails, check each field to find every problem."""
     expected = f"a table of {cls.__name__} fields"
 
     def structure_record(value: object, _: object) -> Any:
@@ -512,9 +527,35 @@ def _record_hook(
         for name in nullable:
             if name not in value:
                 value = {**value, name: _ABSENT}
-        return generated(value, cls)
+        try:
+            return fast(value, cls)
+        except ClassValidationError as error:
+            first = error
+        thorough(value, cls)
+        raise first  # pragma: no cover - the thorough pass fails as the fast one
 
     return structure_record
+
+
+def _cached(hook: StructureHook) -> StructureHook:
+    """``hook``, remembering the records built from the last tables seen."""
+
+    @functools.lru_cache(maxsize=256)
+    def from_items(items: tuple[tuple[str, type, Any], ...]) -> Any:
+        return hook({key: item for key, _, item in items}, None)
+
+    def structure_cached(value: object, type_: object) -> Any:
+        if type(value) is not dict:
+            return hook(value, type_)
+        # The types are part of the key: 1 == True == Decimal(1), but only
+        # some of them are accepted.
+        items = tuple((key, type(item), item) for key, item in value.items())
+        try:
+            return from_items(items)
+        except TypeError:  # a list or a table among the values: not hashable
+            return hook(value, type_)
+
+    return structure_cached
 
 
 # -- the converter -----------------------------------------------------------

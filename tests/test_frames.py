@@ -1,0 +1,463 @@
+"""Tests for the pandas frames: TradeSeries, Portfolio, progress_frame, Dossier."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from tests.strategies import dossiers, portfolios, trade_series
+
+import bilat
+from bilat import (
+    Agreement,
+    Dossier,
+    Estimate,
+    InvalidOptionError,
+    MissingExtraError,
+    Money,
+    Portfolio,
+    Progress,
+    Project,
+    Qualifier,
+    Source,
+    TradeSeries,
+    TradeTarget,
+    ValidationError,
+    progress_frame,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+D = Decimal
+
+SERIES_COLUMNS = [
+    "parties",
+    "metric",
+    "reporter",
+    "year",
+    "value",
+    "currency",
+    "source",
+]
+PROJECT_COLUMNS = [
+    "name",
+    "parties",
+    "status",
+    "count",
+    "amount",
+    "low",
+    "high",
+    "qualifier",
+    "currency",
+    "sector",
+    "start",
+    "end",
+    "location",
+    "source",
+]
+
+
+def usd(amount: str | int) -> Money:
+    return Money(amount, "USD")
+
+
+def rows(df: pd.DataFrame, *columns: str) -> list[list[object]]:
+    """The cells of ``columns``, row by row, as Python values."""
+    return [list(row) for row in df[list(columns)].itertuples(index=False)]
+
+
+STATS = Source("Kazakh statistics")
+MEETING = Source("Ministers' meeting")
+
+
+def kz_series() -> TradeSeries:
+    """Turnover as Kazakhstan reports it; 2022 has its own source."""
+    return TradeSeries(
+        ("KZ", "UZ"),
+        "turnover",
+        {2021: usd("3.9e9"), 2022: usd("4.2e9"), 2023: usd("4.4e9")},
+        reporter="KZ",
+        sources=(STATS,),
+        value_sources={2022: (MEETING,)},
+    )
+
+
+def kz_uz_portfolio() -> Portfolio:
+    """The seed article's two lines of joint projects, and a railway."""
+    return Portfolio(
+        [
+            Project(
+                "Joint projects",
+                ["KZ", "UZ"],
+                "underway",
+                value=usd("156000000"),
+                count=12,
+                sources=(MEETING,),
+            ),
+            Project(
+                "Planned projects",
+                ["KZ", "UZ"],
+                "planned",
+                value=Estimate(usd("1000000000"), Qualifier.NEARLY),
+                count=21,
+            ),
+            Project(
+                "Darbaza–Maktaaral railway",
+                ["KZ"],
+                "underway",
+                sector="transport",
+                start=dt.date(2023, 5, 1),
+                end=2026,
+                location="Turkistan region",
+            ),
+        ]
+    )
+
+
+class TestSeriesFrame:
+    """TradeSeries.to_frame: one row per year, exact amounts."""
+
+    def test_rows(self) -> None:
+        """Each year gives a row with its exact value, currency and reporter."""
+        df = kz_series().to_frame()
+        assert list(df.columns) == SERIES_COLUMNS
+        assert rows(df, "year", "value", "currency", "reporter", "metric") == [
+            [2021, D("3.9e9"), "USD", "KZ", "turnover"],
+            [2022, D("4.2e9"), "USD", "KZ", "turnover"],
+            [2023, D("4.4e9"), "USD", "KZ", "turnover"],
+        ]
+        assert df.loc[0, "parties"] == ("KZ", "UZ")
+        assert list(df.index) == [0, 1, 2]
+
+    def test_types(self) -> None:
+        """Years are int64; values stay Decimal in an object column."""
+        df = kz_series().to_frame()
+        assert df["year"].dtype == "int64"
+        assert df["value"].dtype == object
+        assert all(type(v) is Decimal for v in df["value"])
+
+    def test_exact_sum(self) -> None:
+        """Summing the column is exact: 0.1 + 0.2 is 0.3, not 0.30000000000000004."""
+        s = TradeSeries(("KZ", "UZ"), "exports", {2020: usd("0.1"), 2021: usd("0.2")})
+        assert sum(s.to_frame()["value"]) == D("0.3")
+
+    def test_sources_per_year(self) -> None:
+        """A year's own source comes first, then the series'; none gives None."""
+        df = kz_series().to_frame()
+        assert df["source"].tolist() == [
+            "Kazakh statistics",
+            "Ministers' meeting; Kazakh statistics",
+            "Kazakh statistics",
+        ]
+        bare = TradeSeries(("KZ", "UZ"), "imports", {2020: Money(5, "EUR")})
+        frame = bare.to_frame()
+        assert frame.loc[0, "source"] is None
+        assert frame.loc[0, "reporter"] is None
+        assert frame.loc[0, "currency"] == "EUR"
+
+    @given(trade_series())
+    def test_mirrors_series(self, series: TradeSeries) -> None:
+        """Any series: the frame's years and values are the series' own."""
+        df = series.to_frame()
+        assert dict(zip(df["year"], df["value"], strict=True)) == {
+            y: m.amount for y, m in series.values.items()
+        }
+        assert set(df["currency"]) == {series.currency.code}
+
+
+class TestPortfolioFrame:
+    """Portfolio.to_frame: one row per project line, values with their bounds."""
+
+    def test_money_and_estimate(self) -> None:
+        """Money gives equal bounds and 'exact'; an Estimate its bounds and qualifier."""
+        df = kz_uz_portfolio().to_frame()
+        assert list(df.columns) == PROJECT_COLUMNS
+        assert rows(df, "name", "status", "count", "amount", "low", "high")[:2] == [
+            [
+                "Joint projects",
+                "underway",
+                12,
+                D(156000000),
+                D(156000000),
+                D(156000000),
+            ],
+            [
+                "Planned projects",
+                "planned",
+                21,
+                D(1000000000),
+                D(900000000),
+                D(1000000000),
+            ],
+        ]
+        assert df["qualifier"].tolist()[:2] == ["exact", "nearly"]
+        assert df["currency"].tolist()[:2] == ["USD", "USD"]
+        assert df["count"].dtype == "int64"
+
+    def test_unvalued_and_dates(self) -> None:
+        """Without a value the value cells are None; a year-only end stays an int."""
+        row = kz_uz_portfolio().to_frame().loc[2]
+        assert [row[c] for c in ("amount", "low", "high", "qualifier", "currency")] == [
+            None
+        ] * 5
+        assert row["start"] == dt.date(2023, 5, 1)
+        assert row["end"] == 2026
+        assert type(row["end"]) is int
+        assert row["sector"] == "transport"
+        assert row["location"] == "Turkistan region"
+        assert row["source"] is None
+
+    def test_explode_parties(self) -> None:
+        """Parties are tuples of codes, so explode gives a row per party."""
+        df = kz_uz_portfolio().to_frame()
+        exploded = df.explode("parties")
+        assert exploded["parties"].tolist() == ["KZ", "UZ", "KZ", "UZ", "KZ"]
+        uz = exploded[exploded["parties"] == "UZ"]
+        assert uz["count"].sum() == 33
+
+    def test_empty(self) -> None:
+        """An empty portfolio gives the columns and no rows."""
+        df = Portfolio([]).to_frame()
+        assert list(df.columns) == PROJECT_COLUMNS
+        assert len(df) == 0
+
+    @given(portfolios())
+    def test_amounts_add_to_total(self, portfolio: Portfolio) -> None:
+        """Any portfolio in USD: rows, counts and the sum of amounts match it."""
+        df = portfolio.to_frame()
+        assert len(df) == len(portfolio)
+        assert df["count"].sum() == portfolio.count
+        valued = df[df["amount"].notna()]
+        if len(valued):
+            total = portfolio.total()
+            stated = total.value if isinstance(total, Estimate) else total
+            assert sum(valued["amount"]) == stated.amount
+            assert (
+                sum(valued["high"])
+                == (total.high if isinstance(total, Estimate) else total).amount
+            )
+
+
+def progresses() -> list[Progress]:
+    """KZ's series against $10 billion by 2030, as of 2020 and as of 2024."""
+    target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
+    series = kz_series()
+    return [target.progress(series, 2020), target.progress(series, 2024)]
+
+
+class TestProgressFrame:
+    """progress_frame: one row per Progress, every figure exact."""
+
+    def test_figures(self) -> None:
+        """Current, share and gap are those worked out by hand; the status is kept."""
+        df = progress_frame(progresses())
+        latest = df.loc[1]
+        assert latest["as_of"] == 2024
+        assert latest["year"] == 2023
+        assert latest["base_year"] == 2021
+        assert latest["base"] == D("3.9e9")
+        assert latest["current"] == D("4.4e9")
+        assert latest["target"] == D("1e10")
+        assert latest["currency"] == "USD"
+        assert latest["share"] == D("0.44")
+        assert latest["gap"] == D("5.6e9")
+        assert latest["status"] == "off_track"
+        assert latest["reporter"] == "KZ"
+        assert latest["deadline"] == 2030
+        # (4.4/3.9)^(1/2) − 1 = 0.06216…, written out to 6 places.
+        assert round(latest["actual_cagr"], 6) == D("0.062170")
+
+    def test_every_field_of_progress(self) -> None:
+        """Each ratio and amount is the Progress's own, as a Decimal."""
+        p = progresses()[1]
+        row = progress_frame([p]).loc[0]
+        for name in (
+            "actual_cagr",
+            "planned_cagr",
+            "required_cagr",
+            "growth_ratio",
+            "anticipated",
+        ):
+            assert row[name] == getattr(p, name)
+            assert type(row[name]) is Decimal
+        assert p.projected is not None
+        assert row["projected"] == p.projected.amount
+        assert row["eta"] == p.eta
+
+    def test_missing_figures(self) -> None:
+        """Before the first year: no year (NA in an Int64 column), no amounts."""
+        df = progress_frame(progresses())
+        early = df.loc[0]
+        assert df["year"].dtype == "Int64"
+        assert early["year"] is pd.NA
+        assert early["current"] is None
+        assert early["share"] is None
+        assert early["status"] == "insufficient_data"
+
+    def test_empty(self) -> None:
+        """No progress gives the columns and no rows."""
+        df = progress_frame([])
+        assert len(df) == 0
+        assert "growth_ratio" in df.columns
+
+    def test_not_a_progress(self) -> None:
+        """An item that is not a Progress is named by its index."""
+        with pytest.raises(ValidationError, match="expected a Progress") as e:
+            progress_frame([progresses()[0], "off track"])  # type: ignore[list-item]
+        assert e.value.path == "progresses[1]"
+
+    def test_public(self) -> None:
+        """progress_frame is exported from bilat."""
+        assert "progress_frame" in bilat.__all__
+
+
+def dossier() -> Dossier:
+    """A dossier with one of every part that has a frame."""
+    treaty = Agreement(
+        "Treaty on Allied Relations",
+        ["KZ", "UZ"],
+        "treaty",
+        signed="2022-12-22",
+        in_force="2023-05-02",
+        sources=(STATS, MEETING),
+    )
+    programme = Agreement("Trade programme", ["KZ", "UZ"], "programme")
+    uz = TradeSeries(("UZ", "KZ"), "turnover", {2025: usd("4.97e9")}, reporter="UZ")
+    return Dossier(
+        "Kazakhstan and Uzbekistan",
+        ["KZ", "UZ"],
+        agreements=[treaty, programme],
+        projects=kz_uz_portfolio().projects,
+        targets=[
+            TradeTarget(
+                ("KZ", "UZ"),
+                Estimate(usd("1e10"), Qualifier.UP_TO),
+                agreement=programme,
+                baseline_year=2021,
+            ),
+            TradeTarget(("KZ", "UZ"), usd("1.5e10"), deadline=2030),
+        ],
+        series=[kz_series(), uz],
+    )
+
+
+class TestDossierFrame:
+    """Dossier.to_frame: agreements, projects, series and targets."""
+
+    def test_agreements(self) -> None:
+        """Dates stay dates, the status is judged on as_of, sources are joined."""
+        df = dossier().to_frame("agreements", as_of="2023-01-01")
+        assert rows(df, "title", "kind", "signed", "in_force", "status") == [
+            [
+                "Treaty on Allied Relations",
+                "treaty",
+                dt.date(2022, 12, 22),
+                dt.date(2023, 5, 2),
+                "signed",
+            ],
+            ["Trade programme", "programme", None, None, "proposed"],
+        ]
+        assert df.loc[0, "source"] == "Kazakh statistics; Ministers' meeting"
+        assert df.loc[0, "parties"] == ("KZ", "UZ")
+        later = dossier().to_frame("agreements", as_of=dt.date(2024, 1, 1))
+        assert later.loc[0, "status"] == "in_force"
+
+    def test_agreements_today(self) -> None:
+        """Without as_of the status is today's (the treaty has long been in force)."""
+        df = dossier().to_frame("agreements")
+        assert df.loc[0, "status"] == "in_force"
+
+    def test_bad_as_of(self) -> None:
+        """An as_of that is not a date is refused, even with no agreements."""
+        with pytest.raises(ValidationError, match="as_of"):
+            Dossier("KZ–UZ", ["KZ", "UZ"]).to_frame("agreements", as_of="soon")
+
+    def test_projects(self) -> None:
+        """The projects frame is the portfolio's."""
+        d = dossier()
+        assert d.to_frame("projects").equals(d.portfolio.to_frame())
+
+    def test_series(self) -> None:
+        """Every series' years, one after the other, with their reporters."""
+        df = dossier().to_frame("series")
+        assert list(df.columns) == SERIES_COLUMNS
+        assert rows(df, "reporter", "year", "value") == [
+            ["KZ", 2021, D("3.9e9")],
+            ["KZ", 2022, D("4.2e9")],
+            ["KZ", 2023, D("4.4e9")],
+            ["UZ", 2025, D("4.97e9")],
+        ]
+        assert df.loc[3, "parties"] == ("UZ", "KZ")
+        assert list(df.index) == [0, 1, 2, 3]
+
+    def test_targets(self) -> None:
+        """A qualified target gives its bounds; missing years are NA."""
+        df = dossier().to_frame("targets")
+        assert rows(df, "amount", "low", "high", "qualifier", "currency") == [
+            [D("1e10"), D(0), D("1e10"), "up_to", "USD"],
+            [D("1.5e10"), D("1.5e10"), D("1.5e10"), "exact", "USD"],
+        ]
+        assert df["deadline"].dtype == "Int64"
+        assert df.loc[0, "deadline"] is pd.NA
+        assert df.loc[1, "deadline"] == 2030
+        assert df.loc[0, "baseline_year"] == 2021
+        assert df["agreement"].tolist() == ["Trade programme", None]
+
+    def test_unknown_part(self) -> None:
+        """Another part is refused with the four choices."""
+        with pytest.raises(
+            InvalidOptionError,
+            match="unknown dossier frame 'events': expected one of 'agreements', "
+            "'projects', 'series', 'targets'",
+        ):
+            dossier().to_frame("events")  # type: ignore[arg-type]
+
+    def test_bundled_example(self) -> None:
+        """The bundled dossier: a row per agreement, project line and target."""
+        d = bilat.examples.kazakhstan_uzbekistan()
+        assert len(d.to_frame("agreements", as_of="2025-12-31")) == len(d.agreements)
+        assert len(d.to_frame("projects")) == len(d.projects)
+        assert len(d.to_frame("targets")) == len(d.targets)
+        assert len(d.to_frame("series")) == sum(len(s.values) for s in d.series)
+
+    @given(dossiers())
+    def test_any_dossier(self, d: Dossier) -> None:
+        """Any dossier: one row per item of each part."""
+        assert len(d.to_frame("agreements", as_of="2025-01-01")) == len(d.agreements)
+        assert len(d.to_frame("projects")) == len(d.projects)
+        assert len(d.to_frame("targets")) == len(d.targets)
+        assert len(d.to_frame("series")) == sum(len(s.values) for s in d.series)
+
+
+CALLS: dict[str, Callable[[], object]] = {
+    "TradeSeries.to_frame()": lambda: kz_series().to_frame(),
+    "Portfolio.to_frame()": lambda: kz_uz_portfolio().to_frame(),
+    "progress_frame()": lambda: progress_frame([]),
+    "Dossier.to_frame('agreements')": lambda: dossier().to_frame("agreements"),
+    "Dossier.to_frame('projects')": lambda: dossier().to_frame("projects"),
+    "Dossier.to_frame('series')": lambda: dossier().to_frame("series"),
+    "Dossier.to_frame('targets')": lambda: dossier().to_frame("targets"),
+}
+
+
+class TestWithoutPandas:
+    """Without pandas, each frame names the extra to install."""
+
+    @pytest.mark.parametrize("feature", sorted(CALLS))
+    def test_missing_extra(self, feature: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        """MissingExtraError (an ImportError) says pip install 'bilat[pandas]'."""
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(
+            MissingExtraError, match=r"pip install 'bilat\[pandas\]'"
+        ) as e:
+            CALLS[feature]()
+        assert isinstance(e.value, ImportError)
+        assert e.value.extra == "pandas"
+        assert e.value.package == "pandas"
+        assert e.value.feature == feature

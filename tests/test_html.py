@@ -1,0 +1,294 @@
+"""Tests for the notebook tables: _repr_html_ of Progress, Portfolio and Dossier."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from hypothesis import given
+from tests.strategies import dossiers, portfolios
+
+import bilat
+from bilat import (
+    Agreement,
+    Dossier,
+    Estimate,
+    Meeting,
+    Money,
+    Portfolio,
+    Project,
+    Qualifier,
+    TradeSeries,
+    TradeTarget,
+)
+
+
+class Table:
+    """One parsed table: caption, class, header, rows of cell texts and titles."""
+
+    def __init__(self, css_class: str | None) -> None:
+        self.css_class = css_class
+        self.caption = ""
+        self.header: list[str] = []
+        self.rows: list[list[str]] = []
+        self.titles: list[list[str | None]] = []
+
+
+class Page(HTMLParser):
+    """Parse an HTML fragment into its tables, headings and paragraphs."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[Table] = []
+        self.headings: list[str] = []
+        self.paragraphs: list[str] = []
+        self.tags: list[str] = []
+        self._text: list[str] | None = None
+        self._in_head = False
+        self._title: str | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        found = dict(attrs)
+        if tag == "table":
+            self.tables.append(Table(found.get("class")))
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr" and not self._in_head:
+            self.tables[-1].rows.append([])
+            self.tables[-1].titles.append([])
+        elif tag in {"td", "th", "caption", "h3", "p"}:
+            self._text = []
+            self._title = found.get("title")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self._in_head = False
+            return
+        if tag not in {"td", "th", "caption", "h3", "p"} or self._text is None:
+            return
+        text = "".join(self._text)
+        self._text = None
+        if tag == "caption":
+            self.tables[-1].caption = text
+        elif tag == "h3":
+            self.headings.append(text)
+        elif tag == "p":
+            self.paragraphs.append(text)
+        elif self._in_head:
+            self.tables[-1].header.append(text)
+        else:
+            self.tables[-1].rows[-1].append(text)
+            self.tables[-1].titles[-1].append(self._title)
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+
+def usd(amount: str | int) -> Money:
+    return Money(amount, "USD")
+
+
+def kz_uz_portfolio() -> Portfolio:
+    """The seed article's two lines of joint projects."""
+    return Portfolio(
+        [
+            Project(
+                "Joint projects",
+                ["KZ", "UZ"],
+                "underway",
+                value=usd(156000000),
+                count=12,
+            ),
+            Project(
+                "Planned projects",
+                ["KZ", "UZ"],
+                "planned",
+                value=Estimate(usd(1000000000), Qualifier.NEARLY),
+                count=21,
+                sector="industry",
+            ),
+        ]
+    )
+
+
+def series() -> TradeSeries:
+    return TradeSeries(
+        ("KZ", "UZ"),
+        "turnover",
+        {2021: usd("3.9e9"), 2023: usd("4.4e9")},
+        reporter="KZ",
+    )
+
+
+class TestProgressHtml:
+    """Progress._repr_html_: a two-column table of its figures."""
+
+    def table(self, deadline: int | None, as_of: int = 2024) -> Table:
+        target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=deadline)
+        page = Page(target.progress(series(), as_of)._repr_html_())
+        assert len(page.tables) == 1
+        return page.tables[0]
+
+    def test_figures(self) -> None:
+        """Share, gap, growth and status as worked out by hand, formatted."""
+        table = self.table(2030)
+        cells = {row[0]: row[1] for row in table.rows}
+        assert table.css_class == "bilat-progress"
+        assert table.caption == "KZ–UZ turnover: target $10B by 2030 — off track"
+        assert cells["Status"] == "off track"
+        assert cells["Reported by"] == "Kazakhstan (KZ)"
+        assert cells["Year"] == "2023"
+        assert cells["Base year"] == "2021"
+        assert cells["Current"] == "$4.4B"
+        assert cells["Share of target"] == "44.0%"
+        assert cells["Gap"] == "$5.6B"
+        # (4.4/3.9)^(1/2) − 1 = 6.22 %; (10/3.9)^(1/9) − 1 = 11.03 %.
+        assert cells["Actual growth a year"] == "6.2%"
+        assert cells["Planned growth a year"] == "11.0%"
+        assert cells["Growth ratio"] == "0.56"
+        assert cells["Reached at this pace"] == "2037"
+
+    def test_exact_tooltips(self) -> None:
+        """Amounts carry the exact figure, ratios the exact fraction."""
+        table = self.table(2030)
+        titles = {
+            row[0]: title[1]
+            for row, title in zip(table.rows, table.titles, strict=True)
+        }
+        assert titles["Current"] == "4400000000 USD"
+        assert titles["Gap"] == "5600000000 USD"
+        assert titles["Share of target"] == "0.44"
+
+    def test_missing(self) -> None:
+        """Figures that cannot be computed show a dash; no deadline in the caption."""
+        table = self.table(None, as_of=2021)
+        cells = {row[0]: row[1] for row in table.rows}
+        assert table.caption == "KZ–UZ turnover: target $10B — no deadline"
+        assert cells["Actual growth a year"] == "—"
+        assert cells["Projected at the deadline"] == "—"
+        assert cells["Reached at this pace"] == "—"
+
+
+class TestPortfolioHtml:
+    """Portfolio._repr_html_: the projects and their total."""
+
+    def test_rows_and_total(self) -> None:
+        """One row per line, then the total (an Estimate, as the values include one)."""
+        page = Page(kz_uz_portfolio()._repr_html_())
+        (table,) = page.tables
+        assert table.header == ["Name", "Parties", "Status", "Count", "Value", "Sector"]
+        assert table.caption == "33 projects in 2 lines"
+        assert table.rows == [
+            ["Joint projects", "KZ–UZ", "underway", "12", "$156M", "—"],
+            ["Planned projects", "KZ–UZ", "planned", "21", "nearly $1B", "industry"],
+            ["Total", "", "", "33", "nearly $1.16B", ""],
+        ]
+        assert table.titles[0][4] == "156000000 USD"
+        assert table.titles[1][4] == "900000000.0–1000000000 USD"
+
+    def test_escaped(self) -> None:
+        """Markup in names is shown as text, never as markup."""
+        name = '<script>alert("x")</script> & co'
+        text = Portfolio([Project(name, ["KZ"], "planned")])._repr_html_()
+        assert "<script>" not in text
+        (table,) = Page(text).tables
+        assert table.rows[0][0] == name
+
+    def test_unvalued_and_mixed(self) -> None:
+        """No value says so; several currencies are not added up."""
+        unvalued = Page(Portfolio([Project("A", ["KZ"], "planned")])._repr_html_())
+        assert unvalued.tables[0].rows[-1][4] == "value not stated"
+        assert unvalued.tables[0].rows[0][4] == "value not stated"
+        mixed = Portfolio(
+            [
+                Project("A", ["KZ"], "planned", value=usd(1)),
+                Project("B", ["UZ"], "planned", value=Money(1, "KZT")),
+            ]
+        )
+        (table,) = Page(mixed._repr_html_()).tables
+        assert table.rows[-1][4] == "several currencies"
+        assert "'USD' and 'KZT'" in str(table.titles[-1][4])
+
+    def test_empty(self) -> None:
+        """An empty portfolio shows only a total row with a dash."""
+        (table,) = Page(Portfolio([])._repr_html_()).tables
+        assert table.rows == [["Total", "", "", "0", "—", ""]]
+
+    @given(portfolios(currency=None))
+    def test_any_portfolio(self, portfolio: Portfolio) -> None:
+        """Any portfolio: a row per line plus the total, names read back as given."""
+        (table,) = Page(portfolio._repr_html_()).tables
+        assert len(table.rows) == len(portfolio) + 1
+        assert [row[0] for row in table.rows[:-1]] == [p.name for p in portfolio]
+
+
+class TestDossierHtml:
+    """Dossier._repr_html_: a heading and a table per part present."""
+
+    def dossier(self) -> Dossier:
+        return Dossier(
+            "Kazakhstan & Uzbekistan",
+            ["KZ", "UZ"],
+            agreements=[
+                Agreement(
+                    "Treaty on Allied Relations",
+                    ["KZ", "UZ"],
+                    "joint_statement",
+                    signed="2022-12-22",
+                )
+            ],
+            projects=kz_uz_portfolio().projects,
+            targets=[TradeTarget(("KZ", "UZ"), usd("1e10"))],
+            series=[series()],
+            events=[Meeting(2024, [], ["trade"])],
+            relationship="dependable ally and strategic partner",
+        )
+
+    def test_parts(self) -> None:
+        """Title, parties, relationship, then agreements, projects, targets, series."""
+        page = Page(self.dossier()._repr_html_())
+        assert page.headings == ["Kazakhstan & Uzbekistan"]
+        assert page.paragraphs == [
+            "Parties: Kazakhstan (KZ), Uzbekistan (UZ)",
+            "Relationship: dependable ally and strategic partner",
+            "Meetings: 1",
+        ]
+        assert [t.css_class for t in page.tables] == [
+            "bilat-agreements",
+            "bilat-portfolio",
+            "bilat-targets",
+            "bilat-series",
+        ]
+        agreements, _, targets, series_table = page.tables
+        assert agreements.rows == [
+            ["Treaty on Allied Relations", "joint statement", "2022-12-22", "—"]
+        ]
+        assert targets.rows == [["KZ–UZ", "turnover", "$10B", "no deadline"]]
+        assert series_table.rows == [["KZ–UZ", "turnover", "KZ", "2021–2023", "$4.4B"]]
+
+    def test_empty_parts_left_out(self) -> None:
+        """A dossier with nothing but parties has no tables."""
+        page = Page(Dossier("KZ–UZ", ["KZ", "UZ"])._repr_html_())
+        assert page.tables == []
+        assert page.headings == ["KZ–UZ"]
+
+    def test_bundled_example(self) -> None:
+        """The bundled dossier shows every part it has."""
+        d = bilat.examples.kazakhstan_uzbekistan()
+        page = Page(d._repr_html_())
+        assert len(page.tables) == 4
+        assert len(page.tables[1].rows) == len(d.projects) + 1
+
+    @given(dossiers())
+    def test_any_dossier(self, d: Dossier) -> None:
+        """Any dossier: its title reads back, and tags are balanced."""
+        text = d._repr_html_()
+        page = Page(text)
+        assert page.headings[0] == d.title
+        for tag in ("div", "table", "tr", "td", "th", "p"):
+            assert text.count(f"<{tag}>") + text.count(f"<{tag} ") == text.count(
+                f"</{tag}>"
+            )
