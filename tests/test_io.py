@@ -615,6 +615,25 @@ class TestErrors:
             ),
         )
 
+    def test_types_checked_for_repeated_records(self) -> None:
+        """A record equal to an earlier one but of other types is still refused."""
+        text = json.dumps(
+            {
+                "title": "t",
+                "parties": ["KZ", "UZ"],
+                "officials": [
+                    {"name": "A", "role": "B", "country": 398},
+                    {"name": "A", "role": "B", "country": 398.0},
+                ],
+            }
+        )
+        assert problems_of(text, "json") == (
+            (
+                "officials[1].country",
+                "expected an ISO 3166 country code such as 'KZ', got Decimal('398.0')",
+            ),
+        )
+
     def test_format_version(self) -> None:
         """Another format version is refused, with the others problems."""
         assert problems_of('format = "bilat/9"\ntitle = "t"\nparties = ["KZ"]\n') == (

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from matplotlib.container import BarContainer, ErrorbarContainer
+from matplotlib.text import Annotation
 
 from bilat import (
     CurrencyMismatchError,
@@ -57,7 +59,10 @@ def lines(ax: Axes) -> dict[str, Line2D]:
 
 
 def xy(line: Line2D) -> tuple[list[float], list[float]]:
-    return [float(x) for x in line.get_xdata()], [float(y) for y in line.get_ydata()]
+    """A line's x and y data as lists of floats."""
+    x: list[float] = np.asarray(line.get_xdata(), dtype=float).tolist()
+    y: list[float] = np.asarray(line.get_ydata(), dtype=float).tolist()
+    return x, y
 
 
 class TestBackend:
@@ -206,12 +211,14 @@ def bars(ax: Axes) -> list[float]:
 
 def ranges(ax: Axes) -> list[list[tuple[float, float]]]:
     """Each drawn range as its segment's two (x, y) ends."""
-    found = []
+    found: list[list[tuple[float, float]]] = []
     for container in ax.containers:
         if isinstance(container, ErrorbarContainer):
             _, _, collections = container.lines
-            for segment in collections[0].get_segments():
-                found.append([(float(x), float(y)) for x, y in segment])
+            found.extend(
+                [(float(x), float(y)) for x, y in segment]
+                for segment in collections[0].get_segments()
+            )
     return found
 
 
@@ -249,7 +256,9 @@ class TestPortfolioPlot:
         )
         ax = p.plot()
         assert ranges(ax) == [[(0.0, 4.5e6), (0.0, 5.5e6)]]
-        assert ax.texts[0].xy == (0, 5.5e6)
+        (label,) = ax.texts
+        assert isinstance(label, Annotation)
+        assert label.xy == (0, 5.5e6)
 
     def test_unvalued_group(self) -> None:
         """A status with no valued project has an empty bar that says so."""

@@ -50,11 +50,13 @@ out"``) and in one :class:`~bilat.IncompleteDataWarning`.
 
 Errors
 ------
-The rows of the chosen pair are checked as they are read; rows of other
-pairs are skipped unread. A missing column, an unknown flow or frequency
-code, a value that is not a number, a year or period that is not one, or
-two national-total rows for the same year, month and flow with different
-values, is a :class:`~bilat.ValidationError` naming the file and the place:
+Rows of other pairs are skipped unread; in the pair's rows the flow code is
+checked, and in the national totals used, the frequency, year, period and
+value too. A missing column, an unknown flow or frequency code, a value that
+is not a number, a year or period that is not one, annual and monthly rows
+for the same year and flow, or two national-total rows for the same year,
+month and flow with different values, is a :class:`~bilat.ValidationError`
+naming the file and the place:
 ``line 7, column primaryValue`` in a CSV file, ``data[5].primaryValue`` in
 JSON. Two rows with equal values count once. A file with no national-total
 row of the flows needed for the pair is an error too, and says what the file
