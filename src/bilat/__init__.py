@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bilat import examples, io
 from bilat._agreement import Agreement, AgreementKind, AgreementStatus
 from bilat._country import Country
 from bilat._currency import Currency
@@ -42,13 +43,12 @@ from bilat._money import Money
 from bilat._moneybag import MoneyBag
 from bilat._portfolio import Portfolio
 from bilat._project import ProgressUpdate, Project, ProjectStatus
-from bilat._report import Report
 from bilat._rates import ExchangeRates
+from bilat._report import Report
 from bilat._series import TradeMetric, TradeSeries
 from bilat._source import Source
 from bilat._target import Progress, ProgressStatus, TradeTarget
 from bilat._units import UnitPrice
-from bilat import examples, io
 from bilat.io import load
 
 if TYPE_CHECKING:
@@ -92,8 +92,8 @@ __all__ = [
     "Project",
     "ProjectStatus",
     "Qualifier",
-    "Report",
     "RateNotFoundError",
+    "Report",
     "Source",
     "Topic",
     "TradeMetric",
@@ -106,6 +106,8 @@ __all__ = [
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
+    "examples",
+    "io",
     "load",
     "progress_frame",
     "ureg",
