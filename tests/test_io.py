@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from hypothesis import HealthCheck, given, settings
 from tests.strategies import dossiers
 
@@ -42,7 +43,9 @@ from bilat import (
     ValidationError,
 )
 from bilat.io import FORMAT, dump, dumps, from_data, json_schema, load, loads, to_data
-from bilat.io._convert import unstructure
+from bilat.io._convert import problems, unstructure
+from bilat.io._files import _toml_problem
+from bilat.io._schema import schema_text
 from bilat.io._spec import records
 
 SCHEMA_FILE = Path(bilat.io.__file__).with_name("bilat.schema.json")
@@ -426,6 +429,13 @@ class TestReading:
         path.write_bytes(b"\xef\xbb\xbf" + b'{"title": "t", "parties": ["KZ", "UZ"]}')
         assert load(path).title == "t"
 
+    def test_integer_year_keys(self) -> None:
+        """Plain data from Python may key series values by int years."""
+        money = {"amount": "1", "currency": "USD"}
+        series = {"parties": ["KZ", "UZ"], "metric": "exports", "values": {2022: money}}
+        d = from_data({"title": "t", "parties": ["KZ", "UZ"], "series": [series]})
+        assert dict(d.series[0].values) == {2022: Money(1, "USD")}
+
     def test_from_data(self) -> None:
         """Plain data (as from any parser) builds a dossier."""
         d = from_data({"title": " t ", "parties": ["KZ", "UZ"]})
@@ -615,6 +625,71 @@ class TestErrors:
             ),
         )
 
+    def test_scalar_problems(self) -> None:
+        """Each plain type names what it expected."""
+        text = HEAD + textwrap.dedent(
+            """\
+            [[agreements]]
+            title = "Programme"
+            parties = ["KZ", "UZ"]
+            kind = "programme"
+            signed = "2024-02-30"
+            [[projects]]
+            name = "x"
+            parties = ["KZ"]
+            status = "planned"
+            start = 1.5
+            value = {amount = true, currency = 840}
+            measures = {length = 152, width = "152km", depth = " 1 m"}
+            [[projects]]
+            name = "y"
+            parties = ["KZ"]
+            status = "planned"
+            measures = "152 km"
+            """
+        )
+        quantity = "a quantity written as magnitude and unit, such as '152 km'"
+        assert problems_of(text) == (
+            (
+                "agreements[0].signed",
+                "invalid date '2024-02-30': day is out of range for month",
+            ),
+            (
+                "projects[0].value.amount",
+                (
+                    "expected a decimal number written as a string, such as "
+                    "'156000000', got true"
+                ),
+            ),
+            (
+                "projects[0].value.currency",
+                "expected an ISO 4217 currency code such as 'USD', got 840",
+            ),
+            (
+                "projects[0].start",
+                (
+                    "expected a date written as 'YYYY-MM-DD' or a year such as 2024, "
+                    "got Decimal('1.5')"
+                ),
+            ),
+            ("projects[0].measures['length']", f"expected {quantity}, got 152"),
+            ("projects[0].measures['width']", f"expected {quantity}, got '152km'"),
+            ("projects[0].measures['depth']", f"expected {quantity}, got ' 1 m'"),
+            ("projects[1].measures", "expected a table, got '152 km'"),
+        )
+
+    def test_officials(self) -> None:
+        """Records of text fields report wrong shapes like any other."""
+        text = HEAD + textwrap.dedent(
+            """\
+            officials = ["Tokayev", {name = ["x"], role = "r", country = "KZ"}]
+            """
+        )
+        assert problems_of(text) == (
+            ("officials[0]", "expected a table of Official fields, got 'Tokayev'"),
+            ("officials[1].name", "expected a string, got a list"),
+        )
+
     def test_types_checked_for_repeated_records(self) -> None:
         """A record equal to an earlier one but of other types is still refused."""
         text = json.dumps(
@@ -660,6 +735,16 @@ class TestErrors:
             ("", "invalid TOML at line 2, column 17: Unclosed array"),
         )
         assert info.value.file == str(path)
+
+    def test_malformed_toml_at_the_end(self) -> None:
+        """An error at the end of the text gives the position of the end."""
+        assert problems_of('title = "t"\nparties = ["KZ", "UZ"') == (
+            ("", "invalid TOML at line 2, column 22 (the end): Unclosed array"),
+        )
+
+    def test_toml_message_without_position(self) -> None:
+        """A parser message without a position is passed on as it is."""
+        assert _toml_problem("Invalid thing", "x") == "invalid TOML: Invalid thing"
 
     def test_malformed_json(self) -> None:
         """Malformed JSON is reported with its line and column."""
@@ -720,13 +805,27 @@ def validator(schema: dict[str, Any] | None = None) -> Any:
     return jsonschema.Draft202012Validator(json_schema() if schema is None else schema)
 
 
+class TestProblems:
+    """Structuring errors become (path, message) pairs."""
+
+    def test_unexpected_errors(self) -> None:
+        """Errors of no known kind keep their type and message and their path."""
+        inner = IterableValidationError(
+            "While structuring a list", [RuntimeError("boom")], list
+        )
+        outer = IterableValidationError("While structuring a list", [inner], list)
+        outer.exceptions[0].__notes__ = [IterableValidationNote("@ index 2", 2, list)]
+        assert list(problems(outer, "events")) == [("events[2]", "RuntimeError: boom")]
+
+
 class TestSchema:
     """The JSON Schema describes what dump writes and load reads."""
 
     def test_shipped_file_is_current(self) -> None:
         """The schema shipped with the package is the generated one."""
-        shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-        assert shipped == json_schema(), (
+        shipped = SCHEMA_FILE.read_text(encoding="utf-8")
+        assert json.loads(shipped) == json_schema()
+        assert shipped == schema_text(), (
             'regenerate with: python -c "from bilat.io._schema import '
             "schema_text; print(schema_text(), end='')\" > "
             "src/bilat/io/bilat.schema.json"
@@ -745,6 +844,11 @@ class TestSchema:
             if record.cls is not Dossier:
                 assert defs[record.name]["additionalProperties"] is False
         assert json_schema()["required"] == ["title", "parties"]
+
+    def test_bundled_example_validates(self) -> None:
+        """The bundled dossier file is valid against the schema."""
+        text = bilat.examples.path().read_text(encoding="utf-8")
+        validator().validate(tomllib.loads(text))
 
     @DOSSIER_SETTINGS
     @given(dossiers())

@@ -303,8 +303,9 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
         progresses: Progress values, in the order wanted for the rows.
 
     Returns:
-        A :class:`pandas.DataFrame`; amounts and ratios are exact Decimals
-        (see :mod:`bilat._frames` for the column types).
+        A :class:`pandas.DataFrame`. Amounts and ratios are exact Decimals
+        in object columns, never floats; years that can be missing are
+        nullable ``Int64``; text is ``object`` with None when missing.
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install

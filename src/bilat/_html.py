@@ -130,7 +130,9 @@ def money_cell(value: Money | Estimate | None) -> Cell:
     if value is None:
         return Cell(MISSING)
     if isinstance(value, Money):
-        return Cell(value.format(compact=True), f"{value.amount:f} {value.currency.code}")
+        return Cell(
+            value.format(compact=True), f"{value.amount:f} {value.currency.code}"
+        )
     exact = (
         f"{value.value.amount:f}"
         if value.is_exact

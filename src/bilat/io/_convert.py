@@ -16,9 +16,11 @@ Each plain type of :mod:`bilat.io._spec` gets an explicit structure hook
   from the plain field types. Fields equal to their default, None included,
   are left out; an absent field takes its default.
 
-Structuring runs with ``detailed_validation`` and ``forbid_extra_keys``, so
-one pass finds every problem; :func:`problems` turns the cattrs exception
-groups into ``(path, message)`` pairs.
+Structuring runs with ``detailed_validation`` and ``forbid_extra_keys``; a
+record that fails is structured again with each field's own converter run
+on its own, so one call finds every problem, not just the first.
+:func:`problems` turns the cattrs exception groups into ``(path, message)``
+pairs.
 """
 
 from __future__ import annotations
@@ -618,8 +620,6 @@ def _container_hook(
 
 
 def _join(path: str, name: str) -> str:
-    if name.startswith("["):
-        return path + name
     return f"{path}.{name}" if path else name
 
 

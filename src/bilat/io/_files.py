@@ -42,6 +42,7 @@ FileFormat: TypeAlias = Literal["toml", "json"]
 SUFFIXES: Final[dict[str, FileFormat]] = {".json": "json", ".toml": "toml"}
 
 _FORMATS: Final = ("json", "toml")
+_AT_END: Final = " (at end of document)"
 _TOML_POSITION: Final = re.compile(
     r"(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)"
 )
@@ -84,6 +85,19 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return table
 
 
+def _toml_problem(message: str, text: str) -> str:
+    """A tomllib error message with its position as line and column."""
+    found = _TOML_POSITION.fullmatch(message)
+    if found is not None:
+        where = _position(int(found["line"]), int(found["col"]))
+        return f"invalid TOML at {where}: {found['msg']}"
+    if message.endswith(_AT_END):
+        lines = text.split("\n")
+        where = _position(len(lines), len(lines[-1]) + 1)
+        return f"invalid TOML at {where} (the end): {message[: -len(_AT_END)]}"
+    return f"invalid TOML: {message}"
+
+
 def _parse(text: str, format: FileFormat) -> Any:
     """Parse TOML or JSON text; numbers with a fraction become exact Decimals.
 
@@ -95,14 +109,7 @@ def _parse(text: str, format: FileFormat) -> Any:
         try:
             return tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as e:
-            raw = str(e)
-            found = _TOML_POSITION.fullmatch(raw)
-            if found is None:
-                message = f"invalid TOML: {raw}"
-            else:
-                where = _position(int(found["line"]), int(found["col"]))
-                message = f"invalid TOML at {where}: {found['msg']}"
-            raise ValidationError(message) from None
+            raise ValidationError(_toml_problem(str(e), text)) from None
     try:
         return json.loads(
             text,
