@@ -174,14 +174,11 @@ def trade_targets(draw: st.DrawFn) -> TradeTarget:
     parties = draw(_trade_parties())
     money = draw(moneys("USD", min_value=1, max_value=10**12, max_places=2))
     value: Money | Estimate = draw(
-        st.just(money)
-        | st.sampled_from(Qualifier).map(lambda q: Estimate(money, q))
+        st.just(money) | st.sampled_from(Qualifier).map(lambda q: Estimate(money, q))
     )
     deadline = draw(st.none() | st.integers(2000, 2040))
     baseline = draw(
-        st.none()
-        if deadline is None
-        else st.none() | st.integers(1990, deadline - 1)
+        st.none() if deadline is None else st.none() | st.integers(1990, deadline - 1)
     )
     agreement = draw(
         st.none()
