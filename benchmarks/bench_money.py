@@ -20,12 +20,12 @@ import timeit
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import moneyed
 
 import bilat
-from bilat import Currency, ExchangeRates, Money, MoneyBag
+from bilat import Currency, ExchangeRates, Money, MoneyBag, Portfolio, Project
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -68,10 +68,13 @@ class Sizes:
     repeat: int
     add_number: int
     import_repeat: int
+    bulk: int
 
 
-FULL = Sizes(items=1_000_000, repeat=5, add_number=200_000, import_repeat=5)
-QUICK = Sizes(items=10_000, repeat=3, add_number=20_000, import_repeat=3)
+FULL = Sizes(
+    items=1_000_000, repeat=5, add_number=200_000, import_repeat=5, bulk=500_000
+)
+QUICK = Sizes(items=10_000, repeat=3, add_number=20_000, import_repeat=3, bulk=5_000)
 
 
 def best(func: Callable[[], object], repeat: int) -> float:
@@ -194,6 +197,215 @@ def bench_convert(sizes: Sizes) -> Row:
     )
 
 
+@dataclass(frozen=True)
+class BulkRow:
+    """One line of the bulk table: bilat against four baselines (seconds)."""
+
+    case: str
+    bilat: float
+    decimal: float
+    moneyed: float
+    pandas_object: float | None
+    pandas_float: float | None
+
+
+def bench_bulk(sizes: Sizes) -> list[BulkRow]:
+    """(e) sums and conversions of many amounts, with pandas for reference.
+
+    The amounts are the same in every library: Decimal objects for bilat,
+    plain Decimal and py-moneyed, a pandas column of Decimal objects, and the
+    same amounts as float64 (which is not exact: shown for scale only).
+    """
+    n = sizes.bulk
+    codes = list(RATES_TO_USD)
+    rng = random.Random(5)
+    values = amounts(n, seed=4)
+    picks = [rng.choice(codes) for _ in values]
+    usd = Currency("USD")
+    currencies = {code: Currency(code) for code in codes}
+    same = [Money(v, usd) for v in values]
+    mixed = [Money(v, currencies[c]) for v, c in zip(values, picks, strict=True)]
+    pairs = list(zip(values, picks, strict=True))
+    moneyed_currencies = {code: moneyed.get_currency(code) for code in codes}
+    moneyed_usd = moneyed_currencies["USD"]
+    moneyed_same = [moneyed.Money(v, moneyed_usd) for v in values]
+    moneyed_mixed = [moneyed.Money(v, moneyed_currencies[c]) for v, c in pairs]
+    day = dt.date(2025, 1, 2)
+    rates = ExchangeRates.from_records(
+        [
+            (day, code, "USD", rate)
+            for code, rate in RATES_TO_USD.items()
+            if code != "USD"
+        ]
+    )
+    count = max(1, n // 10)
+    projects = [
+        Project(f"Project {i}", ("KZ", "UZ"), "underway", value=m)
+        for i, m in enumerate(mixed[:count])
+    ]
+    portfolio = Portfolio(projects)
+    frame = pandas_frames(values, picks)
+
+    def decimal_convert() -> list[Decimal]:
+        rate = RATES_TO_USD
+        return [amount * rate[code] for amount, code in pairs]
+
+    def decimal_total(items: list[tuple[Decimal, str]]) -> Decimal:
+        rate = RATES_TO_USD
+        total = Decimal(0)
+        for amount, code in items:
+            total += amount * rate[code]
+        return total
+
+    def moneyed_convert() -> list[moneyed.Money]:
+        rate = RATES_TO_USD
+        return [
+            moneyed.Money(m.amount * rate[m.currency.code], moneyed_usd)
+            for m in moneyed_mixed
+        ]
+
+    def moneyed_total(items: list[moneyed.Money]) -> moneyed.Money:
+        total = moneyed.Money(0, moneyed_usd)
+        for m in items:
+            total += moneyed.Money(
+                m.amount * RATES_TO_USD[m.currency.code], moneyed_usd
+            )
+        return total
+
+    # Every library finds the same results (floats: to 1e-9).
+    expected_sum = sum(values, Decimal(0))
+    expected_total = decimal_total(pairs)
+    assert sum(same).amount == expected_sum  # type: ignore[union-attr]
+    assert MoneyBag(*same)["USD"].amount == expected_sum
+    assert MoneyBag(*mixed).to("USD", rates).amount == expected_total
+    assert [rates.convert(m, usd, day).amount for m in mixed] == decimal_convert()
+    assert portfolio.total("USD", rates, day) == Money(
+        decimal_total(pairs[:count]), usd
+    )
+    assert sum(moneyed_same).amount == expected_sum  # type: ignore[union-attr]
+    assert moneyed_total(moneyed_mixed).amount == expected_total
+
+    r = sizes.repeat
+    return [
+        BulkRow(
+            f"sum() of {n:,} USD Money",
+            best(lambda: sum(same), r),
+            best(lambda: sum(values), r),
+            best(lambda: sum(moneyed_same), r),
+            *pandas_times(frame, "sum", r, expected_sum),
+        ),
+        BulkRow(
+            f'MoneyBag(*items)["USD"], {n:,} USD amounts',
+            best(lambda: MoneyBag(*same)["USD"], r),
+            best(lambda: sum(values), r),
+            best(lambda: sum(moneyed_same), r),
+            *pandas_times(frame, "sum", r, expected_sum),
+        ),
+        BulkRow(
+            f"ExchangeRates.convert of each of {n:,} amounts (5 currencies)",
+            best(lambda: [rates.convert(m, usd, day) for m in mixed], r),
+            best(decimal_convert, r),
+            best(moneyed_convert, r),
+            *pandas_times(frame, "convert", r, None),
+        ),
+        BulkRow(
+            f'MoneyBag(*items).to("USD"), {n:,} amounts (5 currencies)',
+            best(lambda: MoneyBag(*mixed).to("USD", rates), r),
+            best(lambda: decimal_total(pairs), r),
+            best(lambda: moneyed_total(moneyed_mixed), r),
+            *pandas_times(frame, "total", r, expected_total),
+        ),
+        BulkRow(
+            f'Portfolio.total("USD", rates), {count:,} projects (5 currencies)',
+            best(lambda: portfolio.total("USD", rates, day), r),
+            best(lambda: decimal_total(pairs[:count]), r),
+            best(lambda: moneyed_total(moneyed_mixed[:count]), r),
+            *pandas_times(frame.head(count), "total", r, None),
+        ),
+    ]
+
+
+def pandas_frames(values: list[Decimal], picks: list[str]) -> Any:
+    """A frame with the amounts as Decimal objects and as float64, or None."""
+    try:
+        import pandas as pd
+    except ImportError:  # pandas is optional: its columns show "—"
+        return None
+    return pd.DataFrame(
+        {
+            "amount": pd.Series(values, dtype=object),
+            "amount_float": pd.Series([float(v) for v in values], dtype="float64"),
+            "currency": pd.Series(picks, dtype="category"),
+        }
+    )
+
+
+def pandas_times(
+    frame: Any, case: str, repeat: int, expected: Decimal | None
+) -> tuple[float | None, float | None]:
+    """Best times of one case on the Decimal column and on the float64 one."""
+    if frame is None:
+        return None, None
+    rate_object = dict(RATES_TO_USD.items())
+    rate_float = {code: float(rate) for code, rate in RATES_TO_USD.items()}
+
+    def run(column: str, rate: dict[str, Any]) -> Any:
+        if case == "sum":
+            return frame[column].sum()
+        if case == "convert":
+            return frame[column] * frame["currency"].map(rate).astype(
+                frame[column].dtype
+            )
+        totals = frame.groupby("currency", observed=True)[column].sum()
+        return sum(totals[code] * rate[code] for code in totals.index)
+
+    if expected is not None:
+        assert run("amount", rate_object) == expected
+        assert float(run("amount_float", rate_float)) == pytest_approx(expected)
+    return (
+        best(lambda: run("amount", rate_object), repeat),
+        best(lambda: run("amount_float", rate_float), repeat),
+    )
+
+
+def pytest_approx(expected: Decimal) -> Any:
+    """A float comparable to ``expected`` to a relative 1e-9."""
+
+    class Near:
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, float) and abs(other / float(expected) - 1) < 1e-9
+
+        __hash__ = None  # type: ignore[assignment]
+
+    return Near()
+
+
+def bulk_table(rows: Sequence[BulkRow]) -> str:
+    """The bulk results as a Markdown table, with ratios to each baseline."""
+
+    def ratio(a: float, b: float | None) -> str:
+        return "—" if b is None else f"{a / b:.2f}×"
+
+    def maybe(t: float | None) -> str:
+        return "—" if t is None else show(t)
+
+    lines = [
+        (
+            "| case | bilat | Decimal | py-moneyed | pandas (Decimal) | pandas (float64)"
+            " | bilat / Decimal | bilat / py-moneyed | bilat / pandas (Decimal) |"
+        ),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines.extend(
+        f"| {r.case} | {show(r.bilat)} | {show(r.decimal)} | {show(r.moneyed)} "
+        f"| {maybe(r.pandas_object)} | {maybe(r.pandas_float)} "
+        f"| {ratio(r.bilat, r.decimal)} | {ratio(r.bilat, r.moneyed)} "
+        f"| {ratio(r.bilat, r.pandas_object)} |"
+        for r in rows
+    )
+    return "\n".join(lines)
+
+
 def import_time(code: str, repeat: int) -> float:
     """Best wall time of ``python -c code`` in a fresh interpreter."""
     times = []
@@ -268,6 +480,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nfor comparison, sum() of the {sizes.items:,} bilat Money in (b): "
         f"{show(money_sum)} ({money_sum / total_row.baseline:.2f}× Decimal sum())"
     )
+    print(
+        f"\n(e) bulk sums and conversions, {sizes.bulk:,} amounts; pandas: a column"
+        " of Decimal objects, and float64 for scale (not exact)\n"
+    )
+    print(bulk_table(bench_bulk(sizes)))
     missed = [r.case for r in rows if not r.met]
     if missed:
         print("\ntargets missed: " + "; ".join(missed))

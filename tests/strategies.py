@@ -1,21 +1,135 @@
 """Hypothesis strategies for bilat's value classes, one ``<thing>s()`` per class.
 
-Amounts stay within ±10**15 with at most six decimals, well inside the exact
-range of the library's decimal context, so laws can be checked with ``==``.
+By default amounts stay within ±10**15 with at most six decimals, well inside
+the exact range of the library's decimal context, so laws can be checked with
+``==``. Strategies that take ``wide=True`` draw amounts up to ±10**30 with up
+to 30 decimals instead (:func:`wide_amounts`): 60 significant digits, the
+library context's precision. :func:`dossiers` draws wide amounts and text
+with every kind of character that a file must keep (:func:`texts`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
 
 import iso4217
 from hypothesis import strategies as st
 
-from bilat import Currency, Estimate, Money, MoneyBag, Qualifier
+import bilat
+from bilat import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Country,
+    Currency,
+    Dossier,
+    Estimate,
+    ExchangeRates,
+    Meeting,
+    Money,
+    MoneyBag,
+    Official,
+    Portfolio,
+    Progress,
+    ProgressStatus,
+    ProgressUpdate,
+    Project,
+    ProjectStatus,
+    Qualifier,
+    Report,
+    Source,
+    Topic,
+    TradeMetric,
+    TradeSeries,
+    TradeTarget,
+    UnitPrice,
+)
+from bilat._country import _codes
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from decimal import Decimal
+# -- text --------------------------------------------------------------------------
+
+#: Pieces of text that files and reprs must keep as they are: Cyrillic and
+#: Kazakh letters, Uzbek Latin's ʻ and ʼ, no-break and thin spaces, quotes of
+#: every kind, backslashes, line breaks and tabs, emoji (flags are two code
+#: points), TOML and JSON punctuation, and currency signs.
+TEXT_PIECES: tuple[str, ...] = (
+    "Қазақстан",
+    "Ўзбекистон",
+    "Oʻzbekiston",
+    "Qozogʻiston",
+    "soʻm",
+    "taʼlim",
+    "\xa0",
+    "\u2009",
+    "\u202f",
+    '"',
+    "'",
+    "«",
+    "»",
+    "“",
+    "”",
+    "\\",
+    "\\n",
+    "\n",
+    "\r\n",
+    "\t",
+    "🇰🇿",
+    "🇺🇿",
+    "🚂",
+    "🤝",
+    "#",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    '"""',
+    "'''",
+    "$",
+    "₸",
+    "–",
+    " ",
+    "a",
+    "1",
+)
+
+#: Whole texts as they occur in statements and titles.
+SAMPLE_TEXTS: tuple[str, ...] = (
+    "Qozogʻiston va Oʻzbekiston",
+    "Казахстан и Узбекистан",
+    "Қазақстан–Өзбекстан",
+    'Treaty on "Allied Relations"',
+    "C:\\data\\trade.csv",
+    "line one\nline two",
+    "$10\xa0billion",
+    "🚂 Darbaza–Maktaaral",
+)
+
+
+def texts(max_size: int = 30) -> st.SearchStrategy[str]:
+    """Non-empty text without surrounding whitespace, as text fields keep it.
+
+    A third of the draws are any Unicode text, a third are made of
+    :data:`TEXT_PIECES` and other characters, the rest are
+    :data:`SAMPLE_TEXTS`.
+    """
+    pieces = st.lists(
+        st.sampled_from(TEXT_PIECES) | st.characters(), min_size=1, max_size=8
+    ).map("".join)
+    raw = st.one_of(
+        st.text(min_size=1, max_size=max_size),
+        pieces,
+        st.sampled_from(SAMPLE_TEXTS),
+    )
+    return raw.map(str.strip).filter(bool)
+
+
+# Kept for strategies written before texts().
+_TEXT = texts()
+
+# -- money ---------------------------------------------------------------------------
 
 #: Every ISO 4217 code of the iso4217 package, sorted.
 CURRENCY_CODES: tuple[str, ...] = tuple(sorted(str(c.value) for c in iso4217.Currency))
@@ -25,6 +139,10 @@ EDGE_CODES: tuple[str, ...] = ("USD", "JPY", "KWD", "CLF", "XAU", "KZT", "UZS")
 
 #: Largest absolute amount drawn by default.
 AMOUNT_LIMIT = 10**15
+
+#: Largest absolute amount drawn by the wide strategies, and their most decimals.
+WIDE_LIMIT = 10**30
+WIDE_PLACES = 30
 
 #: A few currencies with different minor units, so that bags mix and collide.
 BAG_CODES: tuple[str, ...] = ("EUR", "JPY", "KWD", "KZT", "USD", "UZS")
@@ -65,6 +183,43 @@ def amounts(
     )
 
 
+@st.composite
+def _scaled(draw: st.DrawFn, *, signed: bool, positive: bool) -> Decimal:
+    """A coefficient of up to 60 digits at an exponent from -30 to 29, below 10**30.
+
+    Built from text, so no decimal context rounds it.
+    """
+    exponent = draw(st.integers(-WIDE_PLACES, 29))
+    digits = draw(st.integers(1 if positive else 0, 10 ** (30 - exponent) - 1))
+    sign = "-" if signed and draw(st.booleans()) else ""
+    return Decimal(f"{sign}{digits}E{exponent}")
+
+
+def wide_amounts(
+    *, signed: bool = True, positive: bool = False
+) -> st.SearchStrategy[Decimal]:
+    """Amounts below 10**30 in size with up to 30 decimals (60 digits at most).
+
+    Tiny (``1E-30``), huge (``999…9``), exponents such as ``1E+29``, and the
+    plain amounts of :func:`amounts`. ``signed=False`` keeps them at zero or
+    more, ``positive=True`` above zero.
+    """
+    signed = signed and not positive
+    low = -WIDE_LIMIT + 1 if signed else 0
+    plain = amounts(min_value=low, max_value=WIDE_LIMIT - 1, max_places=WIDE_PLACES)
+    tiny = st.integers(1, 10**6).map(lambda n: Decimal(f"{n}E-{WIDE_PLACES}"))
+    edges = st.sampled_from(
+        (
+            Decimal("1E-30"),
+            Decimal("9" * 30 + "." + "9" * 30),
+            Decimal("1E+29"),
+            Decimal("123456789012345678901234567890.123456789012345678901234567891"),
+        )
+    )
+    drawn = st.one_of(plain, tiny, edges, _scaled(signed=signed, positive=positive))
+    return drawn.filter(bool) if positive else drawn
+
+
 def moneys(
     currency: Currency | str | None = None,
     *,
@@ -80,31 +235,58 @@ def moneys(
     )
 
 
-def _stated_estimates(currency: Currency) -> st.SearchStrategy[Estimate]:
+def wide_moneys(
+    currency: Currency | str | None = None,
+    *,
+    signed: bool = True,
+    positive: bool = False,
+) -> st.SearchStrategy[Money]:
+    """Money with the amounts of :func:`wide_amounts`."""
+    return st.builds(
+        Money,
+        wide_amounts(signed=signed, positive=positive),
+        _currency_choice(currency),
+    )
+
+
+#: Tolerances drawn for estimates: the ends of the range and anything between.
+TOLERANCES = st.one_of(
+    st.sampled_from((Decimal(0), Decimal("0.1"), Decimal(1))),
+    st.decimals(min_value=0, max_value=1, places=2),
+    st.decimals(min_value=0, max_value=1, places=6),
+)
+
+
+def _stated_estimates(currency: Currency, *, wide: bool) -> st.SearchStrategy[Estimate]:
     """Estimates as stated: a qualifier, a tolerance, derived bounds."""
+
+    def value(qualifier: Qualifier) -> st.SearchStrategy[Money]:
+        signed = qualifier is Qualifier.EXACT
+        if wide:
+            return wide_moneys(currency, signed=signed)
+        return moneys(currency, min_value=-AMOUNT_LIMIT if signed else 0)
+
     return st.sampled_from(Qualifier).flatmap(
         lambda qualifier: st.builds(
-            Estimate,
-            moneys(
-                currency,
-                min_value=-AMOUNT_LIMIT if qualifier is Qualifier.EXACT else 0,
-            ),
-            st.just(qualifier),
-            tolerance=st.decimals(min_value=0, max_value=1, places=2),
+            Estimate, value(qualifier), st.just(qualifier), tolerance=TOLERANCES
         )
     )
 
 
-def _summed_estimates(currency: Currency) -> st.SearchStrategy[Estimate]:
+def _summed_estimates(currency: Currency, *, wide: bool) -> st.SearchStrategy[Estimate]:
     """Sums of two non-negative estimates: explicit bounds, derived qualifiers."""
-    part = _stated_estimates(currency).filter(lambda e: e.value.amount >= 0)
+    part = _stated_estimates(currency, wide=wide).filter(lambda e: e.value.amount >= 0)
     return st.builds(lambda a, b: a + b, part, part)
 
 
-def estimates(currency: Currency | str | None = None) -> st.SearchStrategy[Estimate]:
+def estimates(
+    currency: Currency | str | None = None, *, wide: bool = False
+) -> st.SearchStrategy[Estimate]:
     """Stated estimates and sums of two, in ``currency`` (any when None)."""
     return _currency_choice(currency).flatmap(
-        lambda cur: st.one_of(_stated_estimates(cur), _summed_estimates(cur))
+        lambda cur: st.one_of(
+            _stated_estimates(cur, wide=wide), _summed_estimates(cur, wide=wide)
+        )
     )
 
 
@@ -116,99 +298,48 @@ def money_bags(
     return st.lists(item, max_size=max_items).map(lambda items: MoneyBag(*items))
 
 
-# -- trade series and targets ---------------------------------------------------
-
-from bilat import (  # noqa: E402
-    Agreement,
-    AgreementKind,
-    Country,
-    Source,
-    TradeMetric,
-    TradeSeries,
-    TradeTarget,
-)
-
-#: Countries drawn for trade parties.
-TRADE_CODES: tuple[str, ...] = ("KZ", "UZ", "KG", "TJ", "TM")
+# -- enums ---------------------------------------------------------------------------
 
 
-def _trade_parties() -> st.SearchStrategy[tuple[Country, ...]]:
-    return st.lists(
-        st.sampled_from(TRADE_CODES), min_size=2, max_size=3, unique=True
-    ).map(lambda codes: tuple(Country(c) for c in codes))
+def qualifiers() -> st.SearchStrategy[Qualifier]:
+    """Any :class:`Qualifier`."""
+    return st.sampled_from(Qualifier)
 
 
-def _trade_sources() -> st.SearchStrategy[tuple[Source, ...]]:
-    source = st.builds(
-        Source,
-        st.sampled_from(("Ministers' meeting", "Trade statistics", "Akorda")),
-        publisher=st.none() | st.sampled_from(("Akorda press service", "stat.gov.kz")),
-    )
-    return st.lists(source, max_size=2).map(tuple)
+def agreement_kinds() -> st.SearchStrategy[AgreementKind]:
+    """Any :class:`AgreementKind`."""
+    return st.sampled_from(AgreementKind)
 
 
-@st.composite
-def trade_series(draw: st.DrawFn) -> TradeSeries:
-    """Series of 1 to 6 years of non-negative values, with optional provenance."""
-    parties = draw(_trade_parties())
-    currency = draw(st.sampled_from(("USD", "KZT", "UZS")))
-    years = draw(st.lists(st.integers(1995, 2035), min_size=1, max_size=6, unique=True))
-    values = {
-        year: draw(moneys(currency, min_value=0, max_value=10**12, max_places=2))
-        for year in years
-    }
-    per_year = draw(st.lists(st.sampled_from(years), max_size=2, unique=True))
-    return TradeSeries(
-        parties,
-        draw(st.sampled_from(TradeMetric)),
-        values,
-        reporter=draw(st.none() | st.sampled_from(parties)),
-        sources=draw(_trade_sources()),
-        value_sources={year: draw(_trade_sources()) for year in per_year},
-    )
+def agreement_statuses() -> st.SearchStrategy[AgreementStatus]:
+    """Any :class:`AgreementStatus`."""
+    return st.sampled_from(AgreementStatus)
 
 
-@st.composite
-def trade_targets(draw: st.DrawFn) -> TradeTarget:
-    """Targets with a positive Money or Estimate value and optional years."""
-    parties = draw(_trade_parties())
-    money = draw(moneys("USD", min_value=1, max_value=10**12, max_places=2))
-    value: Money | Estimate = draw(
-        st.just(money) | st.sampled_from(Qualifier).map(lambda q: Estimate(money, q))
-    )
-    deadline = draw(st.none() | st.integers(2000, 2040))
-    baseline = draw(
-        st.none() if deadline is None else st.none() | st.integers(1990, deadline - 1)
-    )
-    agreement = draw(
-        st.none()
-        | st.sampled_from(AgreementKind).map(
-            lambda kind: Agreement("Trade roadmap", parties, kind)
-        )
-    )
-    return TradeTarget(
-        parties,
-        value,
-        deadline=deadline,
-        metric=draw(st.sampled_from(TradeMetric)),
-        baseline_year=baseline,
-        agreement=agreement,
-        sources=draw(_trade_sources()),
-    )
+def project_statuses() -> st.SearchStrategy[ProjectStatus]:
+    """Any :class:`ProjectStatus`."""
+    return st.sampled_from(ProjectStatus)
+
+
+def progress_statuses() -> st.SearchStrategy[ProgressStatus]:
+    """Any :class:`ProgressStatus`."""
+    return st.sampled_from(ProgressStatus)
+
+
+def topics() -> st.SearchStrategy[Topic]:
+    """Any :class:`Topic`."""
+    return st.sampled_from(Topic)
+
+
+def trade_metrics() -> st.SearchStrategy[TradeMetric]:
+    """Any :class:`TradeMetric`."""
+    return st.sampled_from(TradeMetric)
 
 
 # -- countries, sources, agreements, events -------------------------------------
 
-import datetime as dt  # noqa: E402
-
-from bilat import Meeting, Official, Topic  # noqa: E402
-from bilat._country import _codes  # noqa: E402
-
 #: Dates drawn for documents and events.
 DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
-
-#: Text fields as the values keep them: non-empty, no surrounding whitespace.
-_TEXT = st.text(min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
 def countries() -> st.SearchStrategy[Country]:
@@ -219,11 +350,13 @@ def countries() -> st.SearchStrategy[Country]:
 def _urls() -> st.SearchStrategy[str]:
     host = st.from_regex(r"[a-z][a-z0-9-]{0,12}\.(kz|uz|org|com)", fullmatch=True)
     path = st.from_regex(r"(/[A-Za-z0-9._~%-]{0,12}){0,3}", fullmatch=True)
+    query = st.sampled_from(("", "?lang=ru", "?q=a%20b&x=1", "#section"))
     return st.builds(
-        lambda scheme, h, p: f"{scheme}://{h}{p}",
+        lambda scheme, h, p, q: f"{scheme}://{h}{p}{q}",
         st.sampled_from(["http", "https"]),
         host,
         path,
+        query,
     )
 
 
@@ -235,26 +368,28 @@ def sources(draw: st.DrawFn) -> Source:
     if published is not None and accessed is not None and accessed < published:
         published, accessed = accessed, published
     return Source(
-        draw(_TEXT),
-        publisher=draw(st.none() | _TEXT),
+        draw(texts()),
+        publisher=draw(st.none() | texts()),
         url=draw(st.none() | _urls()),
         published=published,
         accessed=accessed,
-        note=draw(st.none() | _TEXT),
+        note=draw(st.none() | texts()),
     )
 
 
 @st.composite
-def agreements(draw: st.DrawFn) -> Agreement:
+def agreements(draw: st.DrawFn, parties: Sequence[Country] | None = None) -> Agreement:
     """Agreements between two to four countries, with dates in a valid order."""
     signed, in_force, ends = sorted(draw(st.lists(DATES, min_size=3, max_size=3)))
     keep = draw(st.lists(st.booleans(), min_size=4, max_size=4))
     terminated = draw(DATES)
     if keep[0] and terminated < signed:
         terminated = signed
+    if parties is None:
+        parties = draw(st.lists(countries(), min_size=2, max_size=4, unique=True))
     return Agreement(
-        draw(_TEXT),
-        draw(st.lists(countries(), min_size=2, max_size=4, unique=True)),
+        draw(texts()),
+        parties,
         draw(st.sampled_from(AgreementKind)),
         signed=signed if keep[0] else None,
         in_force=in_force if keep[1] else None,
@@ -266,27 +401,138 @@ def agreements(draw: st.DrawFn) -> Agreement:
 
 def officials() -> st.SearchStrategy[Official]:
     """Officials of any country."""
-    return st.builds(Official, _TEXT, _TEXT, countries())
+    return st.builds(Official, texts(), texts(), countries())
 
 
 def meetings() -> st.SearchStrategy[Meeting]:
     """Meetings dated by day, by year only, or not at all."""
     return st.builds(
         Meeting,
-        st.none() | st.integers(1900, 2100) | DATES,
+        st.none() | st.integers(1, 9999) | DATES,
         st.lists(officials(), max_size=3, unique=True),
         st.lists(st.sampled_from(Topic), max_size=4),
-        place=st.none() | _TEXT,
+        place=st.none() | texts(),
         sources=st.lists(sources(), max_size=2),
-        title=st.none() | _TEXT,
-        note=st.none() | _TEXT,
+        title=st.none() | texts(),
+        note=st.none() | texts(),
     )
 
 
-# -- projects and portfolios ----------------------------------------------------
+# -- trade series and targets ---------------------------------------------------
 
-import bilat  # noqa: E402
-from bilat import Portfolio, ProgressUpdate, Project, ProjectStatus  # noqa: E402
+#: Countries drawn for trade parties.
+TRADE_CODES: tuple[str, ...] = ("KZ", "UZ", "KG", "TJ", "TM")
+
+#: Currencies of trade series (the target's must be converted to with rates).
+SERIES_CODES: tuple[str, ...] = ("USD", "KZT", "UZS")
+
+
+def _trade_parties() -> st.SearchStrategy[tuple[Country, ...]]:
+    return st.lists(
+        st.sampled_from(TRADE_CODES), min_size=2, max_size=3, unique=True
+    ).map(lambda codes: tuple(Country(c) for c in codes))
+
+
+def _trade_sources(*, rich: bool = False) -> st.SearchStrategy[tuple[Source, ...]]:
+    if rich:
+        return st.lists(sources(), max_size=2).map(tuple)
+    source = st.builds(
+        Source,
+        st.sampled_from(("Ministers' meeting", "Trade statistics", "Akorda")),
+        publisher=st.none() | st.sampled_from(("Akorda press service", "stat.gov.kz")),
+    )
+    return st.lists(source, max_size=2).map(tuple)
+
+
+def _series_values(currency: str, *, wide: bool) -> st.SearchStrategy[Money]:
+    if wide:
+        return wide_moneys(currency, signed=False)
+    return moneys(currency, min_value=0, max_value=10**12, max_places=2)
+
+
+@st.composite
+def trade_series(draw: st.DrawFn, *, wide: bool = False) -> TradeSeries:
+    """Series of 1 to 6 years of non-negative values, with optional provenance.
+
+    ``wide=True`` draws the amounts of :func:`wide_amounts`, any text in the
+    sources, and years from 1 to 9999.
+    """
+    parties = draw(_trade_parties())
+    currency = draw(st.sampled_from(SERIES_CODES))
+    years_drawn = st.integers(1, 9999) if wide else st.integers(1995, 2035)
+    years = draw(st.lists(years_drawn, min_size=1, max_size=6, unique=True))
+    values = {year: draw(_series_values(currency, wide=wide)) for year in years}
+    per_year = draw(st.lists(st.sampled_from(years), max_size=2, unique=True))
+    return TradeSeries(
+        parties,
+        draw(st.sampled_from(TradeMetric)),
+        values,
+        reporter=draw(st.none() | st.sampled_from(parties)),
+        sources=draw(_trade_sources(rich=wide)),
+        value_sources={year: draw(_trade_sources(rich=wide)) for year in per_year},
+    )
+
+
+@st.composite
+def trade_targets(
+    draw: st.DrawFn, series: TradeSeries | None = None, *, wide: bool = False
+) -> TradeTarget:
+    """Targets with a positive Money or Estimate value and optional years.
+
+    With ``series``, the target has its parties, metric and currency, so
+    ``target.progress(series)`` needs no rates. ``wide=True`` draws the
+    amounts of :func:`wide_amounts`, estimates with any tolerance, agreements
+    with any dates and sources with any text.
+    """
+    parties = draw(_trade_parties()) if series is None else series.parties
+    if series is not None:
+        currency = series.currency.code
+    else:
+        currency = draw(st.sampled_from(SERIES_CODES)) if wide else "USD"
+    if wide:
+        money = draw(wide_moneys(currency, positive=True))
+    else:
+        money = draw(moneys(currency, min_value=1, max_value=10**12, max_places=2))
+    tolerance = draw(TOLERANCES) if wide else Decimal("0.1")
+    value: Money | Estimate = draw(
+        st.just(money)
+        | st.sampled_from(Qualifier).map(
+            lambda q: Estimate(money, q, tolerance=tolerance)
+        )
+    )
+    deadline = draw(st.none() | st.integers(2000, 2040))
+    baseline = draw(
+        st.none() if deadline is None else st.none() | st.integers(1990, deadline - 1)
+    )
+    if wide:
+        agreement = draw(st.none() | agreements(parties))
+    else:
+        agreement = draw(
+            st.none()
+            | st.sampled_from(AgreementKind).map(
+                lambda kind: Agreement("Trade roadmap", parties, kind)
+            )
+        )
+    return TradeTarget(
+        parties,
+        value,
+        deadline=deadline,
+        metric=draw(st.sampled_from(TradeMetric)) if series is None else series.metric,
+        baseline_year=baseline,
+        agreement=agreement,
+        sources=draw(_trade_sources(rich=wide)),
+    )
+
+
+@st.composite
+def progresses(draw: st.DrawFn) -> Progress:
+    """The progress of a series towards a target of its parties, metric and currency."""
+    series = draw(trade_series())
+    target = draw(trade_targets(series))
+    return target.progress(series, as_of=draw(st.integers(1990, 2040)))
+
+
+# -- projects and portfolios ----------------------------------------------------
 
 #: Measures a project may track, each with units of one dimension; the first
 #: unit is the measure's own, updates use any of them.
@@ -324,17 +570,31 @@ def progress_updates(
 
 
 def project_values(
-    currency: str | None = "USD",
+    currency: str | None = "USD", *, wide: bool = False
 ) -> st.SearchStrategy[Money | Estimate | None]:
     """What a project is worth: None, Money or an Estimate, never below zero."""
-    money = moneys(currency, min_value=0, max_value=10**12, max_places=2)
-    estimate = estimates(currency).filter(lambda e: e.low.amount >= 0)
+    if wide:
+        money = wide_moneys(currency, signed=False)
+    else:
+        money = moneys(currency, min_value=0, max_value=10**12, max_places=2)
+    estimate = estimates(currency, wide=wide).filter(lambda e: e.low.amount >= 0)
     return st.none() | money | estimate
 
 
 @st.composite
-def projects(draw: st.DrawFn, currency: str | None = "USD") -> Project:
-    """Projects with any mix of fields; values in ``currency`` (any when None)."""
+def projects(
+    draw: st.DrawFn,
+    currency: str | None = "USD",
+    *,
+    wide: bool = False,
+    sectors: Sequence[str] = PROJECT_SECTORS,
+    parties: Sequence[str] | None = None,
+) -> Project:
+    """Projects with any mix of fields; values in ``currency`` (any when None).
+
+    ``wide=True`` draws the values of :func:`wide_amounts`; ``sectors`` and
+    ``parties`` (codes) narrow what is drawn, so that groupings collide.
+    """
     names = draw(st.lists(st.sampled_from(sorted(PROJECT_MEASURES)), unique=True))
     measures = {
         name: bilat.Q_(
@@ -349,16 +609,19 @@ def projects(draw: st.DrawFn, currency: str | None = "USD") -> Project:
     first, last = sorted(draw(st.lists(DATES, min_size=2, max_size=2)))
     start = draw(st.sampled_from((None, first.year, first)))
     end = draw(st.sampled_from((None, last.year, last)))
+    drawn_parties: st.SearchStrategy[Country] = (
+        countries() if parties is None else st.sampled_from(parties).map(Country)
+    )
     return Project(
-        draw(_TEXT),
-        draw(st.lists(countries(), min_size=1, max_size=3, unique=True)),
+        draw(texts()),
+        draw(st.lists(drawn_parties, min_size=1, max_size=3, unique=True)),
         draw(st.sampled_from(ProjectStatus)),
-        value=draw(project_values(currency)),
-        sector=draw(st.none() | st.sampled_from(PROJECT_SECTORS)),
+        value=draw(project_values(currency, wide=wide)),
+        sector=draw(st.none() | st.sampled_from(tuple(sectors))),
         count=draw(st.integers(1, 50)),
         start=start,
         end=end,
-        location=draw(st.none() | _TEXT),
+        location=draw(st.none() | texts()),
         measures=measures,
         updates=draw(st.permutations(updates)),
         sources=draw(st.lists(sources(), max_size=1)),
@@ -373,8 +636,6 @@ def portfolios(
 
 
 # -- exchange rates and unit prices ----------------------------------------------
-
-from bilat import ExchangeRates, UnitPrice  # noqa: E402
 
 #: Currencies drawn for exchange-rate tables.
 RATE_CODES: tuple[str, ...] = ("EUR", "KZT", "RUB", "USD", "UZS")
@@ -413,22 +674,33 @@ def unit_prices(
 
 # -- dossiers --------------------------------------------------------------------
 
-from bilat import Dossier  # noqa: E402
-
 
 @st.composite
 def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
-    """Dossiers with up to ``max_items`` records of each kind, any field set or not."""
+    """Dossiers with up to ``max_items`` records of each kind, any field set or not.
+
+    Amounts are wide (:func:`wide_amounts`), in any currency for projects;
+    text fields hold any Unicode (:func:`texts`).
+    """
     return Dossier(
-        draw(_TEXT),
+        draw(texts()),
         draw(st.lists(countries(), min_size=2, max_size=4, unique=True)),
         agreements=draw(st.lists(agreements(), max_size=max_items)),
-        projects=draw(st.lists(projects(currency=None), max_size=max_items)),
-        targets=draw(st.lists(trade_targets(), max_size=max_items)),
-        series=draw(st.lists(trade_series(), max_size=max_items)),
+        projects=draw(st.lists(projects(None, wide=True), max_size=max_items)),
+        targets=draw(st.lists(trade_targets(wide=True), max_size=max_items)),
+        series=draw(st.lists(trade_series(wide=True), max_size=max_items)),
         events=draw(st.lists(meetings(), max_size=max_items)),
         sources=draw(st.lists(sources(), max_size=max_items)),
-        relationship=draw(st.none() | _TEXT),
+        relationship=draw(st.none() | texts()),
         officials=draw(st.lists(officials(), max_size=max_items)),
-        note=draw(st.none() | _TEXT),
+        note=draw(st.none() | texts()),
+    )
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """Reports of small generated dossiers as of any date, in USD or KZT."""
+    dossier = draw(dossiers(max_items=1))
+    return dossier.report(
+        as_of=draw(DATES), currency=draw(st.sampled_from(("USD", "KZT")))
     )

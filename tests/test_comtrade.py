@@ -977,3 +977,120 @@ class TestProperties:
         assert exports.values[2023].amount == x
         assert imports.values[2023].amount == m
         assert turnover.values[2023].amount == x + m
+
+
+class TestLimits:
+    """Numbers beyond what can be added exactly are refused, naming the rows."""
+
+    def test_exponent_beyond_decimal(self, tmp_path: Path) -> None:
+        """A CSV value with an exponent Decimal cannot hold is refused, quoted."""
+        value = "1e99999999999999999999"
+        path = write_csv(tmp_path / "huge.csv", [record("X", value), record("M", "1")])
+        with pytest.raises(ValidationError, match="expected a number of US dollars"):
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        with pytest.raises(ValidationError, match=repr(value)) as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert e.value.path == "line 2, column primaryValue"
+
+    def test_json_exponent_beyond_decimal(self, tmp_path: Path) -> None:
+        """The same number unquoted in JSON is refused as invalid JSON, quoted."""
+        raw = {"primaryValue": "1e99999999999999999999"}
+        rows = [json_record(record("X", "1"), raw), json_record(record("M", "1"))]
+        path = write_json(tmp_path / "huge.json", rows)
+        with pytest.raises(
+            ValidationError, match=r"number '1e99999999999999999999' is out of range"
+        ):
+            TradeSeries.from_comtrade(path, KZ, UZ)
+
+    def test_sum_needs_more_digits(self, tmp_path: Path) -> None:
+        """1E+90 + 0.000000000000000000001 needs 112 digits: refused, both quoted."""
+        rows = [record("X", "1E+90"), record("M", "0.000000000000000000001")]
+        path = write_csv(tmp_path / "digits.csv", rows)
+        with pytest.raises(ValidationError, match="do not add up to an exact") as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert "'1E+90' (line 2)" in str(e.value)
+        assert "'0.000000000000000000001' (line 3)" in str(e.value)
+        assert e.value.file == str(path)
+
+    def test_sum_overflows(self, tmp_path: Path) -> None:
+        """9E+99 + 9E+99 = 1.8E+100 is beyond bilat's range (below 1E+100)."""
+        rows = [record("X", "9E+99"), record("M", "9E+99")]
+        path = write_csv(tmp_path / "overflow.csv", rows)
+        with pytest.raises(ValidationError, match="below 1E\\+100: '9E\\+99'"):
+            TradeSeries.from_comtrade(path, KZ, UZ)
+
+    def test_sixty_digits_add_up(self, tmp_path: Path) -> None:
+        """A sum that fits in 60 digits is exact: 10**40 + 10**-19."""
+        rows = [record("X", "1E+40"), record("M", "0.0000000000000000001")]
+        path = write_csv(tmp_path / "fits.csv", rows)
+        series = TradeSeries.from_comtrade(path, KZ, UZ)
+        assert series.values[2023].amount == Decimal(
+            "1" + "0" * 40 + "." + "0" * 18 + "1"
+        )
+
+    def test_deep_nesting(self, tmp_path: Path) -> None:
+        """Arrays nested thousands deep are invalid JSON, not a RecursionError."""
+        path = tmp_path / "deep.json"
+        path.write_text('{"data": [' + "[" * 100_000 + "]" * 100_000 + "]}")
+        with pytest.raises(ValidationError, match="nested too deeply") as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert e.value.path == "line 1, column 11"
+
+
+class TestStreaming:
+    """Files are read in pieces; the result and the error places do not change."""
+
+    @pytest.fixture
+    def small_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Read JSON seven characters at a time."""
+        monkeypatch.setattr("bilat.io._comtrade._CHUNK", 7)
+
+    @pytest.mark.usefixtures("small_chunks")
+    def test_json_in_pieces(self, tmp_path: Path) -> None:
+        """A response cut into 7-character pieces reads as a whole."""
+        rows = [json_record(r) for r in annual_kz_uz()]
+        path = write_json(tmp_path / "kz-uz.json", rows)
+        series = TradeSeries.from_comtrade(path, KZ, UZ)
+        assert {y: m.amount for y, m in series.values.items()} == KZ_TURNOVER
+
+    @pytest.mark.usefixtures("small_chunks")
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"count": 1,\n "data": [\n    {"a" 1}]}',
+            '{"count": 1,\n "data": [,]}',
+            '{"count": 0, "data": []}    x',
+            '{"count": 0,\n\n   "data": [] "error": ""}',
+            '[\n\n\n  {"freqCode": "A",\n   "refYear": 2023 2024}]',
+        ],
+    )
+    def test_json_error_places(self, tmp_path: Path, text: str) -> None:
+        """Line and column of a syntax error are those json.loads gives."""
+        with pytest.raises(json.JSONDecodeError) as expected:
+            json.loads(text)
+        path = tmp_path / "bad.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ValidationError, match="invalid JSON") as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        place = f"line {expected.value.lineno}, column {expected.value.colno}"
+        assert e.value.path == place
+        assert expected.value.msg in str(e.value)
+
+    def test_not_utf8_far_in(self, tmp_path: Path) -> None:
+        """A bad byte after many good lines is named by its line and offset."""
+        rows = [record("X", "1"), record("M", "2")] * 2000
+        path = write_csv(tmp_path / "long.csv", rows, bom=False)
+        data = path.read_bytes()
+        at = data.index(b"Kazakhstan", 300_000)
+        path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+        line = data[:at].count(b"\n") + 1
+        with pytest.raises(ValidationError, match=rf"byte {at} is b'\\xff'") as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert e.value.path == f"line {line}"
+
+    def test_duplicate_data(self, tmp_path: Path) -> None:
+        """A response with two data fields is refused rather than half read."""
+        path = tmp_path / "twice.json"
+        path.write_text('{"data": [], "data": []}', encoding="utf-8")
+        with pytest.raises(ValidationError, match="the field 'data' appears twice"):
+            TradeSeries.from_comtrade(path, KZ, UZ)

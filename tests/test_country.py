@@ -542,3 +542,30 @@ def test_exported() -> None:
     """The public names are importable from bilat."""
     assert bilat.Country is Country
     assert bilat.CurrencyNotFoundError is CurrencyNotFoundError
+
+
+class TestFuzzRegressions:
+    """Codes and names that fuzzing found."""
+
+    @pytest.mark.parametrize("code", ["ß", "ıt", "ſe", "ﬅ", "ﬆ"])
+    def test_letters_that_upper_case_to_ascii(self, code: str) -> None:
+        """'ß'.upper() is 'SS' and 'ı'.upper() is 'I': such codes are refused."""
+        with pytest.raises(UnknownCountryError, match=f"unknown country '{code}'"):
+            Country(code)
+
+    @pytest.mark.parametrize(
+        "key", ["kazakstn", "uzbekstan", "kongo", "ab", "x", "germani", "a" * 30]
+    )
+    def test_suggestions_as_difflib_over_all_names(self, key: str) -> None:
+        """Leaving out names of hopeless length changes no suggestion."""
+        import difflib
+
+        from bilat._country import _close_names, _name_index
+
+        index = _name_index()
+        expected: list[str] = []
+        for match in difflib.get_close_matches(key, index.names, n=10, cutoff=0.75):
+            for code in sorted(index.names[match]):
+                if index.english[code] not in expected:
+                    expected.append(index.english[code])
+        assert _close_names(key) == expected[:3]

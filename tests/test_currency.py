@@ -201,3 +201,20 @@ class TestRepr:
     def test_lower_case_is_same(self, cur: Currency) -> None:
         """The lower-case code gives the same currency."""
         assert Currency(cur.code.lower()) == cur
+
+
+class TestFuzzRegressions:
+    """Codes that fuzzing found, refused and named as given."""
+
+    @pytest.mark.parametrize("code", ["uſd", "ıls", "ſek", "ﬀ"])
+    def test_letters_that_upper_case_to_ascii(self, code: str) -> None:
+        """'ſ'.upper() is 'S' and 'ı'.upper() is 'I': such codes are refused."""
+        with pytest.raises(UnknownCurrencyError, match=f"unknown currency '{code}'"):
+            Currency(code)
+
+    def test_message_names_the_code_as_given(self) -> None:
+        """An unknown code is named as given, not upper-cased (' nan ', not 'NAN')."""
+        with pytest.raises(UnknownCurrencyError) as info:
+            Currency(" nan ")
+        assert str(info.value).startswith("unknown currency ' nan ':")
+        assert info.value.code == " nan "

@@ -35,6 +35,7 @@ HIERARCHY: list[tuple[type[BilatError], tuple[type[Exception], ...]]] = [
     (MissingExtraError, (ImportError,)),
     (NumberTypeError, (InvalidNumberError, ValueError, TypeError)),
     (ParseError, (ValueError,)),
+    (bilat.PrecisionError, (InvalidNumberError, ValueError)),
     (RateNotFoundError, (LookupError,)),
     (UnitMismatchError, (TypeError,)),
     (UnknownCountryError, (LookupError,)),

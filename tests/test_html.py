@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+from decimal import Decimal
 from html.parser import HTMLParser
 
 from hypothesis import given
@@ -20,6 +22,7 @@ from bilat import (
     TradeSeries,
     TradeTarget,
 )
+from bilat._html import percent
 
 
 class Table:
@@ -131,6 +134,15 @@ class TestProgressHtml:
         page = Page(target.progress(series(), as_of)._repr_html_())
         assert len(page.tables) == 1
         return page.tables[0]
+
+    def test_percent_ignores_caller_context(self) -> None:
+        """A fraction of 0.12355 shows as 12.4% (half to even) in any context."""
+        hostile = decimal.Context(
+            prec=3, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact]
+        )
+        with decimal.localcontext(hostile):
+            cell = percent(Decimal("0.12355"))
+        assert cell.text == "12.4%"
 
     def test_figures(self) -> None:
         """Share, gap, growth and status as worked out by hand, formatted."""

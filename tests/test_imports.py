@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import textwrap
+from tests.subprocess_helper import run_python
 
 #: Modules that ``import bilat`` must not import.
 HEAVY = ("pint", "cattrs", "pandas", "matplotlib")
-
-
-def run_python(code: str) -> dict[str, object]:
-    """Run ``code`` in a fresh interpreter and return the JSON it prints."""
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    record: dict[str, object] = json.loads(result.stdout)
-    return record
 
 
 class TestImportBilat:

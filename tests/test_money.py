@@ -7,7 +7,7 @@ import operator
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import assume, given
@@ -306,7 +306,7 @@ class TestMultiplication:
             (usd(0), "invalid divisor Money('0', 'USD'): expected a non-zero amount"),
         ],
     )
-    def test_division_by_zero(self, divisor: object, message: str) -> None:
+    def test_division_by_zero(self, divisor: Any, message: str) -> None:
         """Dividing by zero is an InvalidNumberError, not a decimal trap."""
         with pytest.raises(InvalidNumberError, match=re.escape(message)):
             usd(1) / divisor
@@ -800,6 +800,13 @@ class TestCallerContext:
         assert usd("123456789.555").format() == "$123,456,789.555"
         assert usd("123456789.5").format("ru") == "123\xa0456\xa0789,50\xa0$"
         assert usd(1_555_000_000).format(compact=True) == "$1.56B"
+
+    def test_format_spec(self, caller_context: decimal.Context) -> None:
+        """A format spec rounds half to even, not with the caller's rounding."""
+        assert caller_context.rounding == decimal.ROUND_DOWN
+        assert f"{usd('2.355'):.2f}" == "2.36 USD"
+        assert f"{usd('0.05'):.1f}" == "0.0 USD"
+        assert f"{usd('1234567.5'):,.0f}" == "1,234,568 USD"
 
     @given(same_currency_pair(), st.integers(1, 1000))
     def test_same_inside_and_outside(self, pair: tuple[Money, Money], n: int) -> None:

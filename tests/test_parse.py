@@ -819,3 +819,82 @@ class TestLazyTables:
         hits = _grammar.cache_info().hits
         Money.parse("$2", "uz_Latn")
         assert _grammar.cache_info().hits == hits + 1
+
+
+class TestFuzzRegressions:
+    """Inputs that fuzzing found, each read or refused as documented."""
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "amount", "code"),
+        [
+            ("₹12,34,567.89", "en_IN", "1234567.89", "INR"),
+            ("-$12,34,567.891", "hi", "-1234567.891", "USD"),
+            ("1,234,567.89 $", "en_IN", "1234567.89", "USD"),
+            ("US$1 23 45 67,89", "tok", "1234567.89", "USD"),
+        ],
+    )
+    def test_locale_grouping(
+        self, text: str, locale: str, amount: str, code: str
+    ) -> None:
+        """Indian grouping (and tok's groups of two) read in their locales."""
+        assert Money.parse(text, locale) == Money(amount, code)
+
+    def test_locale_grouping_elsewhere(self) -> None:
+        """Indian grouping is refused where the locale does not use it."""
+        with pytest.raises(
+            ParseError, match=r"'12,34,567\.89' is not written as in 'en'"
+        ):
+            Money.parse("$12,34,567.89")
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "amount"),
+        [
+            (f"\u200f-1,234.50{NBSP}US$", "ar", "-1234.50"),
+            (f"\u200f0.50{NBSP}US$", "ar", "0.50"),
+            (f"-\u200e${NBSP}1,234.50", "fa", "-1234.50"),
+            ("\u2067$5\u2069", "en", "5"),
+        ],
+    )
+    def test_direction_marks(self, text: str, locale: str, amount: str) -> None:
+        """Direction marks around Arabic and Persian amounts count as spaces."""
+        assert Money.parse(text, locale) == Money(amount, "USD")
+
+    def test_trailing_minus(self) -> None:
+        """fy writes the minus sign last, and reads it there."""
+        assert Money.parse(f"US${NBSP}1.234,50-", "fy") == Money("-1234.50", "USD")
+        assert Money.parse(f"UZS{NBSP}3,00-", "fy") == Money("-3.00", "UZS")
+
+    def test_trailing_minus_elsewhere(self) -> None:
+        """A trailing minus is refused in a locale that does not write one."""
+        with pytest.raises(ParseError, match=r"unexpected '-' at position 2"):
+            Money.parse("$5-")
+
+    def test_two_signs(self) -> None:
+        """A leading and a trailing sign together are refused."""
+        with pytest.raises(ParseError, match=r"unexpected '-' at position 6"):
+            Money.parse("-US$ 5-", "fy")
+
+    def test_too_many_decimals(self) -> None:
+        """More than 60 decimals are refused; a million zeros used to read as 0."""
+        assert Money.parse("$0." + "0" * 59 + "1") == Money("1E-60", "USD")
+        with pytest.raises(ParseError, match="more than 60 decimals"):
+            Money.parse("$0." + "0" * 60 + "1")
+        with pytest.raises(ParseError, match="more than 60 decimals"):
+            Money.parse("$0." + "0" * 1_000_100 + "1")
+
+    def test_decimals_after_scale(self) -> None:
+        """The scale word counts: 0.(55 zeros)1 billion has 47 decimals."""
+        text = "$0." + "0" * 55 + "1 billion"
+        assert Money.parse(text) == Money("1E-47", "USD")
+
+    def test_long_number(self) -> None:
+        """A 200,000-digit number is refused at once (it took seconds before)."""
+        with pytest.raises(ParseError, match="more than 60 digits"):
+            Money.parse("$" + "1" * 200_000)
+
+    def test_no_capitals_hint_for_other_letters(self) -> None:
+        """'uſd' (long s) gets no hint to write 'USD': it is not those letters."""
+        with pytest.raises(ParseError) as info:
+            Money.parse("5 uſd")
+        assert "capitals" not in str(info.value)
+        assert "'uſd'" in str(info.value)

@@ -762,3 +762,84 @@ class TestEcbFile:
         path.write_bytes(b"Date,USD,\n2025-01-02,\xff,\n")
         with pytest.raises(ValidationError, match="not UTF-8"):
             ExchangeRates.from_ecb(path)
+
+
+class TestFuzzRegressions:
+    """Files and rates that fuzzing found, refused with line and value."""
+
+    @pytest.mark.parametrize(
+        "rate", ["1e30", "1E-30", "100000000000000000000000000000.5"]
+    )
+    def test_rate_out_of_range(self, tmp_path: Path, rate: str) -> None:
+        """Rates beyond 1E±29 are refused (their inverses broke lookups)."""
+        path = write(tmp_path, f"date,base,quote,rate\n2025-01-02,USD,KZT,{rate}\n")
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_csv(path)
+        assert info.value.problems == (
+            (
+                "line 2, rate",
+                f"invalid rate {rate!r}: expected a number from 1E-29 to 1E+29",
+            ),
+        )
+
+    @pytest.mark.parametrize("rate", ["1e999999999", "1E-999999", "1e400"])
+    def test_huge_and_tiny_exponents(self, tmp_path: Path, rate: str) -> None:
+        """Exponents far out of range are refused by line, field and value."""
+        path = write(tmp_path, f"date,base,quote,rate\n2025-01-02,USD,KZT,{rate}\n")
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_csv(path)
+        ((place, message),) = info.value.problems
+        assert place == "line 2, rate"
+        assert message.startswith(f"invalid rate {rate!r}: expected ")
+
+    def test_rates_at_the_ends_of_the_range(self) -> None:
+        """1E-29 and 1E+29 are kept, and their inverses and cross are exact."""
+        rates = ExchangeRates.from_records(
+            [
+                ("2025-01-02", "USD", "KZT", "1E-29"),
+                ("2025-01-02", "USD", "UZS", "1E+29"),
+            ]
+        )
+        assert rates.rate("KZT", "USD") == Decimal(10**29)
+        assert rates.rate("UZS", "USD") == Decimal("1E-29")
+        assert rates.rate("KZT", "UZS") == Decimal(10**58)
+
+    def test_not_utf8_names_the_line(self, tmp_path: Path) -> None:
+        """Bytes that are not UTF-8 are named with their line."""
+        path = tmp_path / "rates.csv"
+        path.write_bytes(
+            b"date,base,quote,rate\n2025-01-02,USD,KZT,1\n2025-01-03,USD,KZT,\xff\n"
+        )
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_csv(path)
+        assert info.value.problems == (
+            (
+                "line 3",
+                (
+                    "not a readable UTF-8 CSV file: b'\\xff' is not UTF-8 "
+                    "(invalid start byte)"
+                ),
+            ),
+        )
+
+    def test_byte_order_mark(self, tmp_path: Path) -> None:
+        """A byte order mark before the header is skipped, and lines still count."""
+        path = tmp_path / "rates.csv"
+        path.write_bytes(b"\xef\xbb\xbfdate,base,quote,rate\n2025-01-02,USD,KZT,x\n")
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_csv(path)
+        assert info.value.path == "line 2, rate"
+
+    def test_field_too_large(self, tmp_path: Path) -> None:
+        """A cell larger than the csv module reads is a problem of its line."""
+        big = "9" * (csv.field_size_limit() + 1)
+        path = write(
+            tmp_path,
+            f"date,base,quote,rate\n2025-01-02,USD,KZT,1\n2025-01-03,USD,KZT,{big}\n",
+        )
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_csv(path)
+        assert info.value.path == "line 3"
+        assert "not a readable CSV file: field larger than field limit" in str(
+            info.value
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import json
 import subprocess
 import sys
@@ -56,6 +57,23 @@ class TestFigures:
         assert p["status"] == "on_track"
         assert p["required_cagr_text"] == "10.2%"
 
+    def test_percentages_ignore_caller_context(self) -> None:
+        """A completion of 0.12355 shows as 12.4% (half to even) in any context."""
+        rail = bilat.Project(
+            "Railway",
+            ["KZ"],
+            "underway",
+            measures={"length": "1000 km"},
+            updates=[bilat.ProgressUpdate("2025-01-01", "length", "123.55 km")],
+        )
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], projects=[rail])
+        hostile = decimal.Context(
+            prec=3, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact]
+        )
+        with decimal.localcontext(hostile):
+            data = d.report(as_of="2025-12-31").to_dict()
+        assert "12.4% (length)" in json.dumps(data)
+
     def test_kazakh_series_regresses(self, report: Report) -> None:
         """2022 $5.0 bn → 2023 $4.4 bn: trade fell, so the status is regressing."""
         p = _progress(report, 2030, "KZ")
@@ -93,6 +111,71 @@ class TestFigures:
         p = _progress(report, 2030, "KZ")
         publishers = {s["publisher"] for s in p["series"]["sources"]}
         assert any("Kazinform" in (x or "") for x in publishers)
+
+
+class TestMatching:
+    """Each target is measured by the series of the same metric and parties."""
+
+    @staticmethod
+    def _dossier(*series: bilat.TradeSeries, metric: str = "exports") -> Dossier:
+        target = bilat.TradeTarget(
+            ("KZ", "UZ"), bilat.Money(10, "USD"), deadline=2030, metric=metric
+        )
+        return Dossier("Pair", ("KZ", "UZ"), targets=(target,), series=series)
+
+    def test_exports_need_the_same_exporter(self) -> None:
+        """Uzbek exports to Kazakhstan do not measure a Kazakh export target."""
+        usd = {2022: bilat.Money(4, "USD"), 2024: bilat.Money(5, "USD")}
+        theirs = bilat.TradeSeries(("UZ", "KZ"), "exports", usd)
+        ours = bilat.TradeSeries(("KZ", "UZ"), "exports", usd)
+        (target,) = self._dossier(theirs).report(as_of=AS_OF).to_dict()["targets"]
+        assert target["progress"] == []
+        (target,) = self._dossier(theirs, ours).report(as_of=AS_OF).to_dict()["targets"]
+        (p,) = target["progress"]
+        assert Decimal(p["share"]) == Decimal("0.5")
+
+    def test_turnover_order_does_not_matter(self) -> None:
+        """Turnover between KZ and UZ is the same whichever party comes first."""
+        usd = {2022: bilat.Money(4, "USD"), 2024: bilat.Money(5, "USD")}
+        series = bilat.TradeSeries(("UZ", "KZ"), "turnover", usd)
+        d = self._dossier(series, metric="turnover")
+        (target,) = d.report(as_of=AS_OF).to_dict()["targets"]
+        (p,) = target["progress"]
+        assert Decimal(p["share"]) == Decimal("0.5")
+
+    def test_other_currency_without_rates_is_not_measured(self) -> None:
+        """A tenge series and a dollar target without rates: reported, not fatal."""
+        kzt = {2022: bilat.Money(2000, "KZT"), 2024: bilat.Money(2500, "KZT")}
+        d = self._dossier(bilat.TradeSeries(("KZ", "UZ"), "exports", kzt))
+        report = d.report(as_of=AS_OF)
+        (target,) = report.to_dict()["targets"]
+        (p,) = target["progress"]
+        assert p["status"] == "not_measured"
+        assert p["share"] is None
+        reason = "not measured (no exchange rate from KZT to USD)"
+        assert p["status_text"] == reason
+        assert "Series (reported by —): —: —; Share of target —; Gap —;" in str(report)
+        assert reason in str(report)
+        assert "<td>None</td>" not in report._repr_html_()
+        assert reason in report.to_markdown()
+        assert reason in report._repr_html_()
+        ru = d.report(as_of=AS_OF, locale="ru").to_dict()["targets"][0]
+        assert ru["progress"][0]["status_text"] == (
+            "не измерено (нет обменного курса KZT → USD)"
+        )
+
+    def test_other_currency_with_rates_is_measured(self) -> None:
+        """With a rate for each year the tenge series is converted and measured."""
+        kzt = {2022: bilat.Money(2000, "KZT"), 2024: bilat.Money(2500, "KZT")}
+        rates = bilat.ExchangeRates.from_records(
+            [(dt.date(2022, 1, 3), "USD", "KZT", "500")]
+        )
+        d = self._dossier(bilat.TradeSeries(("KZ", "UZ"), "exports", kzt))
+        (target,) = d.report(as_of=AS_OF, rates=rates).to_dict()["targets"]
+        (p,) = target["progress"]
+        # 2500 KZT at 500 KZT per USD is $5 of the $10 target.
+        assert Decimal(p["share"]) == Decimal("0.5")
+        assert p["current"]["amount"] == "5"
 
 
 class TestLanguages:

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import decimal
-import json
-import subprocess
-import sys
-import textwrap
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import moneys, unit_prices
+from tests.subprocess_helper import run_python
 
 import bilat
 from bilat import (
@@ -40,20 +37,6 @@ KILOGRAMS = {
     "Mt": Decimal(1_000_000_000),
     "lb": Decimal("0.45359237"),
 }
-
-
-def run_python(code: str) -> dict[str, Any]:
-    """Run ``code`` in a fresh interpreter and return the JSON it prints."""
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    record: dict[str, Any] = json.loads(result.stdout)
-    return record
 
 
 class TestLazyImport:
@@ -277,7 +260,7 @@ class TestMultiplication:
         assert price * 0.1 == UnitPrice(Money(3, "USD"), "t")
 
     @pytest.mark.parametrize("other", ["2", True, Money(1, "USD"), None])
-    def test_foreign_operand(self, other: object) -> None:
+    def test_foreign_operand(self, other: Any) -> None:
         """Text, bools, Money and None are not factors."""
         price = UnitPrice(Money(30, "USD"), "t")
         with pytest.raises(TypeError):

@@ -10,15 +10,19 @@ status 1; usage errors exit with status 2, as argparse does.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from bilat import __version__
+from bilat._decimal import decimal_text
 from bilat._errors import BilatError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["main"]
 
@@ -63,11 +67,11 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
     estimate = Estimate.parse(args.text, args.locale)
     if args.json:
         record = {
-            "amount": str(estimate.value.amount),
+            "amount": decimal_text(estimate.value.amount),
             "currency": estimate.currency.code,
             "qualifier": estimate.qualifier.value,
-            "low": str(estimate.low.amount),
-            "high": str(estimate.high.amount),
+            "low": decimal_text(estimate.low.amount),
+            "high": decimal_text(estimate.high.amount),
         }
         print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
     else:
@@ -139,9 +143,51 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
     report = dossier.report(
         as_of=args.as_of, currency=args.currency, locale=args.locale, rates=rates
     )
-    text = report.render(args.format)
+    text = _escaped(report.render(args.format), args.format, out)
     out.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _escaped(text: str, format: str, out: TextIO) -> str:
+    r"""``text`` with what ``out``'s encoding cannot show escaped in ``format``'s way.
+
+    JSON gets ``\u`` escapes and HTML character references, so that the
+    document means the same in any encoding; text and Markdown get Python's
+    backslash escapes, as on a stream set up by :func:`_escaping`.
+    """
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    if format == "json":
+        return _NON_ASCII.sub(lambda m: json.dumps(m[0])[1:-1], text)
+    errors = "xmlcharrefreplace" if format == "html" else "backslashreplace"
+    return text.encode(encoding, errors).decode(encoding)
+
+
+@contextlib.contextmanager
+def _escaping(stream: TextIO) -> Iterator[None]:
+    """Let ``stream`` escape what its encoding cannot show instead of failing.
+
+    A Russian report or the help text sent to an ASCII terminal then shows
+    backslash escapes, as Python's own stderr does, rather than a traceback.
+    """
+    errors = stream.errors if isinstance(stream, io.TextIOWrapper) else None
+    if errors not in {"strict", "surrogateescape"}:
+        yield
+        return
+    assert isinstance(stream, io.TextIOWrapper)
+    stream.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        stream.reconfigure(errors=errors)
 
 
 # -- bilat validate -------------------------------------------------------
@@ -225,16 +271,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         0
     """
     parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:  # --help, --version and usage errors
-        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
-    run: Callable[[argparse.Namespace, TextIO], int] = args.run
-    try:
-        return run(args, sys.stdout)
-    except BilatError as error:
-        sys.stderr.write(f"{PROG}: error: {error}\n")
-        return EXIT_ERROR
-    except OSError as error:  # a file that cannot be read or written
-        sys.stderr.write(f"{PROG}: error: {error.strerror}: {error.filename!r}\n")
-        return EXIT_ERROR
+    with _escaping(sys.stdout):
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:  # --help, --version and usage errors
+            return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+        run: Callable[[argparse.Namespace, TextIO], int] = args.run
+        try:
+            return run(args, sys.stdout)
+        except BilatError as error:
+            sys.stderr.write(f"{PROG}: error: {error}\n")
+            return EXIT_ERROR
+        except OSError as error:  # a file that cannot be read or written
+            sys.stderr.write(f"{PROG}: error: {error.strerror}: {error.filename!r}\n")
+            return EXIT_ERROR

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import pickle
 import re
 import unicodedata
@@ -31,6 +30,7 @@ import attrs
 from babel import Locale, localedata
 from babel.core import get_global
 
+from bilat._cache import thread_safe_cache
 from bilat._currency import Currency
 from bilat._errors import (
     BilatError,
@@ -75,7 +75,7 @@ class _Codes(NamedTuple):
     withdrawn: Mapping[str, tuple[str, ...]]  # withdrawn code -> successors
 
 
-@functools.cache
+@thread_safe_cache
 def _codes() -> _Codes:
     aliases: Mapping[str, list[str]] = get_global("territory_aliases")
     alpha3s: dict[str, list[str]] = {}
@@ -123,7 +123,10 @@ def _to_alpha2(value: CountryLike) -> str:
     if isinstance(obj, int):
         text = f"{obj:03d}" if 0 <= obj <= 999 else ""
     elif isinstance(obj, str):
-        text = obj.strip().upper()
+        text = obj.strip()
+        # Upper-case only ASCII: "ß".upper() is "SS" and "ı".upper() is "I".
+        if text.isascii():
+            text = text.upper()
     else:
         raise UnknownCountryError(obj)
     codes = _codes()
@@ -393,14 +396,16 @@ def normalise_name(text: str) -> str:
         >>> normalise_name("St. Kitts & Nevis"), normalise_name("Côte d’Ivoire")
         ('st kitts and nevis', 'cote divoire')
     """
-    folded = text.casefold()
+    # Turkish and Azerbaijani write "I" for dotless "ı": fold it with "i" so
+    # that "KIBRIS" and "ırak" find Cyprus and Iraq as "Kıbrıs" and "Irak" do.
+    folded = text.casefold().replace("ı", "i")
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
     bare = folded.translate(_dropped()).replace("&", " and ")
     return _SEPARATORS.sub(" ", bare).strip()
 
 
-@functools.cache
+@thread_safe_cache
 def _dropped() -> Mapping[int, None]:
     """A translation table that drops combining marks, apostrophes and dots.
 
@@ -416,6 +421,7 @@ class _NameIndex(NamedTuple):
     # For names of several countries: alpha-2 code -> locales using the name.
     shared: Mapping[str, Mapping[str, frozenset[str]]]
     english: Mapping[str, str]  # alpha-2 -> English name
+    by_length: Mapping[int, tuple[str, ...]]  # length -> normalised names
 
 
 def _territory_names(identifier: str) -> Mapping[str, str]:
@@ -434,7 +440,7 @@ def _territory_names(identifier: str) -> Mapping[str, str]:
     return names if isinstance(names, Mapping) else {}
 
 
-@functools.cache
+@thread_safe_cache
 def _name_index() -> _NameIndex:
     countries = _codes().alpha3
     # Many locales share a spelling: normalise each spelling once.
@@ -468,7 +474,15 @@ def _name_index() -> _NameIndex:
             }
         ),
         english=MappingProxyType({c: str(english.get(c, c)) for c in countries}),
+        by_length=MappingProxyType(_by_length(found)),
     )
+
+
+def _by_length(names: Iterable[str]) -> dict[int, tuple[str, ...]]:
+    lengths: dict[int, list[str]] = {}
+    for name in names:
+        lengths.setdefault(len(name), []).append(name)
+    return {n: tuple(group) for n, group in lengths.items()}
 
 
 def _in_locale(index: _NameIndex, key: str, locale: Locale) -> frozenset[str]:
@@ -491,8 +505,17 @@ def _in_locale(index: _NameIndex, key: str, locale: Locale) -> frozenset[str]:
 def _close_names(key: str, limit: int = 3) -> list[str]:
     """English names of the countries whose names are closest to ``key``."""
     index = _name_index()
+    # difflib's ratio is 2·matches / (len(a) + len(b)), so a name shorter than
+    # 0.6 or longer than 5/3 times the key can never reach 0.75: leave those
+    # out before difflib looks at each of the 30,000 names.
+    n = len(key)
+    candidates = [
+        name
+        for length in range((3 * n + 4) // 5, 5 * n // 3 + 1)
+        for name in index.by_length.get(length, ())
+    ]
     result: list[str] = []
-    for match in difflib.get_close_matches(key, index.names, n=10, cutoff=0.75):
+    for match in difflib.get_close_matches(key, candidates, n=10, cutoff=0.75):
         for code in sorted(index.names[match]):
             name = index.english[code]
             if name not in result:

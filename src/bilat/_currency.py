@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any, final
 
 import attrs
 from babel.numbers import get_currency_name, get_currency_symbol
 
+from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._errors import UnknownCurrencyError
 from bilat._locale import LocaleLike, get_locale
 
 __all__ = ["Currency", "CurrencyLike", "as_currency"]
 
 
-@functools.cache
+@thread_safe_cache
 def _iso(code: str) -> Any:
     from iso4217 import Currency as IsoCurrency  # imported on first use
 
@@ -29,10 +29,16 @@ def _normalise(code: object) -> str:
         return code.code
     if not isinstance(code, str):
         raise UnknownCurrencyError(code)
-    normal = code.strip().upper()
-    if len(normal) != 3 or not normal.isascii() or not normal.isalpha():
+    stripped = code.strip()
+    # Check before upper-casing: "ſ".upper() is "S" and "ı".upper() is "I", so
+    # "uſd" would otherwise pass as USD.
+    if len(stripped) != 3 or not stripped.isascii() or not stripped.isalpha():
         raise UnknownCurrencyError(code)
-    _iso(normal)
+    normal = stripped.upper()
+    try:
+        _iso(normal)
+    except UnknownCurrencyError:
+        raise UnknownCurrencyError(code) from None  # name it as it was given
     return normal
 
 
@@ -119,7 +125,7 @@ class Currency:
 CurrencyLike = Currency | str
 
 
-@functools.lru_cache(maxsize=512)
+@thread_safe_lru_cache(maxsize=512)
 def _cached(code: str) -> Currency:
     return Currency(code)
 

@@ -1,8 +1,13 @@
-"""The library's own decimal context and the one place numbers become Decimal.
+"""The library's own decimal contexts and the one place numbers become Decimal.
 
-Results never depend on the caller's :func:`decimal.getcontext`: every
-operation that could round runs through :data:`CONTEXT`, whose precision is
-large enough that sums and products of realistic amounts are exact.
+Results never depend on the caller's :func:`decimal.getcontext`. bilat holds
+numbers of at most :data:`MAX_DIGITS` significant digits whose magnitude lies
+below ``10**100`` and, unless zero, at or above ``10**-100``:
+:func:`to_decimal` refuses any other number. Sums, differences and products
+of amounts run in :data:`EXACT`, which raises instead of rounding: they are
+exact, or a :class:`~bilat.PrecisionError` says why not. Only division,
+powers and logarithms round, in :data:`CONTEXT`, to :data:`PRECISION`
+significant digits, half to even.
 """
 
 from __future__ import annotations
@@ -10,9 +15,26 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["CONTEXT", "ROUNDING_MODES", "context_with", "to_decimal"]
+if TYPE_CHECKING:
+    from bilat._errors import PrecisionError
+
+__all__ = [
+    "CONTEXT",
+    "EMAX",
+    "EMIN",
+    "EXACT",
+    "MAX_DIGITS",
+    "PRECISION",
+    "QUOTIENTS",
+    "ROUNDING_MODES",
+    "arithmetic_error",
+    "context_with",
+    "decimal_text",
+    "exact_sums",
+    "to_decimal",
+]
 
 # A number as Python writes one: underscores only between digits, an optional
 # sign, fraction and exponent; NaN and infinities are refused separately.
@@ -22,16 +44,75 @@ _NUMBER: Final = re.compile(
     re.IGNORECASE,
 )
 
-#: Precision of the library's context: exact for amounts up to 10**40 with
-#: 10 decimals, and for rates with up to 20 significant digits multiplied in.
+#: Significant digits of the results that must round: quotients, powers,
+#: roots and logarithms.
 PRECISION: Final = 60
 
+#: Most significant digits of any number bilat holds, and of the exact result
+#: of a sum, difference or product.
+MAX_DIGITS: Final = 100
+
+#: Largest adjusted exponent of a number bilat holds: magnitudes stay below
+#: ``10**(EMAX + 1)`` = ``10**100``.
+EMAX: Final = 99
+
+#: Smallest adjusted exponent of a non-zero number bilat holds: magnitudes
+#: are at least ``10**EMIN`` = ``10**-100``.
+EMIN: Final = -100
+
+#: The context for results that must round (division, powers, logarithms):
+#: :data:`PRECISION` digits, half to even.
 CONTEXT: Final = decimal.Context(
     prec=PRECISION,
     rounding=decimal.ROUND_HALF_EVEN,
     Emin=-999_999,
     Emax=999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+#: The context for sums, differences and products of amounts: a result that
+#: would need rounding (more than :data:`MAX_DIGITS` digits) or that falls
+#: outside the range raises a :class:`decimal.DecimalException`, which
+#: :func:`arithmetic_error` turns into a :class:`~bilat.PrecisionError`.
+EXACT: Final = decimal.Context(
+    prec=MAX_DIGITS,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=EMIN,
+    Emax=EMAX,
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Inexact,
+        decimal.Subnormal,
+    ],
+)
+
+#: The context for quotients of amounts: rounded to :data:`PRECISION`
+#: digits like :data:`CONTEXT`, and kept within the range like
+#: :data:`EXACT`.
+QUOTIENTS: Final = decimal.Context(
+    prec=PRECISION,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=EMIN,
+    Emax=EMAX,
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Subnormal,
+    ],
+)
+
+# Quantizing (rounding to a currency's minor unit, formatting) needs room for
+# every digit of the largest amount and all its decimals.
+_QUANTIZE_PRECISION: Final = 2 * MAX_DIGITS + 2 * (EMAX + 1)
+
+_INT_LIMIT: Final = 10 ** (EMAX + 1)
+
+_RANGE: Final = (
+    f"a number of at most {MAX_DIGITS} significant digits whose magnitude is "
+    f"below 1E+{EMAX + 1} and, unless zero, at least 1E{EMIN}"
 )
 
 ROUNDING_MODES: Final = frozenset(
@@ -47,11 +128,14 @@ ROUNDING_MODES: Final = frozenset(
     }
 )
 
-_CONTEXTS: dict[str, decimal.Context] = {decimal.ROUND_HALF_EVEN: CONTEXT}
+_CONTEXTS: dict[str, decimal.Context] = {}
 
 
 def context_with(rounding: str) -> decimal.Context:
-    """The library context with another rounding mode.
+    """A context for rounding amounts to a quantum with ``rounding``.
+
+    Its precision leaves room for every digit of any amount bilat holds, so
+    :meth:`~decimal.Decimal.quantize` in it rounds only where asked.
 
     Raises:
         ValueError: ``rounding`` is not one of the :mod:`decimal` modes.
@@ -66,9 +150,19 @@ def context_with(rounding: str) -> decimal.Context:
                 "rounding mode", rounding, ROUNDING_MODES
             ) from None
         ctx = CONTEXT.copy()
+        ctx.prec = _QUANTIZE_PRECISION
         ctx.rounding = rounding
         _CONTEXTS[rounding] = ctx
         return ctx
+
+
+def decimal_text(value: Decimal) -> str:
+    """``str(value)`` as the default context writes it (``1E+9``, not ``1e+9``).
+
+    ``str()`` of a Decimal follows the caller's context's ``capitals``; text
+    that goes into reprs, files and reports must not.
+    """
+    return CONTEXT.to_sci_string(value)
 
 
 def to_decimal(value: object, *, what: str = "amount") -> Decimal:
@@ -79,18 +173,40 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     ``0.1`` becomes ``Decimal("0.1")``. ``bool``, NaN and infinities are
     refused.
 
+    The number must lie in bilat's range: at most :data:`MAX_DIGITS` (100)
+    significant digits, a magnitude below ``10**100`` and, unless it is
+    zero, at least ``10**-100``. Within that range every digit is kept;
+    outside it nothing is rounded or cut: the number is refused. (Trailing
+    zeros past the 100th digit are dropped; they do not change the value.)
+
+    Sums, differences and products of such numbers are exact or raise
+    :class:`~bilat.PrecisionError`; quotients, powers and logarithms are
+    rounded to :data:`PRECISION` (60) significant digits, half to even.
+
     Raises:
         NumberTypeError: for a type that is not a number (or a bool).
         InvalidNumberError: for NaN, infinity or text that is not a number.
+        PrecisionError: for a number outside bilat's range.
+
+    Example:
+        >>> from bilat._decimal import to_decimal
+        >>> to_decimal("1_000.50"), to_decimal(0.1), to_decimal("1E-30")
+        (Decimal('1000.50'), Decimal('0.1'), Decimal('1E-30'))
+        >>> to_decimal("1e999999999")
+        Traceback (most recent call last):
+        ...
+        bilat.PrecisionError: invalid amount '1e999999999': expected a magnitude below 1E+100...
     """
-    from bilat._errors import InvalidNumberError, NumberTypeError
+    from bilat._errors import InvalidNumberError, NumberTypeError, PrecisionError
 
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
         raise NumberTypeError(value, what, "a number, not a bool")
     elif isinstance(value, int):
-        return Decimal(value)
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return Decimal(value)
+        raise PrecisionError(value, what, _expected(decimal.Overflow))
     elif isinstance(value, float):
         result = Decimal(repr(float(value)))  # float subclasses repr differently
     elif isinstance(value, str):
@@ -103,10 +219,98 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
             )
         try:
             result = Decimal(value.replace("_", ""))
-        except decimal.InvalidOperation:  # pragma: no cover - the pattern admits none
-            raise InvalidNumberError(value, what, "a decimal number") from None
+        except decimal.InvalidOperation:  # an exponent beyond any Decimal's
+            raise PrecisionError(value, what, _RANGE) from None
     else:
         raise NumberTypeError(value, what, "an int, a Decimal, a str or a float")
     if not result.is_finite():
         raise InvalidNumberError(value, what, "a finite number, not NaN or infinity")
-    return result
+    try:
+        return _in_range(result)
+    except decimal.DecimalException as e:
+        raise PrecisionError(value, what, _expected(type(e))) from None
+
+
+_in_range = EXACT.create_decimal
+
+
+def _expected(signal: type[decimal.DecimalException]) -> str:
+    """What a number or result should have been, after ``signal`` was raised."""
+    if issubclass(signal, decimal.Overflow):
+        return f"a magnitude below 1E+{EMAX + 1}, bilat's largest"
+    if issubclass(signal, decimal.Subnormal):
+        return f"zero or a magnitude of at least 1E{EMIN}, bilat's smallest"
+    if issubclass(signal, decimal.Inexact):
+        return f"at most {MAX_DIGITS} significant digits"
+    return _RANGE
+
+
+def arithmetic_error(
+    error: decimal.DecimalException, operands: object, what: str
+) -> PrecisionError:
+    """The error for a sum, difference, product or quotient beyond bilat's range.
+
+    ``error`` is what :data:`EXACT` or :data:`QUOTIENTS` raised;
+    ``operands`` are named in the message.
+
+    Example:
+        >>> import decimal
+        >>> from bilat._decimal import EXACT, arithmetic_error
+        >>> try:
+        ...     EXACT.add(decimal.Decimal("1E+99"), decimal.Decimal("1E-99"))
+        ... except decimal.DecimalException as e:
+        ...     print(arithmetic_error(e, ("1E+99", "1E-99"), "sum"))
+        invalid sum ('1E+99', '1E-99'): expected an exact result of at most 100 significant digits ...
+    """
+    from bilat._errors import PrecisionError
+
+    expected = _expected(type(error))
+    if isinstance(error, decimal.Inexact) and not isinstance(error, decimal.Overflow):
+        expected = (
+            f"an exact result of at most {MAX_DIGITS} significant digits "
+            "(bilat does not round sums, differences or products; round the "
+            "operands first if that is what you mean, e.g. with Money.round())"
+        )
+    elif expected != _RANGE:
+        expected = expected.replace("a magnitude", "a result", 1)
+    return PrecisionError(operands, what, expected)
+
+
+class _ExactSums:
+    """Runs a block in :data:`EXACT`; a result it cannot hold raises PrecisionError."""
+
+    __slots__ = ("_manager", "_what")
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._manager = decimal.localcontext(EXACT)
+
+    def __enter__(self) -> None:
+        self._manager.__enter__()
+
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
+        self._manager.__exit__(kind, error, tb)  # type: ignore[arg-type]
+        if isinstance(error, decimal.DecimalException):
+            raise arithmetic_error(error, None, self._what) from None
+
+
+def exact_sums(what: str) -> _ExactSums:
+    """A ``with`` block whose Decimal arithmetic is exact or raises.
+
+    Inside it, ``+``, ``-``, ``*`` and :func:`sum` on Decimals run in
+    :data:`EXACT`; a result beyond bilat's range raises
+    :class:`~bilat.PrecisionError` naming ``what``.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from bilat._decimal import exact_sums
+        >>> with exact_sums("total"):
+        ...     sum([Decimal("1E+30"), Decimal("1E-30")])
+        Decimal('1000000000000000000000000000000.000000000000000000000000000001')
+        >>> with exact_sums("total"):
+        ...     Decimal("1E+99") + Decimal("1E-99")
+        Traceback (most recent call last):
+        ...
+        bilat.PrecisionError: invalid total: expected an exact result of at most 100 significant digits ...
+    """
+    return _ExactSums(what)

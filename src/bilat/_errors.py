@@ -22,6 +22,7 @@ __all__ = [
     "MissingExtraError",
     "NumberTypeError",
     "ParseError",
+    "PrecisionError",
     "RateNotFoundError",
     "UnitMismatchError",
     "UnknownCountryError",
@@ -128,6 +129,45 @@ class NumberTypeError(InvalidNumberError, TypeError):
         ...
         bilat.NumberTypeError: invalid amount True: expected a number, not a bool
     """
+
+
+class PrecisionError(InvalidNumberError):
+    """A number, or the exact result of arithmetic, is beyond bilat's range.
+
+    bilat holds numbers of at most 100 significant digits whose magnitude is
+    below ``10**100`` and, unless zero, at least ``10**-100``. Sums,
+    differences and products of amounts are exact; one that would need more
+    digits, or would leave that range, raises this error instead of being
+    rounded. Only quotients, powers and logarithms round (to 60 digits).
+
+    Attributes:
+        value: The number refused, or the operands of the operation (None
+            when they are too many to show, as for a total).
+        what: What it was for (``"amount"``, ``"sum"`` …).
+        expected: What would have been accepted.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money("1e999999999", "USD")
+        Traceback (most recent call last):
+        ...
+        bilat.PrecisionError: invalid amount '1e999999999': expected a magnitude below 1E+100, bilat's largest
+        >>> bilat.Money("1e99", "USD") + bilat.Money("1e-99", "USD")
+        Traceback (most recent call last):
+        ...
+        bilat.PrecisionError: invalid sum (Money('1E+99', 'USD'), Money('1E-99', 'USD')): expected an exact result of at most 100 significant digits ...
+        >>> isinstance(bilat.PrecisionError(1, "amount", "less"), ValueError)
+        True
+    """
+
+    def __init__(self, value: object, what: str, expected: str) -> None:
+        super().__init__(value, what, expected)
+        shown = repr(value)
+        if value is None:
+            self.args = (f"invalid {what}: expected {expected}",)
+        elif len(shown) > 200:  # a number of a million digits stays readable
+            shown = f"{shown[:60]}... ({len(shown):,} characters)"
+            self.args = (f"invalid {what} {shown}: expected {expected}",)
 
 
 class InvalidOptionError(BilatError, ValueError):
@@ -410,6 +450,7 @@ _PUBLIC: tuple[type[Exception | Warning], ...] = (
     CurrencyNotFoundError,
     NumberTypeError,
     ParseError,
+    PrecisionError,
     RateNotFoundError,
     UnitMismatchError,
     UnknownCountryError,

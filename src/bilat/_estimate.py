@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, final
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from bilat._currency import Currency, CurrencyLike
-from bilat._decimal import CONTEXT, to_decimal
+from bilat._decimal import EXACT, arithmetic_error, to_decimal
 from bilat._errors import CurrencyMismatchError, InvalidNumberError
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money, make_money
@@ -97,8 +98,11 @@ def _tolerance(value: object) -> Decimal:
 def _bounds(value: Money, qualifier: Qualifier, t: Decimal) -> tuple[Money, Money]:
     v = value.amount
     cur = value.currency
-    below = CONTEXT.multiply(v, CONTEXT.subtract(Decimal(1), t))
-    above = CONTEXT.multiply(v, CONTEXT.add(Decimal(1), t))
+    try:
+        below = EXACT.multiply(v, EXACT.subtract(Decimal(1), t))
+        above = EXACT.multiply(v, EXACT.add(Decimal(1), t))
+    except decimal.DecimalException as e:
+        raise arithmetic_error(e, (value, t), "bound of an estimate") from None
     low, high = {
         Qualifier.EXACT: (v, v),
         Qualifier.NEARLY: (below, v),
@@ -144,6 +148,8 @@ class Estimate:
     Raises:
         InvalidNumberError: a negative qualified value, a tolerance outside
             [0, 1], or bounds that do not enclose the value.
+        PrecisionError: a derived bound cannot be held exactly (a value of
+            100 significant digits times 1 ± t needs more).
         CurrencyMismatchError: bounds in another currency than the value.
 
     Example:
@@ -260,7 +266,7 @@ class Estimate:
         rates: ExchangeRates,
         on: dt.date | None = None,
     ) -> Estimate:
-        """Convert the value and both bounds with one rate.
+        """Convert the value and both bounds with the same rate, as Money.to does.
 
         Example:
             >>> import datetime
@@ -271,11 +277,11 @@ class Estimate:
             >>> Estimate.parse("about €8").to("USD", rates).high
             Money('11.000', 'USD')
         """
-        rate = rates.rate(self.currency, currency, on)
-        target = rates.convert(self.value, currency, on).currency
 
+        # As Money.to: exact through a stored rate, rounded (to 60 digits)
+        # only where an inverse rate divides.
         def conv(m: Money) -> Money:
-            return make_money(CONTEXT.multiply(m.amount, rate), target)
+            return rates.convert(m, currency, on)
 
         return Estimate(
             conv(self.value),

@@ -9,11 +9,13 @@ class so a notebook's style sheet can reach it.
 
 from __future__ import annotations
 
+import decimal
 import html
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from babel.numbers import format_percent
 
+from bilat._decimal import CONTEXT, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._labels import label
 from bilat._money import Money
@@ -152,13 +154,16 @@ def percent(value: Decimal | None) -> Cell:
     """
     if value is None:
         return Cell(MISSING)
-    return Cell(str(format_percent(value, format="#,##0.0%", locale="en")), str(value))
+    with decimal.localcontext(CONTEXT):  # not the caller's
+        text = str(format_percent(value, format="#,##0.0%", locale="en"))
+    return Cell(text, decimal_text(value))
 
 
 def _number(value: Decimal | None) -> Cell:
     if value is None:
         return Cell(MISSING)
-    return Cell(f"{value:.2f}", str(value))
+    with decimal.localcontext(CONTEXT):  # not the caller's rounding
+        return Cell(f"{value:.2f}", decimal_text(value))
 
 
 def _year(value: int | None) -> str:

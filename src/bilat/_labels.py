@@ -71,6 +71,8 @@ _EN: Final = {
     "off_track": "off track",
     "regressing": "regressing",
     "insufficient_data": "insufficient data",
+    "not_measured": "not measured",
+    "no_rate": "no exchange rate from {base} to {quote}",
 }
 
 _RU: Final = {
@@ -125,6 +127,8 @@ _RU: Final = {
     "off_track": "отставание",
     "regressing": "регресс",
     "insufficient_data": "недостаточно данных",
+    "not_measured": "не измерено",
+    "no_rate": "нет обменного курса {base} → {quote}",
 }
 
 _KK: Final = {

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from typing import TypeAlias
 
 from babel import Locale
 from babel import UnknownLocaleError as _BabelUnknownLocale
 
+from bilat._cache import thread_safe_lru_cache
 from bilat._errors import UnknownLocaleError
 
 __all__ = ["LocaleLike", "get_locale"]
@@ -15,7 +15,7 @@ __all__ = ["LocaleLike", "get_locale"]
 LocaleLike: TypeAlias = "str | Locale"
 
 
-@functools.lru_cache(maxsize=64)
+@thread_safe_lru_cache(maxsize=64)
 def _parse(identifier: str) -> Locale:
     try:
         return Locale.parse(identifier.replace("-", "_"))

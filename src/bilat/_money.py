@@ -6,19 +6,35 @@ import decimal
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final, overload
 
 import attrs
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import CONTEXT, context_with, to_decimal
-from bilat._errors import CurrencyMismatchError, InvalidNumberError, NumberTypeError
+from bilat._decimal import (
+    CONTEXT,
+    EXACT,
+    QUOTIENTS,
+    arithmetic_error,
+    context_with,
+    decimal_text,
+    to_decimal,
+)
+from bilat._errors import (
+    CurrencyMismatchError,
+    InvalidNumberError,
+    NumberTypeError,
+    PrecisionError,
+)
 from bilat._locale import LocaleLike, get_locale
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    import pint
+
     from bilat._rates import ExchangeRates
+    from bilat._units import UnitPrice
 
 __all__ = ["Money", "Number", "RoundingMode", "make_money"]
 
@@ -37,10 +53,12 @@ RoundingMode: TypeAlias = Literal[
     "ROUND_05UP",
 ]
 
-_add = CONTEXT.add
-_sub = CONTEXT.subtract
-_mul = CONTEXT.multiply
-_div = CONTEXT.divide
+# Sums, differences and products are exact or raise; quotients round.
+_add = EXACT.add
+_sub = EXACT.subtract
+_mul = EXACT.multiply
+_div = QUOTIENTS.divide
+_DecimalException = decimal.DecimalException
 _ZERO = Decimal(0)
 
 
@@ -71,12 +89,19 @@ class Money:
     infinities are refused. Arithmetic runs in bilat's own decimal context, so
     results never depend on :func:`decimal.getcontext`.
 
+    Amounts have at most 100 significant digits and a magnitude below
+    ``10**100`` (and, unless zero, at least ``10**-100``). Sums, differences
+    and products keep every digit: a result that cannot be held exactly
+    raises :class:`~bilat.PrecisionError` rather than being rounded. Division
+    rounds the quotient to 60 significant digits.
+
     Args:
         amount: The amount, in major units (dollars, not cents).
         currency: An ISO 4217 code or a :class:`Currency`.
 
     Raises:
         InvalidNumberError: ``amount`` is NaN, infinite or not a number.
+        PrecisionError: ``amount`` is outside bilat's range.
         NumberTypeError: ``amount`` is a bool or not a number type.
         UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
 
@@ -181,7 +206,10 @@ class Money:
                     self.currency.code, other.currency.code, "+"
                 )
             result = _new(_Unfrozen)
-            result.amount = _add(self.amount, other.amount)
+            try:
+                result.amount = _add(self.amount, other.amount)
+            except _DecimalException as e:
+                raise arithmetic_error(e, (self, other), "sum") from None
             result.currency = self.currency
             result.__class__ = Money  # type: ignore[assignment]
             return result  # type: ignore[return-value]
@@ -199,7 +227,10 @@ class Money:
                 raise CurrencyMismatchError(
                     self.currency.code, other.currency.code, "-"
                 )
-            return _make(_sub(self.amount, other.amount), self.currency)
+            try:
+                return _make(_sub(self.amount, other.amount), self.currency)
+            except _DecimalException as e:
+                raise arithmetic_error(e, (self, other), "difference") from None
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
@@ -212,25 +243,42 @@ class Money:
                     "a number; divide Money by a quantity to get a UnitPrice",
                 )
             return NotImplemented
-        return _make(_mul(self.amount, factor), self.currency)
+        try:
+            return _make(_mul(self.amount, factor), self.currency)
+        except _DecimalException as e:
+            raise arithmetic_error(e, (self, other), "product") from None
 
     __rmul__ = __mul__
 
+    @overload
+    def __truediv__(self, other: Money) -> Decimal: ...
+    @overload
+    def __truediv__(self, other: int | Decimal | float) -> Money: ...
+    @overload
+    def __truediv__(self, other: pint.Quantity[Any]) -> UnitPrice: ...
     def __truediv__(self, other: object) -> Any:
         """Divide by a number (Money), by Money (a Decimal) or by a quantity.
 
-        Dividing by a pint quantity gives a :class:`UnitPrice`.
+        Dividing by a pint quantity gives a :class:`UnitPrice`. Quotients
+        are rounded to 60 significant digits, half to even.
+
+        Raises:
+            PrecisionError: the quotient of Money by a number falls outside
+                bilat's range.
         """
         if type(other) is Money:
             self._check(other, "/")
             if not other.amount:
                 raise InvalidNumberError(other, "divisor", "a non-zero amount")
-            return _div(self.amount, other.amount)
+            return CONTEXT.divide(self.amount, other.amount)
         factor = _factor(other)
         if factor is not None:
             if not factor:
                 raise InvalidNumberError(other, "divisor", "a non-zero number")
-            return _make(_div(self.amount, factor), self.currency)
+            try:
+                return _make(_div(self.amount, factor), self.currency)
+            except _DecimalException as e:
+                raise arithmetic_error(e, (self, other), "quotient") from None
         if _is_quantity(other):
             from bilat._units import UnitPrice
 
@@ -238,13 +286,19 @@ class Money:
         return NotImplemented
 
     def __neg__(self) -> Money:
-        return _make(CONTEXT.minus(self.amount), self.currency)
+        try:
+            return _make(EXACT.minus(self.amount), self.currency)
+        except _DecimalException as e:
+            raise arithmetic_error(e, self, "negation") from None
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return _make(CONTEXT.abs(self.amount), self.currency)
+        try:
+            return _make(EXACT.abs(self.amount), self.currency)
+        except _DecimalException as e:
+            raise arithmetic_error(e, self, "absolute value") from None
 
     # -- rounding and allocation ------------------------------------------
 
@@ -274,9 +328,9 @@ class Money:
             return self
         try:
             rounded = self.amount.quantize(_quantum(digits), context=ctx)
-        except decimal.InvalidOperation:
-            raise InvalidNumberError(
-                self.amount, "amount", "at most 60 significant digits to round"
+        except decimal.InvalidOperation:  # only for amounts beyond bilat's range
+            raise PrecisionError(
+                self.amount, "amount", "an amount below 1E+100 to round"
             ) from None
         return _make(rounded, self.currency)
 
@@ -319,7 +373,8 @@ class Money:
         digits = self.currency.digits
         if digits is None:
             digits = max(0, -int(whole.as_tuple().exponent))
-        units = int(whole.scaleb(digits, context=CONTEXT))
+        ctx = context_with(ROUND_HALF_EVEN)  # room for every digit
+        units = int(whole.scaleb(digits, context=ctx))
         sign = -1 if units < 0 else 1
         units = abs(units)
         exact = [units * w / total_weight for w in weights]
@@ -332,8 +387,8 @@ class Money:
         return tuple(
             _make(
                 Decimal(sign * n)
-                .scaleb(-digits, context=CONTEXT)
-                .quantize(quantum, context=CONTEXT),
+                .scaleb(-digits, context=ctx)
+                .quantize(quantum, context=ctx),
                 self.currency,
             )
             for n in floors
@@ -435,7 +490,7 @@ class Money:
         return self.format()
 
     def __repr__(self) -> str:
-        return f"Money({str(self.amount)!r}, {self.currency.code!r})"
+        return f"Money({decimal_text(self.amount)!r}, {self.currency.code!r})"
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -445,7 +500,9 @@ class Money:
     def __format__(self, spec: str) -> str:
         if not spec:
             return str(self)
-        return format(self.amount, spec) + " " + self.currency.code
+        with decimal.localcontext(context_with(ROUND_HALF_EVEN)):  # not the caller's
+            text = format(self.amount, spec)
+        return text + " " + self.currency.code
 
 
 class _Unfrozen:

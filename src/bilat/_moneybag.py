@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import decimal
-from collections.abc import Iterator, Mapping
+from collections import defaultdict, deque
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, countOf, is_
 from types import MappingProxyType
 from typing import TYPE_CHECKING, final
 
 import attrs
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import CONTEXT
+from bilat._decimal import exact_sums
 from bilat._errors import NumberTypeError
 from bilat._money import Money, make_money
 
@@ -25,54 +26,84 @@ __all__ = ["MoneyBag"]
 
 _amount_of = attrgetter("amount")
 _currency_of = attrgetter("currency")
+_ZERO = Decimal(0)
 
 
 def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
     """Sum amounts per currency in the library context.
 
-    The common case, many Money in one currency, is summed by the C ``sum``
-    loop; mixed currencies are grouped first, then each group summed once.
+    Every pass over ``items`` runs in C (``map``, ``operator.countOf``,
+    ``all``, ``sum``): a million Money in one currency take three passes
+    (types, currency identity, amounts) and no Python code per item. Mixed currencies are
+    grouped by the identity of their Currency object (Money made from the same
+    code shares one), then each group is summed once; groups of equal
+    currencies held by distinct objects are merged at the end.
     """
-    moneys: list[Money] = []
-    bags: list[MoneyBag] = []
-    if set(map(type, items)) <= {Money}:
-        moneys = list(items)  # type: ignore[arg-type]
-    else:
-        for item in items:
-            if type(item) is Money:
-                moneys.append(item)
-            elif type(item) is MoneyBag:
-                bags.append(item)
-            else:
-                raise NumberTypeError(item, "MoneyBag item", "a Money or a MoneyBag")
+    count = len(items)
     totals: dict[Currency, Decimal] = {}
-    with decimal.localcontext(CONTEXT):
-        if moneys:
-            currencies = list(map(_currency_of, moneys))
-            first = currencies[0]
-            # Money made by arithmetic shares its Currency object, so the
-            # common one-currency case is an identity count in C.
-            if currencies.count(first) == len(currencies):
-                totals[first] = sum(map(_amount_of, moneys), Decimal(0))
-            else:
-                groups: dict[int, list[Decimal]] = {}
-                by_id: dict[int, Currency] = {}
-                for cur, amount in zip(
-                    currencies, map(_amount_of, moneys), strict=True
-                ):
-                    key = id(cur)
-                    try:
-                        groups[key].append(amount)
-                    except KeyError:
-                        groups[key] = [amount]
-                        by_id[key] = cur
-                for key, amounts in groups.items():
-                    cur = by_id[key]
-                    totals[cur] = totals.get(cur, Decimal(0)) + sum(amounts, Decimal(0))
-        for bag in bags:
-            for cur, amount in bag._totals.items():
-                totals[cur] = totals.get(cur, Decimal(0)) + amount
+    if not count:
+        return totals
+    with exact_sums("total of a MoneyBag"):
+        if countOf(map(type, items), Money) == count:
+            moneys: tuple[Money, ...] = items  # type: ignore[assignment]
+            first = moneys[0].currency
+            # Identity, not ==: stops at the first other currency object.
+            if all(map(is_, map(_currency_of, moneys), repeat(first))):
+                total = sum(map(_amount_of, moneys), _ZERO)
+                return {first: total} if total else totals
+            _group(moneys, totals)
+        else:
+            bags: list[MoneyBag] = []
+            singles: list[Money] = []
+            for item in items:
+                if type(item) is Money:
+                    singles.append(item)
+                elif type(item) is MoneyBag:
+                    bags.append(item)
+                else:
+                    raise NumberTypeError(
+                        item, "MoneyBag item", "a Money or a MoneyBag"
+                    )
+            _group(singles, totals)
+            for bag in bags:
+                for cur, amount in bag._totals.items():
+                    totals[cur] = totals.get(cur, _ZERO) + amount
     return {cur: amount for cur, amount in totals.items() if amount}
+
+
+def _group(moneys: Sequence[Money], totals: dict[Currency, Decimal]) -> None:
+    """Add the amounts of ``moneys`` to ``totals``, one sum per currency.
+
+    Runs in the caller's context: the exact one of :func:`exact_sums`.
+    """
+    groups: defaultdict[int, list[Decimal]] = defaultdict(list)
+    # One C loop: groups[id(m.currency)].append(m.amount) for every m.
+    deque(
+        map(
+            list.append,
+            map(groups.__getitem__, map(id, map(_currency_of, moneys))),
+            map(_amount_of, moneys),
+        ),
+        maxlen=0,
+    )
+    by_id = {id(m.currency): m.currency for m in _firsts(moneys, groups)}
+    for key, amounts in groups.items():
+        cur = by_id[key]
+        totals[cur] = totals.get(cur, _ZERO) + sum(amounts, _ZERO)
+
+
+def _firsts(
+    moneys: Sequence[Money], groups: Mapping[int, list[Decimal]]
+) -> Iterator[Money]:
+    """One Money of each currency object in ``groups``."""
+    wanted = set(groups)
+    for money in moneys:
+        key = id(money.currency)
+        if key in wanted:
+            wanted.discard(key)
+            yield money
+            if not wanted:
+                return
 
 
 @final
@@ -184,13 +215,14 @@ class MoneyBag:
             Money('11.40', 'USD')
         """
         target = as_currency(currency)
-        total = Decimal(0)
-        for cur, amount in self._totals.items():
-            if cur == target:
-                total = CONTEXT.add(total, amount)
-            else:
-                rate = rates.rate(cur, target, on)
-                total = CONTEXT.add(total, CONTEXT.multiply(amount, rate))
+        found = [
+            (amount, None if cur == target else rates.rate(cur, target, on))
+            for cur, amount in self._totals.items()
+        ]
+        total = _ZERO
+        with exact_sums(f"conversion of a MoneyBag to {target.code}"):
+            for amount, rate in found:
+                total += amount if rate is None else amount * rate
         return make_money(total, target)
 
     def __repr__(self) -> str:

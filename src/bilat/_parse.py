@@ -18,14 +18,16 @@ Example:
 **Tokens.** The text is cut into numbers (ASCII digits with single separators
 between them), words (letters, with apostrophes inside and an optional
 abbreviation point after) and single symbol characters (``$``, ``€``, ``₸``
-…). Spaces between tokens are optional: ``$156M`` and ``$ 156 M`` read alike.
+…). Spaces between tokens are optional: ``$156M`` and ``$ 156 M`` read alike;
+the invisible direction marks (U+200E, U+200F, U+061C and the embeddings and
+isolates) count as spaces.
 Words are compared without regard to case, with ``ё`` read as ``е`` and every
 apostrophe (``'``, ``’``, ``‘``, ``ʻ``, ``ʼ``) read as ``'``; a point after a
 word is ignored (``млн.``, ``руб.``, ``U.S.``, ``$5 million.``).
 
 **Grammar.** The tokens must form, in this order::
 
-    amount = [qualifier] [sign] [currency] [sign] number [scale] [currency]
+    amount = [qualifier] [sign] [currency] [sign] number [scale] [sign] [currency]
 
 with exactly one currency, before or after the number, and at most one sign.
 
@@ -37,10 +39,13 @@ number
     text written the English way). Thousands are grouped by the locale's group
     symbol or by a space (plain, no-break U+00A0, narrow no-break U+202F or
     thin U+2009) in every locale; groups after the first have exactly three
-    digits. Anything else is refused rather than guessed.
+    digits, or follow the locale's own grouping (``12,34,567.89`` in
+    ``en_IN`` and ``hi``). Anything else is refused rather than guessed.
 sign
     ``-``, ``−`` (U+2212), the locale's minus sign or ``+``, before the
-    currency or before the number: ``-$1.50``, ``USD -5``, ``-1 234,50 ₸``.
+    currency or before the number: ``-$1.50``, ``USD -5``, ``-1 234,50 ₸``;
+    also after the number in a locale that writes it there (``fy``:
+    ``US$ 1.234,50-``).
 scale
     A word multiplying the number by a power of ten, and ``$1.5-billion``
     reads as ``$1.5 billion``:
@@ -108,11 +113,16 @@ qualifier
 computed in bilat's own decimal context whatever the caller's, with no
 exponent left in it (``$1.55 bn`` is ``Money('1550000000', 'USD')``) and the
 decimals as written otherwise (``$1.50`` is ``Money('1.50', 'USD')``). At most
-60 digits are read. The full output of :meth:`Money.format
-<bilat.Money.format>` reads back to the same Money in any locale, except where
-it writes a bare ``¥`` (JPY in ``en`` and ``ru``); so does its compact output
-(``$156M``, ``156 млн $``) and the output of :meth:`Estimate.format
-<bilat.Estimate.format>`.
+60 significant digits and 60 decimals are read. The full output of
+:meth:`Money.format <bilat.Money.format>` reads back to the same Money in any
+locale CLDR has (Indian grouping such as ``12,34,567.89``, the direction marks
+of Arabic and Persian and a trailing minus sign are read too), except where it
+writes a bare ``¥`` (JPY in ``en`` and ``ru``, CNY in ``zh``), for the codes
+``XXX`` (no currency) and ``XTS`` (for testing), which are not read as
+currencies, and in the Swiss locales (``de_CH``, ``en_CH``, ``gsw`` …),
+whose apostrophe group separators babel drops in pairs (``1000000'000.00``);
+so does its compact output (``$156M``, ``156 млн $``) and the
+output of :meth:`Estimate.format <bilat.Estimate.format>`.
 
 **Errors.** Text that does not fit raises :class:`~bilat.ParseError` quoting
 it and saying what was expected (empty text, no number, no currency or two,
@@ -127,11 +137,12 @@ import.
 
 from __future__ import annotations
 
-import functools
+import re
 import types
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
 
+from bilat._cache import thread_safe_lru_cache
 from bilat._decimal import CONTEXT
 from bilat._errors import NumberTypeError, ParseError
 from bilat._locale import LocaleLike, get_locale
@@ -208,6 +219,12 @@ _QUALIFIERS: Final[Mapping[str, str]] = {
 
 _SIGNS: Final[Mapping[str, int]] = {"-": -1, "−": -1, "+": 1}
 _SPACES: Final = frozenset(" \xa0\u202f\u2009")
+#: Invisible direction marks (left-to-right, right-to-left, Arabic letter mark
+#: and the embeddings and isolates) that CLDR's patterns put around amounts in
+#: Arabic, Persian and Hebrew; they are skipped like spaces.
+_BIDI_MARKS: Final = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _APOSTROPHES: Final = frozenset("'’‘ʻʼ")
 #: Characters that may stand between digits inside one number token.
 _NUMBER_SEPARATORS: Final = frozenset(",.'’") | _SPACES
@@ -229,6 +246,9 @@ class _Token(NamedTuple):
     start: int
 
 
+_NON_DIGIT: Final = re.compile("([^0-9])")
+
+
 def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
@@ -245,7 +265,7 @@ def _tokenize(text: str, separators: frozenset[str]) -> list[_Token]:
     while i < n:
         ch = text[i]
         start = i
-        if ch.isspace():
+        if ch.isspace() or ch in _BIDI_MARKS:
             i += 1
             continue
         if _is_digit(ch):
@@ -314,15 +334,17 @@ class _Grammar(NamedTuple):
     locale: str
     decimal: str
     groups: frozenset[str]
+    groupings: frozenset[tuple[int, int]]
     separators: frozenset[str]
     signs: Mapping[str, int]
+    trailing_sign: bool
     currencies: Mapping[Key, str | tuple[str, ...]]
     scales: Mapping[Key, int]
     qualifiers: Mapping[Key, Qualifier]
     longest: int
 
 
-@functools.lru_cache(maxsize=1)
+@thread_safe_lru_cache(maxsize=1)
 def _iso_codes() -> tuple[str, ...]:
     from babel.numbers import list_currencies
 
@@ -340,7 +362,7 @@ def _iso_codes() -> tuple[str, ...]:
     return tuple(codes)
 
 
-@functools.lru_cache(maxsize=8)
+@thread_safe_lru_cache(maxsize=8)
 def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
     """CLDR's currency symbols and names (all plural forms) in one locale."""
     from babel.numbers import get_currency_name
@@ -362,7 +384,7 @@ def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
     return types.MappingProxyType({k: frozenset(v) for k, v in found.items()})
 
 
-@functools.lru_cache(maxsize=8)
+@thread_safe_lru_cache(maxsize=8)
 def _cldr_scales(locale_id: str) -> Mapping[Key, int]:
     """CLDR's compact number words in one locale, with their power of ten."""
     loc = get_locale(locale_id)
@@ -379,7 +401,7 @@ def _cldr_scales(locale_id: str) -> Mapping[Key, int]:
     return types.MappingProxyType(found)
 
 
-@functools.lru_cache(maxsize=1)
+@thread_safe_lru_cache(maxsize=1)
 def _news_currencies() -> Mapping[Key, str | tuple[str, ...]]:
     """The hand-written currency table, declined Russian nouns included."""
     table: dict[Key, str | tuple[str, ...]] = {}
@@ -393,7 +415,7 @@ def _news_currencies() -> Mapping[Key, str | tuple[str, ...]]:
     return types.MappingProxyType(table)
 
 
-@functools.lru_cache(maxsize=16)
+@thread_safe_lru_cache(maxsize=16)
 def _grammar(locale_id: str) -> _Grammar:
     from babel.numbers import (
         get_decimal_symbol,
@@ -409,6 +431,15 @@ def _grammar(locale_id: str) -> _Grammar:
     groups = frozenset({group}) | _SPACES
     signs = dict(_SIGNS)
     signs.setdefault(get_minus_sign_symbol(loc), -1)
+    # Groups of three digits, and the locale's own grouping: (last group,
+    # groups before it), e.g. (3, 2) in Indian grouping (12,34,567).
+    patterns = [loc.decimal_formats.get(None), loc.currency_formats.get("standard")]
+    groupings = frozenset({(3, 3)}) | {
+        p.grouping for p in patterns if p is not None and max(p.grouping) <= 9
+    }
+    # Some locales write the minus sign after the amount (fy: "US$ 5,00-").
+    standard = loc.currency_formats.get("standard")
+    trailing_sign = standard is not None and "-" in standard.suffix[1]
 
     # English and Russian always; the locale's own words when it is another.
     languages = ["en", "ru"]
@@ -441,8 +472,10 @@ def _grammar(locale_id: str) -> _Grammar:
         locale=locale_id,
         decimal=decimal,
         groups=groups,
+        groupings=groupings,
         separators=_NUMBER_SEPARATORS | {decimal, group},
         signs=types.MappingProxyType(signs),
+        trailing_sign=trailing_sign,
         currencies=types.MappingProxyType(currencies),
         scales=types.MappingProxyType(scales),
         qualifiers=types.MappingProxyType(qualifiers),
@@ -453,16 +486,26 @@ def _grammar(locale_id: str) -> _Grammar:
 # -- reading ------------------------------------------------------------------
 
 
+def _grouped(runs: list[str], groupings: frozenset[tuple[int, int]]) -> bool:
+    """Whether digit runs split by group separators are grouped as allowed.
+
+    For each ``(last, size)`` grouping: the last group has ``last`` digits,
+    those before it ``size`` digits each, the first one to ``size``.
+    """
+    return any(
+        len(runs[-1]) == last
+        and 1 <= len(runs[0]) <= size
+        and all(len(run) == size for run in runs[1:-1])
+        for last, size in groupings
+    )
+
+
 def _number(text: str, token: _Token, grammar: _Grammar) -> Decimal:
     """The value of a number token, by the locale's separators."""
-    runs: list[str] = [""]
-    seps: list[str] = []
-    for ch in token.text:
-        if _is_digit(ch):
-            runs[-1] += ch
-        else:
-            seps.append(" " if ch in _SPACES else ch)
-            runs.append("")
+    # The token alternates digit runs and single separators: split it once.
+    parts = _NON_DIGIT.split(token.text)
+    runs = parts[0::2]
+    seps = [" " if ch in _SPACES else ch for ch in parts[1::2]]
     fraction = ""
     if seps and seps[-1] == grammar.decimal:
         fraction = runs.pop()
@@ -471,16 +514,17 @@ def _number(text: str, token: _Token, grammar: _Grammar) -> Decimal:
     if seps and (
         not set(seps) <= groups
         or len(set(seps)) > 1
-        or not 1 <= len(runs[0]) <= 3
-        or any(len(run) != 3 for run in runs[1:])
+        or not _grouped(runs, grammar.groupings)
     ):
         foreign = sorted(set(seps) - groups - {grammar.decimal})
+        others = sorted(grammar.groupings - {(3, 3)})
         raise ParseError(
             text,
             f"the number {token.text!r} is not written as in {grammar.locale!r}, "
             f"where {grammar.decimal!r} marks decimals and "
             + " or ".join("a space" if g == " " else repr(g) for g in sorted(groups))
             + " separates groups of three digits"
+            + "".join(f" (or {s} before the last {n})" for n, s in others)
             + (
                 f" ({foreign[0]!r} is not a separator there: pass the locale "
                 "the text was written in)"
@@ -563,7 +607,11 @@ class _Cursor:
     def unexpected(self, expected: str) -> ParseError:
         token = self.tokens[self.i]
         hint = ""
-        if token.kind == _WORD and token.text.upper() in _iso_codes():
+        if (
+            token.kind == _WORD
+            and token.text.isascii()
+            and token.text.upper() in _iso_codes()
+        ):
             hint = f" (ISO codes are written in capitals: {token.text.upper()!r})"
         return ParseError(
             self.text,
@@ -587,6 +635,8 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
         sign = cursor.take_sign()
     number = cursor.take_number()
     exponent = cursor.take_scale()
+    if sign is None and cursor.grammar.trailing_sign:
+        sign = cursor.take_sign()
     currencies.append(cursor.take_currency())
     if not cursor.at_end():
         if currencies[1] is not None:
@@ -630,10 +680,17 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
 
 def _amount(text: str, number: Decimal, exponent: int, sign: int | None) -> Decimal:
     """``number · 10**exponent`` with its sign, exact and without an exponent."""
-    if len(number.as_tuple().digits) + exponent > CONTEXT.prec:
+    digits = number.as_tuple()
+    if len(digits.digits) + exponent > CONTEXT.prec:
         raise ParseError(
             text,
             f"the amount has more than {CONTEXT.prec} digits, "
+            "more than can be read exactly",
+        )
+    if -(cast("int", digits.exponent) + exponent) > CONTEXT.prec:
+        raise ParseError(
+            text,
+            f"the amount has more than {CONTEXT.prec} decimals, "
             "more than can be read exactly",
         )
     value = number.scaleb(exponent, context=CONTEXT)

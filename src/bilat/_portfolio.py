@@ -13,6 +13,7 @@ from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._errors import CurrencyMismatchError, ValidationError
 from bilat._estimate import Estimate
 from bilat._money import Money
+from bilat._moneybag import MoneyBag
 from bilat._project import Project, ProjectStatus, as_status
 from bilat._source import as_date
 
@@ -216,9 +217,11 @@ class Portfolio:
                 of the values.
             rates: Exchange rates to convert values in other currencies;
                 without them every value must already be in ``currency``.
-                Money is converted with :meth:`ExchangeRates.convert`, an
-                Estimate with :meth:`Estimate.to` (one rate for the value and
-                both bounds).
+                When every value is Money, each currency's values are added
+                first and the sum converted once (as :meth:`MoneyBag.to`
+                does); otherwise Money is converted with
+                :meth:`ExchangeRates.convert` and an Estimate with
+                :meth:`Estimate.to` (one rate for the value and both bounds).
             on: The date of the rates (a date or an ISO string); None uses
                 the newest.
 
@@ -280,6 +283,10 @@ class Portfolio:
             for other in found:
                 if other != target:
                     raise CurrencyMismatchError(target.code, other.code, "total")
+        elif len(moneys := [v for v in values if isinstance(v, Money)]) == len(values):
+            # Each currency is added up first and converted once, as in
+            # MoneyBag.to: one conversion per currency, not per project.
+            return MoneyBag(*moneys).to(target, rates, day)
         else:
             values = [
                 value

@@ -8,9 +8,10 @@ stored pair, or go through one common currency. Rates stay exact decimals.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
-import functools
+import io
 import os
 from bisect import bisect_right
 from decimal import Decimal
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, cast, final
 
 import attrs
 
+from bilat._cache import thread_safe_cache
 from bilat._currency import CurrencyLike, as_currency
 from bilat._decimal import CONTEXT, to_decimal
 from bilat._errors import (
@@ -44,9 +46,16 @@ MaxAge: TypeAlias = dt.timedelta | int
 _Pair: TypeAlias = tuple[str, str]
 
 _ONE: Final = Decimal(1)
+#: Rates lie between 10**-29 and 10**29, so that an inverse or a cross
+#: through two stored rates (at most 10**58) stays within the 60 digits of
+#: bilat's decimal context; real rates are many orders of magnitude inside.
+_MIN_RATE: Final = Decimal("1E-29")
+_MAX_RATE: Final = Decimal("1E+29")
 _COLUMNS: Final = ("date", "base", "quote", "rate")
 #: At most this many problems are listed in one ValidationError.
 _MAX_PROBLEMS: Final = 20
+#: At most this many lookups are remembered per table (then it starts afresh).
+_MEMO_SIZE: Final = 4096
 
 
 class _Series(NamedTuple):
@@ -108,6 +117,12 @@ def _as_rate(value: object) -> Decimal:
         raise _Problem("rate", str(e)) from None
     if rate <= 0:
         raise _Problem("rate", f"invalid rate {value!r}: expected a positive number")
+    if not _MIN_RATE <= rate <= _MAX_RATE:
+        raise _Problem(
+            "rate",
+            f"invalid rate {value!r}: expected a number from {_MIN_RATE} "
+            f"to {_MAX_RATE}",
+        )
     return rate
 
 
@@ -261,6 +276,8 @@ class ExchangeRates:
     _count: int
     _first: dt.date | None
     _last: dt.date | None
+    #: Lookups already made: (base, quote, date, max_age days) -> found rate.
+    _memo: dict[tuple[str, str, dt.date | None, int | None], tuple[Decimal, Decimal]]
 
     def __init__(self) -> None:
         _fill(self, {})
@@ -275,8 +292,8 @@ class ExchangeRates:
 
         ``date`` is a :class:`datetime.date` (a ``datetime`` counts as its
         date) or ISO text; ``base`` and ``quote`` are ISO 4217 codes; ``rate``
-        is a positive number, taken exactly (a ``float`` through its shortest
-        repr). The same quote given twice is kept once.
+        is a number from ``1E-29`` to ``1E+29``, taken exactly (a ``float``
+        through its shortest repr). The same quote given twice is kept once.
 
         Raises:
             ValidationError: listing every bad record by its index, e.g.
@@ -315,8 +332,9 @@ class ExchangeRates:
             ValidationError: naming the file and, for each problem, the line
                 and column (``line 7, rate``): an empty file, a missing or
                 unknown column, a bad date, an unknown currency code, a rate
-                that is not a positive number, or a pair quoted twice on one
-                day with different rates.
+                that is not a number from ``1E-29`` to ``1E+29``, a pair
+                quoted twice on one day with different rates, or bytes that
+                are not UTF-8.
             OSError: the file cannot be opened.
 
         Example:
@@ -328,12 +346,26 @@ class ExchangeRates:
             Decimal('525.11')
         """
         name = os.fspath(path)
+        with open(path, "rb") as f:  # noqa: PTH123 - os.PathLike or str
+            data = f.read().removeprefix(codecs.BOM_UTF8)
         builder = _Builder()
-        with open(path, newline="", encoding="utf-8-sig") as f:  # noqa: PTH123 - os.PathLike or str
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = data.count(b"\n", 0, e.start) + 1
+            builder.problem(
+                f"line {line}",
+                "not a readable UTF-8 CSV file: "
+                f"{data[e.start : e.end]!r} is not UTF-8 ({e.reason})",
+            )
+        else:
+            reader = csv.reader(io.StringIO(text, newline=""))
             try:
-                _read_csv(csv.reader(f), builder)
-            except (UnicodeDecodeError, csv.Error) as e:
-                builder.problem("", f"not a readable UTF-8 CSV file: {e}")
+                _read_csv(reader, builder)
+            except csv.Error as e:
+                builder.problem(
+                    f"line {reader.line_num}", f"not a readable CSV file: {e}"
+                )
         _raise_problems(builder.problems, file=name)
         return _make(builder.series())
 
@@ -497,7 +529,7 @@ class ExchangeRates:
         numerator, denominator = self._find(
             money.currency.code, currency.code, on, max_age
         )
-        amount = CONTEXT.multiply(money.amount, numerator)
+        amount = (money * numerator).amount  # exact, or PrecisionError
         if denominator is not _ONE:
             amount = _plain(CONTEXT.divide(amount, denominator))
         return make_money(amount, currency)
@@ -578,10 +610,26 @@ class ExchangeRates:
         """The rate from ``base`` to ``quote`` as ``numerator / denominator``.
 
         Keeping the division for last lets :meth:`convert` round once at most:
-        1040 KZT at 520 KZT per USD is exactly 2 USD.
+        1040 KZT at 520 KZT per USD is exactly 2 USD. The table never changes,
+        so what a lookup found is kept (up to :data:`_MEMO_SIZE` lookups) and
+        converting many amounts on one date searches the quotes once.
         """
         day = _on(on)
         days = _max_age_days(max_age)
+        key = (base, quote, day, days)
+        memo = self._memo
+        found = memo.get(key)
+        if found is None:
+            found = self._search(base, quote, day, days)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    def _search(
+        self, base: str, quote: str, day: dt.date | None, days: int | None
+    ) -> tuple[Decimal, Decimal]:
+        """What :meth:`_find` looks up, without the memo."""
         oldest = self._oldest(day, days)
         leg = self._leg(base, quote, day, oldest)
         if leg is not None:
@@ -767,6 +815,7 @@ def _fill(rates: ExchangeRates, series: dict[_Pair, _Series]) -> None:
     _set(rates, "_count", count)
     _set(rates, "_first", first)
     _set(rates, "_last", last)
+    _set(rates, "_memo", {})
 
 
 def _make(series: dict[_Pair, _Series]) -> ExchangeRates:
@@ -972,4 +1021,4 @@ def _parse_ecb(text: str, path: str) -> ExchangeRates:
 
 _NAN: Final = Decimal("NaN")
 
-_bundled_ecb: Final = functools.cache(_read_ecb)
+_bundled_ecb: Final = thread_safe_cache(_read_ecb)

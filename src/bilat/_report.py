@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import html
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,11 +15,13 @@ from babel.dates import format_date
 from babel.numbers import format_percent
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._errors import BilatError
+from bilat._decimal import CONTEXT, decimal_text
+from bilat._errors import BilatError, CurrencyMismatchError, RateNotFoundError
 from bilat._estimate import Estimate
 from bilat._labels import label
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
+from bilat._target import same_pair
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
     from bilat._series import TradeSeries
     from bilat._source import Source
-    from bilat._target import Progress
+    from bilat._target import Progress, TradeTarget
 
 __all__ = ["Report", "ReportFormat", "build_report"]
 
@@ -55,15 +58,15 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
     if isinstance(value, Estimate):
         return {
-            "amount": str(value.value.amount),
+            "amount": decimal_text(value.value.amount),
             "currency": value.currency.code,
             "qualifier": value.qualifier.value,
-            "low": str(value.low.amount),
-            "high": str(value.high.amount),
+            "low": decimal_text(value.low.amount),
+            "high": decimal_text(value.high.amount),
             "text": value.format(locale),
         }
     return {
-        "amount": str(value.amount),
+        "amount": decimal_text(value.amount),
         "currency": value.currency.code,
         "text": value.format(locale, compact=True),
     }
@@ -72,11 +75,16 @@ def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
     if value is None:
         return "—"
-    return str(format_percent(value, format="#,##0.0%", locale=get_locale(locale)))
+    with decimal.localcontext(CONTEXT):  # not the caller's
+        return str(format_percent(value, format="#,##0.0%", locale=get_locale(locale)))
+
+
+def _year(value: JSON) -> str:
+    return "—" if value is None else str(value)
 
 
 def _ratio(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else decimal_text(value)
 
 
 def _source_data(sources: Iterable[Source]) -> list[dict[str, JSON]]:
@@ -111,6 +119,59 @@ def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
     return str(format_date(value, format="medium", locale=get_locale(locale)))
 
 
+def _series_data(
+    series: TradeSeries, locale: LocaleLike, sources: Iterable[Source]
+) -> dict[str, JSON]:
+    return {
+        "reporter": series.reporter.alpha2 if series.reporter else None,
+        "reporter_name": series.reporter.name(locale) if series.reporter else None,
+        "metric": series.metric.value,
+        "years": [min(series.values), max(series.values)] if series.values else [],
+        "sources": _source_data(sources),
+    }
+
+
+def _measured(
+    target: TradeTarget,
+    series: TradeSeries,
+    on: dt.date,
+    rates: ExchangeRates | None,
+    locale: LocaleLike,
+) -> dict[str, JSON]:
+    """Progress of ``series`` towards ``target``, or why it cannot be measured.
+
+    A series in another currency than the target's needs a rate for each
+    year; without one the pair is reported as not measured, with the reason,
+    instead of failing the whole report.
+    """
+    try:
+        progress = target.progress(series, as_of=on, rates=rates)
+    except (CurrencyMismatchError, RateNotFoundError):
+        reason = label("no_rate", locale).format(
+            base=series.currency.code, quote=target.money.currency.code
+        )
+        return {
+            "series": _series_data(series, locale, series.sources),
+            "year": None,
+            "current": None,
+            "share": None,
+            "share_text": "—",
+            "gap": None,
+            "actual_cagr": None,
+            "actual_cagr_text": "—",
+            "planned_cagr": None,
+            "required_cagr": None,
+            "required_cagr_text": "—",
+            "growth_ratio": None,
+            "projected": None,
+            "anticipated": None,
+            "eta": None,
+            "status": "not_measured",
+            "status_text": f"{label('not_measured', locale)} ({reason})",
+        }
+    return _progress_data(series, progress, locale)
+
+
 def _progress_data(
     series: TradeSeries,
     progress: Progress,
@@ -118,13 +179,7 @@ def _progress_data(
 ) -> dict[str, JSON]:
     p = progress
     return {
-        "series": {
-            "reporter": series.reporter.alpha2 if series.reporter else None,
-            "reporter_name": series.reporter.name(locale) if series.reporter else None,
-            "metric": series.metric.value,
-            "years": [min(series.values), max(series.values)] if series.values else [],
-            "sources": _source_data(progress.sources),
-        },
+        "series": _series_data(series, locale, progress.sources),
         "year": p.year,
         "current": _money_data(p.current, locale) if p.current is not None else None,
         "share": _ratio(p.share),
@@ -202,11 +257,7 @@ def build_report(
 
     targets = []
     for target in dossier.targets:
-        matching = [
-            s
-            for s in dossier.series
-            if s.metric == target.metric and set(s.parties) == set(target.parties)
-        ]
+        matching = [s for s in dossier.series if same_pair(target, s)]
         value = target.value
         targets.append(
             {
@@ -215,10 +266,7 @@ def build_report(
                 "deadline": target.deadline,
                 "agreement": target.agreement.title if target.agreement else None,
                 "sources": _source_data(target.sources),
-                "progress": [
-                    _progress_data(s, target.progress(s, as_of=on, rates=rates), loc)
-                    for s in matching
-                ],
+                "progress": [_measured(target, s, on, rates, loc) for s in matching],
             }
         )
 
@@ -416,7 +464,7 @@ class Report:
                 lines.append(
                     bullet(
                         f"{label('series', loc)} ({label('reporter', loc)} {who}): "
-                        f"{p['year']}: {current}; {label('share', loc)} {p['share_text']}; "
+                        f"{_year(p['year'])}: {current}; {label('share', loc)} {p['share_text']}; "
                         f"{label('gap', loc)} {gap}; "
                         f"{label('required_cagr', loc)} {p['required_cagr_text']}; "
                         f"{label('status', loc)}: {p['status_text']}",
@@ -512,7 +560,7 @@ def _html(d: Mapping[str, JSON]) -> str:
         for p in t["progress"]:
             cells = (
                 p["series"]["reporter_name"] or "—",
-                str(p["year"]),
+                _year(p["year"]),
                 p["current"]["text"] if p["current"] else "—",
                 p["share_text"],
                 p["gap"]["text"] if p["gap"] else "—",

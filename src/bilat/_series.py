@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -41,6 +42,9 @@ AsOf: TypeAlias = dt.date | int | None
 
 _ONE = Decimal(1)
 _MINUS_ONE = Decimal(-1)
+#: Beyond these exponents and numbers of years, growth rates are left to
+#: :meth:`decimal.Context.power` (the integers of an exact root would be huge).
+_ROOT_LIMIT = 400
 
 
 class TradeMetric(enum.Enum):
@@ -118,16 +122,90 @@ def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
 
     Computed in the library context. The rate is defined only for a positive
     ``start``, a non-negative ``end`` and ``years > 0``; an ``end`` of zero
-    gives exactly ``-1`` (the flow stopped).
+    gives exactly ``-1`` (the flow stopped). Over several years the root is
+    taken exactly, with integers, and the rate rounded once to the context's
+    precision (half even), which is some twenty times faster than
+    :meth:`decimal.Context.power` at that precision.
     """
     if years <= 0 or start <= 0 or end < 0:
         return None
     if not end:
         return _MINUS_ONE
-    ratio = CONTEXT.divide(end, start)
-    if years != 1:
-        ratio = CONTEXT.power(ratio, CONTEXT.divide(_ONE, Decimal(years)))
-    return tidy(CONTEXT.subtract(ratio, _ONE))
+    if years == 1:
+        return tidy(CONTEXT.subtract(CONTEXT.divide(end, start), _ONE))
+    if max(abs(end.adjusted()), abs(start.adjusted()), years) > _ROOT_LIMIT:
+        ratio = CONTEXT.power(
+            CONTEXT.divide(end, start), CONTEXT.divide(_ONE, Decimal(years))
+        )
+        return tidy(CONTEXT.subtract(ratio, _ONE))
+    return tidy(_root_minus_one(end, start, years))
+
+
+def _iroot(number: int, n: int) -> int:
+    """The integer part of the ``n``-th root of a non-negative int."""
+    if number < 2:  # 0 and 1 are their own roots
+        return number
+    try:
+        guess = int(math.exp(math.log(number) / n) * (1 + 1e-9)) + 2
+    except OverflowError:
+        guess = 1 << -(-number.bit_length() // n)
+    root = guess
+    while True:  # Newton's method from above
+        step = ((n - 1) * root + number // root ** (n - 1)) // n
+        if step >= root:
+            break
+        root = step
+    while root**n > number:
+        root -= 1
+    while (root + 1) ** n <= number:
+        root += 1
+    return root
+
+
+def _root_minus_one(end: Decimal, start: Decimal, n: int) -> Decimal:
+    """``(end/start)^(1/n) − 1`` rounded half even to the context's precision.
+
+    With ``q`` the root, ``A = floor(q·10^K)`` is an integer ``n``-th root;
+    ``K`` is chosen so that ``q − 1`` has more digits than the precision
+    before the point, and whether ``q·10^K`` is whole decides exact ties.
+    """
+    precision = CONTEXT.prec
+    end_top, end_bottom = end.as_integer_ratio()
+    start_top, start_bottom = start.as_integer_ratio()
+    top, bottom = end_top * start_bottom, end_bottom * start_top
+    if top == bottom:
+        return Decimal(0)
+    log_q = (math.log(top) - math.log(bottom)) / n
+    if log_q > 0.5:  # q above 1.6: q − 1 is about q
+        magnitude = math.floor(log_q / math.log(10))
+    elif abs(log_q) > 1e-6:  # the float is still precise here
+        magnitude = math.floor(math.log10(abs(math.expm1(log_q))))
+    else:  # q − 1 ≈ (end/start − 1)/n
+        spread = math.log10(abs(top - bottom)) - math.log10(bottom)
+        magnitude = math.floor(spread - math.log10(n))
+    places = max(0, precision + 3 - magnitude)
+    while True:
+        scale = 10**places
+        scaled = top * scale**n
+        root = _iroot(scaled // bottom, n)
+        inexact = root**n * bottom != scaled
+        negative = root < scale
+        # |q − 1|·10^K lies in [digits, digits + 1), and is digits when exact.
+        digits = scale - root - inexact if negative else root - scale
+        length = len(str(digits)) if digits else 0
+        if length > precision:
+            break
+        places += precision + 2 - length if digits else precision + 10
+    unit = 10 ** (length - precision)
+    kept, rest = divmod(digits, unit)
+    half = unit // 2
+    if rest > half or (rest == half and (inexact or kept % 2)):
+        kept += 1
+    exponent = length - precision - places
+    if kept == 10**precision:
+        kept //= 10
+        exponent += 1
+    return Decimal(f"{'-' if negative else ''}{kept}E{exponent}")
 
 
 def tidy(value: Decimal) -> Decimal:

@@ -10,13 +10,13 @@ is exactly ``$150,000,000``.
 from __future__ import annotations
 
 import decimal
-import functools
 import numbers
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, final
+from typing import TYPE_CHECKING, Any, Final, final, overload
 
 import attrs
 
+from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._decimal import CONTEXT, to_decimal
 from bilat._errors import (
     InvalidNumberError,
@@ -37,9 +37,12 @@ __all__ = ["UnitPrice", "get_registry", "magnitude", "parse_unit"]
 _ONE: Final = Decimal(1)
 
 
-@functools.cache
+@thread_safe_cache
 def get_registry() -> pint.UnitRegistry[Decimal]:
     """The one pint registry of bilat, built on first call.
+
+    Threads that first ask for it at the same moment wait for one registry,
+    so their quantities can always be combined.
 
     It is a standard :class:`pint.UnitRegistry` with two differences:
 
@@ -92,7 +95,7 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
     return registry
 
 
-@functools.lru_cache(maxsize=256)
+@thread_safe_lru_cache(maxsize=256)
 def _unit(text: str) -> pint.Unit:
     """Parse a unit expression with the shared registry."""
     import pint
@@ -305,6 +308,10 @@ class UnitPrice:
             target,
         )
 
+    @overload
+    def __mul__(self, other: pint.Quantity[Any]) -> Money: ...
+    @overload
+    def __mul__(self, other: int | Decimal | float) -> UnitPrice: ...
     def __mul__(self, other: object) -> Any:
         """``price * quantity`` → Money; ``price * number`` → UnitPrice."""
         if _is_quantity(other):

@@ -5,9 +5,10 @@ Every figure in them carries its source; see each file's ``sources``.
 
 from __future__ import annotations
 
-import functools
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
+
+from bilat._cache import thread_safe_cache
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,7 +35,7 @@ def path(name: str = "kazakhstan_uzbekistan") -> Path:
         return found
 
 
-@functools.cache
+@thread_safe_cache
 def _load(name: str) -> Dossier:
     from bilat.io._files import load
 
@@ -52,6 +53,8 @@ def kazakhstan_uzbekistan() -> Dossier:
     trade turnover as stated by each side, the March 2025 programme with its
     $10 billion by 2030 target, and the railway's length, capacity and
     progress. Nothing in it lacks a source; what no source gives is left out.
+    The file is read once per process, and the same dossier is returned to
+    every caller and thread.
 
     Example:
         >>> import bilat

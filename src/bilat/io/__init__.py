@@ -79,12 +79,21 @@ Example:
 
 from __future__ import annotations
 
-from bilat.io._files import dump, dumps, from_data, load, loads, to_data
+from bilat.io._files import (
+    MAX_FILE_SIZE,
+    dump,
+    dumps,
+    from_data,
+    load,
+    loads,
+    to_data,
+)
 from bilat.io._schema import json_schema
 from bilat.io._spec import FORMAT
 
 __all__ = [
     "FORMAT",
+    "MAX_FILE_SIZE",
     "dump",
     "dumps",
     "from_data",

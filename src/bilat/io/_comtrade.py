@@ -60,13 +60,30 @@ naming the file and the place:
 ``line 7, column primaryValue`` in a CSV file, ``data[5].primaryValue`` in
 JSON. Two rows with equal values count once. A file with no national-total
 row of the flows needed for the pair is an error too, and says what the file
-holds instead.
+holds instead. A year's value is the exact sum of its rows: values that
+do not add up exactly within bilat's range (at most 100 significant digits,
+magnitudes from 1E-100 to below 1E+100) are an error that quotes them.
+A byte that is not UTF-8 is named with its line and its offset in the file.
+
+Memory
+------
+Files are streamed: a CSV file goes line by line through :mod:`csv`, and a
+JSON response record by record (each record is parsed whole by :mod:`json`,
+the text around it is read 64 KiB at a time and dropped once parsed). Rows of
+other pairs are counted and forgotten; only the national totals of the pair
+are kept, one entry per year, flow and month. A file of a million rows takes
+no more memory than one of a hundred. The response's other fields
+(``count``, ``error`` …) are read whole; ``error`` may stand before or after
+``data``, and when it is not empty the file is refused as an error response,
+unless a record before it was refused first. A field given twice is an
+error, where :func:`json.loads` would keep the last.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import decimal
 import json
 import operator
 import os
@@ -74,10 +91,10 @@ import re
 import warnings
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from bilat._country import Country, CountryLike
-from bilat._decimal import CONTEXT
+from bilat._decimal import EMAX, EXACT, MAX_DIGITS
 from bilat._errors import IncompleteDataWarning, InvalidOptionError, ValidationError
 from bilat._money import Money
 from bilat._series import TradeMetric, TradeSeries, as_metric
@@ -161,6 +178,7 @@ _YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
 _MONTH: Final = re.compile(r"([0-9]{4})([0-9]{2})", re.ASCII)
 _ALL_MONTHS: Final = frozenset(range(1, 13))
 
+
 #: One row: where it is, its required cells (in the order of ``_REQUIRED``)
 #: and its optional ones (``_OPTIONAL``; None where the file has no such
 #: column). Every cell is text, as in the CSV file.
@@ -189,14 +207,23 @@ class _Entry(NamedTuple):
 
 # -- reading the two formats -----------------------------------------------------
 
+#: Characters read from the file at a time. A CSV file is read line by line
+#: and a JSON file one record at a time, so memory does not grow with the
+#: file: only the national totals of the pair read are kept.
+_CHUNK: Final = 1 << 16
+
 
 def _fail(place: _Place, column: str | None, message: str) -> NoReturn:
     raise ValidationError([(place.at(column), message)])
 
 
-def _csv_rows(text: str) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header = next(reader, None)
+def _csv_rows(stream: TextIO, reading: _Reading) -> Iterator[Row]:
+    """The rows of ``reading``'s pair, counting the others as they pass."""
+    reader = csv.reader(stream, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as e:
+        raise ValidationError([("line 1", f"invalid CSV: {e}")]) from None
     if header is None:
         raise ValidationError(
             [("line 1", "empty file: expected a header of UN Comtrade columns")]
@@ -219,22 +246,35 @@ def _csv_rows(text: str) -> Iterator[Row]:
     positions = [index.get(name, width) for name in _OPTIONAL]
     pad = (None,) if width in positions else ()
     optional = operator.itemgetter(*positions)
+    rep_at, par_at = index["reporterCode"], index["partnerCode"]
+    reporters, partners = reading.reporter_codes, reading.partner_codes
+    count = reverse = 0
     try:
         for row in reader:
-            if not row:
-                continue
-            place = _Place(in_json=False, number=reader.line_num)
             if len(row) != width:
+                if not row:
+                    continue
                 _fail(
-                    place,
+                    _Place(in_json=False, number=reader.line_num),
                     None,
                     f"expected {width} fields as in the header, found {len(row)}",
                 )
-            yield place, required(row), optional((*row, *pad) if pad else row)
+            count += 1
+            rep, par = row[rep_at], row[par_at]
+            if rep in reporters and par in partners:
+                yield (
+                    _Place(in_json=False, number=reader.line_num),
+                    required(row),
+                    optional((*row, *pad) if pad else row),
+                )
+            elif rep in partners and par in reporters:
+                reverse += 1
     except csv.Error as e:
         raise ValidationError(
             [(f"line {reader.line_num}", f"invalid CSV: {e}")]
         ) from None
+    reading.rows += count
+    reading.reverse_rows += reverse
 
 
 def _json_text(value: object) -> str:
@@ -258,39 +298,128 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
 
 
-def _json_rows(text: str) -> Iterator[Row]:
+def _number(text: str) -> Decimal:
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
-    except json.JSONDecodeError as e:
-        raise ValidationError(
-            [(f"line {e.lineno}, column {e.colno}", f"invalid JSON: {e.msg}")]
-        ) from None
-    except ValueError as e:
-        raise ValidationError(f"invalid JSON: {e}") from None
-    if isinstance(data, dict):
-        error = data.get("error") or (None if "data" in data else data.get("message"))
-        if error:
-            raise ValidationError(
-                [("error", f"the file is a UN Comtrade API error response: {error!r}")]
+        return Decimal(text)
+    except ArithmeticError:  # an exponent beyond what Decimal can hold
+        raise ValueError(f"the number {text!r} is out of range") from None
+
+
+_DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=_reject_constant)
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+#: A decoding error this close to the end of the text read so far may only
+#: mean that the value goes on in the next chunk.
+_MARGIN: Final = 64
+
+
+class _JsonStream:
+    """JSON values read one at a time from a text stream.
+
+    Only a window of the text is held: what has been parsed is dropped when
+    the next chunk is read. Positions in error messages count from the start
+    of the file, as :func:`json.loads` would give them.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.text = ""
+        self.pos = 0
+        self.end = False
+        #: Line (1-based) and column (0-based) of ``text[0]`` in the file.
+        self.line = 1
+        self.column = 0
+
+    def more(self) -> bool:
+        """Read the next chunk, dropping the text already parsed."""
+        if self.end:
+            return False
+        chunk = self.stream.read(_CHUNK)
+        if not chunk:
+            self.end = True
+            return False
+        text, pos = self.text, self.pos
+        lines = text.count("\n", 0, pos)
+        if lines:
+            self.line += lines
+            self.column = pos - text.rfind("\n", 0, pos) - 1
+        else:
+            self.column += pos
+        self.text = text[pos:] + chunk
+        self.pos = 0
+        return True
+
+    def where(self, pos: int) -> str:
+        """``line 3, column 17`` for a position in the window."""
+        text = self.text
+        lines = text.count("\n", 0, pos)
+        if lines:
+            return (
+                f"line {self.line + lines}, column {pos - text.rfind(chr(10), 0, pos)}"
             )
-        if "data" not in data:
-            raise ValidationError(
-                "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
-                f"found an object with keys {sorted(data)!r}"
-            )
-        records = data["data"]
-        if not isinstance(records, list):
-            raise ValidationError(
-                [("data", f"expected a list of records, got {records!r}")]
-            )
-    elif isinstance(data, list):
-        records = data
-    else:
-        raise ValidationError(
-            "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
-            f"got {data!r}"
-        )
-    for number, record in enumerate(records):
+        return f"line {self.line}, column {self.column + pos + 1}"
+
+    def invalid(self, message: str, pos: int | None = None) -> NoReturn:
+        where = self.where(self.pos if pos is None else pos)
+        raise ValidationError([(where, f"invalid JSON: {message}")])
+
+    def peek(self) -> str:
+        """The next character that is not white space, or ``""`` at the end."""
+        while True:
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if not self.more():
+                return ""
+
+    def value(self) -> object:
+        """Parse the next value whole (a record, a key, a small field)."""
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as e:
+                cut = e.pos >= len(self.text) - _MARGIN or e.msg.startswith(
+                    "Unterminated"
+                )
+                if cut and self.more():
+                    continue
+                self.invalid(e.msg, e.pos)
+            except ValueError as e:
+                raise ValidationError(f"invalid JSON: {e}") from None
+            except RecursionError:
+                where = self.where(self.pos)
+                problem = "invalid JSON: arrays or objects nested too deeply"
+                raise ValidationError([(where, problem)]) from None
+            # A number that ends the window may go on in the next chunk.
+            if end == len(self.text) and self.more():
+                continue
+            self.pos = end
+            return value
+
+    def expect(self, chars: str, message: str) -> str:
+        """Take the next character, which must be one of ``chars``."""
+        char = self.peek()
+        if not char or char not in chars:
+            self.invalid(message)
+        self.pos += 1
+        return char
+
+    def finish(self) -> None:
+        """Check that nothing but white space follows the value read."""
+        if self.peek():
+            self.invalid("Extra data")
+
+
+def _json_records(stream: _JsonStream, reading: _Reading) -> Iterator[Row]:
+    """The records of the array that starts at the stream's position."""
+    stream.expect("[", "Expecting '['")
+    if stream.peek() == "]":
+        stream.pos += 1
+        return
+    reporters, partners = reading.reporter_codes, reading.partner_codes
+    number = count = reverse = 0
+    while True:
+        record = stream.value()
         place = _Place(in_json=True, number=number)
         if not isinstance(record, dict):
             _fail(place, None, f"expected a record (an object), got {record!r}")
@@ -301,13 +430,88 @@ def _json_rows(text: str) -> Iterator[Row]:
                     None,
                     f"missing field {name!r}: expected UN Comtrade's field names",
                 )
-        yield (
-            place,
-            tuple(_json_text(record[name]) for name in _REQUIRED),
-            tuple(
-                _json_text(record[name]) if name in record else None
-                for name in _OPTIONAL
-            ),
+        count += 1
+        rep = _json_text(record["reporterCode"])
+        par = _json_text(record["partnerCode"])
+        if rep in reporters and par in partners:
+            yield (
+                place,
+                tuple(_json_text(record[name]) for name in _REQUIRED),
+                tuple(
+                    _json_text(record[name]) if name in record else None
+                    for name in _OPTIONAL
+                ),
+            )
+        elif rep in partners and par in reporters:
+            reverse += 1
+        number += 1
+        if stream.expect(",]", "Expecting ',' delimiter") == "]":
+            break
+    reading.rows += count
+    reading.reverse_rows += reverse
+
+
+def _api_error(error: object) -> NoReturn:
+    raise ValidationError(
+        [("error", f"the file is a UN Comtrade API error response: {error!r}")]
+    )
+
+
+def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
+    """The records of an API response (or a bare list), one at a time.
+
+    The response's other fields are read whole; an ``error`` field that is
+    not empty makes the file an error response wherever it stands.
+    """
+    stream = _JsonStream(text)
+    first = stream.peek()
+    if first == "[":
+        yield from _json_records(stream, reading)
+        stream.finish()
+        return
+    if first != "{":
+        data = stream.value()
+        stream.finish()
+        raise ValidationError(
+            "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
+            f"got {data!r}"
+        )
+    stream.pos += 1
+    keys: list[str] = []
+    message: object = None
+    if stream.peek() == "}":
+        stream.pos += 1
+    else:
+        while True:
+            if stream.peek() != '"':
+                stream.invalid("Expecting property name enclosed in double quotes")
+            key = stream.value()
+            assert isinstance(key, str)
+            stream.expect(":", "Expecting ':' delimiter")
+            if key in keys:
+                raise ValidationError([(key, f"the field {key!r} appears twice")])
+            keys.append(key)
+            if key == "data" and stream.peek() == "[":
+                yield from _json_records(stream, reading)
+            else:
+                value = stream.value()
+                if key == "error" and value:
+                    _api_error(value)
+                if key == "message":
+                    message = value
+                if key == "data":
+                    raise ValidationError(
+                        [("data", f"expected a list of records, got {value!r}")]
+                    )
+            if stream.expect(",}", "Expecting ',' delimiter") == "}":
+                break
+    stream.finish()
+    if "data" not in keys:
+        if message:
+            _api_error(message)
+        raise ValidationError(
+            "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
+            f"found an object with keys {sorted(keys)!r}"
         )
 
 
@@ -350,7 +554,27 @@ def _value(place: _Place, text: str) -> Decimal:
             "primaryValue",
             f"expected a number such as '1234567.89', got {text!r}",
         )
-    return Decimal(text)
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # an exponent beyond what Decimal can hold
+        _fail(place, "primaryValue", f"expected a number of US dollars, got {text!r}")
+
+
+def _exact_sum(year: int, entries: list[_Entry]) -> Decimal:
+    """The sum of a year's values, exactly, or an error quoting them all."""
+    total = Decimal(0)
+    try:
+        for entry in entries:
+            total = EXACT.add(total, entry.value)
+    except decimal.DecimalException:
+        listed = ", ".join(f"{e.text!r} ({e.place.at()})" for e in entries)
+        _fail(
+            entries[0].place,
+            "primaryValue",
+            f"the values of {year} do not add up to an exact sum of at most "
+            f"{MAX_DIGITS} significant digits below 1E+{EMAX + 1}: {listed}",
+        )
+    return total
 
 
 def _basis(flow: str, cif: str | None, fob: str | None) -> str:
@@ -371,6 +595,8 @@ class _Reading:
     ) -> None:
         self.reporter_codes = reporter_codes
         self.partner_codes = partner_codes
+        #: Rows read, the pair's rows, their breakdowns, and the rows of
+        #: the reverse pair (partner reporting on reporter).
         self.rows = 0
         self.pair_rows = 0
         self.breakdowns = 0
@@ -381,15 +607,13 @@ class _Reading:
         self.frequency: dict[tuple[int, str], tuple[str, _Place]] = {}
 
     def read(self, rows: Iterator[Row], flows: tuple[str, ...]) -> None:
-        """Check and keep the national totals of ``flows`` for the pair."""
-        reporters, partners = self.reporter_codes, self.partner_codes
+        """Check and keep the national totals of ``flows`` for the pair.
+
+        ``rows`` are the pair's rows; the reader that yields them counts the
+        others in :attr:`rows` and :attr:`reverse_rows`.
+        """
         for place, required, optional in rows:
-            self.rows += 1
-            freq, year_text, period, rep, par, flow, text = required
-            if rep not in reporters or par not in partners:
-                if rep in partners and par in reporters:
-                    self.reverse_rows += 1
-                continue
+            freq, year_text, period, _, _, flow, text = required
             self.pair_rows += 1
             if flow not in FLOW_CODES:
                 _fail(
@@ -517,11 +741,10 @@ def _years(
         if problems:
             built.left_out.append(f"{year}: {_gaps(problems)}; left out")
             continue
-        total = Decimal(0)
         for flow, flow_entries in found.items():
             for entry in flow_entries:
-                total = CONTEXT.add(total, entry.value)
                 built.bases[flow].setdefault(entry.basis, set()).add(year)
+        total = _exact_sum(year, [e for got in found.values() for e in got])
         built.values[year] = Money(total, "USD")
         if any(len(flow_entries) > 1 for flow_entries in found.values()):
             built.from_months.append(year)
@@ -579,20 +802,38 @@ def _nothing_found(
 
 
 def _read_file(file: str, reading: _Reading, flows: tuple[str, ...]) -> None:
-    """Read the rows of a ``.csv`` or ``.json`` file into ``reading``."""
-    raw = Path(file).read_bytes()
+    """Read the rows of a ``.csv`` or ``.json`` file into ``reading``, streaming."""
+    rows = _csv_rows if file.lower().endswith(".csv") else _json_rows
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ValidationError(
-            f"not UTF-8 text: byte {e.start} is {raw[e.start : e.start + 1]!r}",
-            file=file,
-        ) from None
-    rows = _csv_rows(text) if file.lower().endswith(".csv") else _json_rows(text)
-    try:
-        reading.read(rows, flows)
+        with open(file, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
+            reading.read(rows(stream, reading), flows)
+    except UnicodeDecodeError:
+        raise _not_utf8(file) from None
     except ValidationError as e:
         raise ValidationError(e.problems, file=file) from None
+
+
+def _not_utf8(file: str) -> ValidationError:
+    """Name the line and the first byte that is not UTF-8 (found by a second pass)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, line = 0, 1
+    with open(file, "rb") as f:  # noqa: PTH123 - a plain path string
+        while True:
+            chunk = f.read(_CHUNK)
+            held = decoder.getstate()[0]
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as e:
+                data = held + chunk
+                line += data.count(b"\n", 0, e.start)
+                where = offset - len(held) + e.start
+                byte = data[e.start : e.start + 1]
+                problem = f"not UTF-8 text: byte {where} is {byte!r}"
+                return ValidationError([(f"line {line}", problem)], file=file)
+            if not chunk:  # pragma: no cover - only called after a decoding error
+                return ValidationError("not UTF-8 text", file=file)
+            offset += len(chunk)
+            line += chunk.count(b"\n")
 
 
 def read_comtrade(
@@ -646,7 +887,10 @@ def read_comtrade(
     if not reading.entries:
         message = _nothing_found(reading, reporter_country, partner_country, wanted)
         raise ValidationError(message, file=file)
-    built = _years(reading.entries, flows)
+    try:
+        built = _years(reading.entries, flows)
+    except ValidationError as e:
+        raise ValidationError(e.problems, file=file) from None
     if not built.values:
         raise ValidationError(
             f"no year with complete {wanted} data reported by "

@@ -52,9 +52,10 @@ from cattrs.gen import (
     override,
 )
 
+from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._country import Country
 from bilat._currency import Currency, as_currency
-from bilat._decimal import to_decimal
+from bilat._decimal import decimal_text, to_decimal
 from bilat._errors import BilatError, ValidationError
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money, make_money
@@ -161,7 +162,7 @@ def _structure_year(value: object, _: object) -> int:
     raise _fail("a year such as '2022'", value)
 
 
-@functools.lru_cache(maxsize=1024)
+@thread_safe_lru_cache(maxsize=1024)
 def _country(code: str | int) -> Country:
     return Country(code)
 
@@ -251,7 +252,7 @@ def _structure_money(value: object, _: object) -> Money:
 
 
 def _unstructure_money(value: Money) -> dict[str, str]:
-    return {"amount": str(value.amount), "currency": value.currency.code}
+    return {"amount": decimal_text(value.amount), "currency": value.currency.code}
 
 
 def _structure_estimate(value: object, _: object) -> Estimate:
@@ -276,12 +277,12 @@ def _unstructure_estimate(value: Estimate) -> dict[str, str]:
     data = _unstructure_money(value.value)
     data["qualifier"] = value.qualifier.value
     if value.tolerance != _DEFAULT_TOLERANCE:
-        data["tolerance"] = str(value.tolerance)
+        data["tolerance"] = decimal_text(value.tolerance)
     derived = Estimate(value.value, value.qualifier, tolerance=value.tolerance)
     if value.low != derived.low:
-        data["low"] = str(value.low.amount)
+        data["low"] = decimal_text(value.low.amount)
     if value.high != derived.high:
-        data["high"] = str(value.high.amount)
+        data["high"] = decimal_text(value.high.amount)
     return data
 
 
@@ -563,7 +564,7 @@ def _cached(hook: StructureHook) -> StructureHook:
 # -- the converter -----------------------------------------------------------
 
 
-@functools.cache
+@thread_safe_cache
 def converter() -> cattrs.Converter:
     """The converter for the file format, built on first use.
 
@@ -660,6 +661,19 @@ def _class_problems(
         yield from problems(sub, path)
 
 
+#: Messages longer than this are cut in the middle: a value of ten million
+#: characters is named by its beginning, and the message still says what
+#: was expected.
+_LONGEST_MESSAGE: Final = 1000
+
+
+def _short(message: str) -> str:
+    if len(message) <= _LONGEST_MESSAGE:
+        return message
+    cut = len(message) - _LONGEST_MESSAGE + 200
+    return f"{message[:600]} [... {cut:,} characters ...] {message[-200:]}"
+
+
 def problems(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
     """Every problem in a structuring error, as ``(path, message)`` pairs.
 
@@ -708,7 +722,8 @@ def structure(data: object, cls: type[T]) -> T:
     try:
         return converter().structure(data, cls)
     except (cattrs.BaseValidationError, BilatError) as error:
-        raise ValidationError(list(problems(error))) from error
+        found = [(path, _short(message)) for path, message in problems(error)]
+        raise ValidationError(found) from error
 
 
 def unstructure(value: object) -> Any:

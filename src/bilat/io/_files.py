@@ -5,26 +5,42 @@ every value was built is the dossier returned, so a bad file never leaves a
 half-loaded dossier behind. Writing serialises the whole dossier before the
 file is opened.
 
+Reading is safe for files from anywhere: the parsers are :mod:`tomllib` and
+:mod:`json`, which build only tables, lists, strings, numbers and dates, and
+nothing in a file is ever executed or imported (there is no pickle and no
+YAML). A file larger than :data:`MAX_FILE_SIZE` is refused before it is read,
+and nesting too deep for the parsers, integers too long for Python, numbers
+beyond bilat's range and text that is not UTF-8 are reported as
+:class:`~bilat.ValidationError`, never as a Python error.
+
 cattrs and tomli-w are imported here only when a file is read or written, so
 ``import bilat`` stays light.
 """
 
 from __future__ import annotations
 
+import decimal
 import json
 import os
 import re
+import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from bilat._errors import InvalidOptionError, ValidationError
+from bilat._errors import (
+    InvalidNumberError,
+    InvalidOptionError,
+    NumberTypeError,
+    ValidationError,
+)
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
 
 __all__ = [
+    "MAX_FILE_SIZE",
     "SUFFIXES",
     "FileFormat",
     "dump",
@@ -40,6 +56,14 @@ FileFormat: TypeAlias = Literal["toml", "json"]
 
 #: File suffixes and the format each stands for.
 SUFFIXES: Final[dict[str, FileFormat]] = {".json": "json", ".toml": "toml"}
+
+#: The largest file :func:`load` reads unless told otherwise: 64 MiB, a
+#: thousand times the bundled dossier, and small enough to parse in memory.
+MAX_FILE_SIZE: Final = 64 * 1024 * 1024
+
+# The longest integer literal read: enough for any year, count or amount in
+# bilat's range (100 digits), with a sign.
+_MAX_INT_DIGITS: Final = 101
 
 _FORMATS: Final = ("json", "toml")
 _AT_END: Final = " (at end of document)"
@@ -74,6 +98,31 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number bilat accepts")
 
 
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:30]}... ({len(text):,} characters)"
+
+
+def _parse_int(text: str) -> int:
+    """A JSON integer; refuses one far beyond any year, count or amount."""
+    if len(text) > _MAX_INT_DIGITS:
+        raise ValueError(
+            f"the integer {text[:20]}... has {len(text.lstrip('-')):,} digits; "
+            f"bilat reads numbers of at most {_MAX_INT_DIGITS - 1} digits"
+        )
+    return int(text)
+
+
+def _parse_decimal(text: str) -> Decimal:
+    """A number with a fraction or exponent, exactly (range checked later)."""
+    try:
+        return Decimal(text)
+    except decimal.InvalidOperation:  # an exponent beyond any Decimal's
+        raise ValueError(
+            f"the number {_shorten(text)} is far beyond bilat's range "
+            "(magnitudes below 1E+100 and, unless zero, at least 1E-100)"
+        ) from None
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     table = dict(pairs)
     if len(table) != len(pairs):
@@ -98,30 +147,56 @@ def _toml_problem(message: str, text: str) -> str:
     return f"invalid TOML: {message}"
 
 
+_TOO_DEEP: Final = (
+    "lists and tables are nested too deeply to read (a dossier needs fewer "
+    "than ten levels)"
+)
+
+
 def _parse(text: str, format: FileFormat) -> Any:
     """Parse TOML or JSON text; numbers with a fraction become exact Decimals.
 
     Raises:
-        ValidationError: the text is not valid TOML or JSON; the message
-            gives the line and column.
+        ValidationError: the text is not valid TOML or JSON (the message
+            gives the line and column when the parser knows them), nests
+            lists and tables too deeply, or holds an integer too long for
+            Python or a number beyond any Decimal's range.
     """
+    # Both parsers recurse once per level of nesting; a file of many "[" ends
+    # in a RecursionError, which unwinds cleanly and is reported as such.
     if format == "toml":
         try:
-            return tomllib.loads(text, parse_float=Decimal)
+            return tomllib.loads(text, parse_float=_parse_decimal)
         except tomllib.TOMLDecodeError as e:
             raise ValidationError(_toml_problem(str(e), text)) from None
+        except RecursionError:
+            raise ValidationError(f"invalid TOML: {_TOO_DEEP}") from None
+        except ValueError as e:  # an integer longer than Python reads
+            raise ValidationError(f"invalid TOML: {_int_problem(e)}") from None
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=_parse_decimal,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
     except json.JSONDecodeError as e:
         where = _position(e.lineno, e.colno)
         raise ValidationError(f"invalid JSON at {where}: {e.msg}") from None
+    except RecursionError:
+        raise ValidationError(f"invalid JSON: {_TOO_DEEP}") from None
     except ValueError as e:  # from the hooks: no position is known
         raise ValidationError(f"invalid JSON: {e}") from None
+
+
+def _int_problem(error: ValueError) -> str:
+    if "integer string conversion" in str(error):
+        return (
+            f"an integer has more than {sys.get_int_max_str_digits():,} digits; "
+            f"bilat reads numbers of at most {_MAX_INT_DIGITS - 1} digits"
+        )
+    return str(error)  # pragma: no cover - tomllib raises no other ValueError
 
 
 # -- plain data --------------------------------------------------------------
@@ -203,6 +278,9 @@ def loads(
 ) -> Dossier:
     r"""Read a dossier from TOML or JSON text.
 
+    Nothing in the text is executed: it is parsed as data only. A leading
+    byte order mark is ignored.
+
     Args:
         text: The text of a dossier file.
         format: ``"toml"`` or ``"json"``.
@@ -210,8 +288,9 @@ def loads(
 
     Raises:
         ValidationError: the text is not valid TOML or JSON (the message
-            gives line and column), or does not describe a valid dossier
-            (one problem per field, each with its path).
+            gives line and column), nests lists and tables too deeply, or
+            does not describe a valid dossier (one problem per field, each
+            with its path).
         InvalidOptionError: ``format`` is neither ``"toml"`` nor ``"json"``.
 
     Example:
@@ -227,7 +306,7 @@ def loads(
     """
     fmt = _check_format(format)
     try:
-        return from_data(_parse(text, fmt))
+        return from_data(_parse(text.removeprefix("\ufeff"), fmt))
     except ValidationError as e:
         if file is None:
             raise
@@ -277,7 +356,7 @@ def dumps(dossier: Dossier, format: FileFormat = "toml") -> str:
 # -- files -------------------------------------------------------------------
 
 
-def load(path: StrPath) -> Dossier:
+def load(path: StrPath, *, max_size: int = MAX_FILE_SIZE) -> Dossier:
     """Read a dossier from a ``.toml`` or ``.json`` file.
 
     The whole file is checked: a :class:`~bilat.ValidationError` lists
@@ -285,15 +364,26 @@ def load(path: StrPath) -> Dossier:
     and names the file. Nothing is returned unless every value could be
     built.
 
+    Reading is safe for files from anywhere: the file is parsed as data
+    (:mod:`tomllib`, :mod:`json`) and nothing in it is executed. A file
+    larger than ``max_size`` bytes is refused before it is read.
+
     Args:
         path: The file; its suffix (``.toml`` or ``.json``, in any case)
             says which format it is in.
+        max_size: The largest file to read, in bytes; 64 MiB
+            (:data:`MAX_FILE_SIZE`) unless given.
 
     Raises:
-        ValidationError: the file is not UTF-8, not valid TOML or JSON
-            (with line and column), or not a valid dossier.
+        ValidationError: the file is larger than ``max_size``, not UTF-8,
+            not valid TOML or JSON (with line and column), or not a valid
+            dossier.
         InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
-        OSError: the file cannot be read.
+        InvalidNumberError: ``max_size`` is not a non-negative int.
+        OSError: the file cannot be read, as :func:`open` reports it: a
+            missing file raises :class:`FileNotFoundError`, a directory
+            :class:`IsADirectoryError` (or :class:`PermissionError` on
+            Windows).
 
     Example:
         >>> import pathlib, tempfile
@@ -305,9 +395,24 @@ def load(path: StrPath) -> Dossier:
         ...     load(path) == d
         True
     """
+    if type(max_size) is not int:
+        raise NumberTypeError(max_size, "max_size", "an int (bytes)")
+    if max_size < 0:
+        raise InvalidNumberError(max_size, "max_size", "a non-negative int (bytes)")
     file = Path(path)
     fmt = _format_of(file)
-    raw = file.read_bytes()
+    with file.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        # Files whose size the system does not know (pipes) are read up to
+        # one byte past the limit.
+        raw = b"" if size > max_size else stream.read(max_size + 1)
+    if size > max_size or len(raw) > max_size:
+        has = f"{size:,} bytes, more" if size > max_size else "more bytes"
+        raise ValidationError(
+            f"the file has {has} than the limit of {max_size:,} bytes "
+            "(pass a larger max_size= to read it)",
+            file=os.fspath(path),
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -327,6 +432,8 @@ def dump(dossier: Dossier, path: StrPath) -> None:
 
     Raises:
         InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
+        ValidationError: a text field holds a lone surrogate such as U+D800,
+            which no UTF-8 file can hold.
         OSError: the file cannot be written.
 
     Example:
@@ -341,5 +448,14 @@ def dump(dossier: Dossier, path: StrPath) -> None:
     """
     file = Path(path)
     text = dumps(dossier, _format_of(file))
-    with file.open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as e:  # a lone surrogate, say from a JSON escape
+        line = text.count("\n", 0, e.start) + 1
+        raise ValidationError(
+            f"cannot write the lone surrogate {text[e.start]!r} (line {line} of "
+            "the text) to a UTF-8 file: a text field holds it",
+            file=os.fspath(path),
+        ) from None
+    with file.open("wb") as stream:
+        stream.write(data)

@@ -20,12 +20,12 @@ and other records.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from typing import Any, Final, final
 
 import attrs
 
+from bilat._cache import thread_safe_cache
 from bilat._country import Country
 from bilat._estimate import Estimate
 from bilat._money import Money
@@ -97,7 +97,7 @@ def _record(cls: type, nullable: frozenset[str] = frozenset(), **fields: Any) ->
     return Record(cls, fields, nullable)
 
 
-@functools.cache
+@thread_safe_cache
 def records() -> tuple[Record, ...]:
     """Every record class of the format, dependencies before their users."""
     from bilat._agreement import Agreement, AgreementKind
