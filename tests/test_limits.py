@@ -93,6 +93,12 @@ class TestRange:
         assert money == usd(1)
         assert str(money.amount) == "1." + "0" * 99
 
+    @pytest.mark.parametrize("text", ["١٢٣", "１２", "1٠"])
+    def test_only_ascii_digits(self, text: str) -> None:
+        """Digits of other scripts are not read as a number behind the caller's back."""
+        with pytest.raises(InvalidNumberError, match=repr(text)):
+            Money(text, "USD")
+
     def test_parse_refuses_exponents(self) -> None:
         """Money.parse reads no exponent at all, and says so."""
         with pytest.raises(ParseError, match=r"'\$1e-99999999'"):
@@ -122,6 +128,15 @@ class TestExactArithmetic:
         assert str(MoneyBag(*parts)["USD"].amount) == BIG_PLUS_TINY
         bag = MoneyBag(usd("1E+30")) + usd("1E-30") + Money("1E-30", "EUR")
         assert str(bag["USD"].amount) == BIG_PLUS_TINY
+
+    def test_conversion_through_a_tiny_inverse_rate(self) -> None:
+        """1E+40 KZT at 1E-29 KZT per USD is 1E+69 USD, written out in full."""
+        rates = ExchangeRates.from_records([(DAY, "USD", "KZT", "1E-29")])
+        converted = Money("1E+40", "KZT").to("USD", rates)
+        assert converted.amount == Decimal(10) ** 69
+        assert str(converted.amount) == "1" + "0" * 69
+        with pytest.raises(PrecisionError, match=r"1E\+90"):
+            Money("1E+90", "KZT").to("USD", rates)
 
     def test_conversion(self) -> None:
         """A 61-digit amount converted at 525.11 keeps all 66 digits."""

@@ -41,7 +41,7 @@ __all__ = [
 _NUMBER: Final = re.compile(
     r"[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?"
     r"|[+-]?(?:nan|snan|inf|infinity)",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII digits only: no "١٢٣" or "１２" read as 123
 )
 
 #: Significant digits of the results that must round: quotients, powers,

@@ -21,7 +21,7 @@ import attrs
 
 from bilat._cache import thread_safe_cache
 from bilat._currency import CurrencyLike, as_currency
-from bilat._decimal import CONTEXT, to_decimal
+from bilat._decimal import CONTEXT, EXACT, to_decimal
 from bilat._errors import (
     BilatError,
     InvalidNumberError,
@@ -531,7 +531,8 @@ class ExchangeRates:
         )
         amount = (money * numerator).amount  # exact, or PrecisionError
         if denominator is not _ONE:
-            amount = _plain(CONTEXT.divide(amount, denominator))
+            # rounded to 60 digits; a quotient beyond the range: PrecisionError
+            amount = _plain((money * numerator / denominator).amount)
         return make_money(amount, currency)
 
     # -- facts ----------------------------------------------------------------
@@ -790,7 +791,7 @@ class ExchangeRates:
 def _plain(value: Decimal) -> Decimal:
     """Write a result without a positive exponent: ``8E+1`` → ``80``."""
     if value.as_tuple().exponent > 0:  # type: ignore[operator]
-        return value.quantize(_ONE, context=CONTEXT)
+        return value.quantize(_ONE, context=EXACT)  # at most 100 digits: exact
     return value
 
 
