@@ -656,10 +656,18 @@ class TestChecks:
         assert p.actual_cagr == Decimal("0.1")
         assert p.series is s
 
-    def test_bad_as_of(self) -> None:
-        """as_of must be a date, a year or None."""
-        with pytest.raises(InvalidNumberError, match="invalid as_of"):
-            target(10).progress(series({2020: "1"}), "2020")  # type: ignore[arg-type]
+    @pytest.mark.parametrize("as_of", ["2020", "2021-02-30", "31.12.2021", 2.5, 0])
+    def test_bad_as_of(self, as_of: Any) -> None:
+        """as_of must be a date, an ISO date, a year or None."""
+        with pytest.raises(InvalidNumberError, match=f"invalid as_of {as_of!r}"):
+            target(10).progress(series({2020: "1"}), as_of)
+
+    def test_iso_as_of(self) -> None:
+        """An ISO date as text counts as its year, as in Dossier.report."""
+        s = series({2020: "1", 2021: "2", 2022: "3"})
+        p = target(10).progress(s, "2021-12-31")
+        assert p.year == 2021
+        assert p.current == usd(2)
 
 
 class TestProvenance:

@@ -16,7 +16,7 @@ from bilat._country import Country, as_country, as_parties
 from bilat._decimal import CONTEXT
 from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError
 from bilat._money import Money
-from bilat._source import Source, as_sources
+from bilat._source import _ISO_DATE, Source, as_sources
 
 if TYPE_CHECKING:
     import os
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: What ``as_of=`` accepts: a date (its year is used), a year, or None for today.
-AsOf: TypeAlias = dt.date | int | None
+AsOf: TypeAlias = dt.date | int | str | None
 
 _ONE = Decimal(1)
 _MINUS_ONE = Decimal(-1)
@@ -101,12 +101,17 @@ def check_year(value: object, path: str) -> int:
 def as_year(as_of: AsOf) -> int:
     """The year an ``as_of=`` argument stands for.
 
-    A date (or datetime) gives its year, an int is taken as a year, and None
-    means the current year: this is the only place the trade functions read
-    the clock.
+    A date (or datetime, or an ISO ``YYYY-MM-DD`` string) gives its year,
+    an int is taken as a year, and None means the current year: this is the
+    only place the trade functions read the clock.
 
     Raises:
         InvalidNumberError: ``as_of`` is none of these.
+
+    Example:
+        >>> from bilat._series import as_year
+        >>> as_year("2025-06-30"), as_year(2024)
+        (2025, 2024)
     """
     if as_of is None:
         return dt.date.today().year
@@ -114,7 +119,14 @@ def as_year(as_of: AsOf) -> int:
         return as_of.year
     if type(as_of) is int and 1 <= as_of <= 9999:
         return as_of
-    raise InvalidNumberError(as_of, "as_of", "a date, a year (int) or None")
+    if isinstance(as_of, str) and _ISO_DATE.fullmatch(as_of):
+        try:
+            return dt.date.fromisoformat(as_of).year
+        except ValueError:
+            pass
+    raise InvalidNumberError(
+        as_of, "as_of", "a date, an ISO date 'YYYY-MM-DD', a year (int) or None"
+    )
 
 
 def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
@@ -379,8 +391,8 @@ class TradeSeries:
         """The latest year on or before ``as_of`` and its value, or None.
 
         Args:
-            as_of: A date (its year counts), a year, or None for the current
-                year (read from the clock).
+            as_of: A date or an ISO date string (its year counts), a year,
+                or None for the current year (read from the clock).
 
         Returns:
             ``(year, value)``, or None when every year is after ``as_of``.

@@ -224,8 +224,9 @@ class TradeTarget:
 
         Args:
             series: The trade series to measure; same metric and parties.
-            as_of: A date (its year counts), a year, or None for the current
-                year, which is the only time the clock is read.
+            as_of: A date or an ISO date string (its year counts), a year,
+                or None for the current year, which is the only time the
+                clock is read.
             rates: Exchange rates to convert a series in another currency to
                 the target's, each year's value at the rate on or before
                 31 December of that year.
