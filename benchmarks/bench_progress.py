@@ -11,16 +11,22 @@ best of several runs, against the same growth rates computed
 * with floats, one pair at a time (``math``);
 * with pandas on float64 columns, all pairs at once.
 
+It also writes all pairs to one dossier file (JSON) and times reading it
+with :func:`bilat.load` and reporting on it with :meth:`Dossier.report`,
+which measures every target against its series.
+
 It checks that the three agree with bilat on every rate (to 1e-9).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import platform
 import random
 import sys
+import tempfile
 import timeit
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -28,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale
 
 import bilat
-from bilat import BilatError, Country, Money, TradeSeries, TradeTarget
+from bilat import BilatError, Country, Dossier, Money, TradeSeries, TradeTarget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,6 +42,7 @@ if TYPE_CHECKING:
 YEARS = range(2014, 2024)
 DEADLINE = 2030
 AS_OF = 2024
+REPORT_DAY = dt.date(AS_OF, 12, 31)
 
 
 def countries(n: int) -> list[Country]:
@@ -138,6 +145,19 @@ def vectorised(df: Any) -> Any:
     )
 
 
+def dossier_file(items: list[tuple[TradeTarget, TradeSeries]], folder: str) -> str:
+    """Every pair's target and series in one JSON dossier file."""
+    d = Dossier(
+        "Every pair",
+        items[0][0].parties,
+        targets=tuple(target for target, _ in items),
+        series=tuple(series for _, series in items),
+    )
+    path = f"{folder}/pairs.json"
+    d.dump(path)
+    return path
+
+
 def best(func: Callable[[], object], repeat: int) -> float:
     """The shortest of ``repeat`` timed calls."""
     return min(timeit.repeat(func, number=1, repeat=repeat))
@@ -182,6 +202,20 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "three growth rates, pandas float64",
                 best(lambda: vectorised(df), args.runs),
+            )
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = dossier_file(items, folder)
+        loaded = bilat.load(path)
+        report = loaded.report(as_of=REPORT_DAY).to_dict()
+        assert sum(len(t["progress"]) for t in report["targets"]) == n
+        cases.append(
+            ("bilat.load of the dossier file", best(lambda: bilat.load(path), 1))
+        )
+        cases.append(
+            (
+                "Dossier.report of it (every target measured)",
+                best(lambda: loaded.report(as_of=REPORT_DAY).to_dict(), 1),
             )
         )
     print(

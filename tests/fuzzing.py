@@ -23,6 +23,7 @@ __all__ = [
     "EXAMPLES",
     "FUZZ",
     "assert_names",
+    "damaged",
     "fuzz_texts",
     "number_texts",
 ]
@@ -162,3 +163,21 @@ def assert_names(error: BaseException, value: object) -> None:
     assert shown in message or shown[:21] in message, (
         f"message does not name {shown}: {message}"
     )
+
+
+@st.composite
+def damaged(draw: st.DrawFn, raw: bytes, pieces: st.SearchStrategy[bytes]) -> bytes:
+    """``raw`` truncated, with bytes deleted, or ``pieces`` inserted or put in."""
+    data = bytearray(raw)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        operation = draw(st.sampled_from(("truncate", "delete", "insert", "replace")))
+        if operation == "truncate":
+            del data[at:]
+        elif operation == "delete":
+            del data[at : at + draw(st.integers(1, 64))]
+        elif operation == "insert":
+            data[at:at] = draw(pieces)
+        else:
+            data[at : at + draw(st.integers(1, 8))] = draw(pieces)
+    return bytes(data)

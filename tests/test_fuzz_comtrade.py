@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.fuzzing import FUZZ, assert_names, fuzz_texts, number_texts
+from tests.fuzzing import FUZZ, assert_names, damaged, fuzz_texts, number_texts
 from tests.test_comtrade import HEADER, annual_kz_uz, json_record
 
 from bilat import BilatError, IncompleteDataWarning, TradeSeries, ValidationError
@@ -180,28 +180,13 @@ def check_quoted(error: TradeSeries | BilatError, column: str, value: str) -> No
         assert_names(error, value)
 
 
-@st.composite
-def damaged(draw: st.DrawFn, raw: bytes) -> bytes:
-    """``raw`` truncated, with bytes deleted, inserted or replaced."""
-    data = bytearray(raw)
-    piece = st.one_of(
-        st.sampled_from(NASTY_BYTES),
-        st.binary(max_size=8),
-        number_texts().map(str.encode),
-        fuzz_texts().map(str.encode),
-    )
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(data)))
-        operation = draw(st.sampled_from(("truncate", "delete", "insert", "replace")))
-        if operation == "truncate":
-            del data[at:]
-        elif operation == "delete":
-            del data[at : at + draw(st.integers(1, 64))]
-        elif operation == "insert":
-            data[at:at] = draw(piece)
-        else:
-            data[at : at + draw(st.integers(1, 8))] = draw(piece)
-    return bytes(data)
+#: What damaged files get inserted or put in.
+PIECES = st.one_of(
+    st.sampled_from(NASTY_BYTES),
+    st.binary(max_size=8),
+    number_texts().map(str.encode),
+    fuzz_texts().map(str.encode),
+)
 
 
 CELLS = st.one_of(st.sampled_from(NASTY_CELLS), number_texts(), fuzz_texts())
@@ -281,14 +266,14 @@ class TestDamagedFiles:
     """Whole files truncated, with bytes deleted, inserted or replaced."""
 
     @FUZZ
-    @given(data=damaged(csv_bytes(RECORDS)))
+    @given(data=damaged(csv_bytes(RECORDS), PIECES))
     def test_csv(self, data: bytes) -> None:
         """A damaged CSV export reads or is refused with the file and the place."""
         result, file = read(data, ".csv")
         check_error(result, file)
 
     @FUZZ
-    @given(data=damaged(json_bytes([json_record(r) for r in RECORDS])))
+    @given(data=damaged(json_bytes([json_record(r) for r in RECORDS]), PIECES))
     def test_json(self, data: bytes) -> None:
         """A damaged API response reads or is refused with the file and the place."""
         result, file = read(data, ".json")

@@ -20,7 +20,7 @@ import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.fuzzing import FUZZ, number_texts
+from tests.fuzzing import FUZZ, damaged, number_texts
 
 from bilat import BilatError, Dossier, ValidationError, examples, load
 from bilat.io import dumps, from_data, to_data
@@ -96,24 +96,6 @@ def _chunk() -> st.SearchStrategy[bytes]:
         st.binary(max_size=8),
         number_texts().map(str.encode),
     )
-
-
-@st.composite
-def _damaged(draw: st.DrawFn, raw: bytes) -> bytes:
-    """``raw`` truncated, with bytes deleted, inserted or replaced."""
-    data = bytearray(raw)
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(data)))
-        operation = draw(st.sampled_from(("truncate", "delete", "insert", "replace")))
-        if operation == "truncate":
-            del data[at:]
-        elif operation == "delete":
-            del data[at : at + draw(st.integers(1, 64))]
-        elif operation == "insert":
-            data[at:at] = draw(_chunk())
-        else:
-            data[at : at + draw(st.integers(1, 8))] = draw(_chunk())
-    return bytes(data)
 
 
 # -- plain data --------------------------------------------------------------
@@ -304,7 +286,7 @@ class TestDamagedFiles:
         self, tmp_path: Path, fmt: str, data: st.DataObject
     ) -> None:
         """Truncated, shortened, padded and overwritten bytes never crash load."""
-        raw = data.draw(_damaged(_bundled(fmt)))
+        raw = data.draw(damaged(_bundled(fmt), _chunk()))
         _load(tmp_path, raw, f".{fmt}")
 
     @FUZZ

@@ -255,9 +255,15 @@ def build_report(
             }
         )
 
+    # Series by metric and parties, so that many targets and series are
+    # matched in one pass instead of every target against every series.
+    candidates: dict[tuple[object, frozenset[object]], list[TradeSeries]] = {}
+    for s in dossier.series:
+        candidates.setdefault((s.metric, frozenset(s.parties)), []).append(s)
     targets = []
     for target in dossier.targets:
-        matching = [s for s in dossier.series if same_pair(target, s)]
+        key = (target.metric, frozenset(target.parties))
+        matching = [s for s in candidates.get(key, ()) if same_pair(target, s)]
         value = target.value
         targets.append(
             {
