@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import decimal
 import io
 import os
 from bisect import bisect_right
@@ -21,7 +22,14 @@ import attrs
 
 from bilat._cache import thread_safe_cache
 from bilat._currency import CurrencyLike, as_currency
-from bilat._decimal import CONTEXT, EXACT, to_decimal
+from bilat._decimal import (
+    CONTEXT,
+    EXACT,
+    QUOTIENTS,
+    arithmetic_error,
+    decimal_text,
+    to_decimal,
+)
 from bilat._errors import (
     BilatError,
     InvalidNumberError,
@@ -529,10 +537,16 @@ class ExchangeRates:
         numerator, denominator = self._find(
             money.currency.code, currency.code, on, max_age
         )
-        amount = (money * numerator).amount  # exact, or PrecisionError
-        if denominator is not _ONE:
-            # rounded to 60 digits; a quotient beyond the range: PrecisionError
-            amount = _plain((money * numerator / denominator).amount)
+        try:
+            amount = EXACT.multiply(money.amount, numerator)  # exact, or raises
+            if denominator is not _ONE:
+                # rounded to 60 digits, within the range, or raises
+                amount = _plain(QUOTIENTS.divide(amount, denominator))
+        except decimal.DecimalException as e:
+            rate = decimal_text(numerator)
+            if denominator is not _ONE:
+                rate = f"{rate}/{decimal_text(denominator)}"
+            raise arithmetic_error(e, (money, rate), "conversion") from None
         return make_money(amount, currency)
 
     # -- facts ----------------------------------------------------------------
