@@ -116,7 +116,9 @@ def texts(max_size: int = 30) -> st.SearchStrategy[str]:
     :data:`SAMPLE_TEXTS`.
     """
     pieces = st.lists(
-        st.sampled_from(TEXT_PIECES) | st.characters(), min_size=1, max_size=8
+        st.sampled_from(TEXT_PIECES) | st.characters(codec="utf-8"),
+        min_size=1,
+        max_size=8,
     ).map("".join)
     raw = st.one_of(
         st.text(min_size=1, max_size=max_size),

@@ -898,3 +898,30 @@ class TestFuzzRegressions:
             Money.parse("5 uſd")
         assert "capitals" not in str(info.value)
         assert "'uſd'" in str(info.value)
+
+
+class TestLocalSymbols:
+    """A symbol means the currency CLDR gives it in the locale of the text."""
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "code"),
+        [
+            ("$12.50", "en_AU", "AUD"),
+            ("US$12.50", "en_AU", "USD"),
+            ("$12.50", "en_CA", "CAD"),
+            ("$12.50", "es_MX", "MXN"),
+            ("$12.50", "en_GY", "GYD"),
+            ("$12.50", "en", "USD"),
+            ("$12.50", "en_US", "USD"),
+            ("12,50 $", "ru", "USD"),
+            ("12,50 ¥", "ca", "JPY"),
+        ],
+    )
+    def test_symbol(self, text: str, locale: str, code: str) -> None:
+        """'$' is AUD in en_AU and MXN in es_MX, but USD in en and ru."""
+        assert Money.parse(text, locale) == Money("12.50", code)
+
+    def test_yen_still_ambiguous_in_english(self) -> None:
+        """In en, where CLDR writes yen as '¥' and yuan as 'CN¥', '¥' is refused."""
+        with pytest.raises(ParseError, match="'¥' is ambiguous"):
+            Money.parse("¥12")

@@ -133,8 +133,12 @@ class Money:
         currency names in English and Russian (with plural forms), scale words
         (``million``, ``bn``, ``млн``, ``млрд`` …) and the thousands and
         decimal separators of ``locale`` (``1,234.5`` in ``en``, ``1 234,5``
-        in ``ru``, ``kk`` and ``uz``). A qualified amount ("nearly $1
-        billion") is not a Money: read it with :meth:`Estimate.parse`.
+        in ``ru``, ``kk`` and ``uz``). In English and Russian ``$`` is the US
+        dollar; in another locale a symbol that CLDR gives to one currency
+        there means that currency, as :meth:`format` writes it (``$`` is the
+        Australian dollar in ``en_AU``). A bare ``¥`` that could be yen or
+        yuan is refused. A qualified amount ("nearly $1 billion") is not a
+        Money: read it with :meth:`Estimate.parse`.
 
         Raises:
             ParseError: ``text`` is not an amount of money, or is qualified.
@@ -147,6 +151,8 @@ class Money:
             Money('156000000', 'USD')
             >>> Money.parse("₸ 2,5 млрд", "ru")
             Money('2500000000', 'KZT')
+            >>> Money.parse("$12.50", "en_AU"), Money.parse("US$12.50", "en_AU")
+            (Money('12.50', 'AUD'), Money('12.50', 'USD'))
         """
         from bilat._parse import parse_money
 

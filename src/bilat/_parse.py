@@ -453,6 +453,12 @@ def _grammar(locale_id: str) -> _Grammar:
         for key, codes in candidates.items()
     }
     currencies.update(_news_currencies())
+    if own is not None:
+        # The locale's own symbols win where CLDR gives one currency: "$" is
+        # the Australian dollar in en_AU and the peso in es_MX, as formatted.
+        for key, codes in _cldr_currencies(own).items():
+            if len(codes) == 1:
+                currencies[key] = next(iter(codes))
     # Scale words: the locale's own CLDR words win over the English news
     # spellings, so that "billion" and "Bn" are 10**12 in French.
     scales: dict[Key, int] = {}

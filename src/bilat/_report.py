@@ -317,7 +317,7 @@ def _completion(project: Project, on: dt.date, locale: LocaleLike) -> dict[str, 
         done = project.completion(on, measure=measure)
         if done is not None:
             return {
-                "completion": str(done),
+                "completion": decimal_text(done),
                 "completion_measure": measure,
                 "completion_text": f"{_ratio_text(done, locale)} ({measure})",
             }

@@ -69,21 +69,43 @@ def as_optional_date(value: object, path: str) -> dt.date | None:
 
 
 def as_text(value: object, path: str) -> str:
-    """A non-empty string with surrounding whitespace removed.
+    r"""A non-empty string with surrounding whitespace removed.
+
+    Text must be writable as UTF-8: a lone surrogate (such as U+D800, which a
+    JSON escape or a broken decoder can produce) is refused here rather than
+    when the dossier is written.
 
     Raises:
-        ValidationError: ``value`` is not a string, or is blank.
+        ValidationError: ``value`` is not a string, is blank, or holds a
+            lone surrogate.
 
     Example:
         >>> from bilat._source import as_text
         >>> as_text("  Akorda ", "publisher")
         'Akorda'
+        >>> as_text("Akorda" + chr(0xD800), "publisher")
+        Traceback (most recent call last):
+        ...
+        bilat.ValidationError: publisher: expected UTF-8 text, got 'Akorda\ud800' with the lone surrogate '\ud800' at position 6
     """
     if not isinstance(value, str):
         raise ValidationError([(path, f"expected a string, got {value!r}")])
     text = value.strip()
     if not text:
         raise ValidationError([(path, f"expected a non-empty string, got {value!r}")])
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            where = f"{text[e.start]!r} at position {e.start}"
+            raise ValidationError(
+                [
+                    (
+                        path,
+                        f"expected UTF-8 text, got {value!r} with the lone surrogate {where}",
+                    )
+                ]
+            ) from None
     return text
 
 

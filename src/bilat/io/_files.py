@@ -450,7 +450,9 @@ def dump(dossier: Dossier, path: StrPath) -> None:
     text = dumps(dossier, _format_of(file))
     try:
         data = text.encode("utf-8")
-    except UnicodeEncodeError as e:  # a lone surrogate, say from a JSON escape
+    except UnicodeEncodeError as e:  # pragma: no cover - text fields refuse them
+        # A lone surrogate cannot be written as UTF-8; every text field refuses
+        # one when the value is built, so this guards against what slips past.
         line = text.count("\n", 0, e.start) + 1
         raise ValidationError(
             f"cannot write the lone surrogate {text[e.start]!r} (line {line} of "
