@@ -16,7 +16,7 @@ from bilat._country import Country, as_country, as_parties
 from bilat._decimal import CONTEXT
 from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError
 from bilat._money import Money
-from bilat._source import _ISO_DATE, Source, as_sources
+from bilat._source import Source, as_date, as_sources
 
 if TYPE_CHECKING:
     import os
@@ -119,10 +119,10 @@ def as_year(as_of: AsOf) -> int:
         return as_of.year
     if type(as_of) is int and 1 <= as_of <= 9999:
         return as_of
-    if isinstance(as_of, str) and _ISO_DATE.fullmatch(as_of):
+    if isinstance(as_of, str):
         try:
-            return dt.date.fromisoformat(as_of).year
-        except ValueError:
+            return as_date(as_of, "as_of").year
+        except ValidationError:
             pass
     raise InvalidNumberError(
         as_of, "as_of", "a date, an ISO date 'YYYY-MM-DD', a year (int) or None"

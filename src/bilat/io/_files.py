@@ -432,8 +432,6 @@ def dump(dossier: Dossier, path: StrPath) -> None:
 
     Raises:
         InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
-        ValidationError: a text field holds a lone surrogate such as U+D800,
-            which no UTF-8 file can hold.
         OSError: the file cannot be written.
 
     Example:
@@ -448,16 +446,6 @@ def dump(dossier: Dossier, path: StrPath) -> None:
     """
     file = Path(path)
     text = dumps(dossier, _format_of(file))
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError as e:  # pragma: no cover - text fields refuse them
-        # A lone surrogate cannot be written as UTF-8; every text field refuses
-        # one when the value is built, so this guards against what slips past.
-        line = text.count("\n", 0, e.start) + 1
-        raise ValidationError(
-            f"cannot write the lone surrogate {text[e.start]!r} (line {line} of "
-            "the text) to a UTF-8 file: a text field holds it",
-            file=os.fspath(path),
-        ) from None
+    data = text.encode("utf-8")  # text fields refuse lone surrogates: always UTF-8
     with file.open("wb") as stream:
         stream.write(data)
