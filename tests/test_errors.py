@@ -30,6 +30,7 @@ from bilat import (
 HIERARCHY: list[tuple[type[BilatError], tuple[type[Exception], ...]]] = [
     (CurrencyMismatchError, (TypeError,)),
     (CurrencyNotFoundError, (LookupError,)),
+    (bilat.DivisionByZeroError, (InvalidNumberError, ValueError, ZeroDivisionError)),
     (InvalidNumberError, (ValueError,)),
     (InvalidOptionError, (ValueError,)),
     (MissingExtraError, (ImportError,)),

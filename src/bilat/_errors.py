@@ -8,14 +8,17 @@ their message in one place.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 __all__ = [
     "BilatError",
     "BilatWarning",
     "CurrencyMismatchError",
     "CurrencyNotFoundError",
+    "DivisionByZeroError",
     "IncompleteDataWarning",
     "InvalidNumberError",
     "InvalidOptionError",
@@ -29,19 +32,122 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "ValidationError",
+    "shown",
 ]
 
+#: Longest text :func:`shown` gives for one value in a message.
+SHOWN_LIMIT = 200
 
-class BilatError(Exception):
-    """Base class of every error bilat raises on purpose.
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """``repr(value)`` for a message: never raises, never longer than ``limit``.
+
+    Messages name the offending value, and that value may be anything: an int
+    of 5,000 digits (whose ``repr`` raises), an object whose ``__repr__``
+    raises, a string of ten million characters. Long reprs keep their start
+    and say how long they were.
 
     Example:
-        >>> import bilat
+        >>> from bilat._errors import shown
+        >>> shown("USD")
+        "'USD'"
+        >>> shown(10**5000)
+        'an int of 5,001 digits (1000000000...)'
+        >>> shown("x" * 1000)
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (1,002 characters)"
+    """
+    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
+        digits = _int_digits(int(value))
+        if digits > 100:
+            head = _int_head(int(value))
+            sign = "-" if value < 0 else ""
+            return f"an int of {digits:,} digits ({sign}{head}...)"
+    if type(value) in (tuple, list) and len(value) <= 20:  # type: ignore[arg-type]
+        items = [shown(item, limit) for item in value]  # type: ignore[attr-defined]
+        text = ", ".join(items)
+        if type(value) is list:
+            text = f"[{text}]"
+        else:
+            text = f"({text},)" if len(items) == 1 else f"({text})"
+        if len(text) > limit:
+            text = f"{text[: max(limit - 140, 20)]}... ({len(text):,} characters)"
+        return text
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - any repr may fail; the message must not
+        try:
+            text = object.__repr__(value)
+        except Exception:  # noqa: BLE001
+            return "<unprintable value>"
+    if len(text) > limit:
+        text = f"{text[: max(limit - 140, 20)]}... ({len(text):,} characters)"
+    return str(text)
+
+
+def _int_digits(value: int) -> int:
+    """Decimal digits of ``value``, without building its (possibly refused) text."""
+    value = abs(value)
+    if value < 10**100:
+        return len(str(value))
+    digits = int(value.bit_length() * 0.30102999566398120) + 1
+    # The estimate is off by at most one; check against a power of ten.
+    if value < 10 ** (digits - 1):
+        digits -= 1
+    elif value >= 10**digits:
+        digits += 1
+    return digits
+
+
+def _int_head(value: int) -> str:
+    """The first ten digits of a huge int, found without converting all of it."""
+    value = abs(value)
+    digits = _int_digits(value)
+    return str(value // 10 ** (digits - 10))
+
+
+class _Picklable:
+    """Pickling for errors whose ``__init__`` does not take ``self.args``.
+
+    An exception pickles as ``(type, self.args, self.__dict__)`` and is
+    rebuilt by calling ``type(*self.args)``; bilat's errors take structured
+    arguments and build their message from them, so that call would fail
+    (and a pool's result thread with it). They are rebuilt without calling
+    ``__init__``: the message and every attribute come back as they were.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        error: BaseException = self  # type: ignore[assignment]
+        rebuild = copyreg.__newobj__  # type: ignore[attr-defined]
+        return (rebuild, (type(self), *error.args), _state(error))
+
+
+def _state(error: BaseException) -> dict[str, object]:
+    """The attributes an error must keep through pickling and copying."""
+    state = dict(getattr(error, "__dict__", {}))
+    if isinstance(error, ImportError):  # kept in slots, not in __dict__
+        state["name"] = error.name
+        state["path"] = error.path
+    return state
+
+
+class BilatError(_Picklable, Exception):
+    """Base class of every error bilat raises on purpose.
+
+    Every error pickles and copies with its message and attributes (so it
+    crosses process pools), and its message shows offending values through
+    shortened reprs, whatever they are.
+
+    Example:
+        >>> import bilat, pickle
         >>> try:
         ...     bilat.Currency("XYZ")
         ... except bilat.BilatError as e:
         ...     print(type(e).__name__)
+        ...     print(pickle.loads(pickle.dumps(e)))
         UnknownCurrencyError
+        unknown currency 'XYZ': expected an ISO 4217 code such as 'USD'
     """
 
 
@@ -90,7 +196,7 @@ class CurrencyMismatchError(BilatError, TypeError):
         self.right = right
         self.operation = operation
         super().__init__(
-            f"cannot apply {operation!r} to {left!r} and {right!r}: amounts in "
+            f"cannot apply {shown(operation)} to {shown(left)} and {shown(right)}: amounts in "
             "different currencies must be converted first "
             "(use .to(currency, rates) or a MoneyBag)"
         )
@@ -116,7 +222,11 @@ class InvalidNumberError(BilatError, ValueError):
         self.value = value
         self.what = what
         self.expected = expected
-        super().__init__(f"invalid {what} {value!r}: expected {expected}")
+        if value is None and type(self) is PrecisionError:
+            message = f"invalid {what}: expected {expected}"
+        else:
+            message = f"invalid {what} {shown(value)}: expected {expected}"
+        super().__init__(message)
 
 
 class NumberTypeError(InvalidNumberError, TypeError):
@@ -160,14 +270,22 @@ class PrecisionError(InvalidNumberError):
         True
     """
 
-    def __init__(self, value: object, what: str, expected: str) -> None:
-        super().__init__(value, what, expected)
-        shown = repr(value)
-        if value is None:
-            self.args = (f"invalid {what}: expected {expected}",)
-        elif len(shown) > 200:  # a number of a million digits stays readable
-            shown = f"{shown[:60]}... ({len(shown):,} characters)"
-            self.args = (f"invalid {what} {shown}: expected {expected}",)
+
+class DivisionByZeroError(InvalidNumberError, ZeroDivisionError):
+    """An amount, a price or a number was divided by zero.
+
+    Also a :class:`ZeroDivisionError`, as dividing Decimals or ints by zero
+    would raise.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money(1, "USD") / 0
+        Traceback (most recent call last):
+        ...
+        bilat.DivisionByZeroError: invalid divisor 0: expected a non-zero number
+        >>> isinstance(bilat.DivisionByZeroError(0, "divisor", "a non-zero number"), ZeroDivisionError)
+        True
+    """
 
 
 class InvalidOptionError(BilatError, ValueError):
@@ -186,7 +304,7 @@ class InvalidOptionError(BilatError, ValueError):
         self.value = value
         self.choices = tuple(sorted(choices))
         super().__init__(
-            f"unknown {option} {value!r}: expected one of "
+            f"unknown {option} {shown(value)}: expected one of "
             + ", ".join(map(repr, self.choices))
         )
 
@@ -234,7 +352,7 @@ class UnknownCurrencyError(BilatError, LookupError):
     def __init__(self, code: object) -> None:
         self.code = code
         super().__init__(
-            f"unknown currency {code!r}: expected an ISO 4217 code such as 'USD'"
+            f"unknown currency {shown(code)}: expected an ISO 4217 code such as 'USD'"
         )
 
     def __str__(self) -> str:  # LookupError would quote the whole message
@@ -258,11 +376,9 @@ class UnknownCountryError(BilatError, LookupError):
     def __init__(self, value: object, suggestions: Sequence[str] = ()) -> None:
         self.value = value
         self.suggestions = tuple(suggestions)
-        message = (
-            f"unknown country {value!r}: expected an ISO 3166 code or a country name"
-        )
+        message = f"unknown country {shown(value)}: expected an ISO 3166 code or a country name"
         if self.suggestions:
-            message += "; did you mean " + " or ".join(map(repr, self.suggestions))
+            message += "; did you mean " + " or ".join(map(shown, self.suggestions))
             message += "?"
         super().__init__(message)
 
@@ -294,7 +410,7 @@ class CurrencyNotFoundError(BilatError, LookupError):
         self.on = on
         self.reason = reason
         when = "" if on is None else f" on {on.isoformat()}"
-        message = f"no legal tender for {country!r}{when} in CLDR's data"
+        message = f"no legal tender for {shown(country)}{when} in CLDR's data"
         if reason:
             message += f" ({reason})"
         super().__init__(message)
@@ -317,7 +433,7 @@ class UnknownLocaleError(BilatError, LookupError):
     def __init__(self, locale: object) -> None:
         self.locale = locale
         super().__init__(
-            f"unknown locale {locale!r}: expected a CLDR locale such as "
+            f"unknown locale {shown(locale)}: expected a CLDR locale such as "
             "'en', 'ru', 'kk' or 'uz'"
         )
 
@@ -348,7 +464,7 @@ class RateNotFoundError(BilatError, LookupError):
         self.on = on
         self.reason = reason
         when = "at all" if on is None else f"on or before {on.isoformat()}"
-        message = f"no exchange rate from {base!r} to {quote!r} {when}"
+        message = f"no exchange rate from {shown(base)} to {shown(quote)} {when}"
         if reason:
             message += f" ({reason})"
         super().__init__(message)
@@ -375,7 +491,7 @@ class ParseError(BilatError, ValueError):
     def __init__(self, text: str, expected: str, *, what: str = "an amount of money"):
         self.text = text
         self.expected = expected
-        super().__init__(f"cannot read {text!r} as {what}: {expected}")
+        super().__init__(f"cannot read {shown(text)} as {what}: {expected}")
 
 
 class UnitMismatchError(BilatError, TypeError):
@@ -394,7 +510,7 @@ class UnitMismatchError(BilatError, TypeError):
     def __init__(self, left: str, right: str, detail: str | None = None) -> None:
         self.left = left
         self.right = right
-        message = f"unit {right!r} is not compatible with {left!r}: " + (
+        message = f"unit {shown(right)} is not compatible with {shown(left)}: " + (
             detail or "their dimensions differ"
         )
         super().__init__(message)
@@ -444,6 +560,7 @@ _PUBLIC: tuple[type[Exception | Warning], ...] = (
     BilatError,
     BilatWarning,
     CurrencyMismatchError,
+    DivisionByZeroError,
     InvalidNumberError,
     InvalidOptionError,
     MissingExtraError,
