@@ -7,8 +7,11 @@ Usage::
     python benchmarks/fuzz.py -- -k parse    # extra pytest arguments
 
 The suite's normal run tries a few hundred inputs per test; this script runs
-the same tests (``tests/test_fuzz_*.py``) with ``BILAT_FUZZ_EXAMPLES`` set and
-prints hypothesis's statistics, so the inputs tried can be counted.
+the same tests with ``BILAT_FUZZ_EXAMPLES`` set and prints hypothesis's
+statistics, so the inputs tried can be counted. It runs every test module that
+takes its settings from ``tests/fuzzing.py`` (``FUZZ``): the text, file and
+Comtrade fuzz suites, hostile arguments to every public callable, and the
+pickling, unit-text and file-round-trip properties.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=50_000)
     parser.add_argument("pytest_args", nargs="*", help="passed on to pytest")
     args = parser.parse_args()
-    tests = sorted(str(p) for p in (ROOT / "tests").glob("test_fuzz_*.py"))
+    tests = sorted(
+        str(path)
+        for path in (ROOT / "tests").glob("test_*.py")
+        if "from tests.fuzzing import" in path.read_text(encoding="utf-8")
+        and "FUZZ" in path.read_text(encoding="utf-8")
+    )
     env = dict(os.environ, BILAT_FUZZ_EXAMPLES=str(args.examples))
     command = [
         sys.executable,

@@ -24,6 +24,7 @@ __all__ = [
     "FUZZ",
     "assert_names",
     "damaged",
+    "fuzz",
     "fuzz_texts",
     "number_texts",
 ]
@@ -38,6 +39,18 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
+
+
+def fuzz(examples: int) -> settings:
+    """Settings for a slower property: ``examples`` inputs, or the long run's count.
+
+    Use it where a few hundred inputs would make the normal test command slow
+    (pickling every class, dossier files): the normal run tries ``examples``,
+    ``python benchmarks/fuzz.py`` as many as every other fuzz test.
+    """
+    long_run = "BILAT_FUZZ_EXAMPLES" in os.environ
+    return settings(FUZZ, max_examples=EXAMPLES if long_run else examples)
+
 
 #: Pieces that real statements and files are made of, and that break parsers.
 PIECES: tuple[str, ...] = (

@@ -1,0 +1,816 @@
+"""Every public callable, given hostile arguments, raises only BilatError.
+
+Each public function, constructor and method is called with valid arguments
+except one, which takes a value from :data:`HOSTILE`: None, bools, NaN,
+infinities, negative zero, ints of 5,000 digits, signalling NaN, text, bytes
+and mappings where a sequence is expected, objects whose ``__eq__``,
+``__hash__``, ``__str__`` or ``__repr__`` raise, numpy and pandas scalars.
+The call may work or raise a :class:`bilat.BilatError` whose message can be
+printed; any other exception, or a call that takes longer than
+:data:`TIME_LIMIT` seconds, fails the test. Operators may also return
+``NotImplemented`` (Python then raises its own ``TypeError``).
+
+The exhaustive table runs in the normal test command; ``python
+benchmarks/fuzz.py`` also runs :class:`TestSeveralAtOnce` long, with several
+hostile arguments in one call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import inspect
+import math
+import operator
+import signal
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pint
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.fuzzing import FUZZ
+
+import bilat
+from bilat import (
+    BilatError,
+    Country,
+    Currency,
+    Dossier,
+    Estimate,
+    ExchangeRates,
+    Money,
+    MoneyBag,
+    Portfolio,
+    ProgressUpdate,
+    Project,
+    ProjectStatus,
+    Source,
+    TradeSeries,
+    TradeTarget,
+    UnitPrice,
+)
+
+#: Seconds one call may take before it counts as a hang.
+TIME_LIMIT = 20.0
+
+
+class Evil:
+    """An object every protocol of which raises."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ raised")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ raised")
+
+    def __str__(self) -> str:
+        raise RuntimeError("__str__ raised")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__ raised")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__ raised")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__ raised")
+
+    def __iter__(self) -> Iterator[object]:
+        raise RuntimeError("__iter__ raised")
+
+    def __index__(self) -> int:
+        raise RuntimeError("__index__ raised")
+
+    def __float__(self) -> float:
+        raise RuntimeError("__float__ raised")
+
+    def __fspath__(self) -> str:
+        raise RuntimeError("__fspath__ raised")
+
+
+class EvilStr(str):
+    """A str subclass whose comparisons and hash raise."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ raised")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ raised")
+
+
+def _foreign_quantity() -> object:
+    """A quantity of pint's default registry, not bilat's."""
+    return pint.UnitRegistry().Quantity(5, "km")
+
+
+def _generator() -> Iterator[object]:
+    yield from (1, "two", None)
+
+
+#: Hostile values, each made afresh for every call.
+HOSTILE: dict[str, Callable[[], object]] = {
+    "None": lambda: None,
+    "True": lambda: True,
+    "False": lambda: False,
+    "nan": lambda: math.nan,
+    "inf": lambda: math.inf,
+    "-inf": lambda: -math.inf,
+    "-0.0": lambda: -0.0,
+    "0": lambda: 0,
+    "-1": lambda: -1,
+    "2**63": lambda: 2**63,
+    "10**5000": lambda: 10**5000,
+    "-10**5000": lambda: -(10**5000),
+    "Decimal(sNaN)": lambda: Decimal("sNaN"),
+    "Decimal(NaN)": lambda: Decimal("NaN"),
+    "Decimal(-Infinity)": lambda: Decimal("-Infinity"),
+    "Decimal(1E+999999)": lambda: Decimal("1E+999999"),
+    "Fraction": lambda: Fraction(1, 3),
+    "complex": lambda: 1 + 1j,
+    "empty str": lambda: "",
+    "text": lambda: "85",
+    "NUL": lambda: "a\x00b",
+    "lone surrogate": lambda: "\ud800",
+    "long text": lambda: "9" * 100_000,
+    "bytes": lambda: b"85",
+    "bytearray": lambda: bytearray(b"USD"),
+    "dict": lambda: {"a": 1},
+    "empty dict": dict,
+    "list": list,
+    "list of None": lambda: [None],
+    "nested list": lambda: [[1, 2], [3]],
+    "set": lambda: {1, 2},
+    "generator": _generator,
+    "Ellipsis": lambda: ...,
+    "object": object,
+    "type": lambda: int,
+    "function": lambda: print,
+    "Evil": Evil,
+    "EvilStr": lambda: EvilStr("USD"),
+    "date.max": lambda: dt.date.max,
+    "datetime": lambda: dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
+    "timedelta": lambda: dt.timedelta(days=-1),
+    "numpy int64": lambda: np.int64(5),
+    "numpy float64 nan": lambda: np.float64("nan"),
+    "numpy array": lambda: np.array([1, 2]),
+    "pandas NA": lambda: pd.NA,
+    "pandas NaT": lambda: pd.NaT,
+    "pandas Series": lambda: pd.Series([1, 2]),
+    "foreign quantity": _foreign_quantity,
+    "Money": lambda: Money(1, "EUR"),
+    "Path to a directory": lambda: Path("/"),
+}
+
+
+# -- valid receivers and arguments ------------------------------------------------
+
+
+@functools.cache
+def _dossier() -> Dossier:
+    return bilat.examples.kazakhstan_uzbekistan()
+
+
+@functools.cache
+def _rates() -> ExchangeRates:
+    return ExchangeRates.from_records(
+        [
+            (dt.date(2025, 1, 2), "USD", "KZT", "525.11"),
+            (dt.date(2025, 1, 2), "EUR", "USD", "1.0321"),
+        ]
+    )
+
+
+@functools.cache
+def _rates_csv(tmp: str) -> str:
+    path = Path(tmp) / "rates.csv"
+    path.write_text("date,base,quote,rate\n2025-01-02,USD,KZT,525.11\n")
+    return str(path)
+
+
+@functools.cache
+def _comtrade_csv(tmp: str) -> str:
+    path = Path(tmp) / "comtrade.csv"
+    path.write_text(
+        "freqCode,refYear,period,reporterCode,partnerCode,partner2Code,flowCode,"
+        "cmdCode,motCode,customsCode,primaryValue\n"
+        "A,2023,2023,398,860,0,X,TOTAL,0,C00,100\n"
+        "A,2023,2023,398,860,0,M,TOTAL,0,C00,50\n"
+    )
+    return str(path)
+
+
+@functools.cache
+def _dumped_path(tmp: str) -> str:
+    path = Path(tmp) / "dossier.toml"
+    _dossier().dump(path)
+    return str(path)
+
+
+def _bag_of_two(first: object, second: object) -> MoneyBag:
+    return MoneyBag(first, second)  # type: ignore[arg-type]
+
+
+def _money() -> Money:
+    return Money("156000000", "USD")
+
+
+def _estimate() -> Estimate:
+    return Estimate.parse("nearly $1 billion")
+
+
+def _series() -> TradeSeries:
+    return _dossier().series[0]
+
+
+def _target() -> TradeTarget:
+    return TradeTarget(("KZ", "UZ"), Money("10000000000", "USD"), deadline=2030)
+
+
+def _project() -> Project:
+    return next(p for p in _dossier().projects if p.measures)
+
+
+#: Each public callable and the valid keyword arguments of one call. A
+#: callable taken as ``(receiver, "method")`` is looked up afresh.
+Spec = tuple[Callable[[], Callable[..., object]], dict[str, Callable[[str], object]]]
+
+
+def _v(value: object) -> Callable[[str], object]:
+    """A valid argument that needs no temporary directory."""
+    return lambda _tmp: value
+
+
+def _lazy(make: Callable[[], object]) -> Callable[[str], object]:
+    return lambda _tmp: make()
+
+
+DAY = dt.date(2025, 1, 2)
+
+SPECS: dict[str, Spec] = {
+    "Money": (lambda: Money, {"amount": _v("1.5"), "currency": _v("USD")}),
+    "Money.parse": (lambda: Money.parse, {"text": _v("$1"), "locale": _v("en")}),
+    "Money.format": (
+        lambda: _money().format,
+        {
+            "locale": _v("ru"),
+            "compact": _v(True),
+            "rounding": _v("ROUND_HALF_UP"),
+        },
+    ),
+    "Money.round": (lambda: _money().round, {"rounding": _v("ROUND_DOWN")}),
+    "Money.allocate": (lambda: _money().allocate, {"ratios": _v([1, 2])}),
+    "Money.split": (lambda: _money().split, {"n": _v(3)}),
+    "Money.to": (
+        lambda: _money().to,
+        {"currency": _v("KZT"), "rates": _lazy(_rates), "on": _v(DAY)},
+    ),
+    "Currency": (lambda: Currency, {"code": _v("KZT")}),
+    "Currency.name": (lambda: Currency("KZT").name, {"locale": _v("kk")}),
+    "Currency.symbol": (lambda: Currency("KZT").symbol, {"locale": _v("kk")}),
+    "Estimate": (
+        lambda: Estimate,
+        {
+            "value": _lazy(_money),
+            "qualifier": _v("nearly"),
+            "tolerance": _v(Decimal("0.1")),
+            "low": _v(Money("140400000", "USD")),
+            "high": _v(Money("156000000", "USD")),
+        },
+    ),
+    "Estimate.parse": (
+        lambda: Estimate.parse,
+        {"text": _v("about $2 bn"), "locale": _v("en")},
+    ),
+    "Estimate.format": (
+        lambda: _estimate().format,
+        {"locale": _v("ru"), "compact": _v(True)},
+    ),
+    "Estimate.to": (
+        lambda: _estimate().to,
+        {"currency": _v("KZT"), "rates": _lazy(_rates), "on": _v(DAY)},
+    ),
+    "MoneyBag": (
+        lambda: _bag_of_two,
+        {"first": _lazy(_money), "second": _v(Money(5, "KZT"))},
+    ),
+    "MoneyBag.format": (
+        lambda: MoneyBag(_money(), Money(5, "KZT")).format,
+        {"locale": _v("uz"), "compact": _v(False)},
+    ),
+    "MoneyBag.to": (
+        lambda: MoneyBag(_money(), Money(5, "KZT")).to,
+        {"currency": _v("USD"), "rates": _lazy(_rates), "on": _v(DAY)},
+    ),
+    "ExchangeRates": (lambda: ExchangeRates, {}),
+    "ExchangeRates.from_records": (
+        lambda: ExchangeRates.from_records,
+        {"records": _v([(DAY, "USD", "KZT", "525.11")])},
+    ),
+    "ExchangeRates.from_csv": (lambda: ExchangeRates.from_csv, {"path": _rates_csv}),
+    "ExchangeRates.rate": (
+        lambda: _rates().rate,
+        {
+            "base": _v("KZT"),
+            "quote": _v("EUR"),
+            "on": _v(DAY),
+            "max_age": _v(dt.timedelta(days=3)),
+        },
+    ),
+    "ExchangeRates.convert": (
+        lambda: _rates().convert,
+        {
+            "money": _lazy(_money),
+            "to": _v("KZT"),
+            "on": _v(DAY),
+            "max_age": _v(dt.timedelta(days=3)),
+        },
+    ),
+    "ExchangeRates.merge": (lambda: _rates().merge, {"other": _lazy(_rates)}),
+    "UnitPrice": (
+        lambda: UnitPrice,
+        {"price": _v(Money(30, "USD")), "unit": _v("t")},
+    ),
+    "UnitPrice.from_division": (
+        lambda: UnitPrice.from_division,
+        {"money": _lazy(_money), "quantity": _lazy(lambda: bilat.Q_(5, "t"))},
+    ),
+    "UnitPrice.to": (lambda: UnitPrice(Money(30, "USD"), "t").to, {"unit": _v("kg")}),
+    "UnitPrice.format": (
+        lambda: UnitPrice(Money(30, "USD"), "t").format,
+        {"locale": _v("ru"), "compact": _v(True)},
+    ),
+    "Country": (lambda: Country, {"code": _v("KZ")}),
+    "Source.cite": (lambda: _dossier().sources[0].cite, {}),
+    "Country.lookup": (
+        lambda: Country.lookup,
+        {"value": _v("Kazakhstan"), "locale": _v("en")},
+    ),
+    "Country.name": (lambda: Country("UZ").name, {"locale": _v("uz")}),
+    "Country.currency_on": (lambda: Country("UZ").currency_on, {"on": _v(DAY)}),
+    "Source": (
+        lambda: Source,
+        {
+            "title": _v("A title"),
+            "publisher": _v("Akorda"),
+            "url": _v("https://akorda.kz/"),
+            "published": _v(DAY),
+            "accessed": _v(DAY),
+            "note": _v("A note."),
+        },
+    ),
+    "Agreement": (
+        lambda: bilat.Agreement,
+        {
+            "title": _v("Agreement"),
+            "parties": _v(("KZ", "UZ")),
+            "kind": _v("treaty"),
+            "signed": _v(dt.date(2020, 1, 1)),
+            "in_force": _v(dt.date(2021, 1, 1)),
+            "ends": _v(dt.date(2030, 1, 1)),
+            "terminated": _v(None),
+            "sources": _v(()),
+        },
+    ),
+    "Agreement.status": (
+        lambda: _dossier().agreements[0].status,
+        {"as_of": _v(DAY)},
+    ),
+    "Official": (
+        lambda: bilat.Official,
+        {"name": _v("A. Name"), "role": _v("Minister"), "country": _v("KZ")},
+    ),
+    "Meeting": (
+        lambda: bilat.Meeting,
+        {
+            "when": _v(DAY),
+            "participants": _lazy(lambda: _dossier().officials[:2]),
+            "topics": _v(("trade",)),
+            "place": _v("Astana"),
+            "sources": _v(()),
+            "title": _v("Talks"),
+            "note": _v("A note."),
+        },
+    ),
+    "Project": (
+        lambda: Project,
+        {
+            "name": _v("Railway"),
+            "parties": _v(("KZ", "UZ")),
+            "status": _v("underway"),
+            "value": _lazy(_money),
+            "sector": _v("transport"),
+            "count": _v(2),
+            "start": _v(2023),
+            "end": _v(2026),
+            "location": _v("Border"),
+            "measures": _lazy(lambda: {"length": bilat.Q_(152, "km")}),
+            "updates": _v(()),
+            "sources": _v(()),
+        },
+    ),
+    "Project.completion": (
+        lambda: _project().completion,
+        {"as_of": _v(DAY), "measure": _v("length")},
+    ),
+    "Project.latest_update": (
+        lambda: _project().latest_update,
+        {"as_of": _v(DAY), "measure": _v("length")},
+    ),
+    "ProgressUpdate": (
+        lambda: ProgressUpdate,
+        {
+            "date": _v(DAY),
+            "measure": _v("length"),
+            "done": _v("106 km"),
+            "sources": _v(()),
+        },
+    ),
+    "Portfolio": (
+        lambda: Portfolio,
+        {"projects": _lazy(lambda: _dossier().projects)},
+    ),
+    "Portfolio.where": (
+        lambda: _dossier().portfolio.where,
+        {
+            "status": _v(ProjectStatus.PLANNED),
+            "sector": _v("transport"),
+            "party": _v("KZ"),
+        },
+    ),
+    "Portfolio.total": (
+        lambda: _dossier().portfolio.total,
+        {"currency": _v("USD"), "rates": _lazy(_rates), "on": _v(DAY)},
+    ),
+    "Portfolio.by_status": (lambda: _dossier().portfolio.by_status, {}),
+    "Portfolio.to_frame": (lambda: _dossier().portfolio.to_frame, {}),
+    "TradeSeries": (
+        lambda: TradeSeries,
+        {
+            "parties": _v(("KZ", "UZ")),
+            "metric": _v("turnover"),
+            "values": _v({2021: Money(1, "USD"), 2022: Money(2, "USD")}),
+            "reporter": _v("KZ"),
+            "sources": _v(()),
+            "value_sources": _v({}),
+        },
+    ),
+    "TradeSeries.from_comtrade": (
+        lambda: TradeSeries.from_comtrade,
+        {
+            "path": _comtrade_csv,
+            "reporter": _v("KZ"),
+            "partner": _v("UZ"),
+            "metric": _v("turnover"),
+            "accessed": _v(DAY),
+        },
+    ),
+    "TradeSeries.cagr": (lambda: _series().cagr, {"start": _v(2021), "end": _v(2022)}),
+    "TradeSeries.latest": (lambda: _series().latest, {"as_of": _v(2022)}),
+    "TradeSeries.sources_for": (lambda: _series().sources_for, {"year": _v(2022)}),
+    "TradeSeries.to_frame": (lambda: _series().to_frame, {}),
+    "TradeTarget": (
+        lambda: TradeTarget,
+        {
+            "parties": _v(("KZ", "UZ")),
+            "value": _lazy(_money),
+            "deadline": _v(2030),
+            "metric": _v("turnover"),
+            "baseline_year": _v(2021),
+            "agreement": _v(None),
+            "sources": _v(()),
+        },
+    ),
+    "TradeTarget.progress": (
+        lambda: _target().progress,
+        {
+            "series": _lazy(_series),
+            "as_of": _v(DAY),
+            "on_track": _v(Decimal("0.95")),
+            "needs_acceleration": _v(Decimal("0.6")),
+            "off_track": _v(Decimal(0)),
+            "rates": _lazy(_rates),
+        },
+    ),
+    "Dossier": (
+        lambda: Dossier,
+        {
+            "title": _v("A dossier"),
+            "parties": _v(("KZ", "UZ")),
+            "agreements": _v(()),
+            "projects": _lazy(lambda: _dossier().projects),
+            "targets": _v(()),
+            "series": _v(()),
+            "events": _v(()),
+            "sources": _v(()),
+            "relationship": _v("Partners"),
+            "officials": _v(()),
+            "note": _v(None),
+        },
+    ),
+    "Dossier.report": (
+        lambda: _dossier().report,
+        {
+            "as_of": _v(DAY),
+            "currency": _v("USD"),
+            "locale": _v("ru"),
+            "rates": _lazy(_rates),
+        },
+    ),
+    "Dossier.to_frame": (
+        lambda: _dossier().to_frame,
+        {"what": _v("projects"), "as_of": _v(DAY)},
+    ),
+    "Dossier.dump": (
+        lambda: _dossier().dump,
+        {"path": lambda tmp: str(Path(tmp) / "out.toml")},
+    ),
+    "Report.render": (
+        lambda: _dossier().report(as_of=DAY).render,
+        {"format": _v("markdown")},
+    ),
+    "Report.to_json": (
+        lambda: _dossier().report(as_of=DAY).to_json,
+        {"indent": _v(2)},
+    ),
+    "load": (
+        lambda: bilat.load,
+        {
+            "path": _dumped_path,
+            "max_size": _v(10**6),
+        },
+    ),
+    "io.loads": (
+        lambda: bilat.io.loads,
+        {
+            "text": _lazy(lambda: bilat.io.dumps(_dossier())),
+            "format": _v("toml"),
+            "file": _v("memory.toml"),
+        },
+    ),
+    "io.dumps": (
+        lambda: bilat.io.dumps,
+        {"dossier": _lazy(_dossier), "format": _v("json")},
+    ),
+    "io.from_data": (
+        lambda: bilat.io.from_data,
+        {"data": _lazy(lambda: bilat.io.to_data(_dossier()))},
+    ),
+    "io.to_data": (lambda: bilat.io.to_data, {"dossier": _lazy(_dossier)}),
+    "progress_frame": (
+        lambda: bilat.progress_frame,
+        {"progresses": _lazy(lambda: [_target().progress(_series())])},
+    ),
+}
+
+
+#: Methods whose arguments are not user input or that draw on a screen.
+UNCHECKED: frozenset[str] = frozenset(
+    {
+        "Portfolio.plot",  # needs matplotlib axes; tested in test_plots.py
+        "TradeTarget.plot",
+        "Report.to_dict",  # no arguments
+        "Report.to_markdown",
+        "Report.to_text",
+        "Meeting.sort_key",
+        "ExchangeRates.from_ecb",  # reads the ECB file; its paths are below
+        "io.dump",  # Dossier.dump
+        "io.load",  # bilat.load
+        "io.json_schema",
+        "Report",  # built by Dossier.report
+        "Progress",  # built by TradeTarget.progress
+    }
+)
+
+
+def _public_callables() -> dict[str, Callable[..., object]]:
+    """Every public function, constructor and method, by dotted name."""
+    found: dict[str, Callable[..., object]] = {}
+    for name in bilat.__all__:
+        obj = getattr(bilat, name)
+        if name in {"Q_", "ureg"}:
+            continue
+        if inspect.isclass(obj):
+            if issubclass(obj, BaseException | Warning) or issubclass(
+                obj, __import__("enum").Enum
+            ):
+                continue
+            found[name] = obj
+            for attr in dir(obj):
+                static = inspect.getattr_static(obj, attr)
+                if attr.startswith("_"):
+                    continue
+                if callable(static) or isinstance(static, classmethod | staticmethod):
+                    found[f"{name}.{attr}"] = getattr(obj, attr)
+        elif inspect.isfunction(obj):
+            found[name] = obj
+    for name in bilat.io.__all__:
+        obj = getattr(bilat.io, name)
+        if inspect.isfunction(obj):
+            found[f"io.{name}"] = obj
+    return found
+
+
+def _parameters(name: str) -> list[str]:
+    """The parameters of a public callable that a caller can pass."""
+    target = _public_callables()[name]
+    signature = inspect.signature(target)
+    if any(p.kind is p.VAR_POSITIONAL for p in signature.parameters.values()):
+        return list(SPECS[name][1])  # called through a wrapper that names them
+    return [
+        p.name
+        for p in signature.parameters.values()
+        if p.kind not in {p.VAR_POSITIONAL, p.VAR_KEYWORD} and p.name != "self"
+    ]
+
+
+CASES: list[tuple[str, str]] = [
+    (name, parameter)
+    for name in sorted(SPECS)
+    for parameter in _parameters(name)
+    if name in _public_callables()
+]
+
+
+class _Hang(Exception):  # noqa: N818 - signals a hang inside this module only
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    def alarm(signum: int, frame: object) -> None:
+        raise _Hang
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _call(name: str, tmp: str, hostile: dict[str, str]) -> str | None:
+    """Call ``name`` with valid arguments but for those named in ``hostile``.
+
+    Returns what went wrong, or None when the call worked or raised a
+    BilatError with a printable message.
+    """
+    make, valid = SPECS[name]
+    arguments = {key: value(tmp) for key, value in valid.items()}
+    for parameter, label in hostile.items():
+        arguments[parameter] = HOSTILE[label]()
+    target = make()
+    try:
+        with _time_limit(TIME_LIMIT):
+            target(**arguments)
+    except _Hang:
+        return f"{name}({hostile}) took more than {TIME_LIMIT} s"
+    except BilatError as error:
+        message = str(error)  # must not raise
+        if not message or len(message) > 20_000:
+            return f"{name}({hostile}): a message of {len(message)} characters"
+    except Exception as error:  # noqa: BLE001 - the point of the test
+        return (
+            f"{name}({hostile}) raised {type(error).__module__}."
+            f"{type(error).__qualname__}: {error!s:.300}"
+        )
+    return None
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("hostile"))
+
+
+class TestCoverage:
+    """The table names every public callable and every parameter it takes."""
+
+    def test_every_callable_has_a_spec(self) -> None:
+        """A new public callable must be added to SPECS (or UNCHECKED)."""
+        missing = set(_public_callables()) - set(SPECS) - UNCHECKED
+        assert missing == set()
+
+    @pytest.mark.parametrize("name", sorted(SPECS))
+    def test_every_parameter_has_a_valid_value(self, name: str) -> None:
+        """Each parameter of the callable has a valid value in its spec."""
+        assert set(_parameters(name)) == set(SPECS[name][1])
+
+    @pytest.mark.parametrize("name", sorted(SPECS))
+    def test_valid_call_works(self, name: str, tmp: str) -> None:
+        """With only valid arguments, the call succeeds."""
+        make, valid = SPECS[name]
+        make()(**{key: value(tmp) for key, value in valid.items()})
+
+
+class TestOneHostileArgument:
+    """Each parameter of each public callable, given each hostile value."""
+
+    @pytest.mark.parametrize(("name", "parameter"), CASES)
+    def test_only_bilat_errors(self, name: str, parameter: str, tmp: str) -> None:
+        """The call works or raises a BilatError, for every hostile value."""
+        problems = [_call(name, tmp, {parameter: label}) for label in HOSTILE]
+        assert [p for p in problems if p] == []
+
+
+class TestSeveralAtOnce:
+    """Several parameters hostile at once, drawn at random (long in fuzz runs)."""
+
+    @FUZZ
+    @given(data=st.data())
+    def test_only_bilat_errors(self, data: st.DataObject, tmp: str) -> None:
+        """The call works or raises a BilatError."""
+        name = data.draw(st.sampled_from(sorted(SPECS)))
+        parameters = _parameters(name)
+        if not parameters:
+            return
+        chosen = data.draw(
+            st.lists(st.sampled_from(parameters), min_size=1, unique=True)
+        )
+        hostile = {p: data.draw(st.sampled_from(sorted(HOSTILE))) for p in chosen}
+        assert _call(name, tmp, hostile) is None
+
+
+#: Binary operators and the valid right operand of each receiver.
+OPERATORS: tuple[Callable[[Any, Any], object], ...] = (
+    operator.add,
+    operator.sub,
+    operator.mul,
+    operator.truediv,
+    operator.lt,
+    operator.le,
+    operator.gt,
+    operator.ge,
+    operator.eq,
+    operator.ne,
+)
+
+RECEIVERS: dict[str, Callable[[], object]] = {
+    "Money": _money,
+    "Estimate": _estimate,
+    "MoneyBag": lambda: MoneyBag(_money(), Money(5, "KZT")),
+    "UnitPrice": lambda: UnitPrice(Money(30, "USD"), "t"),
+    "ExchangeRates": _rates,
+    "Currency": lambda: Currency("USD"),
+    "Country": lambda: Country("KZ"),
+}
+
+
+def _unsupported(error: TypeError) -> bool:
+    """Python's own message for an operator that returned NotImplemented."""
+    text = str(error)
+    return text.startswith("unsupported operand") or "not supported between" in text
+
+
+class TestOperators:
+    """Operators with hostile operands: NotImplemented or a BilatError, both sides."""
+
+    @pytest.mark.parametrize("receiver", sorted(RECEIVERS))
+    @pytest.mark.parametrize("op", OPERATORS, ids=lambda op: op.__name__)
+    def test_operands(self, receiver: str, op: Callable[[Any, Any], object]) -> None:
+        """Only BilatError, or Python's TypeError for an unsupported operand."""
+        problems = [
+            problem
+            for label in HOSTILE
+            for left_first in (True, False)
+            if (problem := _operate(receiver, op, label, left_first=left_first))
+        ]
+        assert problems == []
+
+
+def _operate(
+    receiver: str, op: Callable[[Any, Any], object], label: str, *, left_first: bool
+) -> str | None:
+    """Apply ``op`` to a receiver and a hostile value; say what went wrong."""
+    value = RECEIVERS[receiver]()
+    other = HOSTILE[label]()
+    args = (value, other) if left_first else (other, value)
+    where = f"{receiver} {op.__name__} {label} ({'left' if left_first else 'right'})"
+    try:
+        with _time_limit(TIME_LIMIT):
+            op(*args)
+    except _Hang:
+        return f"{where} took more than {TIME_LIMIT} s"
+    except BilatError as error:
+        if not str(error):
+            return f"{where}: an empty message"
+    except TypeError as error:
+        if not _unsupported(error):
+            return f"{where} raised TypeError: {error!s:.300}"
+    except RuntimeError as error:
+        # An Evil operand's own methods may run when Python tries the
+        # reflected operation; that is its error, not bilat's.
+        if label not in {"Evil", "EvilStr"} or "raised" not in str(error):
+            return f"{where} raised RuntimeError: {error!s:.300}"
+    except Exception as error:  # noqa: BLE001 - the point of the test
+        return f"{where} raised {type(error).__qualname__}: {error!s:.300}"
+    return None
