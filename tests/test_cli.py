@@ -9,12 +9,11 @@ import sys
 from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import pytest
+
+import bilat
 from bilat._cli import main
-
-if TYPE_CHECKING:
-    import pytest
 
 NBSP = "\xa0"
 
@@ -98,10 +97,10 @@ class TestErrors:
         assert err.count("\n") == 1
 
     def test_unknown_locale(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """An unknown locale is named in the message."""
-        assert main(["parse", "$1", "--locale", "xx_YY"]) == 1
+        """An unknown locale is a usage error naming the option and the value."""
+        assert main(["parse", "$1", "--locale", "xx_YY"]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("bilat: error: unknown locale 'xx_YY'")
+        assert "bilat parse: error: argument --locale: unknown locale 'xx_YY'" in err
 
     def test_missing_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No subcommand is a usage error."""
@@ -187,3 +186,167 @@ class TestInstalledScript:
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout == f"bilat {version('bilat')}\n"
+
+
+SCRIPT = str(Path(sys.executable).parent / "bilat")
+
+
+def run_raw(
+    argv: list[str], *, env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``argv`` with bytes output, a timeout and this environment changed by env."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        argv,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=120,
+        **kwargs,
+    )
+
+
+class TestOptionValues:
+    """A bad option value names the option and the value, without a traceback."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--currency", "XXX1"], "argument --currency: unknown currency 'XXX1'"),
+            (["--locale", "xx_YY"], "argument --locale: unknown locale 'xx_YY'"),
+            (["--as-of", "2025-13-01"], "argument --as-of: invalid date '2025-13-01'"),
+            (["--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
+        ],
+    )
+    def test_usage_errors(
+        self, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Values the command line can check are usage errors (status 2)."""
+        assert main(["report", *argv]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert f"bilat report: error: {message}" in err
+        assert "Traceback" not in err
+
+    def test_rates_file(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A --rates file that cannot be read is named with the option (status 1)."""
+        missing = tmp_path / "rates.csv"
+        assert main(["report", "--rates", str(missing)]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith(f"bilat: error: --rates: {missing}")
+        assert "no such file" in err
+
+
+class TestFiles:
+    """Files that are missing, or not regular files, give one clean error."""
+
+    @pytest.mark.parametrize("command", ["validate", "report"])
+    def test_missing(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A missing file is named; status 1."""
+        path = tmp_path / "none.toml"
+        assert main([command, str(path)]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith(f"bilat: error: {path}")
+        assert err.count("Traceback") == 0
+
+    @pytest.mark.parametrize("command", ["validate", "report"])
+    def test_directory(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A directory, even one named like a dossier, is refused."""
+        path = tmp_path / "dossier.toml"
+        path.mkdir()
+        assert main([command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"bilat: error: {path}")
+        assert "directory" in err
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+    @pytest.mark.parametrize("command", ["validate", "report"])
+    def test_fifo(
+        self, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A named pipe is refused rather than waited on."""
+        path = tmp_path / "dossier.toml"
+        os.mkfifo(path)
+        assert main([command, str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"bilat: error: {path}")
+        assert "FIFO" in err
+
+
+class TestInterrupt:
+    """Ctrl-C ends the command with status 130 and no traceback."""
+
+    def test_keyboard_interrupt(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An interrupt while working exits 130 quietly."""
+
+        def interrupted(*args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(bilat.Estimate, "parse", interrupted)
+        assert main(["parse", "$1"]) == 130
+        assert capsys.readouterr() == ("", "")
+
+
+class TestOutput:
+    """Standard output that cannot be written: a clear line, or silence for a pipe."""
+
+    def test_closed_stdout(self) -> None:
+        """Standard output closed (`>&-`): one line on stderr, status 1."""
+        done = run_raw(["sh", "-c", '"$0" "$@" >&-', SCRIPT, "parse", "$1"], stderr=-1)
+        assert done.returncode == 1
+        assert done.stderr == (
+            b"bilat: error: cannot write the amount to standard output: it is closed\n"
+        )
+
+    def test_broken_pipe(self) -> None:
+        """A reader that has gone (`| true`): status 1, nothing on stderr."""
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            argv = [SCRIPT, "report", "--format", "json", "--as-of", "2025-12-31"]
+            done = run_raw(argv, stdout=write, stderr=-1)
+        finally:
+            os.close(write)
+        assert done.returncode == 1
+        assert done.stderr == b""
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    def test_full_disk(self) -> None:
+        """A full device is named with its errno; a closed stderr silences it."""
+        with open("/dev/full", "wb") as full:  # noqa: PTH123
+            done = run_raw([SCRIPT, "parse", "$1"], stdout=full, stderr=-1)
+            assert done.returncode == 1
+            assert done.stderr == (
+                b"bilat: error: cannot write the amount to standard output: "
+                b"No space left on device (errno 28)\n"
+            )
+            quiet = run_raw(
+                ["sh", "-c", '"$0" "$@" 2>&-', SCRIPT, "parse", "$1"],
+                stdout=full,
+            )
+            assert quiet.returncode == 1
+
+    @pytest.mark.parametrize(
+        ("encoding", "format"), [("ascii", "text"), ("latin-1", "json")]
+    )
+    def test_narrow_terminal(self, encoding: str, format: str) -> None:
+        """A Russian report on an ASCII or Latin-1 terminal is escaped, not a crash."""
+        argv = [SCRIPT, "report", "--locale", "ru", "--as-of", "2025-12-31"]
+        env = {"PYTHONIOENCODING": encoding}
+        done = run_raw([*argv, "--format", format], env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == b""
+        shown = done.stdout.decode(encoding)
+        if format == "text":  # Python's backslash escapes, as on its own stderr
+            assert "\\u041e\\u0442\\u0447\\u0451\\u0442" in shown  # Отчёт
+        else:  # JSON's own escapes: the document reads back the same
+            document = json.loads(shown)
+            assert document["parties"][0]["name"] == "Казахстан"

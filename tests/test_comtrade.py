@@ -918,9 +918,11 @@ class TestErrors:
         assert amounts(TradeSeries.from_comtrade(path, KZ, UZ)) == KZ_TURNOVER
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        """A file that does not exist raises the operating system's error."""
-        with pytest.raises(FileNotFoundError):
-            TradeSeries.from_comtrade(tmp_path / "absent.csv", KZ, UZ)
+        """A file that does not exist is a ValidationError naming it."""
+        path = tmp_path / "absent.csv"
+        with pytest.raises(ValidationError, match="no such file") as info:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert info.value.file == str(path)
 
     def test_same_country(self, tmp_path: Path) -> None:
         """Reporter and partner must differ."""

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import currencies, estimates
 
+import bilat
 from bilat import (
     BilatError,
     CurrencyMismatchError,
@@ -546,3 +547,32 @@ class TestErrorsAreBilatErrors:
             Estimate(usd(-1), Q.ABOUT)
         with pytest.raises(BilatError):
             Estimate(usd(1), Q.ABOUT, tolerance=2)
+
+
+class TestHostileArguments:
+    """Odd arguments to Estimate raise BilatErrors, never anything else."""
+
+    @pytest.mark.parametrize("qualifier", [[], {}, None, 1, object()])
+    def test_qualifier(self, qualifier: object) -> None:
+        """A qualifier that is not one of the names is an InvalidOptionError."""
+        with pytest.raises(bilat.InvalidOptionError, match="unknown qualifier"):
+            Estimate(Money(1, "USD"), qualifier)
+
+    @pytest.mark.parametrize("compact", [None, 1, "yes"])
+    def test_compact(self, compact: object) -> None:
+        """compact= is True or False."""
+        with pytest.raises(bilat.InvalidOptionError, match="unknown compact"):
+            Estimate(Money(1, "USD")).format(compact=compact)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "tolerance", [None, float("nan"), decimal.Decimal("sNaN"), "x"]
+    )
+    def test_tolerance(self, tolerance: object) -> None:
+        """A tolerance that is not a finite number is an InvalidNumberError."""
+        with pytest.raises(bilat.InvalidNumberError, match="invalid tolerance"):
+            Estimate(Money(1, "USD"), "about", tolerance=tolerance)
+
+    def test_no_division(self) -> None:
+        """An Estimate is not divided: the operator is unsupported, even by zero."""
+        with pytest.raises(TypeError, match="unsupported operand"):
+            Estimate(Money(1, "USD")) / 0  # type: ignore[operator]

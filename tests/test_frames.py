@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from tests.strategies import dossiers, portfolios, trade_series
+from tests.test_target import extreme_cases
 
 import bilat
 from bilat import (
@@ -315,6 +316,70 @@ class TestProgressFrame:
     def test_public(self) -> None:
         """progress_frame is exported from bilat."""
         assert "progress_frame" in bilat.__all__
+
+
+class TestBeyondRange:
+    """Frames hold every valid value, however large, without raw errors."""
+
+    def test_out_of_range_column(self) -> None:
+        """Figures beyond bilat's range are None, with the reasons in a column."""
+        series = TradeSeries(
+            ("KZ", "UZ"), "turnover", {2023: usd("4.6"), 2024: usd("5e9")}
+        )
+        target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2100)
+        df = progress_frame([target.progress(series, 2024), progresses()[1]])
+        assert df.loc[0, "projected"] is None
+        assert df.loc[0, "out_of_range"] == (
+            "projected: too_large; anticipated: too_large"
+        )
+        assert df.loc[1, "out_of_range"] is None
+        assert list(df.columns)[-1] == "out_of_range"
+
+    def test_counts_beyond_64_bits(self) -> None:
+        """An integer column that 64 bits cannot hold keeps Python ints (object)."""
+        from bilat._frames import _frame
+
+        huge = 2**63
+        df = _frame(
+            "test",
+            {"count": "int64", "year": "Int64"},
+            [
+                {"count": huge, "year": None},
+                {"count": 1, "year": 2**70},
+            ],
+        )
+        assert df["count"].dtype == object
+        assert df["count"].tolist() == [huge, 1]
+        assert df["year"].dtype == object
+        assert df.loc[1, "year"] == 2**70
+        small = _frame("test", {"count": "int64"}, [{"count": 2**63 - 1}])
+        assert small["count"].dtype == "int64"
+        assert small.loc[0, "count"] == 2**63 - 1
+
+    @pytest.mark.parametrize("given", [None, 5, "text"])
+    def test_not_an_iterable(self, given: object) -> None:
+        """progress_frame of something that is not a list of Progress is refused."""
+        with pytest.raises(ValidationError, match="expected an iterable of Progress"):
+            progress_frame(given)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "what", [10**5000, None, ["series"]], ids=["huge", "None", "list"]
+    )
+    def test_dossier_part_of_any_type(self, what: object) -> None:
+        """Dossier.to_frame refuses a part of any type by name, huge ints too."""
+        with pytest.raises(InvalidOptionError, match="dossier frame"):
+            Dossier("KZ–UZ", ["KZ", "UZ"]).to_frame(what)  # type: ignore[arg-type]
+
+    @given(extreme_cases())
+    @settings(max_examples=30)
+    def test_any_valid_values(self, case: tuple[TradeTarget, TradeSeries, int]) -> None:
+        """progress_frame and the series frame take any values bilat holds."""
+        target, series, as_of = case
+        p = target.progress(series, as_of)
+        row = progress_frame([p]).loc[0]
+        assert row["status"] == p.status.value
+        assert (row["eta"] is pd.NA) == (p.eta is None)
+        assert len(series.to_frame()) == len(series.values)
 
 
 def dossier() -> Dossier:

@@ -393,4 +393,4 @@ class TestKnownInputs:
         message = str(caught.value)
         assert message.startswith("parties[1]: unknown country 'QQQQ")
         assert len(message) < 1100
-        assert "characters ...]" in message
+        assert "... (10,000,002 characters)" in message

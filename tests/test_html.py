@@ -184,6 +184,36 @@ class TestProgressHtml:
         assert cells["Reached at this pace"] == "—"
 
 
+class TestProgressOutOfRange:
+    """Progress._repr_html_ with figures beyond bilat's range."""
+
+    def test_reason_row(self) -> None:
+        """The figures left out are listed with their reason."""
+        s = TradeSeries(("KZ", "UZ"), "turnover", {2023: usd("4.6"), 2024: usd("5e9")})
+        p = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2100).progress(s, 2024)
+        (table,) = Page(p._repr_html_()).tables
+        cells = {row[0]: row[1] for row in table.rows}
+        assert cells["Projected at the deadline"] == "—"
+        assert cells["Not computed, beyond the numbers bilat holds"] == (
+            "Projected at the deadline (too large), Anticipated progress (too large)"
+        )
+
+    def test_no_row_for_everyday_figures(self) -> None:
+        """Everyday figures add no such row."""
+        (table,) = Page(
+            TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
+            .progress(series(), 2024)
+            ._repr_html_()
+        ).tables
+        assert not any(row[0].startswith("Not computed") for row in table.rows)
+
+    def test_huge_ratio(self) -> None:
+        """A ratio near 1E+99 shows every digit, in any caller context."""
+        with decimal.localcontext(decimal.Context(prec=3)):
+            cell = percent(Decimal("9.9E+98"))
+        assert cell.text == "99,000" + ",000" * 32 + ".0%"
+
+
 class TestPortfolioHtml:
     """Portfolio._repr_html_: the projects and their total."""
 

@@ -490,7 +490,8 @@ class TestErrors:
             "unknown field 'cuont'; did you mean 'count'?"
         )
         assert problems["series[0].values['20x2']"] == (
-            "expected a year such as '2022', got '20x2'"
+            "expected a year from '1' to '9999' written in digits, without a "
+            "sign, spaces or leading zeros, such as '2022', got '20x2'"
         )
 
     def test_names_the_file(self, tmp_path: Path) -> None:
@@ -794,9 +795,12 @@ class TestErrors:
             loads(HEAD, "yaml")  # type: ignore[arg-type]
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        """A file that does not exist raises the usual OSError."""
-        with pytest.raises(FileNotFoundError):
-            load(tmp_path / "none.toml")
+        """A file that does not exist is a ValidationError naming it."""
+        path = tmp_path / "none.toml"
+        with pytest.raises(ValidationError, match="no such file") as info:
+            load(path)
+        assert info.value.file == str(path)
+        assert isinstance(info.value.__cause__, FileNotFoundError)
 
 
 def validator(schema: dict[str, Any] | None = None) -> Any:
@@ -931,3 +935,262 @@ class TestLazyImports:
     def test_exported(self) -> None:
         """bilat.load is bilat.io.load."""
         assert bilat.load is load
+
+
+# -- year keys, input types, nesting and integer bounds ------------------------------
+
+SERIES_HEAD = (
+    'title = "t"\nparties = ["KZ", "UZ"]\n'
+    '[[series]]\nparties = ["KZ", "UZ"]\nmetric = "turnover"\n'
+)
+
+
+def series_with(*keys: str, fmt: str = "toml") -> str:
+    """A dossier file whose one series has a value at each of ``keys``."""
+    if fmt == "json":
+        values = {
+            key: {"amount": str(i), "currency": "USD"} for i, key in enumerate(keys)
+        }
+        series = {"parties": ["KZ", "UZ"], "metric": "turnover", "values": values}
+        data = {"title": "t", "parties": ["KZ", "UZ"], "series": [series]}
+        return json.dumps(data)
+    cells = ", ".join(
+        f'"{key}" = {{amount = "{i}", currency = "USD"}}' for i, key in enumerate(keys)
+    )
+    return SERIES_HEAD + f"values = {{{cells}}}\n"
+
+
+class TestYearKeys:
+    """A year key has one spelling, so no two keys stand for the same year."""
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    @pytest.mark.parametrize(
+        "key", ["022", "+22", " 22", "22 ", "22.0", "٢٢", "0", "2_2", "10000"]
+    )
+    def test_non_canonical_key(self, fmt: str, key: str) -> None:
+        """A year written otherwise than in plain digits is refused at its path."""
+        problems = dict(problems_of(series_with(key, fmt=fmt), fmt))
+        path = f"series[0].values[{key!r}]"
+        assert list(problems) == [path]
+        assert "written in digits" in problems[path]
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    @pytest.mark.parametrize("other", ["022", "+22", " 22", "22.0", "٢٢", "0022"])
+    def test_collision_names_both_keys(self, fmt: str, other: str) -> None:
+        """'22' and another spelling of 22 are refused, naming both keys."""
+        problems = problems_of(series_with("22", other, fmt=fmt), fmt)
+        assert (
+            f"series[0].values[{other!r}]",
+            f"the keys '22' and {other!r} both stand for 22: keep one",
+        ) in problems
+        reversed_ = dict(problems_of(series_with(other, "22", fmt=fmt), fmt))
+        assert reversed_["series[0].values['22']"] == (
+            f"the keys {other!r} and '22' both stand for 22: keep one"
+        )
+
+    def test_int_and_text_keys_in_plain_data(self) -> None:
+        """Plain data built by hand with 22 and '22' is refused, not merged."""
+        money = {"amount": "1", "currency": "USD"}
+        series = {"parties": ["KZ", "UZ"], "metric": "turnover"}
+        data = {
+            "title": "t",
+            "parties": ["KZ", "UZ"],
+            "series": [{**series, "values": {22: money, "22": money}}],
+        }
+        with pytest.raises(ValidationError) as info:
+            from_data(data)
+        assert info.value.problems == (
+            (
+                "series[0].values['22']",
+                "the keys 22 and '22' both stand for 22: keep one",
+            ),
+        )
+
+    def test_value_sources_keys(self) -> None:
+        """The per-year sources follow the same rule."""
+        text = series_with("2022") + (
+            '[series.value_sources]\n"2022" = [{title = "a"}]\n"02022" = [{title = "b"}]\n'
+        )
+        problems = dict(problems_of(text))
+        assert "both stand for 2022" in problems["series[0].value_sources['02022']"]
+
+    @pytest.mark.parametrize("key", ["1", "22", "999", "9999"])
+    def test_canonical_keys_round_trip(self, key: str) -> None:
+        """Plain digits from 1 to 9999 are read, and written back the same."""
+        d = loads(series_with(key))
+        assert list(d.series[0].values) == [int(key)]
+        assert f'"{key}": {{' in dumps(d, "json")
+        assert f"[series.values.{key}]" in dumps(d)
+
+
+class TestLoadsInput:
+    """loads() takes text only, and says so for anything else."""
+
+    @pytest.mark.parametrize("text", [b"", b'title = "t"', bytearray(b"")])
+    def test_bytes(self, text: object) -> None:
+        """Bytes are refused with the advice to decode them."""
+        with pytest.raises(ValidationError, match="decode them first") as info:
+            loads(text)  # type: ignore[arg-type]
+        assert info.value.path == "text"
+
+    @pytest.mark.parametrize("text", [None, 42, ["title = 't'"], Path("a.toml")])
+    def test_other_types(self, text: object) -> None:
+        """None, numbers, lists and paths are refused, naming what was given."""
+        with pytest.raises(ValidationError, match="expected the text of a dossier"):
+            loads(text)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    def test_empty_text(self, fmt: str) -> None:
+        """Empty text is refused: TOML as a dossier without fields, JSON as invalid."""
+        problems = dict(problems_of("", fmt))
+        if fmt == "toml":
+            assert set(problems) == {"title", "parties"}
+        else:
+            assert list(problems) == [""]
+            assert "invalid JSON at line 1, column 1" in problems[""]
+
+
+def deep_toml_key(parts: int) -> str:
+    """A TOML line setting a dotted key of ``parts`` parts."""
+    return ".".join(["a"] * parts) + " = 1\n"
+
+
+class TestNestingLimit:
+    """Keys, tables and lists nested past MAX_DEPTH are refused before parsing."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # The worst case for tomllib: a dotted key of ~100,000 parts.
+            deep_toml_key(100_000),
+            "[" + ".".join(["a"] * 100_000) + "]\nx = 1\n",
+            "x = " + "[" * 100_000,
+            "x = " + "{a = " * 100_000,
+            "[" + " . ".join(['"a"'] * 17) + "]\n",
+            deep_toml_key(17),
+        ],
+        ids=["dotted-key", "table-header", "arrays", "inline-tables", "quoted", "17"],
+    )
+    def test_toml_refused(self, text: str) -> None:
+        """A TOML file nested past the limit is one clear ValidationError."""
+        with pytest.raises(
+            ValidationError, match="nested too deeply: more than 16"
+        ) as info:
+            loads(text, file="deep.toml")
+        assert info.value.file == "deep.toml"
+        assert "line 1" in str(info.value)
+
+    @pytest.mark.parametrize(
+        "text", ["[" * 100_000, '{"a": ' * 100_000, "[" * 17 + "]" * 17]
+    )
+    def test_json_refused(self, text: str) -> None:
+        """A JSON file nested past the limit is one clear ValidationError."""
+        with pytest.raises(ValidationError, match="nested too deeply: more than 16"):
+            loads(text, "json")
+
+    def test_many_shallow_keys_are_fine(self) -> None:
+        """Sixteen parts, and brackets opened and closed many times, are read."""
+        text = deep_toml_key(16) + "b = [" + "[1], " * 10_000 + "]\n"
+        problems = dict(problems_of(text))
+        assert "a" in problems  # an unknown field: the file itself was read
+        assert not any("too deeply" in m for m in problems.values())
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'note = "' + "a." * 50 + 'a"\n',
+            "note = '" + "[" * 50 + "'\n",
+            'note = """' + "{" * 50 + '\n"""\n',
+            "note = '''" + "a . " * 50 + "a'''\n",
+            "# " + "[" * 50 + "\n",
+            'note = "\\"' + "[" * 50 + '"\n',
+        ],
+        ids=[
+            "basic",
+            "literal",
+            "multi-line",
+            "multi-line-literal",
+            "comment",
+            "escape",
+        ],
+    )
+    def test_strings_and_comments_do_not_count(self, text: str) -> None:
+        """Dots and brackets inside strings and comments are not nesting."""
+        d = loads('title = "t"\nparties = ["KZ", "UZ"]\n' + text)
+        assert d.title == "t"
+
+    def test_json_strings_do_not_count(self) -> None:
+        """Brackets inside JSON strings are not nesting, escaped quotes included."""
+        note = '\\"' + "[" * 50
+        d = loads(
+            '{"title": "t", "parties": ["KZ", "UZ"], "note": "' + note + '"}', "json"
+        )
+        assert d.note == '"' + "[" * 50
+
+    def test_worst_case_file_is_refused(self, tmp_path: Path) -> None:
+        """A few hundred KB of dotted key, as a file, is refused by load."""
+        path = tmp_path / "deep.toml"
+        path.write_text(deep_toml_key(150_000), encoding="utf-8")
+        assert path.stat().st_size > 250_000
+        with pytest.raises(
+            ValidationError, match="nested too deeply: more than 16"
+        ) as info:
+            load(path)
+        assert info.value.file == str(path)
+
+
+class TestIntegerBounds:
+    """Every integer field is bounded where it is built, so files hold it."""
+
+    @pytest.mark.parametrize(
+        "count",
+        [0, -1, 10**9 + 1, 10**101, 10**5000],
+        ids=["0", "-1", "1e9+1", "1e101", "1e5000"],
+    )
+    def test_count_refused(self, count: int) -> None:
+        """A count outside 1 to a billion is a ValidationError naming count."""
+        with pytest.raises(ValidationError, match="from 1 to 1,000,000,000") as info:
+            Project("p", ["KZ"], "planned", count=count)
+        assert info.value.path == "count"
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    @pytest.mark.parametrize("count", [1, 10**9])
+    def test_count_extremes_round_trip(self, fmt: str, count: int) -> None:
+        """The smallest and largest counts are written and read back."""
+        d = Dossier(
+            "t", ["KZ", "UZ"], projects=[Project("p", ["KZ"], "planned", count=count)]
+        )
+        assert loads(dumps(d, fmt), fmt) == d  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    def test_count_too_large_in_a_file(self, fmt: str) -> None:
+        """A file with a count of 10**101 names the field, not the parser."""
+        project = {"name": "p", "parties": ["KZ"], "status": "planned", "count": 10**20}
+        data = {"title": "t", "parties": ["KZ", "UZ"], "projects": [project]}
+        if fmt == "json":
+            text = json.dumps(data)
+        else:
+            import tomli_w
+
+            text = tomli_w.dumps(data)
+        problems = dict(problems_of(text, fmt))
+        assert "from 1 to 1,000,000,000" in problems["projects[0].count"]
+
+    @pytest.mark.parametrize(
+        "year",
+        [0, -1, 10000, 10**101, 10**5000],
+        ids=["0", "-1", "10000", "1e101", "1e5000"],
+    )
+    def test_years_refused(self, year: int) -> None:
+        """Years outside 1 to 9999 are refused by every class that holds one."""
+        usd = Money(1, "USD")
+        builds: list[Any] = [
+            lambda: Meeting(year, (), ()),
+            lambda: Project("p", ["KZ"], "planned", start=year),
+            lambda: TradeSeries(["KZ", "UZ"], "turnover", {year: usd}),
+            lambda: TradeTarget(["KZ", "UZ"], usd, deadline=year),
+            lambda: TradeTarget(["KZ", "UZ"], usd, baseline_year=year),
+        ]
+        for build in builds:
+            with pytest.raises(ValidationError, match="9999"):
+                build()

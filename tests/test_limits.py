@@ -299,18 +299,18 @@ class TestFileRoundTrip:
             load(tmp_path / "x.toml", max_size=max_size)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
-        ("make", "error"),
+        ("make", "reason"),
         [
-            (lambda p: p / "missing.toml", FileNotFoundError),
+            (lambda p: p / "missing.toml", "no such file"),
             (
                 lambda p: (p / "folder.toml").mkdir() or p / "folder.toml",
-                IsADirectoryError,
+                "directory",
             ),
         ],
     )
-    def test_os_errors(self, tmp_path: Path, make: object, error: type) -> None:
-        """A missing file or a directory raises the OSError open() raises."""
-        with pytest.raises(error):
+    def test_os_errors(self, tmp_path: Path, make: object, reason: str) -> None:
+        """A missing file or a directory is a ValidationError naming the path."""
+        with pytest.raises(ValidationError, match=reason):
             load(make(tmp_path))  # type: ignore[operator]
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import decimal
+import itertools
 import operator
 import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import numpy
+import pandas
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -18,15 +21,19 @@ from bilat import (
     BilatError,
     Currency,
     CurrencyMismatchError,
+    DivisionByZeroError,
     InvalidNumberError,
     InvalidOptionError,
     Money,
     MoneyBag,
     NumberTypeError,
+    PrecisionError,
     UnknownCurrencyError,
     UnknownLocaleError,
+    ValidationError,
 )
-from bilat._decimal import PRECISION
+from bilat._decimal import PRECISION, QUOTIENTS, arithmetic_error
+from bilat._money import MAX_PARTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -952,3 +959,382 @@ class TestErrorsAreBilatErrors:
         """The error caught is a BilatError."""
         with pytest.raises(BilatError):
             make()
+
+
+class Hostile:
+    """An object whose every dunder a message might call raises."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __str__(self) -> str:
+        raise RuntimeError("__str__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+    def __iter__(self) -> Iterator[object]:
+        raise RuntimeError("__iter__")
+
+
+class HostileStr(str):
+    """A str whose own __eq__, __hash__ and __repr__ raise."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+
+class TestDivisionByZero:
+    """Every division by zero is a DivisionByZeroError, also a ZeroDivisionError."""
+
+    @pytest.mark.parametrize(
+        "divisor",
+        [0, Decimal(0), Decimal("-0.00"), 0.0, -0.0, usd(0), Money("-0.0", "USD")],
+    )
+    def test_money_by_zero(self, divisor: Any) -> None:
+        """Money / 0 and Money / Money(0) raise the builtin's subclass too."""
+        with pytest.raises(DivisionByZeroError) as caught:
+            usd(1) / divisor
+        assert isinstance(caught.value, ZeroDivisionError)
+        assert isinstance(caught.value, InvalidNumberError)
+        assert "invalid divisor" in str(caught.value)
+
+    def test_numpy_zero(self) -> None:
+        """A numpy zero is a zero too."""
+        with pytest.raises(ZeroDivisionError, match="invalid divisor"):
+            usd(1) / numpy.int64(0)
+
+    def test_decimal_helper(self) -> None:
+        """A zero divisor in bilat's quotient context gives DivisionByZeroError."""
+        try:
+            QUOTIENTS.divide(Decimal(1), Decimal(0))
+        except decimal.DivisionByZero as e:
+            error = arithmetic_error(e, (1, 0), "quotient")
+        assert isinstance(error, DivisionByZeroError)
+        assert str(error) == "invalid quotient (1, 0): expected a non-zero divisor"
+
+
+class TestAllocateArguments:
+    """allocate() takes an ordered sequence of numbers, nothing else."""
+
+    @pytest.mark.parametrize(
+        ("ratios", "kind"),
+        [
+            ("85", "str"),
+            (b"85", "bytes"),
+            (bytearray(b"85"), "bytearray"),
+            ({"a": 85, "b": 15}, "dict"),
+            ({85, 15}, "set"),
+            (frozenset({85, 15}), "frozenset"),
+        ],
+    )
+    def test_not_a_sequence_of_ratios(self, ratios: object, kind: str) -> None:
+        """A string is not a sequence of ratios (nor bytes, a mapping or a set)."""
+        with pytest.raises(NumberTypeError, match=f"not a {kind}"):
+            usd(100).allocate(ratios)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("ratios", [None, 85, Decimal(85), 1.5, Hostile()])
+    def test_not_iterable(self, ratios: object) -> None:
+        """None, a single number, or an object whose iteration fails is refused."""
+        with pytest.raises(NumberTypeError, match="invalid ratios"):
+            usd(100).allocate(ratios)  # type: ignore[arg-type]
+
+    def test_generator_of_non_numbers(self) -> None:
+        """A generator's items must be numbers."""
+        with pytest.raises(NumberTypeError, match="invalid ratio None"):
+            usd(100).allocate(x for x in [1, None])  # type: ignore[misc]
+
+    def test_generator_of_numbers(self) -> None:
+        """A generator of numbers is a sequence of ratios."""
+        assert usd(100).allocate(n for n in (85, 15)) == (usd(85), usd(15))
+
+    @pytest.mark.parametrize("ratio", [True, float("nan"), Decimal("sNaN"), "x", None])
+    def test_bad_ratio(self, ratio: object) -> None:
+        """A bool, NaN or text that is not a number is not a ratio."""
+        with pytest.raises(InvalidNumberError, match="invalid ratio"):
+            usd(100).allocate([1, ratio])  # type: ignore[list-item]
+
+    def test_huge_ratio(self) -> None:
+        """A ratio of 5,000 digits is a PrecisionError whose message is short."""
+        with pytest.raises(PrecisionError, match="an int of 5,001 digits"):
+            usd(100).allocate([1, 10**5000])
+
+    @given(
+        st.lists(
+            st.decimals(0, 10**6, places=3) | st.integers(0, 10**6),
+            min_size=1,
+            max_size=12,
+        ).filter(any),
+        moneys(),
+    )
+    def test_mixed_ratios_sum(self, ratios: list[Decimal | int], m: Money) -> None:
+        """Parts of any ratios (ints and decimals mixed) add up to m.round()."""
+        parts = m.allocate(ratios)
+        assert len(parts) == len(ratios)
+        assert sum(parts, Money(0, m.currency)) == m.round()
+
+    @given(st.lists(st.integers(0, 1000), min_size=1, max_size=8).filter(any))
+    def test_largest_remainder_by_hand(self, ratios: list[int]) -> None:
+        """Each part is its exact share, floored, plus at most one cent."""
+        parts = usd(100).allocate(ratios)
+        total = sum(ratios)
+        for part, ratio in zip(parts, ratios, strict=True):
+            exact = Fraction(10000 * ratio, total)  # in cents
+            cents = int(part.amount * 100)
+            assert int(exact) <= cents <= int(exact) + 1
+
+
+class TestPartsLimit:
+    """split() and allocate() make at most MAX_PARTS (1,000,000) parts."""
+
+    @pytest.mark.parametrize(
+        "n",
+        [MAX_PARTS + 1, 10**9, 10**20, 10**5000],
+        ids=["limit+1", "1e9", "1e20", "1e5000"],
+    )
+    def test_split_refused(self, n: int) -> None:
+        """Too many parts are refused at once, with the limit in the message."""
+        with pytest.raises(InvalidNumberError, match="at most 1,000,000"):
+            usd(1).split(n)
+
+    def test_endless_ratios(self) -> None:
+        """An endless iterator of ratios is refused after MAX_PARTS + 1 items."""
+        with pytest.raises(InvalidNumberError, match="at most 1,000,000 ratios"):
+            usd(1).allocate(itertools.repeat(1))
+
+    def test_limit_itself(self) -> None:
+        """MAX_PARTS parts are made, and add up."""
+        parts = Money("10000.07", "USD").split(MAX_PARTS)
+        assert len(parts) == MAX_PARTS
+        assert parts[:7] == (usd("0.02"),) * 7
+        assert parts[7] == usd("0.01")
+        assert sum(parts) == Money("10000.07", "USD")
+
+    def test_numpy_count(self) -> None:
+        """A numpy int is a number of parts."""
+        assert usd(10).split(numpy.int64(2)) == (usd(5), usd(5))  # type: ignore[arg-type]
+
+
+class TestHugeValues:
+    """Ints of thousands of digits give short, working messages."""
+
+    def test_amount(self) -> None:
+        """Money(10**5000) is a PrecisionError naming the int briefly."""
+        with pytest.raises(
+            PrecisionError, match=r"an int of 5,001 digits \(1000000000"
+        ):
+            Money(10**5000, "USD")
+
+    def test_currency(self) -> None:
+        """Currency(10**5000) is an UnknownCurrencyError."""
+        with pytest.raises(UnknownCurrencyError, match="an int of 5,001 digits"):
+            Currency(10**5000)
+
+    @pytest.mark.parametrize("op", [operator.mul, operator.truediv])
+    def test_factor(self, op: Callable[[Money, int], Money]) -> None:
+        """Multiplying or dividing by 10**5000 is a PrecisionError."""
+        with pytest.raises(PrecisionError, match="invalid factor an int of 5,001"):
+            op(usd(1), 10**5000)
+
+    def test_negative(self) -> None:
+        """A negative huge int keeps its sign in the message."""
+        with pytest.raises(PrecisionError, match=r"\(-1000000000"):
+            Money(-(10**5000), "USD")
+
+
+class TestHostileArguments:
+    """Odd arguments to Money's methods raise BilatErrors, never anything else."""
+
+    @pytest.mark.parametrize(
+        "mode", [[], None, 1, Hostile(), HostileStr("ROUND_SOMETIMES")]
+    )
+    def test_rounding(self, mode: object) -> None:
+        """A rounding mode that is not one of decimal's names is an InvalidOptionError."""
+        with pytest.raises(InvalidOptionError, match="unknown rounding mode"):
+            usd(1).round(mode)  # type: ignore[arg-type]
+        with pytest.raises(InvalidOptionError, match="unknown rounding mode"):
+            usd(1).format(compact=True, rounding=mode)  # type: ignore[arg-type]
+
+    def test_rounding_str_subclass(self) -> None:
+        """A str subclass naming a mode is that mode, whatever its own __hash__."""
+
+        class Mode(str):
+            __slots__ = ()
+
+            def __hash__(self) -> int:
+                raise RuntimeError
+
+        assert usd("2.345").round(Mode("ROUND_UP")) == usd("2.35")
+
+    @pytest.mark.parametrize("compact", [None, 1, 0, "yes", numpy.bool_(True)])
+    def test_compact(self, compact: object) -> None:
+        """compact= is True or False, nothing else."""
+        with pytest.raises(InvalidOptionError, match="unknown compact"):
+            usd(1).format(compact=compact)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "locale", [None, [], 5, b"en", Hostile(), HostileStr("xx_YY")]
+    )
+    def test_locale(self, locale: object) -> None:
+        """A locale that is not a CLDR identifier is an UnknownLocaleError."""
+        with pytest.raises(UnknownLocaleError):
+            usd(1).format(locale)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("currency", [None, b"USD", ["USD"], Hostile(), 840])
+    def test_currency(self, currency: object) -> None:
+        """A currency that is not a code is an UnknownCurrencyError."""
+        with pytest.raises(UnknownCurrencyError):
+            Money(1, currency)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "amount",
+        [None, Hostile(), pandas.NA, pandas.NaT, numpy.float32(0.5), numpy.bool_(1)],
+    )
+    def test_amount(self, amount: object) -> None:
+        """Values that are not numbers are NumberTypeErrors."""
+        with pytest.raises(NumberTypeError):
+            Money(amount, "USD")
+
+    @pytest.mark.parametrize("factor", [None, "2", b"2", [2], (2,)])
+    def test_sequence_factor(self, factor: object) -> None:
+        """Multiplying by text or a sequence is a NumberTypeError, either way round."""
+        with pytest.raises(NumberTypeError, match="invalid factor"):
+            usd(1) * factor
+        with pytest.raises(NumberTypeError, match="invalid factor"):
+            factor * usd(1)
+
+    @pytest.mark.parametrize("spec", ["x", "d", ",.2fz", ".2q"])
+    def test_format_spec(self, spec: str) -> None:
+        """An unknown format spec is a ValidationError that shows which specs work."""
+        with pytest.raises(
+            ValidationError, match=r"invalid format spec .* such as ',\.2f'"
+        ):
+            format(usd(1), spec)
+
+    def test_format_spec_type(self) -> None:
+        """A spec that is not a str is refused the same way."""
+        with pytest.raises(ValidationError, match="invalid format spec 5"):
+            usd(1).__format__(5)  # type: ignore[arg-type]
+
+    def test_format_spec_works(self) -> None:
+        """A Decimal format spec formats the amount, then the code."""
+        assert format(Money("1234.5", "USD"), ",.2f") == "1,234.50 USD"
+
+
+class TestNumpyScalars:
+    """numpy integers and float64 are numbers; float32 and bool_ are not."""
+
+    def test_integers(self) -> None:
+        """numpy.int64(5) is the int 5 as an amount and as a factor."""
+        assert Money(numpy.int64(5), "USD") == usd(5)
+        assert Money(numpy.uint8(5), "USD") == usd(5)
+        assert usd(2) * numpy.int64(3) == usd(6)
+        assert usd(6) / numpy.int32(3) == usd(2)
+
+    def test_float64(self) -> None:
+        """numpy.float64 is a float: read through its shortest repr."""
+        assert Money(numpy.float64(0.1), "USD") == Money("0.1", "USD")
+
+    def test_float32_refused(self) -> None:
+        """numpy.float32 is refused: its value is not the decimal it prints as."""
+        with pytest.raises(NumberTypeError, match="float32"):
+            Money(numpy.float32(0.1), "USD")
+
+
+class TestNoNegativeZero:
+    """A zero, or an amount that rounds to zero, never shows or keeps a minus sign."""
+
+    @pytest.mark.parametrize(
+        ("amount", "mode"),
+        [
+            ("-0.004", decimal.ROUND_HALF_EVEN),
+            ("-0.001", decimal.ROUND_DOWN),
+            ("-0.0", decimal.ROUND_HALF_EVEN),
+            ("-0.005", decimal.ROUND_HALF_DOWN),
+        ],
+    )
+    def test_round(self, amount: str, mode: str) -> None:
+        """round() of a small negative amount is Money('0.00'), a positive zero."""
+        rounded = usd(amount).round(mode)
+        assert repr(rounded) == "Money('0.00', 'USD')"
+        assert not rounded.amount.is_signed()
+
+    @pytest.mark.parametrize("amount", ["-0.004", "-0.0", "-0"])
+    def test_display(self, amount: str) -> None:
+        """Neither the full, compact, Russian nor format-spec form shows "-0"."""
+        m = usd(amount)
+        shown = [
+            m.round().format(),
+            m.format(compact=True),
+            m.round().format("ru"),
+            m.format("ru", compact=True),
+            format(m.round(), ".2f"),
+        ]
+        assert not any(text.startswith("-") for text in shown), shown
+
+    def test_negative_float_zero(self) -> None:
+        """Money(-0.0) shows as $0.00."""
+        assert Money(-0.0, "USD").format() == "$0.00"
+
+    @given(moneys())
+    def test_round_never_negative_zero(self, m: Money) -> None:
+        """No rounded amount is a negative zero."""
+        rounded = m.round().amount
+        assert not (rounded.is_zero() and rounded.is_signed())
+
+
+class TestCompactBeyondUnits:
+    """Beyond CLDR's largest compact unit the compact form turns scientific."""
+
+    @pytest.mark.parametrize(
+        ("amount", "locale", "text"),
+        [
+            ("9.999e99", "en", "$1E100"),
+            ("9.999e99", "ru", "1E100\xa0$"),
+            ("1.234e15", "en", "$1.23E15"),
+            ("1.234e15", "ru", "1,23E15\xa0$"),
+            ("-5e40", "en", "-$5E40"),
+            ("-5e40", "ru", "-5E40\xa0$"),
+            ("999e12", "en", "$999T"),
+            ("999e12", "ru", "999\xa0трлн\xa0$"),
+        ],
+    )
+    def test_forms(self, amount: str, locale: str, text: str) -> None:
+        """Up to 999 trillion CLDR's units; beyond, two decimals and a power of ten."""
+        assert usd(amount).format(locale, compact=True) == text
+
+    @given(st.integers(15, 99), st.integers(1, 999), st.sampled_from(["en", "ru"]))
+    def test_short(self, exponent: int, digits: int, locale: str) -> None:
+        """However large the amount, the compact form stays short."""
+        m = Money(Decimal(digits).scaleb(exponent - 2), "USD")
+        text = m.format(locale, compact=True)
+        assert len(text) <= 14, text
+        assert "E" in text or m.amount < Decimal("1E15")
+
+
+class TestStrSubclasses:
+    """A str subclass is read as the text it holds, whatever its own methods do."""
+
+    def test_currency_code(self) -> None:
+        """A code in a hostile str subclass is that currency."""
+        assert Money(1, HostileStr("usd")) == usd(1)
+        assert Currency(HostileStr("kzt")) == Currency("KZT")
+
+    def test_amount_text(self) -> None:
+        """An amount in a hostile str subclass is that number."""
+        assert Money(HostileStr("1.50"), "USD") == usd("1.50")
+
+    def test_locale(self) -> None:
+        """A locale in a hostile str subclass is that locale."""
+        assert usd(1).format(HostileStr("ru")) == "1,00\xa0$"

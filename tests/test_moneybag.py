@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -17,16 +17,15 @@ from bilat import (
     Currency,
     Estimate,
     ExchangeRates,
+    InvalidOptionError,
     Money,
     MoneyBag,
     NumberTypeError,
     Qualifier,
     RateNotFoundError,
     UnknownCurrencyError,
+    ValidationError,
 )
-
-if TYPE_CHECKING:
-    from bilat._currency import CurrencyLike
 
 #: Names eval() needs to read a MoneyBag repr back.
 NAMESPACE = {"Money": Money, "MoneyBag": MoneyBag}
@@ -51,29 +50,36 @@ def usd(amount: str | int) -> Money:
 
 
 class CountingRates:
-    """Wraps an ExchangeRates and records every lookup made through it."""
+    """Records every lookup an ExchangeRates makes while the block runs."""
 
     def __init__(self, rates: ExchangeRates) -> None:
         self.rates = rates
-        self.calls: list[tuple[str, str, dt.date | None]] = []
+        self.calls: list[tuple[str, str, object]] = []
+        self._original = ExchangeRates._find
 
-    def rate(
-        self, base: CurrencyLike, quote: CurrencyLike, on: dt.date | None = None
-    ) -> Decimal:
-        """Record the pair and the date, then look the rate up."""
-        self.calls.append((Currency(base).code, Currency(quote).code, on))
-        return self.rates.rate(base, quote, on)
+        def find(
+            table: ExchangeRates, base: str, quote: str, on: object, max_age: object
+        ) -> tuple[Decimal, Decimal]:
+            return self._find(table, base, quote, on, max_age)
 
-    def convert(
-        self, money: Money, to: CurrencyLike, on: dt.date | None = None
-    ) -> Money:
-        """Record the conversion as one lookup, then convert."""
-        self.calls.append((money.currency.code, Currency(to).code, on))
-        return self.rates.convert(money, to, on)
+        self._patch = mock.patch.object(ExchangeRates, "_find", find)
+
+    def _find(
+        self, table: ExchangeRates, base: str, quote: str, on: object, max_age: object
+    ) -> tuple[Decimal, Decimal]:
+        self.calls.append((base, quote, on))
+        return self._original(table, base, quote, on, max_age)
+
+    def __enter__(self) -> CountingRates:
+        self._patch.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._patch.stop()
 
     def as_rates(self) -> ExchangeRates:
-        """This object, typed as the ExchangeRates it stands in for."""
-        return cast("ExchangeRates", self)
+        """The table whose lookups are counted."""
+        return self.rates
 
 
 @pytest.fixture
@@ -235,8 +241,8 @@ class TestTo:
         """600 items in three currencies: two lookups, exact total."""
         items = [Money("1.10", "EUR"), Money(500, "KZT"), usd(1)] * 100
         items += [Money("1.10", "EUR")] * 200 + [Money(500, "KZT")] * 100
-        counting = CountingRates(RATES)
-        total = MoneyBag(*items).to("USD", counting.as_rates())
+        with CountingRates(RATES) as counting:
+            total = MoneyBag(*items).to("USD", counting.as_rates())
         # EUR 330.00 * 1.04 + KZT 100000 / 500 + USD 100
         assert total == usd("643.2")
         assert len(counting.calls) == 2
@@ -245,21 +251,21 @@ class TestTo:
     def test_cross_rate(self) -> None:
         """Converting to tenge uses one lookup each for dollars and euros."""
         bag = MoneyBag(usd(100), Money(330, "EUR"), Money(100_000, "KZT"))
-        counting = CountingRates(RATES)
-        # 100 * 500 + 330 * 1.04 * 500 + 100000
-        assert bag.to("KZT", counting.as_rates()) == Money(321_600, "KZT")
+        with CountingRates(RATES) as counting:
+            # 100 * 500 + 330 * 1.04 * 500 + 100000
+            assert bag.to("KZT", counting.as_rates()) == Money(321_600, "KZT")
         assert len(counting.calls) == 2
 
     def test_date_passed_on(self) -> None:
         """on= reaches the rate lookup."""
-        counting = CountingRates(RATES)
-        MoneyBag(Money(1, "EUR")).to("USD", counting.as_rates(), on=DAY)
+        with CountingRates(RATES) as counting:
+            MoneyBag(Money(1, "EUR")).to("USD", counting.as_rates(), on=DAY)
         assert counting.calls == [("EUR", "USD", DAY)]
 
     def test_empty_bag(self) -> None:
         """An empty bag is zero in the target currency, without lookups."""
-        counting = CountingRates(RATES)
-        total = MoneyBag().to("KZT", counting.as_rates())
+        with CountingRates(RATES) as counting:
+            total = MoneyBag().to("KZT", counting.as_rates())
         assert total == Money(0, "KZT")
         assert total.currency == Currency("KZT")
         assert counting.calls == []
@@ -272,9 +278,10 @@ class TestTo:
     @given(money_bags())
     def test_same_as_item_by_item(self, bag: MoneyBag) -> None:
         """Converting once per currency equals converting each total."""
-        counting = CountingRates(RATES)
         expected = sum((RATES.convert(m, "USD") for m in bag), usd(0))
-        assert bag.to("USD", counting.as_rates()) == expected
+        RATES._memo.clear()  # every lookup is made again, and counted
+        with CountingRates(RATES) as counting:
+            assert bag.to("USD", counting.as_rates()) == expected
         foreign = [c for c in bag.currencies if c.code != "USD"]
         assert len(counting.calls) == len(foreign)
 
@@ -365,3 +372,27 @@ class TestLaws:
         assert forward == backward
         assert hash(forward) == hash(backward)
         assert sum(items, MoneyBag()) == forward
+
+
+class TestHostileArguments:
+    """Odd arguments to MoneyBag raise BilatErrors."""
+
+    @pytest.mark.parametrize("compact", [None, 1, "yes"])
+    def test_compact(self, compact: object) -> None:
+        """compact= is True or False."""
+        with pytest.raises(InvalidOptionError, match="unknown compact"):
+            MoneyBag(usd(1)).format(compact=compact)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("on", ["yesterday", 5, float("nan")])
+    def test_on(self, on: object) -> None:
+        """on= that is not a date is a ValidationError, even for an empty bag."""
+        with pytest.raises(ValidationError, match="invalid date"):
+            MoneyBag().to("USD", RATES, on)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="invalid date"):
+            MoneyBag(Money(1, "EUR")).to("USD", RATES, on)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("currency", [None, b"USD", ["USD"]])
+    def test_currency(self, currency: object) -> None:
+        """A target that is not a code is an UnknownCurrencyError."""
+        with pytest.raises(UnknownCurrencyError):
+            MoneyBag(usd(1)).to(currency, RATES)  # type: ignore[arg-type]

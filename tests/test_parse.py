@@ -21,13 +21,29 @@ from bilat import (
     Money,
     NumberTypeError,
     ParseError,
+    PrecisionError,
     Qualifier,
     UnknownLocaleError,
 )
+from bilat._decimal import ROUNDING_MODES
 from bilat._parse import parse_estimate, parse_money
+from bilat.io import loads
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+#: Every decimal signal.
+SIGNALS: tuple[type[decimal.DecimalException], ...] = (
+    decimal.Clamped,
+    decimal.DivisionByZero,
+    decimal.FloatOperation,
+    decimal.Inexact,
+    decimal.InvalidOperation,
+    decimal.Overflow,
+    decimal.Rounded,
+    decimal.Subnormal,
+    decimal.Underflow,
+)
 
 NBSP = "\xa0"
 NNBSP = "\u202f"
@@ -925,3 +941,116 @@ class TestLocalSymbols:
         """In en, where CLDR writes yen as '¥' and yuan as 'CN¥', '¥' is refused."""
         with pytest.raises(ParseError, match="'¥' is ambiguous"):
             Money.parse("¥12")
+
+
+def _result_of(read: Callable[[], object]) -> tuple[str, str]:
+    """What ``read()`` gave: the repr of its result, or its error's type and message."""
+    try:
+        return ("value", repr(read()))
+    except Exception as e:  # noqa: BLE001 - the outcome is compared, whatever it is
+        return (type(e).__name__, str(e))
+
+
+#: Caller contexts that must not change what text reads as: every rounding
+#: mode with three digits and no traps, and with every signal trapped.
+CALLER_CONTEXTS: tuple[decimal.Context, ...] = tuple(
+    decimal.Context(prec=3, rounding=mode, traps=traps, Emax=9, Emin=-9)
+    for mode in sorted(ROUNDING_MODES)
+    for traps in ([], list(SIGNALS))
+)
+
+#: Number texts: ordinary, long, and with exponents beyond any Decimal's.
+NUMBER_TEXTS = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False).map(str),
+    st.builds(
+        lambda d, e: f"{d}e{e}",
+        st.integers(-(10**30), 10**30),
+        st.integers(-(10**22), 10**22),
+    ),
+    st.sampled_from(
+        ["1e99999999999999999999", "1e-99999999999999999999", "0e99999999999999999999"]
+    ),
+)
+
+
+class TestCallerContext:
+    """Text reads the same whatever the caller's decimal context is."""
+
+    @given(NUMBER_TEXTS, st.sampled_from(CALLER_CONTEXTS))
+    def test_amounts(self, text: str, ctx: decimal.Context) -> None:
+        """Money(text): the same value, or the same error, in any context."""
+        expected = _result_of(lambda: Money(text, "USD"))
+        with decimal.localcontext(ctx):
+            assert _result_of(lambda: Money(text, "USD")) == expected
+
+    @given(
+        st.decimals(-(10**12), 10**12, places=4, allow_nan=False),
+        st.sampled_from(["en", "ru"]),
+        st.sampled_from(CALLER_CONTEXTS),
+    )
+    def test_parse(self, amount: Decimal, locale: str, ctx: decimal.Context) -> None:
+        """Money.parse of a written amount gives the same Money in any context."""
+        text = Money(amount, "USD").format(locale)
+        expected = _result_of(lambda: Money.parse(text, locale))
+        with decimal.localcontext(ctx):
+            assert _result_of(lambda: Money.parse(text, locale)) == expected
+
+    def test_huge_exponent_without_traps(self) -> None:
+        """With InvalidOperation untrapped, a huge exponent is still a PrecisionError."""
+        with decimal.localcontext() as ctx:
+            ctx.traps[decimal.InvalidOperation] = False
+            with pytest.raises(PrecisionError, match="1e99999999999999999999"):
+                Money("1e99999999999999999999", "USD")
+
+    def test_dossier_without_traps(self) -> None:
+        """A dossier's huge amount is refused alike with or without traps."""
+        text = textwrap.dedent(
+            """\
+            parties = ["KZ", "UZ"]
+            [[projects]]
+            name = "Road"
+            parties = ["KZ"]
+            status = "planned"
+            [projects.value]
+            amount = 1e999999999999999999999
+            currency = "USD"
+            """
+        )
+        expected = _result_of(lambda: loads(text))
+        assert expected[0] == "ValidationError"
+        assert "NaN" not in expected[1]
+        with decimal.localcontext() as ctx:
+            ctx.traps[decimal.InvalidOperation] = False
+            assert _result_of(lambda: loads(text)) == expected
+
+
+class TestPowerOfTen:
+    """The scientific compact form (``$1.23E15``) reads back."""
+
+    @pytest.mark.parametrize(
+        ("text", "locale", "amount"),
+        [
+            ("$1.23E15", "en", "1230000000000000"),
+            ("1,23E15\xa0$", "ru", "1230000000000000"),
+            ("-$5E40", "en", "-5" + "0" * 40),
+            ("-5E40\xa0$", "ru", "-5" + "0" * 40),
+        ],
+    )
+    def test_reads(self, text: str, locale: str, amount: str) -> None:
+        """The mantissa times the power of ten, exactly."""
+        assert Money.parse(text, locale) == Money(amount, "USD")
+
+    @pytest.mark.parametrize("text", ["$1 E15", "$1E 15", "$1E1000", "$E15", "$1E-5"])
+    def test_refused(self, text: str) -> None:
+        """The E must touch the number and be followed by up to three digits."""
+        with pytest.raises(ParseError):
+            Money.parse(text)
+
+    @given(st.integers(1, 10**6), st.integers(15, 50), st.sampled_from(["en", "ru"]))
+    def test_round_trip(self, digits: int, exponent: int, locale: str) -> None:
+        """A compact amount beyond CLDR's units reads back within its rounding."""
+        money = Money(Decimal(digits).scaleb(exponent - 6), "USD")
+        read = Money.parse(money.format(locale, compact=True), locale)
+        assert abs(read.amount - money.amount) <= Decimal("0.005").scaleb(
+            money.amount.adjusted()
+        )

@@ -333,7 +333,7 @@ class TestValidation:
             ({"value": Estimate(Money(-5, "USD"))}, "value", "zero or more"),
             ({"sector": "  "}, "sector", "non-empty"),
             ({"location": 5}, "location", "expected a string"),
-            ({"count": 0}, "count", "at least 1, got 0"),
+            ({"count": 0}, "count", "from 1 to 1,000,000,000, got 0"),
             ({"count": True}, "count", "got True"),
             ({"count": 2.0}, "count", "got 2.0"),
             ({"measures": [("length", "152 km")]}, "measures", "mapping"),
@@ -406,7 +406,7 @@ class TestValidation:
 
     def test_evolve_validates(self) -> None:
         """attrs.evolve goes through the same checks."""
-        with pytest.raises(ValidationError, match="at least 1"):
+        with pytest.raises(ValidationError, match="from 1 to 1,000,000,000"):
             attrs.evolve(railway(), count=-3)
 
 

@@ -8,6 +8,7 @@ and progress is monotone in the latest value.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import enum
@@ -25,6 +26,7 @@ from hypothesis import Phase, assume, find, given, settings
 from hypothesis import strategies as st
 from tests.strategies import (
     DATES,
+    TOLERANCES,
     agreement_kinds,
     agreement_statuses,
     agreements,
@@ -390,6 +392,164 @@ class TestFileRoundTrip:
             assert len(files) == 10
             assert all(f == files[1] for f in files[1:])
             assert files[0] == files[1]
+
+
+#: The ends of every documented range of amounts: the largest (100 nines),
+#: the smallest above zero, 100 significant digits at both ends, and zero.
+EXTREME_AMOUNTS: tuple[Decimal, ...] = (
+    Decimal("9" * 100),
+    Decimal("9." + "9" * 99 + "E+99"),
+    Decimal("1E+99"),
+    Decimal("1E-100"),
+    Decimal("1." + "0" * 98 + "1E-100"),
+    Decimal("1." + "0" * 98 + "1"),
+    Decimal("0." + "0" * 99 + "1"),
+    Decimal(0),
+)
+
+#: The first and last days datetime knows, and the years between them.
+EXTREME_DAYS: tuple[dt.date, ...] = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+EXTREME_YEARS: tuple[int, ...] = (1, 9999)
+
+
+def _read_back(d: Dossier) -> None:
+    """The dossier written in each format reads back equal, with the same repr."""
+    for fmt in ("toml", "json"):
+        again = loads(dumps(d, fmt), fmt)
+        assert again == d
+        assert repr(again) == repr(d)
+
+
+@st.composite
+def extreme_dossiers(draw: st.DrawFn) -> Dossier:
+    """Dossiers whose every number and date sits at an end of its range."""
+    amounts = st.sampled_from(EXTREME_AMOUNTS)
+    positive = amounts.filter(bool)
+    currency = draw(st.sampled_from(("USD", "JPY", "KWD", "XAU")))
+    first, last = EXTREME_DAYS
+    value: Money | Estimate = Money(draw(amounts), currency)
+    if draw(st.booleans()):
+        # Bounds beyond the range: the constructor refuses the estimate.
+        with contextlib.suppress(bilat.BilatError):
+            value = Estimate(value, draw(qualifiers()), tolerance=draw(TOLERANCES))
+    source = bilat.Source(
+        "s", published=draw(st.sampled_from(EXTREME_DAYS)), accessed=last
+    )
+    project = Project(
+        "p",
+        ["KZ"],
+        "planned",
+        value=value,
+        count=draw(st.sampled_from((1, bilat._project.MAX_COUNT))),
+        start=draw(st.sampled_from((first, 1))),
+        end=draw(st.sampled_from((last, 9999))),
+        measures={"length": bilat.Q_(draw(positive), "km")},
+        updates=[bilat.ProgressUpdate(last, "length", bilat.Q_(0, "km"))],
+        sources=[source],
+    )
+    agreement = bilat.Agreement(
+        "a", ["KZ", "UZ"], "treaty", signed=first, in_force=first, ends=last
+    )
+    series = TradeSeries(
+        ["KZ", "UZ"],
+        "turnover",
+        {year: Money(draw(amounts), "USD") for year in EXTREME_YEARS},
+        value_sources={year: [source] for year in EXTREME_YEARS},
+    )
+    target = TradeTarget(
+        ["KZ", "UZ"],
+        Money(draw(positive), "USD"),
+        deadline=9999,
+        baseline_year=1,
+        agreement=agreement,
+    )
+    events = [
+        bilat.Meeting(when, [], []) for when in (first, last, *EXTREME_YEARS, None)
+    ]
+    return Dossier(
+        "t",
+        ["KZ", "UZ"],
+        agreements=[agreement],
+        projects=[project],
+        targets=[target],
+        series=[series],
+        events=events,
+        sources=[source],
+    )
+
+
+def _in_dossier(value: object) -> Dossier:
+    """A dossier that holds ``value`` (a record or an amount) in a field."""
+    base = Dossier("t", ["KZ", "UZ"])
+    if isinstance(value, Money | Estimate):
+        if isinstance(value, Money) and value.amount < 0:
+            value = -value
+        # A project's value is never below zero.
+        assume(isinstance(value, Money) or value.low.amount >= 0)
+        return attrs.evolve(
+            base, projects=[Project("p", ["KZ"], "planned", value=value)]
+        )
+    if isinstance(value, bilat.ProgressUpdate):
+        measure = {value.measure: bilat.Q_(1, value.done.units)}
+        project = Project("p", ["KZ"], "planned", measures=measure, updates=[value])
+        return attrs.evolve(base, projects=[project])
+    field = {
+        bilat.Source: "sources",
+        bilat.Agreement: "agreements",
+        bilat.Project: "projects",
+        bilat.TradeSeries: "series",
+        bilat.TradeTarget: "targets",
+        bilat.Official: "officials",
+        bilat.Meeting: "events",
+    }[type(value)]
+    return attrs.evolve(base, **{field: [value]})
+
+
+#: The classes a dossier file holds, each read back inside a dossier.
+FILE_CLASSES: list[type] = [
+    bilat.Agreement,
+    bilat.Estimate,
+    bilat.Meeting,
+    bilat.Money,
+    bilat.Official,
+    bilat.ProgressUpdate,
+    bilat.Project,
+    bilat.Source,
+    bilat.TradeSeries,
+    bilat.TradeTarget,
+]
+
+
+class TestFileRoundTripExtremes:
+    """Whatever a constructor accepts, dump writes and load reads back equal."""
+
+    @pytest.mark.parametrize("cls", FILE_CLASSES, ids=_name)
+    @settings(max_examples=15)
+    @given(data=st.data())
+    def test_every_class(self, cls: type, data: st.DataObject) -> None:
+        """Each class a file holds reads back equal from TOML and JSON."""
+        _read_back(_in_dossier(data.draw(STRATEGIES[cls])))
+
+    @settings(max_examples=25)
+    @given(extreme_dossiers())
+    def test_ends_of_every_range(self, d: Dossier) -> None:
+        """Amounts of 100 digits, 1E-100, the largest count, years 1 and
+        9999 and the first and last days read back equal."""
+        _read_back(d)
+
+    def test_largest_values_fit_the_files(self) -> None:
+        """The largest count and 100-digit amounts are written as they are."""
+        project = Project(
+            "p",
+            ["KZ"],
+            "planned",
+            value=Money("9" * 100, "USD"),
+            count=1_000_000_000,
+        )
+        d = Dossier("t", ["KZ", "UZ"], projects=[project])
+        assert "count = 1000000000" in dumps(d)
+        assert f'"amount": "{"9" * 100}"' in dumps(d, "json")
+        _read_back(d)
 
 
 class TestReprRoundTrip:

@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
+import numpy
+import pandas
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -234,9 +236,11 @@ class TestFromCsv:
             ExchangeRates.from_csv(path)
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        """A file that does not exist is the usual FileNotFoundError."""
-        with pytest.raises(FileNotFoundError):
-            ExchangeRates.from_csv(tmp_path / "nowhere.csv")
+        """A file that does not exist is a ValidationError naming it."""
+        path = tmp_path / "nowhere.csv"
+        with pytest.raises(ValidationError, match="no such file") as info:
+            ExchangeRates.from_csv(path)
+        assert info.value.file == str(path)
 
 
 class TestLookup:
@@ -723,16 +727,16 @@ class TestEcbFile:
     @pytest.mark.parametrize(
         ("text", "where", "message"),
         [
-            ("", "", "empty"),
-            ("Day,USD\n2025-01-02,1\n", "line 1", "'Day'"),
+            ("", "line 1", "empty"),
+            ("Day,USD\n2025-01-02,1\n", "line 1, column 1", "'Day'"),
             (ECB_HEADER + "2025-01-02,1.03,N/A\n", "line 2", "expected 5 fields"),
             (ECB_HEADER + "2 Janvier 2025,1.03,N/A,N/A,\n", "line 2, Date", "Janvier"),
             (ECB_HEADER + "2025-01-02,1.03,-5,N/A,\n", "line 2, JPY", "'-5'"),
             (ECB_HEADER + "2025-01-02,1.03,x,N/A,\n", "line 2, JPY", "'x'"),
             (
-                ECB_HEADER + "2025-01-02,1.03,1,N/A,\n2025-01-03,1.03,1,N/A,\n",
-                "line 2",
-                "out of order",
+                ECB_HEADER + "2025-01-02,1.03,1,N/A,\n2025-01-02,1.04,1,N/A,\n",
+                "line 3, USD",
+                "EUR/USD on 2025-01-02 is quoted twice: 1.04 here and 1.03 at line 2, USD",
             ),
         ],
     )
@@ -762,6 +766,64 @@ class TestEcbFile:
         path.write_bytes(b"Date,USD,\n2025-01-02,\xff,\n")
         with pytest.raises(ValidationError, match="not UTF-8"):
             ExchangeRates.from_ecb(path)
+
+    @pytest.mark.parametrize(
+        "data",
+        [b"", b"Date,USD,\n2025-01-02,1.03,\n", b"PK\x03\x04" + b"\0" * 40],
+        ids=["empty", "a CSV", "a broken header"],
+    )
+    def test_zip_that_is_not_a_zip(self, tmp_path: Path, data: bytes) -> None:
+        """A .zip file that is no zip archive is refused, naming the file."""
+        path = tmp_path / "hist.zip"
+        path.write_bytes(data)
+        with pytest.raises(ValidationError, match="not a readable zip") as info:
+            ExchangeRates.from_ecb(path)
+        assert info.value.file == str(path)
+
+    def test_corrupt_member(self, tmp_path: Path) -> None:
+        """A zip whose compressed CSV is damaged is refused, not half read."""
+        path = tmp_path / "hist.zip"
+        text = ECB_HEADER + "2025-01-02,1.03,N/A,N/A,\n" * 200
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("hist.csv", text)
+        data = bytearray(path.read_bytes())
+        data[60:70] = b"\xff" * 10  # inside the compressed CSV
+        path.write_bytes(bytes(data))
+        with pytest.raises(ValidationError) as info:
+            ExchangeRates.from_ecb(path)
+        assert info.value.file == str(path)
+
+    def test_member_at_the_limit(self, tmp_path: Path) -> None:
+        """A CSV that unpacks to exactly max_size bytes is read."""
+        text = ECB_HEADER + "2025-01-02,1.03,N/A,N/A,\n"
+        path = tmp_path / "hist.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("hist.csv", text)
+        size = max(len(text.encode()), path.stat().st_size)
+        rates = ExchangeRates.from_ecb(path, max_size=size)
+        assert rates.rate("EUR", "USD") == Decimal("1.03")
+        if size == len(text.encode()):
+            with pytest.raises(ValidationError, match="unpacks to more than"):
+                ExchangeRates.from_ecb(path, max_size=size - 1)
+
+    @pytest.mark.parametrize(
+        "day",
+        [
+            "1 January 99999999999999999999",
+            "99999999999999999999 January 2025",
+            "1 January 0",
+            "1 january 2025",
+            "1  January 2025",
+            "١ January 2025",
+            "31 February 2025",
+        ],
+    )
+    def test_bad_long_date(self, tmp_path: Path, day: str) -> None:
+        """A long-form date out of range or misspelt is refused with its line."""
+        path = write(tmp_path, f"Date, USD, \n{day}, 1.1172, \n", "day.csv")
+        with pytest.raises(ValidationError, match="invalid date") as info:
+            ExchangeRates.from_ecb(path)
+        assert info.value.path == "line 2, Date"
 
 
 class TestFuzzRegressions:
@@ -843,3 +905,99 @@ class TestFuzzRegressions:
         assert "not a readable CSV file: field larger than field limit" in str(
             info.value
         )
+
+
+class HostileText(str):
+    """A str whose own __eq__, __hash__ and __repr__ raise."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+
+class TestHostileArguments:
+    """Odd arguments to rate() and convert() raise BilatErrors."""
+
+    @pytest.mark.parametrize(
+        "on",
+        [
+            pandas.NaT,
+            pandas.NA,
+            float("nan"),
+            10**5000,
+            HostileText("yesterday"),
+            b"2025",
+        ],
+        ids=["NaT", "NA", "nan", "1e5000", "hostile", "bytes"],
+    )
+    def test_on(self, on: object) -> None:
+        """on= that is not a date is a ValidationError naming it."""
+        with pytest.raises(ValidationError, match="on: invalid date"):
+            table().rate("USD", "KZT", on)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="on: invalid date"):
+            table().convert(Money(1, "USD"), "KZT", on)  # type: ignore[arg-type]
+
+    def test_on_timestamp(self) -> None:
+        """A pandas Timestamp counts as its date."""
+        on = pandas.Timestamp("2025-01-20")
+        assert table().rate("USD", "KZT", on) == Decimal(520)
+
+    def test_on_hostile_text(self) -> None:
+        """An ISO date in a hostile str subclass is that date."""
+        assert table().rate("USD", "KZT", HostileText("2025-01-20")) == Decimal(520)
+
+    @pytest.mark.parametrize(
+        "max_age", [True, numpy.bool_(True), 1.5, "5", None, [], float("nan")]
+    )
+    def test_max_age_refused(self, max_age: object) -> None:
+        """max_age= is a timedelta or a whole number of days, never a bool."""
+        if max_age is None:
+            assert table().rate("USD", "KZT", max_age=max_age) == Decimal(510)
+            return
+        with pytest.raises(NumberTypeError, match="invalid max_age"):
+            table().rate("USD", "KZT", max_age=max_age)  # type: ignore[arg-type]
+
+    def test_max_age_numpy(self) -> None:
+        """A numpy int is a number of days."""
+        on = D(2025, 1, 20)
+        with pytest.raises(RateNotFoundError, match="max_age=2 days"):
+            table().rate("USD", "KZT", on, max_age=numpy.int64(2))  # type: ignore[arg-type]
+        assert table().rate("USD", "KZT", on, max_age=numpy.int64(5)) == 520  # type: ignore[arg-type]
+
+    def test_max_age_huge(self) -> None:
+        """A max_age beyond any calendar allows every quote."""
+        assert table().rate("USD", "KZT", max_age=10**5000) == Decimal(510)
+
+    @pytest.mark.parametrize("code", [HostileText("usd"), None, b"USD", 840])
+    def test_codes(self, code: object) -> None:
+        """Codes are read as text; anything else is an UnknownCurrencyError."""
+        if isinstance(code, str):
+            assert table().rate(code, "KZT") == Decimal(510)
+            return
+        with pytest.raises(UnknownCurrencyError):
+            table().rate(code, "KZT")  # type: ignore[arg-type]
+        with pytest.raises(UnknownCurrencyError):
+            table().convert(Money(1, "USD"), code)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("money", [None, 5, "1 USD", Decimal(1)])
+    def test_money(self, money: object) -> None:
+        """convert() takes Money only."""
+        with pytest.raises(NumberTypeError, match="invalid money"):
+            table().convert(money, "KZT")  # type: ignore[arg-type]
+
+    def test_record_with_hostile_repr(self) -> None:
+        """A bad record's message is built even when its repr raises."""
+
+        class Record:
+            def __repr__(self) -> str:
+                raise RuntimeError("__repr__")
+
+        with pytest.raises(ValidationError, match="records\\[0\\]"):
+            ExchangeRates.from_records([Record()])  # type: ignore[list-item]

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.test_target import extreme_cases
 
 import bilat
 from bilat import Dossier, InvalidOptionError, Report
@@ -305,3 +308,260 @@ class TestCommandLine:
         )
         assert done.returncode == 0, done.stderr
         assert "Отчёт о ходе выполнения" in done.stdout
+
+
+# -- figures beyond bilat's range ------------------------------------------------
+
+
+def _leap_dossier() -> Dossier:
+    """A valid dossier whose projection to 2100 is about 1E+696 USD."""
+    usd = bilat.Money
+    series = bilat.TradeSeries(
+        ("KZ", "UZ"),
+        "turnover",
+        {2023: usd("4.6", "USD"), 2024: usd("5000000000", "USD")},
+        reporter="KZ",
+    )
+    target = bilat.TradeTarget(("KZ", "UZ"), usd("1e10", "USD"), deadline=2100)
+    return Dossier("Leap", ["KZ", "UZ"], targets=[target], series=[series])
+
+
+class TestOutOfRange:
+    """Figures beyond bilat's range are reported as such, never as a traceback."""
+
+    FORMATS = ("text", "markdown", "json", "html")
+
+    def test_every_format(self) -> None:
+        """Each format names the figures that were not computed, and why."""
+        report = _leap_dossier().report(as_of="2024-12-31")
+        for format in ("text", "markdown"):
+            out = report.render(format)
+            assert (
+                "not computed, beyond the numbers bilat holds: Projected at the "
+                "deadline (too large), Anticipated progress (too large)"
+            ) in out
+        assert "Projected at the deadline (too large)" in report.render("html")
+        (progress,) = report.to_dict()["targets"][0]["progress"]
+        assert progress["out_of_range"] == {
+            "projected": "too_large",
+            "anticipated": "too_large",
+        }
+        assert progress["projected"] is None
+        assert progress["status"] == "on_track"
+
+    @pytest.mark.parametrize(
+        ("locale", "words"),
+        [
+            ("en", "Projected at the deadline (too large)"),
+            ("ru", "Прогноз к сроку (слишком велико)"),
+            ("kk", "Мерзімге болжам (тым үлкен)"),
+            ("uz", "Muddatga prognoz (juda katta)"),
+        ],
+    )
+    def test_languages(self, locale: str, words: str) -> None:
+        """The reason is written in the report's language."""
+        report = _leap_dossier().report(as_of="2024-12-31", locale=locale)
+        assert words in report.to_text()
+
+    def test_conversion_beyond_range(self) -> None:
+        """A value that converts beyond the range leaves that pair not measured."""
+        rates = bilat.ExchangeRates.from_records(
+            [(dt.date(2020, 1, 1), "USD", "KZT", "500")]
+        )
+        series = bilat.TradeSeries(
+            ("KZ", "UZ"), "turnover", {2024: bilat.Money("9e99", "USD")}
+        )
+        target = bilat.TradeTarget(("KZ", "UZ"), bilat.Money("1e10", "KZT"))
+        dossier = Dossier("x", ["KZ", "UZ"], targets=[target], series=[series])
+        report = dossier.report(as_of="2024-12-31", rates=rates)
+        (progress,) = report.to_dict()["targets"][0]["progress"]
+        assert progress["status"] == "not_measured"
+        assert "converted from USD to KZT is beyond" in progress["status_text"]
+
+    def test_command_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`bilat validate` calls the file valid and `bilat report` reports it."""
+        path = tmp_path / "leap.toml"
+        _leap_dossier().dump(path)
+        assert main(["validate", str(path)]) == 0
+        capsys.readouterr()
+        for format in self.FORMATS:
+            argv = ["report", str(path), "--as-of", "2024-12-31", "--format", format]
+            assert main(argv) == 0
+            out, err = capsys.readouterr()
+            assert "too large" in out or "too_large" in out
+            assert err == ""
+
+    @given(extreme_cases())
+    @settings(max_examples=40)
+    def test_any_valid_values(self, case: tuple[Any, Any, int]) -> None:
+        """A dossier of any values bilat holds reports in every format."""
+        target, series, as_of = case
+        dossier = Dossier("Edges", ["KZ", "UZ"], targets=[target], series=[series])
+        report = dossier.report(as_of=dt.date(as_of, 12, 31))
+        for format in self.FORMATS:
+            assert report.render(format)  # type: ignore[arg-type]
+        json.loads(report.to_json())
+
+
+# -- reports are values ----------------------------------------------------------
+
+
+class TestReadOnly:
+    """A report's data cannot be changed, at any depth."""
+
+    def test_top_level(self, report: Report) -> None:
+        """Assigning or deleting a key fails."""
+        with pytest.raises(TypeError):
+            report.data["title"] = "Changed"  # type: ignore[index]
+        with pytest.raises(TypeError):
+            del report.data["title"]  # type: ignore[attr-defined]
+
+    def test_nested(self, report: Report) -> None:
+        """Nested mappings are read-only and lists are tuples."""
+        parties = report.data["parties"]
+        assert isinstance(parties, tuple)
+        with pytest.raises(TypeError):
+            parties[0]["name"] = "Changed"
+        with pytest.raises(AttributeError):
+            parties.append({"code": "KG"})  # type: ignore[attr-defined]
+        progress = report.data["targets"][0]["progress"][0]
+        with pytest.raises(TypeError):
+            progress["series"]["sources"][0]["title"] = "Changed"
+
+    def test_to_dict_is_a_copy(self, report: Report) -> None:
+        """Changing what to_dict returned leaves the report as it was."""
+        before = report.to_json()
+        data = report.to_dict()
+        data["title"] = "Changed"
+        data["parties"].append({"code": "KG", "name": "Kyrgyzstan"})
+        data["parties"][0]["name"] = "Changed"
+        assert report.to_json() == before
+        assert report.to_dict()["parties"][0]["name"] == "Kazakhstan"
+
+    def test_given_data_is_copied(self) -> None:
+        """Data passed to Report is copied: changing the original changes nothing."""
+        data: dict[str, Any] = {"title": "T", "items": [{"a": 1}]}
+        report = Report(data)
+        data["items"][0]["a"] = 2
+        data["title"] = "U"
+        assert report.to_dict() == {"title": "T", "items": [{"a": 1}]}
+
+    def test_pickles(self, report: Report) -> None:
+        """A report pickles and copies with the same data."""
+        import copy
+        import pickle
+
+        again = pickle.loads(pickle.dumps(report))
+        assert again.to_json() == report.to_json()
+        assert copy.deepcopy(report).to_json() == report.to_json()
+
+    def test_render_format_not_a_string(self, report: Report) -> None:
+        """An unhashable format is refused like any unknown one."""
+        with pytest.raises(InvalidOptionError):
+            report.render(["html"])  # type: ignore[arg-type]
+
+    def test_render_format_str_subclass(self, report: Report) -> None:
+        """A str subclass is read as its text, whatever its own __hash__ does."""
+
+        class Loud(str):
+            __slots__ = ()
+
+            def __hash__(self) -> int:
+                raise RuntimeError
+
+        assert report.render(Loud("json")) == report.to_json()  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("indent", [-1, 17, 10**9])
+    def test_indent_range(self, report: Report, indent: int) -> None:
+        """indent is from 0 to 16 (a huge one would fill the memory)."""
+        with pytest.raises(bilat.InvalidNumberError, match="invalid indent"):
+            report.to_json(indent=indent)
+
+    @pytest.mark.parametrize("indent", [1.5, "  ", True])
+    def test_indent_type(self, report: Report, indent: object) -> None:
+        """indent is an int or None."""
+        with pytest.raises(bilat.NumberTypeError, match="invalid indent"):
+            report.to_json(indent=indent)  # type: ignore[arg-type]
+        assert "\n" not in report.to_json(indent=None)
+
+
+# -- text from the dossier is shown, never run -----------------------------------
+
+HOSTILE = "<script>alert('x')</script> *bold* _it_ [link](javascript:alert(1)) & #"
+
+
+def _hostile_dossier(text: str) -> Dossier:
+    """A dossier with ``text`` in every free-text field a report shows."""
+    source = bilat.Source(text, publisher=text, url="https://example.org/a?b=<c>&d=[e]")
+    project = bilat.Project(
+        text, ["KZ"], "underway", value=bilat.Money(5, "USD"), sources=[source]
+    )
+    agreement = bilat.Agreement(text, ["KZ", "UZ"], "treaty", signed="2020-01-01")
+    official = bilat.Official(text, text, "KZ")
+    meeting = bilat.Meeting(dt.date(2024, 5, 1), [official], ["trade"])
+    series = bilat.TradeSeries(
+        ("KZ", "UZ"), "turnover", {2023: bilat.Money(4, "USD")}, sources=[source]
+    )
+    target = bilat.TradeTarget(("KZ", "UZ"), bilat.Money(10, "USD"), sources=[source])
+    return Dossier(
+        text,
+        ["KZ", "UZ"],
+        agreements=[agreement],
+        projects=[project],
+        targets=[target],
+        series=[series],
+        events=[meeting],
+        sources=[source],
+        relationship=text,
+    )
+
+
+class TestEscaping:
+    """Dossier text reaches Markdown and HTML as text, not as markup."""
+
+    def test_markdown(self) -> None:
+        """HTML and Markdown syntax in dossier text is escaped in Markdown."""
+        out = _hostile_dossier(HOSTILE).report(as_of=AS_OF).to_markdown()
+        assert "<script" not in out
+        assert "&lt;script&gt;alert('x')&lt;/script&gt;" in out
+        assert r"\*bold\* \_it\_ \[link\](javascript:alert(1)) &amp; \#" in out
+        assert "](javascript" not in out.replace(r"\](javascript", "")
+
+    def test_markdown_links(self) -> None:
+        """A source's URL stays a link: an autolink it cannot leave."""
+        out = _hostile_dossier("Akorda").report(as_of=AS_OF).to_markdown()
+        assert "<https://example.org/a?b=%3Cc%3E&d=[e]>" in out
+
+    def test_markdown_blocks(self) -> None:
+        """Text cannot start a heading, a list or a quote, nor add lines."""
+        for text, shown in [
+            ("# Heading", r"\# Heading"),
+            ("- item", r"\- item"),
+            ("1. item", r"1\. item"),
+            ("> quote", "&gt; quote"),
+            ("one\n# two", r"one \# two"),
+        ]:
+            out = _hostile_dossier(text).report(as_of=AS_OF).to_markdown()
+            assert out.splitlines()[0] == "# " + shown
+
+    def test_html(self) -> None:
+        """The HTML report escapes the same text."""
+        out = _hostile_dossier(HOSTILE).report(as_of=AS_OF).render("html")
+        assert "<script" not in out
+        assert "&lt;script&gt;" in out
+
+    def test_text_unchanged(self) -> None:
+        """The plain-text report shows the text as written."""
+        out = _hostile_dossier(HOSTILE).report(as_of=AS_OF).to_text()
+        assert HOSTILE in out
+
+    @given(st.text(min_size=1, max_size=20).map(str.strip).filter(bool), st.booleans())
+    @settings(max_examples=30)
+    def test_any_text(self, text: str, front: bool) -> None:
+        """No dossier text ever puts a raw <script in Markdown or HTML."""
+        text = "<script>" + text if front else text + "<ScRiPt src=x>"
+        report = _hostile_dossier(text).report(as_of=AS_OF)
+        for out in (report.to_markdown(), report.render("html")):
+            assert "<script" not in out.lower()

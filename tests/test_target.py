@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import math
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.strategies import trade_series, trade_targets
 
@@ -758,3 +761,196 @@ class TestProperties:
         assert (p.status is S.ACHIEVED) == reached
         if p.status in {S.ON_TRACK, S.NEEDS_ACCELERATION}:
             assert p.growth_ratio is not None
+
+
+# -- figures beyond bilat's range ------------------------------------------------
+
+
+@st.composite
+def extreme_amounts(draw: st.DrawFn, *, positive: bool = False) -> Decimal:
+    """Any amount bilat holds: up to 100 digits, from 1E-100 to below 1E+100."""
+    edges = (
+        Decimal("1E-100"),
+        Decimal("9.9E+99"),
+        Decimal("1E+99"),
+        Decimal(1),
+        Decimal("4.6"),
+        Decimal("1." + "0" * 80 + "1"),
+        Decimal("9" * 100),
+    )
+    if draw(st.booleans()):
+        value = draw(st.sampled_from(edges))
+    else:
+        digits = draw(st.integers(1, 100))
+        coefficient = draw(st.integers(1, 10**digits - 1))
+        adjusted = draw(st.integers(-100, 99))
+        value = Decimal(coefficient).scaleb(adjusted - Decimal(coefficient).adjusted())
+    if not positive and draw(st.integers(0, 9)) == 0:
+        return Decimal(0)
+    return value
+
+
+@st.composite
+def extreme_cases(draw: st.DrawFn) -> tuple[TradeTarget, TradeSeries, int]:
+    """A target, a series of its pair and an as_of year, at the edges of the range."""
+    years = draw(st.lists(st.integers(1, 9999), min_size=1, max_size=4, unique=True))
+    values = {year: str(draw(extreme_amounts())) for year in years}
+    deadline = draw(st.none() | st.integers(2, 9999) | st.sampled_from([9999]))
+    baseline = draw(
+        st.none() if deadline is None else st.none() | st.integers(1, deadline - 1)
+    )
+    t = target(
+        str(draw(extreme_amounts(positive=True))),
+        deadline=deadline,
+        baseline_year=baseline,
+    )
+    as_of = draw(st.integers(1, 9999) | st.sampled_from(sorted(years)))
+    return t, series(values), as_of
+
+
+def worked_out_eta(c: Fraction, b: Fraction, t: Fraction, year: int, n: int) -> int:
+    """The first year whose value c·(c/b)^(k/n) reaches t, by exact search."""
+    k = 0
+    while c ** (k + n) < t**n * b**k:
+        k += 1
+    return year + k
+
+
+class TestOutOfRange:
+    """A figure beyond bilat's range is None and Progress.out_of_range says why."""
+
+    def test_projection_too_large(self) -> None:
+        """A leap from 4.6 to 5E+9 projects to about 1E+696 by 2100: None, not a crash."""
+        s = series({2023: "4.6", 2024: "5000000000"})
+        p = target("1e10", deadline=2100).progress(s, 2024)
+        # log10 of the projection: 9.70 + 76·log10(5e9/4.6) ≈ 696
+        assert math.log10(5e9) + 76 * math.log10(5e9 / 4.6) > 100
+        assert p.projected is None
+        assert p.anticipated is None
+        assert dict(p.out_of_range) == {
+            "projected": "too_large",
+            "anticipated": "too_large",
+        }
+        # the other figures are there, and the status uses the growth ratio
+        assert p.gap == usd(5_000_000_000)
+        assert approx(p.actual_cagr, 5e9 / 4.6 - 1)
+        assert p.status is S.ON_TRACK
+        assert p.eta == 2025
+
+    def test_projection_beyond_any_context(self) -> None:
+        """(9E+199)^9997 overflows even the working context: None, no decimal.Overflow."""
+        s = series({1: "1e-100", 2: "9e99"})
+        p = target("9.9e99", deadline=9999).progress(s, 2)
+        assert p.projected is None
+        assert p.actual_cagr is None  # 9E+199 − 1
+        assert p.out_of_range["projected"] == "too_large"
+        assert p.out_of_range["actual_cagr"] == "too_large"
+        assert p.share is not None
+        assert approx(p.share, 9e99 / 9.9e99)
+
+    def test_projection_too_small(self) -> None:
+        """A fall from 1E+99 to 1E-100 projects below any context: None, not zero."""
+        s = series({1: "1e99", 2: "1e-100"})
+        p = target("2e99", deadline=9999).progress(s, 2)
+        assert p.projected is None
+        assert dict(p.out_of_range) == {
+            "projected": "too_small",  # 1E-100·(1E-199)^9997
+            "share": "too_small",  # 5E-200
+            "gap": "too_many_digits",  # 2E+99 − 1E-100
+        }
+        # (≈0 − 1E+99) / (2E+99 − 1E+99) = −1 to far more than 60 digits
+        assert p.anticipated == -1
+        assert p.status is S.REGRESSING
+
+    def test_gap_with_too_many_digits(self) -> None:
+        """9.9E+99 − 1E-100 needs 200 digits: the gap is None, not a PrecisionError."""
+        s = series({1: "1e-100", 2: "1e-99"})
+        p = target("9.9e99").progress(s, 2)
+        assert p.gap is None
+        assert p.share is None  # about 1E-199
+        assert dict(p.out_of_range) == {
+            "share": "too_small",
+            "gap": "too_many_digits",
+        }
+
+    def test_eta_after_last_year(self) -> None:
+        """At 0.01 % a year, 1 reaches 1E+10 some 230,000 years on: eta None."""
+        s = series({2000: "1", 2001: "1.0001"})
+        p = target("1e10").progress(s, 2001)
+        assert math.log(1e10 / 1.0001) / math.log(1.0001) > 9999
+        assert p.eta is None
+        assert dict(p.out_of_range) == {"eta": "too_large"}
+
+    def test_eta_for_ratio_within_a_hair_of_one(self) -> None:
+        """Growth of 1E-82 a year is not lost in the logarithms (nor divides by zero)."""
+        c = "1." + "0" * 81 + "1"  # 1 + 1E-82
+        t = "1." + "0" * 81 + "45"  # 1 + 4.5E-82
+        s = series({1: "1", 2: c})
+        p = target(t).progress(s, 2)
+        expected = worked_out_eta(Fraction(c), Fraction(1), Fraction(t), 2, 1)
+        assert expected == 6
+        assert p.eta == expected
+
+    def test_eta_slow_and_close(self) -> None:
+        """A hair of growth to a target a hair away still gives the exact year."""
+        b, c = "1." + "0" * 69 + "1", "1." + "0" * 69 + "3"  # 1+1E-70, 1+3E-70
+        t = "1." + "0" * 68 + "11"  # 1 + 1.1E-69
+        s = series({10: b, 12: c})
+        p = target(t).progress(s, 12)
+        expected = worked_out_eta(Fraction(c), Fraction(b), Fraction(t), 12, 2)
+        assert p.eta == expected
+
+    def test_repr_names_out_of_range(self) -> None:
+        """The repr shows out_of_range when it is not empty and evaluates back."""
+        s = series({2023: "4.6", 2024: "5000000000"})
+        p = target("1e10", deadline=2100).progress(s, 2024)
+        text = repr(p)
+        assert "out_of_range={'projected': 'too_large'" in text
+        assert eval(text, namespace()) == p
+        everyday = target("1e10").progress(series({2023: "4.6"}), 2024)
+        assert "out_of_range" not in repr(everyday)
+
+    def test_pickles_and_hashes(self) -> None:
+        """A Progress with out_of_range pickles back equal, with an equal hash."""
+        import pickle
+
+        s = series({2023: "4.6", 2024: "5000000000"})
+        p = target("1e10", deadline=2100).progress(s, 2024)
+        again = pickle.loads(pickle.dumps(p))
+        assert again == p
+        assert hash(again) == hash(p)
+        assert dict(again.out_of_range) == dict(p.out_of_range)
+
+    def test_out_of_range_read_only(self) -> None:
+        """out_of_range cannot be changed."""
+        s = series({2023: "4.6", 2024: "5000000000"})
+        p = target("1e10", deadline=2100).progress(s, 2024)
+        with pytest.raises(TypeError):
+            p.out_of_range["projected"] = "too_small"  # type: ignore[index]
+
+    @pytest.mark.parametrize(
+        "reasons",
+        [{"projected": "too_big"}, {"current": "too_large"}, ["projected"]],
+    )
+    def test_out_of_range_checked(self, reasons: Any) -> None:
+        """Only figures and the three reasons are accepted."""
+        p = target("10").progress(series({2023: "4.6"}), 2024)
+        with pytest.raises(ValidationError, match="out_of_range"):
+            attrs.evolve(p, out_of_range=reasons)
+
+    @given(extreme_cases())
+    @settings(max_examples=60)
+    def test_any_valid_values(self, case: tuple[TradeTarget, TradeSeries, int]) -> None:
+        """Any values bilat holds: progress() raises nothing, every figure in range."""
+        t, s, as_of = case
+        p = t.progress(s, as_of)
+        for name in ("share", "actual_cagr", "planned_cagr", "required_cagr"):
+            value = getattr(p, name)
+            assert value is None or value == 0 or -100 <= value.adjusted() <= 99
+        for name in ("gap", "projected"):
+            money = getattr(p, name)
+            assert money is None or Money(money.amount, "USD") == money
+        assert p.eta is None or (p.year is not None and p.year <= p.eta <= 9999)
+        for name, reason in p.out_of_range.items():
+            assert getattr(p, name) is None
+            assert reason in {"too_large", "too_small", "too_many_digits"}

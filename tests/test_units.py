@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +13,7 @@ import attrs
 import numpy as np
 import pint
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.strategies import moneys, unit_prices
 from tests.subprocess_helper import run_python
@@ -21,10 +24,15 @@ from bilat import (
     Money,
     NumberTypeError,
     ParseError,
+    PrecisionError,
+    ProgressUpdate,
+    Project,
     UnitMismatchError,
     UnitPrice,
     ValidationError,
 )
+from bilat._errors import shown
+from bilat._units import QUANTITY_TEXT_LIMIT, UNIT_TEXT_LIMIT, _unit_problem
 
 Q_ = bilat.Q_
 
@@ -365,3 +373,247 @@ class TestFormat:
     def test_str(self) -> None:
         """str() is format() with defaults."""
         assert str(UnitPrice(Money(30, "USD"), "t")) == "$30.00/t"
+
+
+# -- unit text -----------------------------------------------------------------
+
+#: Unit text read as a unit expression, and pint's full name of the unit.
+ACCEPTED_UNITS: list[tuple[str, str]] = [
+    ("t", "metric_ton"),
+    ("Mt/a", "megametric_ton / year"),
+    ("Mt / a", "megametric_ton / year"),
+    ("m ** 3", "meter ** 3"),
+    ("kg*m/s^2", "kilogram * meter / second ** 2"),
+    ("km**-2", "1 / kilometer ** 2"),
+    ("km²", "kilometer ** 2"),
+    ("m⁻¹", "1 / meter"),
+    ("1 / s", "1 / second"),
+    ("(kg * m) / (s ** 2)", "kilogram * meter / second ** 2"),
+    ("kg·m", "kilogram * meter"),
+    ("µm", "micrometer"),
+    ("Ω", "ohm"),
+    ("°", "degree"),
+    ("%", "percent"),
+    ("delta_degC", "delta_degree_Celsius"),
+    ("megametric_ton / year", "megametric_ton / year"),
+]
+
+#: Text that is not a unit expression, and what the message says about it.
+REFUSED_UNITS: list[tuple[str, str]] = [
+    ("km == m", "unexpected '=' at position 3"),
+    ("km;", "unexpected ';'"),
+    ("km'", 'unexpected "\'"'),
+    ("km\x00", "unexpected '\\\\x00'"),
+    ("lambda: 1", "unexpected ':'"),
+    ("km/0", "the number 0 at position 3 is not a unit"),
+    ("9**9**9", "the number 9 at position 0 is not a unit"),
+    ("m**9**9", "expected '\\*' or '/' before '\\*\\*'"),
+    ("km**0", "the power 0 is not a whole number"),
+    ("m ** 13", "the power 13 is not a whole number from -12 to 12"),
+    ("m ** 0.5", "the power 0.5"),
+    ("__import__('os')", 'unexpected "\'" at position 11'),
+    ("__import__(os)", "expected '\\*' or '/' before '\\('"),
+    ("kg m", "expected '\\*' or '/' before 'm'"),
+    ("km *", "it ends where a unit name was expected"),
+    ("(km", "not closed"),
+    ("km)", "unexpected '\\)'"),
+    ("(((((m)))))", "parentheses nest deeper than 4"),
+    ("", "it ends where a unit name was expected"),
+    ("*km" * 1000, "(it has 3,000|at most 300) characters"),
+]
+
+
+def _text_errors(text: str, *, unit_only: bool = False) -> list[BaseException]:
+    """What UnitPrice, Project and ProgressUpdate raise for ``text`` as a unit.
+
+    Unless ``unit_only``, ``text`` is also given as a whole quantity.
+    """
+    errors: list[BaseException] = []
+    calls: list[Callable[[], object]] = [
+        lambda: UnitPrice(Money(1, "USD"), text),
+        lambda: ProgressUpdate("2025-01-01", "x", f"1 {text}"),
+        lambda: Project("P", ["KZ"], "underway", measures={"x": f"5 {text}"}),
+    ]
+    if not unit_only:
+        calls.append(lambda: ProgressUpdate("2025-01-01", "x", text))
+        calls.append(lambda: Project("P", ["KZ"], "underway", measures={"x": text}))
+    for call in calls:
+        try:
+            call()
+        except Exception as e:  # noqa: BLE001 - the test checks what it is
+            errors.append(e)
+    return errors
+
+
+class TestUnitGrammar:
+    """Unit text must be a unit expression, checked before pint reads it."""
+
+    @pytest.mark.parametrize(("text", "name"), ACCEPTED_UNITS)
+    def test_accepted(self, text: str, name: str) -> None:
+        """Names, '*', '/', integer powers and parentheses are read."""
+        assert UnitPrice(Money(1, "USD"), text).unit == name
+
+    @pytest.mark.parametrize(("text", "detail"), REFUSED_UNITS)
+    def test_refused(self, text: str, detail: str) -> None:
+        """Anything else is a ParseError that quotes the text and shows the shape."""
+        with pytest.raises(ParseError, match=detail) as info:
+            UnitPrice(Money(1, "USD"), text)
+        message = str(info.value)
+        assert message.startswith(f"cannot read {shown(text)} as a unit: ")
+        assert "expected a unit expression: unit names" in message
+        assert "'kg * m / s^2'" in message
+
+    @pytest.mark.parametrize(("text", "detail"), [r for r in REFUSED_UNITS if r[0]])
+    def test_refused_everywhere(self, text: str, detail: str) -> None:
+        """Projects and progress updates refuse it too, with the same reason."""
+        errors = _text_errors(text, unit_only=True)
+        assert len(errors) == 3
+        for error in errors:
+            assert isinstance(error, ParseError | ValidationError)
+            assert re.search(detail, str(error))
+
+    def test_unknown_name(self) -> None:
+        """A well-formed expression with an unknown name is pint's refusal."""
+        with pytest.raises(ParseError, match="'USD' is not defined"):
+            UnitPrice(Money(1, "USD"), "USD / t")
+
+    @pytest.mark.parametrize(
+        ("text", "detail"),
+        [
+            ("(m ** 12) ** 2", "got meter \\*\\* 24"),
+            ("km" + " * km" * 12, "got kilometer \\*\\* 13"),
+        ],
+    )
+    def test_resulting_power_bounded(self, text: str, detail: str) -> None:
+        """Powers that add up or multiply beyond 12 are refused."""
+        with pytest.raises(ParseError, match=detail):
+            UnitPrice(Money(1, "USD"), text)
+
+    def test_every_pint_name_and_symbol(self) -> None:
+        """Every unit pint defines is a unit expression by name and by symbol."""
+        registry = bilat.ureg
+        for name in list(registry._units):
+            try:
+                unit = registry.Unit(name)
+            except pint.errors.PintError:  # an internal alias, not a unit name
+                continue
+            for text in (name, f"{unit:D}", f"{unit:~D}", f"{unit:~P}"):
+                assert _unit_problem(text) is None, text
+
+
+class TestTextLength:
+    """Unit and quantity text is bounded, so no text takes long to refuse."""
+
+    def test_unit_limit(self) -> None:
+        """A unit expression of more than UNIT_TEXT_LIMIT characters is refused."""
+        longest = "m" + " " * (UNIT_TEXT_LIMIT - 2) + "m"
+        with pytest.raises(ParseError, match="expected '\\*' or '/'"):
+            UnitPrice(Money(1, "USD"), longest)
+        with pytest.raises(ParseError, match=f"it has {UNIT_TEXT_LIMIT + 1} char"):
+            UnitPrice(Money(1, "USD"), longest + "m")
+
+    def test_surrounding_space_is_not_counted(self) -> None:
+        """Spaces around the text are dropped before it is measured."""
+        padded = " " * 10_000 + "t" + " " * 10_000
+        assert UnitPrice(Money(1, "USD"), padded).unit == "metric_ton"
+
+    def test_huge_measure(self) -> None:
+        """A measure of 100,000 characters is refused at once, with the limit."""
+        text = "1 " + "q" * 100_000
+        with pytest.raises(ValidationError, match="at most 300 characters") as info:
+            Project("P", ["KZ"], "underway", measures={"length": text})
+        assert info.value.path == "measures['length']"
+        assert "(this text has 100,002)" in str(info.value)
+        assert len(str(info.value)) < 500
+
+    def test_quantity_limit(self) -> None:
+        """A quantity of QUANTITY_TEXT_LIMIT characters is read; one more is not."""
+        number = "1" + "0" * 50
+        text = number + " " * (QUANTITY_TEXT_LIMIT - len(number) - 2) + "km"
+        assert ProgressUpdate("2025-01-01", "x", text).done == Q_(10**50, "km")
+        with pytest.raises(ValidationError, match="at most 300 characters"):
+            ProgressUpdate("2025-01-01", "x", text + "²")
+
+    def test_long_full_name(self) -> None:
+        """A short expression whose full name is too long to keep is refused."""
+        symbols = "Mt kWh km MW GJ ha mL kPa mA mph kcal bbl psi cwt mmHg ft yd"
+        text = "*".join(symbols.split())
+        assert len(text) == 60
+        with pytest.raises(ParseError, match="full name has at most 200"):
+            UnitPrice(Money(1, "USD"), text)
+
+
+class TestQuantityValues:
+    """Quantities given as pint objects are checked like text."""
+
+    @pytest.mark.parametrize(
+        ("quantity", "error", "match"),
+        [
+            (Q_(Decimal("NaN"), "t"), InvalidNumberError, "not NaN or infinity"),
+            (Q_(Decimal("-Infinity"), "t"), InvalidNumberError, "not NaN"),
+            (Q_(10**200, "t"), PrecisionError, "an int of 201 digits"),
+            (Q_(Decimal("1e-200"), "t"), PrecisionError, "1E-200"),
+            (Q_(np.array([1, 2]), "t"), NumberTypeError, "magnitude"),
+            (bilat.ureg.Quantity(2, "m") ** 13, ParseError, "meter \\*\\* 13"),
+        ],
+    )
+    def test_refused(self, quantity: Any, error: type[Exception], match: str) -> None:
+        """NaN, infinities, numbers out of range and arrays are bilat errors."""
+        price = UnitPrice(Money(1, "USD"), "t")
+        with pytest.raises(error, match=match):
+            price * quantity
+        with pytest.raises(error, match=match):
+            Money(1, "USD") / quantity
+        with pytest.raises(ValidationError, match=match):
+            ProgressUpdate("2025-01-01", "x", quantity)
+        with pytest.raises(ValidationError, match=match):
+            Project("P", ["KZ"], "underway", measures={"x": quantity})
+
+    def test_other_registry_refused(self) -> None:
+        """Another registry's NaN, infinity and fractional powers are refused."""
+        other: pint.UnitRegistry[Any] = pint.UnitRegistry()
+        price = UnitPrice(Money(1, "USD"), "t")
+        with pytest.raises(InvalidNumberError, match="nan"):
+            price * other.Quantity(float("nan"), "t")
+        with pytest.raises(InvalidNumberError, match="inf"):
+            price * other.Quantity(float("inf"), "t")
+        with pytest.raises(ValidationError, match=r"the power 0\.5"):
+            ProgressUpdate("2025-01-01", "x", other.Quantity(4, "m ** 0.5"))
+
+    def test_other_registry_converted(self) -> None:
+        """Another registry's float quantity is rebuilt exactly in bilat's."""
+        other: pint.UnitRegistry[Any] = pint.UnitRegistry()
+        update = ProgressUpdate("2025-01-01", "x", other.Quantity(0.1, "lb"))
+        assert update.done.magnitude == Decimal("0.1")
+        assert update.done.units == bilat.ureg.lb
+        price = UnitPrice(Money(10, "USD"), "kg")
+        assert price * other.Quantity(0.1, "lb") == Money("0.45359237", "USD")
+
+    def test_result_out_of_range(self) -> None:
+        """A product beyond bilat's range is a PrecisionError, not a raw one."""
+        price = UnitPrice(Money("1e90", "USD"), "g")
+        with pytest.raises(PrecisionError, match="product"):
+            price * Q_("1e9", "Mt")
+
+
+#: Pieces of near-miss unit expressions: names, operators, numbers and junk.
+NEAR_MISS_PIECES = (
+    *("km", "m", "t", "Mt", "a", "kg", "s", "h", "µ", "Ω", "°", "%", "e", "nan"),
+    *("*", "/", "**", "^", "(", ")", " ", "·", "²", "⁻", "-", "+", ".", "_"),
+    *("0", "1", "2", "9", "12", "13", "99", "1e3", "==", ";", "'", ":", ","),
+    *("\x00", "lambda", "__import__", "import", "inf", "[", "]", "\\", "\n"),
+)
+
+
+class TestAnyText:
+    """Any text is a unit, a quantity or a bilat error, at once."""
+
+    @settings(deadline=dt.timedelta(seconds=5), max_examples=200)
+    @given(
+        st.text(max_size=60)
+        | st.lists(st.sampled_from(NEAR_MISS_PIECES), max_size=12).map("".join)
+    )
+    def test_only_bilat_errors(self, text: str) -> None:
+        """UnitPrice, Project and ProgressUpdate raise nothing but BilatError."""
+        for error in _text_errors(text):
+            assert isinstance(error, bilat.BilatError), repr(error)

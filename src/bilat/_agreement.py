@@ -10,6 +10,8 @@ import attrs
 
 from bilat._country import Country, as_parties
 from bilat._errors import ValidationError
+from bilat._fields import as_enum
+from bilat._pickling import public
 from bilat._source import (
     Source,
     as_date,
@@ -22,6 +24,7 @@ from bilat._source import (
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus"]
 
 
+@public
 class AgreementKind(enum.Enum):
     """What sort of document an agreement is.
 
@@ -43,6 +46,7 @@ class AgreementKind(enum.Enum):
     OTHER = "other"
 
 
+@public
 class AgreementStatus(enum.Enum):
     """Where an agreement stands on a date; see :meth:`Agreement.status`.
 
@@ -66,15 +70,7 @@ def _title(value: object) -> str:
 
 
 def _kind(value: object) -> AgreementKind:
-    if isinstance(value, AgreementKind):
-        return value
-    try:
-        return AgreementKind(value)
-    except ValueError:
-        choices = ", ".join(repr(k.value) for k in AgreementKind)
-        raise ValidationError(
-            [("kind", f"unknown agreement kind {value!r}: expected one of {choices}")]
-        ) from None
+    return as_enum(value, AgreementKind, "kind", "agreement kind")
 
 
 def _signed(value: object) -> dt.date | None:
@@ -102,6 +98,7 @@ _ORDER = (
 )
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Agreement:

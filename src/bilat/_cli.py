@@ -2,9 +2,16 @@
 
 Each subcommand is one row of :data:`_COMMANDS`: a name, a one-line help text,
 a function that adds its arguments to its parser and a function that runs it
-and returns the exit status. Errors that bilat raises on purpose
-(:class:`~bilat.BilatError`) end the command with one line on stderr and exit
-status 1; usage errors exit with status 2, as argparse does.
+and returns the exit status. A command writes into a buffer; :func:`main`
+writes the buffer to standard output once the command has succeeded, so an
+error in reading or computing and an error in writing are told apart.
+
+Exit statuses: 0 on success; 1 when bilat refused the input
+(:class:`~bilat.BilatError`), a file could not be read, or standard output
+could not be written (closed, a broken pipe, a full disk), each with one line
+on stderr (none for a broken pipe, as Python's documentation recommends);
+2 for a usage error, as argparse does (a bad option value included); 130
+when interrupted.
 """
 
 from __future__ import annotations
@@ -13,13 +20,14 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import re
 import sys
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from bilat import __version__
 from bilat._decimal import decimal_text
-from bilat._errors import BilatError
+from bilat._errors import BilatError, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -28,8 +36,15 @@ __all__ = ["main"]
 
 PROG = "bilat"
 
-#: Exit status of a command that failed on a :class:`~bilat.BilatError`.
+#: Exit status of a command that failed on a :class:`~bilat.BilatError`, a
+#: file it could not read or an output it could not write.
 EXIT_ERROR = 1
+
+#: Exit status of a usage error (argparse's).
+EXIT_USAGE = 2
+
+#: Exit status after Ctrl-C, as shells report a SIGINT (128 + 2).
+EXIT_INTERRUPTED = 130
 
 
 class _Command(NamedTuple):
@@ -39,6 +54,33 @@ class _Command(NamedTuple):
     help: str
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, TextIO], int]
+    output: str  # what it writes, for messages: "the report"
+
+
+# -- option values --------------------------------------------------------
+#
+# Each checks its value when the command line is read, so that a bad value is
+# a usage error naming the option and the value, like a bad --format.
+
+
+def _locale(text: str) -> str:
+    from bilat._locale import get_locale
+
+    try:
+        get_locale(text)
+    except BilatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _currency(text: str) -> str:
+    from bilat._currency import as_currency
+
+    try:
+        as_currency(text)
+    except BilatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 # -- bilat parse ----------------------------------------------------------
@@ -51,6 +93,7 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--locale",
         default="en",
+        type=_locale,
         metavar="L",
         help="CLDR locale of the text and of the output (default: %(default)s)",
     )
@@ -89,7 +132,7 @@ def _date(text: str) -> object:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        msg = f"invalid date {text!r}: expected an ISO date such as 2025-12-31"
+        msg = f"invalid date {shown(text)}: expected an ISO date such as 2025-12-31"
         raise argparse.ArgumentTypeError(msg) from None
 
 
@@ -110,12 +153,14 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--currency",
         default="USD",
+        type=_currency,
         metavar="C",
         help="ISO 4217 code totals are shown in (default: %(default)s)",
     )
     parser.add_argument(
         "--locale",
         default="en",
+        type=_locale,
         metavar="L",
         help="language and number format: en, ru, kk, uz or any CLDR locale "
         "(default: %(default)s)",
@@ -139,7 +184,10 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
     from bilat.io import load
 
     dossier = examples.kazakhstan_uzbekistan() if args.path is None else load(args.path)
-    rates = ExchangeRates.from_csv(args.rates) if args.rates else None
+    try:
+        rates = ExchangeRates.from_csv(args.rates) if args.rates else None
+    except BilatError as error:
+        raise _OptionError("--rates", error) from None
     report = dossier.report(
         as_of=args.as_of, currency=args.currency, locale=args.locale, rates=rates
     )
@@ -216,18 +264,21 @@ _COMMANDS: tuple[_Command, ...] = (
         "print a progress report of a dossier",
         _configure_report,
         _run_report,
+        "the report",
     ),
     _Command(
         "validate",
         "check a dossier file and list every problem found",
         _configure_validate,
         _run_validate,
+        "the result",
     ),
     _Command(
         "parse",
         "read an amount of money as written in news and reports",
         _configure_parse,
         _run_parse,
+        "the amount",
     ),
 )
 
@@ -248,8 +299,31 @@ def _parser() -> argparse.ArgumentParser:
             command.name, help=command.help, description=command.help
         )
         command.configure(sub)
-        sub.set_defaults(run=command.run)
+        sub.set_defaults(run=command.run, output=command.output)
     return parser
+
+
+class _OptionError(Exception):
+    """A BilatError about an option's value (a file named by ``--rates``)."""
+
+    def __init__(self, option: str, error: BilatError) -> None:
+        super().__init__(f"{option}: {error}")
+
+
+class _Buffer(io.StringIO):
+    """What a command writes, kept until it has succeeded.
+
+    It answers ``encoding`` with the encoding of the stream it is meant for,
+    so that a command can escape what that stream cannot show.
+    """
+
+    def __init__(self, encoding: str | None) -> None:
+        super().__init__()
+        self._target_encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._target_encoding or "utf-8"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -260,8 +334,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             None.
 
     Returns:
-        0 on success, 1 when bilat refused the input (the reason is printed
-        on stderr as ``bilat: error: …``), 2 for a usage error.
+        0 on success; 1 when bilat refused the input, a file could not be
+        read or standard output could not be written (the reason is printed
+        on stderr as ``bilat: error: …``; nothing for a reader that stopped
+        reading, a broken pipe); 2 for a usage error; 130 when interrupted.
 
     Example:
         >>> from bilat._cli import main
@@ -270,18 +346,97 @@ def main(argv: Sequence[str] | None = None) -> int:
         $156M
         0
     """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
-    with _escaping(sys.stdout):
+    stdout = sys.stdout  # None when the process was started with it closed
+    with _escaping(stdout):
         try:
             args = parser.parse_args(argv)
         except SystemExit as exit_:  # --help, --version and usage errors
-            return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+            return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
         run: Callable[[argparse.Namespace, TextIO], int] = args.run
+        buffer = _Buffer(getattr(stdout, "encoding", None))
         try:
-            return run(args, sys.stdout)
-        except BilatError as error:
-            sys.stderr.write(f"{PROG}: error: {error}\n")
+            status = run(args, buffer)
+        except (BilatError, _OptionError) as error:
+            _error(str(error))
             return EXIT_ERROR
-        except OSError as error:  # a file that cannot be read or written
-            sys.stderr.write(f"{PROG}: error: {error.strerror}: {error.filename!r}\n")
+        except OSError as error:  # a file that cannot be read
+            _error(_read_error(error))
             return EXIT_ERROR
+        return _write(buffer.getvalue(), stdout, args.output) or status
+
+
+def _write(text: str, stdout: TextIO | None, what: str) -> int:
+    """Write ``text`` to standard output; 0, or the exit status of a failure.
+
+    A reader that has gone away (a broken pipe, ``bilat report | head``)
+    ends the command quietly with status 1, as Python's documentation on
+    SIGPIPE recommends; any other failure is named on stderr.
+    """
+    if stdout is None:
+        _error(f"cannot write {what} to standard output: it is closed")
+        return EXIT_ERROR
+    try:
+        stdout.write(text)
+        stdout.flush()  # inside the try: the error shows here, not at exit
+    except BrokenPipeError:
+        _discard(stdout)
+        return EXIT_ERROR
+    except (OSError, ValueError) as error:  # ValueError: a closed stream
+        _discard(stdout)
+        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        _error(f"cannot write {what} to standard output: {reason}")
+        return EXIT_ERROR
+    return 0
+
+
+def _discard(stream: TextIO) -> None:
+    """Send what is left of ``stream`` to the null device.
+
+    Python flushes standard output at exit; after a failed write that would
+    fail again and print a traceback-like warning.
+    """
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _reason(error: OSError) -> str:
+    """What went wrong, as ``No space left on device (errno 28)``."""
+    reason = error.strerror or str(error) or type(error).__name__
+    return reason if error.errno is None else f"{reason} (errno {error.errno})"
+
+
+def _read_error(error: OSError) -> str:
+    """The message for a file that could not be read."""
+    if error.filename is None:
+        return f"cannot read a file: {_reason(error)}"
+    return f"cannot read {shown(os.fsdecode(error.filename))}: {_reason(error)}"
+
+
+def _error(message: str) -> None:
+    """Print ``bilat: error: message`` on stderr, if there is a stderr at all."""
+    stderr = sys.stderr
+    if stderr is None:  # started with stderr closed: nowhere to say it
+        return
+    line = f"{PROG}: error: {message}\n"
+    with contextlib.suppress(OSError, ValueError):  # stderr is gone too
+        try:
+            stderr.write(line)
+        except UnicodeEncodeError:  # a stderr set to fail on what it cannot show
+            encoding = getattr(stderr, "encoding", None) or "ascii"
+            stderr.write(line.encode(encoding, "backslashreplace").decode(encoding))
+        stderr.flush()

@@ -39,8 +39,11 @@ from bilat._errors import (
     UnknownCountryError,
     UnknownCurrencyError,
     ValidationError,
+    shown,
 )
+from bilat._fields import as_items
 from bilat._locale import LocaleLike, get_locale
+from bilat._pickling import public
 
 __all__ = ["Country", "CountryLike", "as_country", "as_parties", "normalise_name"]
 
@@ -143,6 +146,7 @@ def _to_alpha2(value: CountryLike) -> str:
     raise UnknownCountryError(value, codes.withdrawn.get(key, ()))
 
 
+@public
 @final
 @attrs.frozen(repr=False, order=True)
 class Country:
@@ -336,7 +340,7 @@ class Country:
             Currency('LSL')
         """
         if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
-            raise ValidationError([("on", f"expected a date, got {on!r}")])
+            raise ValidationError([("on", f"expected a date, got {shown(on)}")])
         return _pick_currency(self.alpha2, on)
 
     def __repr__(self) -> str:
@@ -375,7 +379,7 @@ def _pick_currency(alpha2: str, on: dt.date | None) -> Currency:
         return Currency(code)
     except UnknownCurrencyError:
         raise CurrencyNotFoundError(
-            alpha2, on, f"{code!r} is not a current ISO 4217 currency"
+            alpha2, on, f"{shown(code)} is not a current ISO 4217 currency"
         ) from None
 
 
@@ -560,18 +564,20 @@ def as_parties(value: object, path: str = "parties") -> tuple[Country, ...]:
         >>> as_parties(["KZ", 860])
         (Country('KZ'), Country('UZ'))
     """
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [(path, f"expected a sequence of at least two countries, got {value!r}")]
-        )
-    parties = tuple(as_country(item, f"{path}[{i}]") for i, item in enumerate(value))
+    items = as_items(value, path, "a sequence of at least two countries")
+    parties = tuple(as_country(item, f"{path}[{i}]") for i, item in enumerate(items))
     if len(parties) < 2:
         raise ValidationError(
-            [(path, f"expected at least two countries, got {parties!r}")]
+            [(path, f"expected at least two countries, got {shown(parties)}")]
         )
     for i, country in enumerate(parties):
         if country in parties[:i]:
             raise ValidationError(
-                [(f"{path}[{i}]", f"{country!r} is named twice; parties must differ")]
+                [
+                    (
+                        f"{path}[{i}]",
+                        f"{shown(country)} is named twice; parties must differ",
+                    )
+                ]
             )
     return parties

@@ -10,6 +10,7 @@ from babel.numbers import get_currency_name, get_currency_symbol
 from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._errors import UnknownCurrencyError
 from bilat._locale import LocaleLike, get_locale
+from bilat._pickling import public
 
 __all__ = ["Currency", "CurrencyLike", "as_currency"]
 
@@ -29,7 +30,7 @@ def _normalise(code: object) -> str:
         return code.code
     if not isinstance(code, str):
         raise UnknownCurrencyError(code)
-    stripped = code.strip()
+    stripped = str.__str__(code).strip()  # a str subclass may override anything
     # Check before upper-casing: "ſ".upper() is "S" and "ı".upper() is "I", so
     # "uſd" would otherwise pass as USD.
     if len(stripped) != 3 or not stripped.isascii() or not stripped.isalpha():
@@ -42,6 +43,7 @@ def _normalise(code: object) -> str:
     return normal
 
 
+@public
 @final
 @attrs.frozen(repr=False, eq=False)
 class Currency:
@@ -140,7 +142,7 @@ def as_currency(value: CurrencyLike) -> Currency:
         return _cached(value.code)
     if isinstance(value, str):
         try:
-            return _cached(value)
+            return _cached(str.__str__(value))  # not a subclass's own __hash__
         except TypeError:  # pragma: no cover - lru_cache never raises this for str
             raise UnknownCurrencyError(value) from None
     raise UnknownCurrencyError(value)

@@ -15,10 +15,15 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-if TYPE_CHECKING:
-    from bilat._errors import PrecisionError
+from bilat._errors import (
+    DivisionByZeroError,
+    InvalidNumberError,
+    InvalidOptionError,
+    NumberTypeError,
+    PrecisionError,
+)
 
 __all__ = [
     "CONTEXT",
@@ -33,6 +38,8 @@ __all__ = [
     "context_with",
     "decimal_text",
     "exact_sums",
+    "integer_of",
+    "read_decimal",
     "to_decimal",
 ]
 
@@ -115,6 +122,24 @@ _RANGE: Final = (
     f"below 1E+{EMAX + 1} and, unless zero, at least 1E{EMIN}"
 )
 
+#: The context text is read in: it never rounds (the precision and exponent
+#: range are Decimal's largest) and it traps invalid text and exponents
+#: beyond any Decimal's, whatever the caller's context says. Range checks
+#: come after reading.
+READ: Final = decimal.Context(
+    prec=decimal.MAX_PREC,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=decimal.MIN_EMIN,
+    Emax=decimal.MAX_EMAX,
+    traps=[
+        decimal.InvalidOperation,
+        decimal.Overflow,
+        decimal.Underflow,
+        decimal.Subnormal,
+        decimal.Clamped,
+    ],
+)
+
 ROUNDING_MODES: Final = frozenset(
     {
         decimal.ROUND_CEILING,
@@ -131,28 +156,30 @@ ROUNDING_MODES: Final = frozenset(
 _CONTEXTS: dict[str, decimal.Context] = {}
 
 
-def context_with(rounding: str) -> decimal.Context:
+def context_with(rounding: object) -> decimal.Context:
     """A context for rounding amounts to a quantum with ``rounding``.
 
     Its precision leaves room for every digit of any amount bilat holds, so
     :meth:`~decimal.Decimal.quantize` in it rounds only where asked.
 
     Raises:
-        ValueError: ``rounding`` is not one of the :mod:`decimal` modes.
+        InvalidOptionError: ``rounding`` is not the name of one of the
+            :mod:`decimal` modes (whatever its type).
     """
+    # Only a str is looked up: a list would be unhashable, and an object's
+    # own __eq__ or __hash__ may raise.
+    key = str.__str__(rounding) if isinstance(rounding, str) else ""
     try:
-        return _CONTEXTS[rounding]
+        return _CONTEXTS[key]
     except KeyError:
-        if rounding not in ROUNDING_MODES:
-            from bilat._errors import InvalidOptionError
-
+        if key not in ROUNDING_MODES:
             raise InvalidOptionError(
                 "rounding mode", rounding, ROUNDING_MODES
             ) from None
         ctx = CONTEXT.copy()
         ctx.prec = _QUANTIZE_PRECISION
-        ctx.rounding = rounding
-        _CONTEXTS[rounding] = ctx
+        ctx.rounding = key
+        _CONTEXTS[key] = ctx
         return ctx
 
 
@@ -165,13 +192,48 @@ def decimal_text(value: Decimal) -> str:
     return CONTEXT.to_sci_string(value)
 
 
+def read_decimal(text: str) -> Decimal:
+    """Read the text of a number exactly, whatever the caller's context is.
+
+    ``Decimal(text)`` depends on :func:`decimal.getcontext`: with
+    :class:`decimal.InvalidOperation` not trapped, text with an exponent
+    beyond any Decimal's becomes NaN instead of raising. This reads in
+    :data:`READ`, which never rounds and always traps.
+
+    Raises:
+        decimal.DecimalException: ``text`` is not a number
+            (:class:`~decimal.InvalidOperation`), or its exponent is beyond
+            any Decimal's (:class:`~decimal.Overflow`,
+            :class:`~decimal.Underflow`, :class:`~decimal.Clamped`).
+
+    Example:
+        >>> import decimal
+        >>> from bilat._decimal import read_decimal
+        >>> with decimal.localcontext(decimal.Context(prec=3, traps=[])):
+        ...     read_decimal("1234.5678")
+        Decimal('1234.5678')
+        >>> read_decimal("1e99999999999999999999")
+        Traceback (most recent call last):
+        ...
+        decimal.Overflow: [<class 'decimal.Overflow'>]
+    """
+    return _read(text)
+
+
+_read = READ.create_decimal
+
+
 def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     """Turn a user-supplied number into a finite Decimal, exactly.
 
     ``int`` and ``Decimal`` are taken as they are, ``str`` may carry
     underscores and a sign, and ``float`` goes through its shortest repr so
     ``0.1`` becomes ``Decimal("0.1")``. ``bool``, NaN and infinities are
-    refused.
+    refused. Other integer types (those with ``__index__``, such as
+    ``numpy.int64``) are taken as the int they stand for, and float
+    subclasses (``numpy.float64``) as floats; ``numpy.float32`` and other
+    number types that are neither are refused, as is ``numpy.bool_``. Text
+    is read the same whatever the caller's decimal context is.
 
     The number must lie in bilat's range: at most :data:`MAX_DIGITS` (100)
     significant digits, a magnitude below ``10**100`` and, unless it is
@@ -197,8 +259,6 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
         ...
         bilat.PrecisionError: invalid amount '1e999999999': expected a magnitude below 1E+100...
     """
-    from bilat._errors import InvalidNumberError, NumberTypeError, PrecisionError
-
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
@@ -210,6 +270,7 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     elif isinstance(value, float):
         result = Decimal(repr(float(value)))  # float subclasses repr differently
     elif isinstance(value, str):
+        value = str.__str__(value)  # a str subclass may override anything
         if not _NUMBER.fullmatch(value):
             raise InvalidNumberError(
                 value,
@@ -218,11 +279,16 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
                 "(underscores only between digits, no spaces)",
             )
         try:
-            result = Decimal(value.replace("_", ""))
-        except decimal.InvalidOperation:  # an exponent beyond any Decimal's
+            result = _read(value.replace("_", ""))
+        except decimal.DecimalException:  # an exponent beyond any Decimal's
             raise PrecisionError(value, what, _RANGE) from None
     else:
-        raise NumberTypeError(value, what, "an int, a Decimal, a str or a float")
+        number = integer_of(value)
+        if number is None:
+            raise NumberTypeError(value, what, "an int, a Decimal, a str or a float")
+        if -_INT_LIMIT < number < _INT_LIMIT:
+            return Decimal(number)
+        raise PrecisionError(number, what, _expected(decimal.Overflow))
     if not result.is_finite():
         raise InvalidNumberError(value, what, "a finite number, not NaN or infinity")
     try:
@@ -232,6 +298,23 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
 
 
 _in_range = EXACT.create_decimal
+
+
+def integer_of(value: object) -> int | None:
+    """The int an integer type (``numpy.int64``) stands for, or None.
+
+    Only types with ``__index__`` count; a bool of any library (``numpy.bool_``
+    has no ``__index__`` in numpy 2) and an ``__index__`` that raises give
+    None.
+    """
+    method = getattr(type(value), "__index__", None)
+    if method is None or "bool" in type(value).__name__:
+        return None
+    try:
+        number = method(value)
+    except Exception:  # noqa: BLE001 - a broken __index__ is not a number
+        return None
+    return number if type(number) is int else None
 
 
 def _expected(signal: type[decimal.DecimalException]) -> str:
@@ -247,11 +330,13 @@ def _expected(signal: type[decimal.DecimalException]) -> str:
 
 def arithmetic_error(
     error: decimal.DecimalException, operands: object, what: str
-) -> PrecisionError:
+) -> InvalidNumberError:
     """The error for a sum, difference, product or quotient beyond bilat's range.
 
     ``error`` is what :data:`EXACT` or :data:`QUOTIENTS` raised;
-    ``operands`` are named in the message.
+    ``operands`` are named in the message. A division by zero gives a
+    :class:`~bilat.DivisionByZeroError`, anything else a
+    :class:`~bilat.PrecisionError`.
 
     Example:
         >>> import decimal
@@ -262,8 +347,8 @@ def arithmetic_error(
         ...     print(arithmetic_error(e, ("1E+99", "1E-99"), "sum"))
         invalid sum ('1E+99', '1E-99'): expected an exact result of at most 100 significant digits ...
     """
-    from bilat._errors import PrecisionError
-
+    if isinstance(error, decimal.DivisionByZero):
+        return DivisionByZeroError(operands, what, "a non-zero divisor")
     expected = _expected(type(error))
     if isinstance(error, decimal.Inexact) and not isinstance(error, decimal.Overflow):
         expected = (

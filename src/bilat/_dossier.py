@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
 from bilat._agreement import Agreement
 from bilat._country import Country, as_parties
-from bilat._errors import ValidationError
+from bilat._errors import ValidationError, shown
 from bilat._events import Meeting, Official
+from bilat._fields import as_instances
+from bilat._pickling import public
 from bilat._portfolio import Portfolio
 from bilat._project import Project
 from bilat._series import TradeSeries
@@ -38,18 +39,11 @@ T = TypeVar("T")
 
 def _items(value: object, cls: type[T], path: str) -> tuple[T, ...]:
     """A tuple of ``cls`` values, with errors that name the offending item."""
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    if isinstance(value, cls):  # one record where a list was meant
         raise ValidationError(
-            [(path, f"expected a sequence of {cls.__name__}, got {value!r}")]
+            [(path, f"expected a sequence of {cls.__name__}, got {shown(value)}")]
         )
-    items = tuple(value)
-    article = "an" if cls.__name__[0] in "AEIOU" else "a"
-    for i, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise ValidationError(
-                [(f"{path}[{i}]", f"expected {article} {cls.__name__}, got {item!r}")]
-            )
-    return items
+    return as_instances(value, cls, path)
 
 
 def _agreements(value: object) -> tuple[Agreement, ...]:
@@ -88,6 +82,7 @@ def _note(value: object) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Dossier:
@@ -184,10 +179,14 @@ class Dossier:
 
         The suffix chooses the format; :func:`bilat.load` reads the file back
         into an equal dossier. Fields equal to their default are left out.
+        The file is replaced atomically (see :func:`bilat.io.dump`): it holds
+        the old dossier or the new one, never a part of either.
 
         Raises:
             InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
-            OSError: the file cannot be written.
+            ValidationError: the path is not a regular file or its folder is
+                missing, or the file cannot be written (no permission, a
+                full disk); the old file is then left as it was.
 
         Example:
             >>> import pathlib, tempfile
@@ -233,8 +232,11 @@ class Dossier:
             >>> [t["progress"][0]["status"] for t in r.to_dict()["targets"]]
             ['no_deadline', 'on_track']
         """
+        from bilat._rates import expect_rates
         from bilat._report import build_report
 
+        if rates is not None:
+            expect_rates(rates, "Dossier.report()")
         return build_report(
             self, as_of=as_of, currency=currency, locale=locale, rates=rates
         )

@@ -53,12 +53,12 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         "'USD'"
         >>> shown(10**5000)
         'an int of 5,001 digits (1000000000...)'
-        >>> shown("x" * 1000)
-        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (1,002 characters)"
+        >>> shown("x" * 1000, limit=60)
+        "'xxxxxxxxxxxxxxxxxxx... (1,002 characters)"
     """
     if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
         digits = _int_digits(int(value))
-        if digits > 100:
+        if digits > limit:
             head = _int_head(int(value))
             sign = "-" if value < 0 else ""
             return f"an int of {digits:,} digits ({sign}{head}...)"
@@ -70,7 +70,7 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         else:
             text = f"({text},)" if len(items) == 1 else f"({text})"
         if len(text) > limit:
-            text = f"{text[: max(limit - 140, 20)]}... ({len(text):,} characters)"
+            text = f"{text[: max(limit - 40, 20)]}... ({len(text):,} characters)"
         return text
     try:
         text = repr(value)
@@ -80,7 +80,7 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         except Exception:  # noqa: BLE001
             return "<unprintable value>"
     if len(text) > limit:
-        text = f"{text[: max(limit - 140, 20)]}... ({len(text):,} characters)"
+        text = f"{text[: max(limit - 40, 20)]}... ({len(text):,} characters)"
     return str(text)
 
 
@@ -561,6 +561,7 @@ _PUBLIC: tuple[type[Exception | Warning], ...] = (
     BilatWarning,
     CurrencyMismatchError,
     DivisionByZeroError,
+    IncompleteDataWarning,
     InvalidNumberError,
     InvalidOptionError,
     MissingExtraError,

@@ -14,6 +14,7 @@ from bilat._decimal import EXACT, arithmetic_error, to_decimal
 from bilat._errors import CurrencyMismatchError, InvalidNumberError
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money, make_money
+from bilat._pickling import public
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["Estimate", "Qualifier"]
 
 
+@public
 class Qualifier(enum.Enum):
     """How a stated amount relates to the true one.
 
@@ -73,7 +75,9 @@ def _qualifier(value: object) -> Qualifier:
     if isinstance(value, Qualifier):
         return value
     try:
-        return Qualifier(value)
+        if not isinstance(value, str):  # unhashable, or with its own __eq__
+            raise ValueError
+        return Qualifier(str.__str__(value))
     except ValueError:
         from bilat._errors import InvalidOptionError
 
@@ -114,6 +118,7 @@ def _bounds(value: Money, qualifier: Qualifier, t: Decimal) -> tuple[Money, Mone
     return make_money(low, cur), make_money(high, cur)
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Estimate:
@@ -268,6 +273,11 @@ class Estimate:
     ) -> Estimate:
         """Convert the value and both bounds with the same rate, as Money.to does.
 
+        Raises:
+            ValidationError: ``rates`` is not an :class:`ExchangeRates`
+                (also a :class:`TypeError`), or ``on`` is not a date.
+            RateNotFoundError: ``rates`` has no usable rate for the pair.
+
         Example:
             >>> import datetime
             >>> from bilat import Estimate, ExchangeRates
@@ -277,11 +287,14 @@ class Estimate:
             >>> Estimate.parse("about €8").to("USD", rates).high
             Money('11.000', 'USD')
         """
+        from bilat._rates import expect_rates
+
+        table = expect_rates(rates, "Estimate.to()")
 
         # As Money.to: exact through a stored rate, rounded (to 60 digits)
         # only where an inverse rate divides.
         def conv(m: Money) -> Money:
-            return rates.convert(m, currency, on)
+            return table.convert(m, currency, on)
 
         return Estimate(
             conv(self.value),

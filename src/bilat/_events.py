@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
 from typing import TypeAlias, final
 
 import attrs
 
 from bilat._country import Country, as_country
-from bilat._errors import ValidationError
+from bilat._errors import ValidationError, shown
+from bilat._fields import as_enum, as_instances, as_items
+from bilat._pickling import public
 from bilat._source import Source, as_date, as_sources, as_text, date_repr
 
 __all__ = ["Meeting", "Official", "Topic", "When"]
@@ -19,6 +20,7 @@ __all__ = ["Meeting", "Official", "Topic", "When"]
 When: TypeAlias = dt.date | int | None
 
 
+@public
 class Topic(enum.Enum):
     """What a meeting was about.
 
@@ -58,6 +60,7 @@ def _country(value: object) -> Country:
     return as_country(value, "country")
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Official:
@@ -106,7 +109,7 @@ def _when(value: object) -> When:
                 "when",
                 (
                     "expected a date, an ISO date 'YYYY-MM-DD', a year from 1 "
-                    f"to 9999, or None, got {value!r}"
+                    f"to 9999, or None, got {shown(value)}"
                 ),
             )
         ]
@@ -114,45 +117,24 @@ def _when(value: object) -> When:
 
 
 def _participants(value: object) -> tuple[Official, ...]:
-    if isinstance(value, Official):
-        return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [("participants", f"expected a sequence of Official, got {value!r}")]
-        )
-    participants = tuple(value)
+    participants = as_instances(value, Official, "participants")
     for i, person in enumerate(participants):
-        if not isinstance(person, Official):
-            raise ValidationError(
-                [(f"participants[{i}]", f"expected an Official, got {person!r}")]
-            )
         if person in participants[:i]:
             raise ValidationError(
-                [(f"participants[{i}]", f"{person!r} is named twice")]
+                [(f"participants[{i}]", f"{shown(person)} is named twice")]
             )
     return participants
 
 
 def _topic(value: object, path: str) -> Topic:
-    if isinstance(value, Topic):
-        return value
-    try:
-        return Topic(value)
-    except ValueError:
-        choices = ", ".join(repr(t.value) for t in Topic)
-        raise ValidationError(
-            [(path, f"unknown topic {value!r}: expected one of {choices}")]
-        ) from None
+    return as_enum(value, Topic, path, "topic")
 
 
 def _topics(value: object) -> tuple[Topic, ...]:
     if isinstance(value, Topic):
         return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [("topics", f"expected a sequence of Topic, got {value!r}")]
-        )
-    topics = (_topic(item, f"topics[{i}]") for i, item in enumerate(value))
+    items = as_items(value, "topics", "a sequence of Topic")
+    topics = (_topic(item, f"topics[{i}]") for i, item in enumerate(items))
     return tuple(dict.fromkeys(topics))
 
 
@@ -168,6 +150,7 @@ def _note(value: object) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Meeting:

@@ -12,7 +12,9 @@ frame holds exactly what the values hold:
   currencies unseen. ``df["amount"].astype(float)`` gives floats when a
   picture, not a figure, is wanted.
 * Counts and years are ``int64``; a year that can be missing is the
-  nullable ``Int64`` (``pd.NA`` when missing).
+  nullable ``Int64`` (``pd.NA`` when missing). A count too large for 64
+  bits (``2**63`` or more) makes its column ``object``, of Python ints,
+  rather than wrap around or fail: a frame keeps every count exactly.
 * Text, codes and enum values (``"underway"``) are ``object`` columns of
   :class:`str`, with None when missing. Parties are a tuple of ISO 3166
   alpha-2 codes (``("KZ", "UZ")``); ``df.explode("parties")`` gives one row
@@ -31,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from bilat._errors import InvalidOptionError, MissingExtraError, ValidationError
+from bilat._errors import InvalidOptionError, MissingExtraError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money
 from bilat._source import as_date
@@ -125,6 +127,7 @@ _PROGRESS_COLUMNS: Mapping[str, str] = {
     "anticipated": _DECIMAL,
     "eta": _YEAR,
     "status": _TEXT,
+    "out_of_range": _TEXT,
 }
 
 _AGREEMENT_COLUMNS: Mapping[str, str] = {
@@ -163,13 +166,34 @@ def _frame(
     except ImportError as e:
         raise MissingExtraError("pandas", "pandas", feature) from e
     rows = list(rows)
+    cells = {name: [row[name] for row in rows] for name in columns}
     return pd.DataFrame(
         {
-            name: pd.Series([row[name] for row in rows], dtype=dtype)
+            name: pd.Series(cells[name], dtype=_fitting(dtype, cells[name]))
             for name, dtype in columns.items()
         },
         index=pd.RangeIndex(len(rows)),
     )
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _iterable(value: object) -> bool:
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except Exception:  # noqa: BLE001  # an object's own __iter__ may raise anything
+        return False
+    return True
+
+
+def _fitting(dtype: str, values: Sequence[object]) -> str:
+    """``dtype``, or ``object`` for integers that 64 bits cannot hold."""
+    if dtype in {_INT, _YEAR} and any(
+        isinstance(v, int) and v not in _INT64 for v in values
+    ):
+        return "object"
+    return dtype
 
 
 # -- cells -----------------------------------------------------------------------------
@@ -296,8 +320,11 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
         ``base_year``, ``base``, ``year``, ``current``; ``share``, ``gap``,
         ``actual_cagr``, ``planned_cagr``, ``required_cagr``,
         ``growth_ratio``, ``projected``, ``anticipated`` as Decimal (None
-        when not computable, as on :class:`Progress`); ``eta`` (Int64) and
-        ``status`` (the :class:`ProgressStatus` value, ``"off_track"``).
+        when not computable, as on :class:`Progress`); ``eta`` (Int64),
+        ``status`` (the :class:`ProgressStatus` value, ``"off_track"``) and
+        ``out_of_range``: the figures left None because they lie beyond
+        bilat's range, with the reason (``"projected: too_large"``, several
+        joined by ``"; "``), or None.
 
     Args:
         progresses: Progress values, in the order wanted for the rows.
@@ -325,11 +352,21 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
     """
     from bilat._target import Progress
 
+    given: object = progresses  # a caller may pass anything
+    if isinstance(given, Progress | str | bytes) or not _iterable(given):
+        raise ValidationError(
+            [
+                (
+                    "progresses",
+                    f"expected an iterable of Progress, got {shown(given)}",
+                )
+            ]
+        )
     rows: list[_Row] = []
     for i, p in enumerate(progresses):
         if not isinstance(p, Progress):
             raise ValidationError(
-                [(f"progresses[{i}]", f"expected a Progress, got {p!r}")]
+                [(f"progresses[{i}]", f"expected a Progress, got {shown(p)}")]
             )
         target = p.target.money
         rows.append(
@@ -355,6 +392,10 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
                 "anticipated": p.anticipated,
                 "eta": p.eta,
                 "status": p.status.value,
+                "out_of_range": "; ".join(
+                    f"{figure}: {reason}" for figure, reason in p.out_of_range.items()
+                )
+                or None,
             }
         )
     return _frame("progress_frame()", _PROGRESS_COLUMNS, rows)
@@ -439,16 +480,18 @@ def dossier_frame(
         >>> dossier_frame(Dossier("KZ–UZ", ["KZ", "UZ"]), "targets").shape
         (0, 11)
     """
-    feature = f"Dossier.to_frame({what!r})"
-    if what == "agreements":
+    parts = ("agreements", "projects", "series", "targets")
+    given: object = what  # a caller may pass anything
+    # str.__str__: the text itself, not a str subclass's own __eq__ or __hash__
+    part = str.__str__(given) if isinstance(given, str) else None
+    if part not in parts:
+        raise InvalidOptionError("dossier frame", given, parts)
+    feature = f"Dossier.to_frame({part!r})"
+    if part == "agreements":
         return agreements_frame(dossier.agreements, as_of, feature=feature)
-    if what == "projects":
+    if part == "projects":
         return _frame(feature, _PROJECT_COLUMNS, _project_rows(dossier.projects))
-    if what == "series":
+    if part == "series":
         rows = [row for s in dossier.series for row in _series_rows(s)]
         return _frame(feature, _SERIES_COLUMNS, rows)
-    if what == "targets":
-        return targets_frame(dossier.targets, feature=feature)
-    raise InvalidOptionError(
-        "dossier frame", what, ("agreements", "projects", "series", "targets")
-    )
+    return targets_frame(dossier.targets, feature=feature)

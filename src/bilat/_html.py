@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from babel.numbers import format_percent
 
-from bilat._decimal import CONTEXT, decimal_text
+from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
-from bilat._labels import label
+from bilat._labels import label, out_of_range_text
 from bilat._money import Money
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ __all__ = [
 
 #: What a table cell shows when a value is missing.
 MISSING = "—"
+
+#: The context numbers are shown in: not the caller's, and with room for
+#: every digit of any number bilat holds (``1E+99`` as a percentage).
+_DISPLAY = context_with(decimal.ROUND_HALF_EVEN)
 
 
 class Cell(NamedTuple):
@@ -154,7 +158,7 @@ def percent(value: Decimal | None) -> Cell:
     """
     if value is None:
         return Cell(MISSING)
-    with decimal.localcontext(CONTEXT):  # not the caller's
+    with decimal.localcontext(_DISPLAY):  # not the caller's
         text = str(format_percent(value, format="#,##0.0%", locale="en"))
     return Cell(text, decimal_text(value))
 
@@ -162,7 +166,7 @@ def percent(value: Decimal | None) -> Cell:
 def _number(value: Decimal | None) -> Cell:
     if value is None:
         return Cell(MISSING)
-    with decimal.localcontext(CONTEXT):  # not the caller's rounding
+    with decimal.localcontext(_DISPLAY):  # not the caller's rounding
         return Cell(f"{value:.2f}", decimal_text(value))
 
 
@@ -219,6 +223,9 @@ def progress_html(progress: Progress) -> str:
         ("Anticipated progress", percent(p.anticipated)),
         (label("eta"), _year(p.eta)),
     ]
+    beyond = out_of_range_text(p.out_of_range, heading=False)
+    if beyond is not None:
+        rows.append((label("out_of_range").capitalize(), beyond))
     return table(rows, caption=caption, css_class="bilat-progress", row_headers=True)
 
 

@@ -14,7 +14,7 @@ from typing import Final
 
 from bilat._locale import LocaleLike, get_locale
 
-__all__ = ["LABELS", "label"]
+__all__ = ["LABELS", "label", "out_of_range_text"]
 
 _EN: Final = {
     "report": "Progress report",
@@ -73,6 +73,18 @@ _EN: Final = {
     "insufficient_data": "insufficient data",
     "not_measured": "not measured",
     "no_rate": "no exchange rate from {base} to {quote}",
+    # Figures beyond bilat's range (Progress.out_of_range)
+    "planned_cagr": "Planned growth a year",
+    "projected": "Projected at the deadline",
+    "anticipated": "Anticipated progress",
+    "out_of_range": "not computed, beyond the numbers bilat holds",
+    "too_large": "too large",
+    "too_small": "too small",
+    "too_many_digits": "more than 100 digits",
+    "after_last_year": "after 9999",
+    "converted_out_of_range": (
+        "a value converted from {base} to {quote} is beyond the numbers bilat holds"
+    ),
 }
 
 _RU: Final = {
@@ -129,6 +141,17 @@ _RU: Final = {
     "insufficient_data": "недостаточно данных",
     "not_measured": "не измерено",
     "no_rate": "нет обменного курса {base} → {quote}",
+    "planned_cagr": "Плановый рост в год",
+    "projected": "Прогноз к сроку",
+    "anticipated": "Ожидаемый прогресс",
+    "out_of_range": "не рассчитано, вне диапазона чисел bilat",
+    "too_large": "слишком велико",
+    "too_small": "слишком мало",
+    "too_many_digits": "более 100 цифр",
+    "after_last_year": "после 9999 года",
+    "converted_out_of_range": (
+        "значение в пересчёте из {base} в {quote} вне диапазона чисел bilat"
+    ),
 }
 
 _KK: Final = {
@@ -149,6 +172,18 @@ _KK: Final = {
     "planned": "жоспарланған",
     "underway": "іске асырылуда",
     "completed": "аяқталған",
+    "planned_cagr": "Жоспарлы жылдық өсім",
+    "projected": "Мерзімге болжам",
+    "anticipated": "Күтілетін прогресс",
+    "out_of_range": "есептелмеді, bilat сандарының ауқымынан тыс",
+    "too_large": "тым үлкен",
+    "too_small": "тым кіші",
+    "too_many_digits": "100-ден астам цифр",
+    "after_last_year": "9999 жылдан кейін",
+    "converted_out_of_range": (
+        "{base} валютасынан {quote} валютасына аударылған мән bilat сандарының "
+        "ауқымынан тыс"
+    ),
 }
 
 _UZ: Final = {
@@ -168,6 +203,17 @@ _UZ: Final = {
     "planned": "rejalashtirilgan",
     "underway": "amalga oshirilmoqda",
     "completed": "yakunlangan",
+    "planned_cagr": "Rejadagi yillik o‘sish",
+    "projected": "Muddatga prognoz",
+    "anticipated": "Kutilayotgan natija",
+    "out_of_range": "hisoblanmadi, bilat sonlari oralig‘idan tashqarida",
+    "too_large": "juda katta",
+    "too_small": "juda kichik",
+    "too_many_digits": "100 tadan ortiq raqam",
+    "after_last_year": "9999-yildan keyin",
+    "converted_out_of_range": (
+        "{base} dan {quote} ga o‘tkazilgan qiymat bilat sonlari oralig‘idan tashqarida"
+    ),
 }
 
 LABELS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
@@ -188,6 +234,32 @@ def label(key: str, locale: LocaleLike = "en") -> str:
         if key in table:
             return table[key]
     return _EN[key]
+
+
+def out_of_range_text(
+    reasons: Mapping[str, str], locale: LocaleLike = "en", *, heading: bool = True
+) -> str | None:
+    """Which figures of a Progress are beyond bilat's range, and why, or None.
+
+    ``reasons`` is :attr:`Progress.out_of_range`: a figure's name and
+    ``"too_large"``, ``"too_small"`` or ``"too_many_digits"``. With
+    ``heading=False`` the list comes without the words that introduce it.
+
+    Example:
+        >>> from bilat._labels import out_of_range_text
+        >>> out_of_range_text({"projected": "too_large", "eta": "too_large"})
+        'not computed, beyond the numbers bilat holds: Projected at the deadline (too large), Reached at this pace (after 9999)'
+        >>> out_of_range_text({}) is None
+        True
+    """
+    if not reasons:
+        return None
+    parts = []
+    for figure, reason in reasons.items():
+        why = "after_last_year" if figure == "eta" and reason == "too_large" else reason
+        parts.append(f"{label(figure, locale)} ({label(why, locale)})")
+    listed = ", ".join(parts)
+    return f"{label('out_of_range', locale)}: {listed}" if heading else listed
 
 
 _CHAINS: Final = {

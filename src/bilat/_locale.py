@@ -33,4 +33,4 @@ def get_locale(locale: LocaleLike) -> Locale:
         return locale
     if not isinstance(locale, str):
         raise UnknownLocaleError(locale)
-    return _parse(locale)
+    return _parse(str.__str__(locale))  # not a str subclass's own __hash__

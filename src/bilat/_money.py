@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from decimal import ROUND_HALF_EVEN, Decimal
-from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final, overload
+from itertools import islice
+from operator import countOf
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    SupportsIndex,
+    TypeAlias,
+    final,
+    overload,
+)
 
 import attrs
 
@@ -18,15 +28,21 @@ from bilat._decimal import (
     arithmetic_error,
     context_with,
     decimal_text,
+    integer_of,
     to_decimal,
 )
 from bilat._errors import (
     CurrencyMismatchError,
+    DivisionByZeroError,
     InvalidNumberError,
+    InvalidOptionError,
     NumberTypeError,
     PrecisionError,
+    ValidationError,
+    shown,
 )
 from bilat._locale import LocaleLike, get_locale
+from bilat._pickling import public
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -36,7 +52,12 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
     from bilat._units import UnitPrice
 
-__all__ = ["Money", "Number", "RoundingMode", "make_money"]
+__all__ = ["MAX_PARTS", "Money", "Number", "RoundingMode", "make_money"]
+
+#: Most parts :meth:`Money.allocate` and :meth:`Money.split` make. A million
+#: parts take a second or two; more are refused, with a clear error, rather
+#: than filling memory (``split(10**9)``) or running for hours.
+MAX_PARTS: Final = 1_000_000
 
 #: Numbers accepted where an amount or a factor is expected.
 Number: TypeAlias = int | Decimal | float | str
@@ -67,10 +88,71 @@ def _amount(value: object) -> Decimal:
 
 
 def _factor(value: object) -> Decimal | None:
-    """A multiplier or divisor, or None when ``value`` is not a plain number."""
-    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+    """A multiplier or divisor, or None when ``value`` is not a plain number.
+
+    Integer types of other libraries (``numpy.int64``) count as ints.
+    """
+    if isinstance(value, Decimal | int | float) or integer_of(value) is not None:
         return to_decimal(value, what="factor")
     return None
+
+
+def _flag(value: object, name: str) -> bool:
+    """A True/False option; anything else (``None``, ``1``, ``"yes"``) is refused."""
+    if value is True or value is False:
+        return value
+    raise InvalidOptionError(name, value, ("False", "True"))
+
+
+def _ratios(ratios: object) -> list[int]:
+    """The ratios of :meth:`Money.allocate`, read, checked and made ints.
+
+    The ints are in the same proportions as the ratios (each scaled by one
+    power of ten), so the shares can be computed in integer arithmetic.
+    """
+    if isinstance(ratios, str | bytes | bytearray | memoryview | Mapping | Set):
+        kind = type(ratios).__name__
+        raise NumberTypeError(
+            ratios,
+            "ratios",
+            f"a sequence of numbers such as [85, 15], not a {kind} "
+            "(its items are not ratios in a fixed order)",
+        )
+    try:
+        given = list(islice(ratios, MAX_PARTS + 1))  # type: ignore[call-overload]
+    except Exception as e:  # not iterable, or its own __iter__/__next__ raised
+        raise NumberTypeError(
+            ratios,
+            "ratios",
+            "a sequence of numbers such as [85, 15] "
+            f"(iterating it raised {type(e).__name__})",
+        ) from e
+    if len(given) > MAX_PARTS:
+        raise InvalidNumberError(
+            f"more than {MAX_PARTS:,} ratios",
+            "ratios",
+            f"at most {MAX_PARTS:,} ratios, bilat's limit on parts",
+        )
+    if not given:
+        raise InvalidNumberError(given, "ratios", "at least one ratio")
+    if countOf(map(type, given), int) == len(given):  # the usual case, fast
+        weights: list[int] = given
+        if max(weights) >= _INT_RATIO_LIMIT:
+            to_decimal(max(weights), what="ratio")  # raises PrecisionError
+    else:
+        exact = [to_decimal(r, what="ratio") for r in given]
+        low = min(int(w.as_tuple().exponent) for w in exact)
+        ctx = context_with(ROUND_HALF_EVEN)  # room for every digit: exact
+        weights = [int(w.scaleb(-min(low, 0), context=ctx)) for w in exact]
+    if min(weights) < 0:
+        bad = next(r for r, w in zip(given, weights, strict=True) if w < 0)
+        raise InvalidNumberError(bad, "ratio", "a non-negative number")
+    if not any(weights):
+        raise InvalidNumberError(given, "ratios", "at least one positive ratio")
+    return weights
+
+
+_INT_RATIO_LIMIT: Final = 10**100
 
 
 def _is_quantity(value: object) -> bool:
@@ -78,6 +160,7 @@ def _is_quantity(value: object) -> bool:
     return type(value).__module__.startswith("pint") and hasattr(value, "units")
 
 
+@public
 @final
 @attrs.frozen(repr=False, eq=False, order=False, weakref_slot=False)
 class Money:
@@ -137,8 +220,10 @@ class Money:
         dollar; in another locale a symbol that CLDR gives to one currency
         there means that currency, as :meth:`format` writes it (``$`` is the
         Australian dollar in ``en_AU``). A bare ``¥`` that could be yen or
-        yuan is refused. A qualified amount ("nearly $1 billion") is not a
-        Money: read it with :meth:`Estimate.parse`.
+        yuan is refused. The scientific compact form :meth:`format` writes
+        beyond CLDR's largest unit (``$1.23E15``) reads back too. A
+        qualified amount ("nearly $1 billion") is not a Money: read it with
+        :meth:`Estimate.parse`.
 
         Raises:
             ParseError: ``text`` is not an amount of money, or is qualified.
@@ -248,6 +333,9 @@ class Money:
                     "factor",
                     "a number; divide Money by a quantity to get a UnitPrice",
                 )
+            if other is None or isinstance(other, str | bytes | list | tuple):
+                # A sequence would try (and fail) to repeat itself Money times.
+                raise NumberTypeError(other, "factor", "an int, a Decimal or a float")
             return NotImplemented
         try:
             return _make(_mul(self.amount, factor), self.currency)
@@ -259,7 +347,7 @@ class Money:
     @overload
     def __truediv__(self, other: Money) -> Decimal: ...
     @overload
-    def __truediv__(self, other: int | Decimal | float) -> Money: ...
+    def __truediv__(self, other: int | Decimal | float | SupportsIndex) -> Money: ...
     @overload
     def __truediv__(self, other: pint.Quantity[Any]) -> UnitPrice: ...
     def __truediv__(self, other: object) -> Any:
@@ -269,18 +357,20 @@ class Money:
         are rounded to 60 significant digits, half to even.
 
         Raises:
+            DivisionByZeroError: the divisor is zero (also a
+                :class:`ZeroDivisionError`).
             PrecisionError: the quotient of Money by a number falls outside
                 bilat's range.
         """
         if type(other) is Money:
             self._check(other, "/")
             if not other.amount:
-                raise InvalidNumberError(other, "divisor", "a non-zero amount")
+                raise DivisionByZeroError(other, "divisor", "a non-zero amount")
             return CONTEXT.divide(self.amount, other.amount)
         factor = _factor(other)
         if factor is not None:
             if not factor:
-                raise InvalidNumberError(other, "divisor", "a non-zero number")
+                raise DivisionByZeroError(other, "divisor", "a non-zero number")
             try:
                 return _make(_div(self.amount, factor), self.currency)
             except _DecimalException as e:
@@ -316,7 +406,9 @@ class Money:
 
         Returns:
             The rounded Money. Currencies without a minor unit (``XAU``) are
-            returned unchanged.
+            returned unchanged. An amount that rounds to zero gives a
+            positive zero: ``Money("-0.004", "USD").round()`` is
+            ``Money('0.00', 'USD')``, never ``-0.00``.
 
         Raises:
             InvalidOptionError: ``rounding`` is not a decimal rounding mode.
@@ -338,6 +430,8 @@ class Money:
             raise PrecisionError(
                 self.amount, "amount", "an amount below 1E+100 to round"
             ) from None
+        if not rounded:
+            rounded = rounded.copy_abs()  # no negative zero
         return _make(rounded, self.currency)
 
     def allocate(self, ratios: Iterable[Number]) -> tuple[Money, ...]:
@@ -351,10 +445,16 @@ class Money:
         part. The parts always sum to exactly ``self.round()``.
 
         Args:
-            ratios: Non-negative numbers, at least one of them positive.
+            ratios: Non-negative numbers in order (a list, a tuple or any
+                iterable of numbers), at least one of them positive, and at
+                most 1,000,000 of them (bilat's limit on parts). A str, bytes, a
+                mapping or a set is not a sequence of ratios.
 
         Raises:
-            InvalidNumberError: a ratio is negative, or all are zero.
+            NumberTypeError: ``ratios`` is not a sequence of numbers, or an
+                item is not a number.
+            InvalidNumberError: a ratio is negative, all are zero, or there
+                are more than 1,000,000.
 
         Example:
             >>> from bilat import Money
@@ -363,16 +463,11 @@ class Money:
             >>> Money("156000000", "USD").allocate([85, 15])
             (Money('132600000.00', 'USD'), Money('23400000.00', 'USD'))
         """
-        given = list(ratios)
-        weights = [Fraction(to_decimal(r, what="ratio")) for r in given]
-        if not weights:
-            raise InvalidNumberError(given, "ratios", "at least one ratio")
-        for r, w in zip(given, weights, strict=True):
-            if w < 0:
-                raise InvalidNumberError(r, "ratio", "a non-negative number")
-        total_weight = sum(weights, Fraction(0))
-        if total_weight == 0:
-            raise InvalidNumberError(given, "ratios", "at least one positive ratio")
+        return self._share(_ratios(ratios))
+
+    def _share(self, weights: list[int]) -> tuple[Money, ...]:
+        """Allocate by non-negative int weights, at least one positive."""
+        total_weight = sum(weights)
         whole = self.round().amount
         # Without an ISO minor unit (gold, SDR) the amount's own last digit is
         # the unit, so the parts still add up to the amount exactly.
@@ -383,39 +478,57 @@ class Money:
         units = int(whole.scaleb(digits, context=ctx))
         sign = -1 if units < 0 else 1
         units = abs(units)
-        exact = [units * w / total_weight for w in weights]
-        floors = [int(x) for x in exact]
+        scaled = [units * w for w in weights]
+        floors = [x // total_weight for x in scaled]
         left = units - sum(floors)
-        order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
-        for i in order[:left]:
-            floors[i] += 1
+        if left:
+            # Largest remainder first, ties to the earlier part (the sort is
+            # stable).
+            behind = [-(x % total_weight) for x in scaled]  # -remainder
+            order = sorted(range(len(scaled)), key=behind.__getitem__)
+            for i in order[:left]:
+                floors[i] += 1
         quantum = _quantum(digits)
-        return tuple(
-            _make(
-                Decimal(sign * n)
-                .scaleb(-digits, context=ctx)
-                .quantize(quantum, context=ctx),
-                self.currency,
-            )
-            for n in floors
-        )
+        parts: dict[int, Money] = {}  # equal parts are built once
+        result = []
+        for n in floors:
+            part = parts.get(n)
+            if part is None:
+                amount = Decimal(sign * n).scaleb(-digits, context=ctx)
+                part = parts[n] = _make(
+                    amount.quantize(quantum, context=ctx).copy_abs()
+                    if not n
+                    else amount.quantize(quantum, context=ctx),
+                    self.currency,
+                )
+            result.append(part)
+        return tuple(result)
 
     def split(self, n: int) -> tuple[Money, ...]:
         """Split into ``n`` parts that differ by at most one minor unit.
 
-        Same as ``allocate([1] * n)``.
+        Same as ``allocate([1] * n)``; ``n`` is at most 1,000,000 (bilat's
+        limit on parts: more would only fill memory).
 
         Raises:
-            InvalidNumberError: ``n`` is not a positive int.
+            NumberTypeError: ``n`` is not an int (a bool is not one).
+            InvalidNumberError: ``n`` is below 1 or above 1,000,000.
 
         Example:
             >>> from bilat import Money
             >>> Money(10, "EUR").split(3)
             (Money('3.34', 'EUR'), Money('3.33', 'EUR'), Money('3.33', 'EUR'))
         """
-        if type(n) is not int or n < 1:
-            raise InvalidNumberError(n, "number of parts", "a positive int")
-        return self.allocate([1] * n)
+        count = None if isinstance(n, bool) else integer_of(n)
+        if count is None:
+            raise NumberTypeError(n, "number of parts", "a positive int")
+        if not 1 <= count <= MAX_PARTS:
+            raise InvalidNumberError(
+                n,
+                "number of parts",
+                f"a positive int of at most {MAX_PARTS:,}, bilat's limit on parts",
+            )
+        return self._share([1] * count)
 
     # -- conversion -------------------------------------------------------
 
@@ -428,9 +541,13 @@ class Money:
         """Convert to ``currency`` with ``rates`` as of ``on``.
 
         The result is exact (not rounded); call :meth:`round` to get minor
-        units. ``on=None`` uses the newest rate.
+        units. ``on=None`` uses the newest rate. The conversion follows the
+        one rule of :meth:`ExchangeRates.convert`, which every conversion in
+        bilat uses.
 
         Raises:
+            ValidationError: ``rates`` is not an :class:`ExchangeRates`
+                (also a :class:`TypeError`), or ``on`` is not a date.
             RateNotFoundError: ``rates`` has no usable rate for the pair.
 
         Example:
@@ -442,7 +559,9 @@ class Money:
             >>> Money(1000, "USD").to("KZT", rates)
             Money('525110.00', 'KZT')
         """
-        return rates.convert(self, currency, on)
+        from bilat._rates import expect_rates
+
+        return expect_rates(rates, "Money.to()").convert(self, currency, on)
 
     # -- text -------------------------------------------------------------
 
@@ -458,7 +577,15 @@ class Money:
         The full form shows every significant digit of the amount, with at
         least the currency's usual number of decimals. The compact form
         (``$156M``, ``156 млн $``) keeps up to two decimals of the scaled
-        number, rounded with ``rounding``.
+        number, rounded with ``rounding``. Beyond the largest unit CLDR has
+        for ``locale`` (``$999T`` in English and Russian) the compact form
+        turns scientific: ``$9.99E99``, ``9,99E99 $``. Zero never shows a
+        minus sign.
+
+        Raises:
+            UnknownLocaleError: ``locale`` is not a CLDR locale.
+            InvalidOptionError: ``compact`` is not True or False, or
+                ``rounding`` is not a rounding mode.
 
         Example:
             >>> from bilat import Money
@@ -469,23 +596,21 @@ class Money:
             '1\xa0550\xa0000\xa0000,00\xa0$'
             >>> print(m.format("kk", compact=True), "|", Money("156000000", "UZS").format("uz", compact=True))
             1,55 млрд $ | 156 mln soʻm
+            >>> print(Money("9.999e99", "USD").format(compact=True))
+            $1E100
         """
-        from babel.numbers import format_compact_currency, format_currency
+        from babel.numbers import format_currency
 
+        compact = _flag(compact, "compact")
+        ctx = context_with(rounding)
         loc = get_locale(locale)
-        with decimal.localcontext(context_with(rounding)):
+        amount = self.amount or _ZERO  # no "-$0.00"
+        with decimal.localcontext(ctx):
             if compact:
-                amount = self.amount
-                if abs(amount) < 1000:  # babel scales (and rounds) from 1000 up
-                    amount = amount.quantize(_QUANTA[2])
-                return str(
-                    format_compact_currency(
-                        amount, self.currency.code, locale=loc, fraction_digits=2
-                    )
-                )
+                return _compact(amount, self.currency.code, loc)
             return str(
                 format_currency(
-                    self.amount,
+                    amount,
                     self.currency.code,
                     locale=loc,
                     decimal_quantization=False,
@@ -504,11 +629,78 @@ class Money:
         return f'<span class="bilat-money">{escape(self.format())}</span>'
 
     def __format__(self, spec: str) -> str:
+        """``format(m, spec)``: the amount in a Decimal format spec, then the code.
+
+        ``format(m, ",.2f")`` gives ``'1,234.50 USD'``; an empty spec gives
+        ``str(m)``. For the currency format of a locale use :meth:`format`.
+
+        Raises:
+            ValidationError: ``spec`` is not a Decimal format spec.
+        """
+        if not isinstance(spec, str):
+            raise ValidationError(_spec_problem(spec))
         if not spec:
             return str(self)
-        with decimal.localcontext(context_with(ROUND_HALF_EVEN)):  # not the caller's
-            text = format(self.amount, spec)
+        amount = self.amount or _ZERO  # no "-0.00"
+        try:
+            # In bilat's context, not the caller's.
+            with decimal.localcontext(context_with(ROUND_HALF_EVEN)):
+                text = format(amount, spec)
+        except (ValueError, TypeError, decimal.DecimalException):
+            raise ValidationError(_spec_problem(spec)) from None
         return text + " " + self.currency.code
+
+
+def _spec_problem(spec: object) -> str:
+    return (
+        f"invalid format spec {shown(spec)} for Money: expected a Decimal format "
+        "spec such as ',.2f', '.3e' or '_.0f' (format(m, ',.2f') gives "
+        "'1,234.50 USD'), or '' for str(m); for a locale's currency format "
+        "use m.format(locale)"
+    )
+
+
+def _compact(amount: Decimal, code: str, loc: Any) -> str:
+    """The compact form of :meth:`Money.format`, in the current (bilat's) context."""
+    from babel.numbers import format_compact_currency
+
+    if abs(amount) < 1000:  # babel scales (and rounds) from 1000 up
+        amount = amount.quantize(_QUANTA[2])
+        if not amount:
+            amount = _ZERO
+    elif abs(amount) >= _compact_limit(loc):
+        # Beyond CLDR's largest unit babel would write "$9999000…000T":
+        # scale to one digit before the point and write the power of ten.
+        exponent = amount.adjusted()
+        mantissa = amount.scaleb(-exponent).quantize(_QUANTA[2])
+        if abs(mantissa) >= 10:  # 9.999 rounded up to 10.00
+            exponent += 1
+            mantissa = amount.scaleb(-exponent).quantize(_QUANTA[2])
+        text = str(
+            format_compact_currency(mantissa, code, locale=loc, fraction_digits=2)
+        )
+        last = max(i for i, c in enumerate(text) if c.isdigit()) + 1
+        return f"{text[:last]}E{exponent}{text[last:]}"
+    return str(format_compact_currency(amount, code, locale=loc, fraction_digits=2))
+
+
+_COMPACT_LIMITS: dict[str, Decimal] = {}
+
+
+def _compact_limit(loc: Any) -> Decimal:
+    """The least amount CLDR's compact units cannot write in ``loc`` (1E+15 in en).
+
+    The largest unit's pattern holds three digits (``¤000T``), so amounts
+    from a thousand of that unit up have no compact form.
+    """
+    key = str(loc)
+    limit = _COMPACT_LIMITS.get(key)
+    if limit is None:
+        largest = 1000
+        for patterns in loc.compact_currency_formats.get("short", {}).values():
+            largest = max([largest, *(int(k) for k in patterns)])
+        limit = _COMPACT_LIMITS[key] = Decimal(largest) * 10
+    return limit
 
 
 class _Unfrozen:

@@ -16,6 +16,7 @@ from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import exact_sums
 from bilat._errors import NumberTypeError
 from bilat._money import Money, make_money
+from bilat._pickling import public
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -106,6 +107,7 @@ def _firsts(
                 return
 
 
+@public
 @final
 @attrs.frozen(init=False, repr=False, eq=False)
 class MoneyBag:
@@ -133,8 +135,8 @@ class MoneyBag:
         >>> rates = ExchangeRates.from_records(
         ...     [(datetime.date(2025, 1, 2), "USD", "KZT", "500")]
         ... )
-        >>> bag.to("USD", rates)
-        Money('154.000', 'USD')
+        >>> bag.to("USD", rates)  # 2000 / 500 = 4, exactly
+        Money('154', 'USD')
     """
 
     _totals: Mapping[Currency, Decimal]
@@ -172,6 +174,10 @@ class MoneyBag:
     def __hash__(self) -> int:
         return hash(frozenset((c, a) for c, a in self._totals.items() if a))
 
+    def __reduce__(self) -> tuple[type[MoneyBag], tuple[Money, ...]]:
+        """Pickle (and copy) as ``MoneyBag(*totals)``: public names only."""
+        return MoneyBag, tuple(self)
+
     def __add__(self, other: object) -> MoneyBag:
         if isinstance(other, Money | MoneyBag):
             return MoneyBag(self, other)
@@ -200,9 +206,15 @@ class MoneyBag:
     ) -> Money:
         """Convert every currency's total with one rate each, and add up.
 
-        The result is exact; call :meth:`Money.round` for minor units.
+        Each currency's total converts by the one rule of
+        :meth:`ExchangeRates.convert` (exact through stored rates, rounded
+        once, to 60 digits, where a rate is inverted), so a bag holding
+        one amount converts exactly as that Money does. The converted
+        totals are added exactly; call :meth:`Money.round` for minor units.
 
         Raises:
+            ValidationError: ``rates`` is not an :class:`ExchangeRates`
+                (also a :class:`TypeError`), or ``on`` is not a date.
             RateNotFoundError: a currency in the bag has no usable rate.
 
         Example:
@@ -214,15 +226,18 @@ class MoneyBag:
             >>> MoneyBag(Money(10, "EUR"), Money(1, "USD")).to("USD", rates)
             Money('11.40', 'USD')
         """
+        from bilat._rates import convert_amount, expect_rates
+
+        table = expect_rates(rates, "MoneyBag.to()")
         target = as_currency(currency)
+        code = target.code
+        convert_amount(table, _ZERO, code, code, on)  # checks ``on``
         found = [
-            (amount, None if cur == target else rates.rate(cur, target, on))
+            convert_amount(table, amount, cur.code, code, on)
             for cur, amount in self._totals.items()
         ]
-        total = _ZERO
-        with exact_sums(f"conversion of a MoneyBag to {target.code}"):
-            for amount, rate in found:
-                total += amount if rate is None else amount * rate
+        with exact_sums(f"conversion of a MoneyBag to {code}"):
+            total = sum(found, _ZERO)
         return make_money(total, target)
 
     def __repr__(self) -> str:

@@ -143,7 +143,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
 
 from bilat._cache import thread_safe_lru_cache
-from bilat._decimal import CONTEXT
+from bilat._decimal import CONTEXT, read_decimal
 from bilat._errors import NumberTypeError, ParseError
 from bilat._locale import LocaleLike, get_locale
 
@@ -538,7 +538,7 @@ def _number(text: str, token: _Token, grammar: _Grammar) -> Decimal:
                 else ""
             ),
         )
-    return Decimal("".join(runs) + ("." + fraction if fraction else ""))
+    return read_decimal("".join(runs) + ("." + fraction if fraction else ""))
 
 
 class _Reading(NamedTuple):
@@ -599,6 +599,30 @@ class _Cursor:
         self.i += 1
         return _number(self.text, token, self.grammar)
 
+    def take_power(self) -> int:
+        """A power of ten written right after the number (``9.99E99``), or 0.
+
+        Only an ``E`` or ``e`` touching the number and followed, touching,
+        by at most three digits counts: the form :meth:`Money.format` writes
+        for compact amounts beyond CLDR's largest unit.
+        """
+        tokens, i = self.tokens, self.i
+        if i + 1 >= len(tokens) or i == 0:
+            return 0
+        mark, digits, number = tokens[i], tokens[i + 1], tokens[i - 1]
+        if (
+            mark.kind == _WORD
+            and mark.text in {"E", "e"}
+            and mark.start == number.start + len(number.text)
+            and digits.kind == _NUMBER
+            and digits.start == mark.start + 1
+            and digits.text.isdigit()
+            and len(digits.text) <= 3
+        ):
+            self.i += 2
+            return int(digits.text)
+        return 0
+
     def take_scale(self) -> int | None:
         tokens = self.tokens
         if (
@@ -640,6 +664,7 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
     if sign is None and currencies[0] is not None:
         sign = cursor.take_sign()
     number = cursor.take_number()
+    power = cursor.take_power()
     exponent = cursor.take_scale()
     if sign is None and cursor.grammar.trailing_sign:
         sign = cursor.take_sign()
@@ -677,7 +702,7 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
             + "; write the ISO 4217 code instead",
         )
     return _Reading(
-        _amount(text, number, exponent or 0, sign),
+        _amount(text, number, (exponent or 0) + power, sign),
         code,
         None if qualifier is None else qualifier[0],
         "" if qualifier is None else qualifier[1],

@@ -10,10 +10,12 @@ import attrs
 
 from bilat._country import Country, as_country
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._errors import CurrencyMismatchError, ValidationError
+from bilat._errors import CurrencyMismatchError, ValidationError, shown
 from bilat._estimate import Estimate
+from bilat._fields import as_instances, as_items
 from bilat._money import Money
 from bilat._moneybag import MoneyBag
+from bilat._pickling import public
 from bilat._project import Project, ProjectStatus, as_status
 from bilat._source import as_date
 
@@ -29,35 +31,21 @@ __all__ = ["Portfolio"]
 
 
 def _projects(value: object) -> tuple[Project, ...]:
-    if isinstance(value, Project):
-        return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [("projects", f"expected a sequence of Project, got {value!r}")]
-        )
-    projects = tuple(value)
-    for i, project in enumerate(projects):
-        if not isinstance(project, Project):
-            raise ValidationError(
-                [(f"projects[{i}]", f"expected a Project, got {project!r}")]
-            )
-    return projects
+    return as_instances(value, Project, "projects")
 
 
 def _statuses(value: object) -> frozenset[ProjectStatus]:
     if isinstance(value, ProjectStatus | str):
         return frozenset({as_status(value)})
-    if not isinstance(value, Iterable):
-        raise ValidationError(
-            [("status", f"expected a status or several, got {value!r}")]
-        )
-    return frozenset(as_status(item, f"status[{i}]") for i, item in enumerate(value))
+    items = as_items(value, "status", "a status or several")
+    return frozenset(as_status(item, f"status[{i}]") for i, item in enumerate(items))
 
 
 def _is_exact(value: Money | Estimate) -> bool:
     return isinstance(value, Money) or value.is_exact
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Portfolio:
@@ -162,7 +150,7 @@ class Portfolio:
         statuses = None if status is None else _statuses(status)
         if sector is not None and not isinstance(sector, str):
             raise ValidationError(
-                [("sector", f"expected a sector as a string, got {sector!r}")]
+                [("sector", f"expected a sector as a string, got {shown(sector)}")]
             )
         wanted = None if sector is None else sector.strip().casefold()
         country = None if party is None else as_country(party, "party")
@@ -254,6 +242,10 @@ class Portfolio:
             >>> p.total("KZT", rates)
             Money('105022.00', 'KZT')
         """
+        if rates is not None:
+            from bilat._rates import expect_rates
+
+            expect_rates(rates, "Portfolio.total()")
         target = None if currency is None else as_currency(currency)
         day = None if on is None else as_date(on, "on")
         values = [p.value for p in self.projects if p.value is not None]

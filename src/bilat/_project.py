@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import enum
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
@@ -14,16 +12,17 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
 import attrs
 
 from bilat._country import Country, as_country
-from bilat._decimal import CONTEXT, to_decimal
 from bilat._errors import (
     BilatError,
     InvalidOptionError,
-    ParseError,
     UnitMismatchError,
     ValidationError,
+    shown,
 )
 from bilat._estimate import Estimate
+from bilat._fields import as_enum, as_instances, as_items, as_pairs, plain_str
 from bilat._money import Money
+from bilat._pickling import public
 from bilat._source import Source, as_date, as_sources, as_text, date_repr
 
 if TYPE_CHECKING:
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IATI_ACTIVITY_STATUS_URL",
+    "MAX_COUNT",
     "ProgressUpdate",
     "Project",
     "ProjectStatus",
@@ -45,12 +45,17 @@ __all__ = [
 #: A day a project starts or ends, or only its year when no day is known.
 When: TypeAlias = dt.date | int
 
+#: The largest :attr:`Project.count`: a billion projects in one line, far
+#: beyond any real one, and a number every file format writes exactly.
+MAX_COUNT: Final = 1_000_000_000
+
 #: The IATI ActivityStatus codelist that :class:`ProjectStatus` maps to.
 IATI_ACTIVITY_STATUS_URL: Final = (
     "https://iatistandard.org/en/iati-standard/203/codelists/activitystatus/"
 )
 
 
+@public
 class ProjectStatus(enum.Enum):
     """Where a project stands: planned, underway, completed, suspended, cancelled.
 
@@ -165,24 +170,10 @@ def as_status(value: object, path: str = "status") -> ProjectStatus:
         >>> as_status("planned")
         <ProjectStatus.PLANNED: 'planned'>
     """
-    if isinstance(value, ProjectStatus):
-        return value
-    try:
-        return ProjectStatus(value)
-    except ValueError:
-        choices = ", ".join(repr(s.value) for s in ProjectStatus)
-        raise ValidationError(
-            [(path, f"unknown project status {value!r}: expected one of {choices}")]
-        ) from None
+    return as_enum(value, ProjectStatus, path, "project status")
 
 
 # -- quantities ------------------------------------------------------------------
-
-# A number (sign, underscores and exponent allowed; to_decimal checks it), then
-# an optional unit expression.
-_QUANTITY: Final = re.compile(
-    r"\s*([+-]?[0-9_.]+(?:[eE][+-]?[0-9]+)?)\s*(.*?)\s*", re.ASCII | re.DOTALL
-)
 
 
 def _is_quantity(value: object) -> bool:
@@ -196,32 +187,21 @@ def _is_quantity(value: object) -> bool:
 def _as_quantity(value: object, path: str) -> Quantity:
     """A quantity of bilat's registry from text (``"152 km"``) or a pint Quantity.
 
-    Quantities of other registries are rebuilt in bilat's; magnitudes become
-    Decimal. Text without a unit is a dimensionless number.
+    :func:`bilat._units.parse_quantity` reads it: quantities of other
+    registries are rebuilt in bilat's, magnitudes become Decimal, and text
+    without a unit is a dimensionless number. Every problem is a
+    ValidationError at ``path``.
     """
-    from bilat._units import get_registry, magnitude, parse_unit
+    from bilat._units import parse_quantity
 
     if not isinstance(value, str) and not _is_quantity(value):
         raise ValidationError(
-            [(path, f"expected a quantity such as '152 km', got {value!r}")]
+            [(path, f"expected a quantity such as '152 km', got {shown(value)}")]
         )
     try:
-        if isinstance(value, str):
-            match = _QUANTITY.fullmatch(value)
-            if match is None:
-                raise ParseError(
-                    value,
-                    "expected a number and a unit such as '152 km'",
-                    what="a quantity",
-                )
-            number = to_decimal(match[1], what="magnitude")
-            unit = parse_unit(match[2] or "dimensionless")
-        else:
-            number = magnitude(value)
-            unit = parse_unit(value.units)  # type: ignore[attr-defined]
+        return parse_quantity(value)
     except BilatError as e:
         raise ValidationError([(path, str(e))]) from None
-    return get_registry().Quantity(number, unit)
 
 
 def quantity_text(quantity: Any) -> str:
@@ -255,11 +235,12 @@ def _done(value: object) -> Quantity:
     quantity = _as_quantity(value, "done")
     if magnitude(quantity) < 0:
         raise ValidationError(
-            [("done", f"expected a quantity of zero or more, got {value!r}")]
+            [("done", f"expected a quantity of zero or more, got {shown(value)}")]
         )
     return quantity
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class ProgressUpdate:
@@ -314,17 +295,23 @@ def _name(value: object) -> str:
 
 
 def _parties(value: object) -> tuple[Country, ...]:
-    if isinstance(value, str | bytes | Country) or not isinstance(value, Iterable):
+    if isinstance(value, Country):
         raise ValidationError(
-            [("parties", f"expected a sequence of countries, got {value!r}")]
+            [("parties", f"expected a sequence of countries, got {shown(value)}")]
         )
-    parties = tuple(as_country(item, f"parties[{i}]") for i, item in enumerate(value))
+    items = as_items(value, "parties", "a sequence of countries")
+    parties = tuple(as_country(item, f"parties[{i}]") for i, item in enumerate(items))
     if not parties:
         raise ValidationError([("parties", "expected at least one country, got ()")])
     for i, country in enumerate(parties):
         if country in parties[:i]:
             raise ValidationError(
-                [(f"parties[{i}]", f"{country!r} is named twice; parties must differ")]
+                [
+                    (
+                        f"parties[{i}]",
+                        f"{shown(country)} is named twice; parties must differ",
+                    )
+                ]
             )
     return parties
 
@@ -346,7 +333,7 @@ def _value(value: object) -> Money | Estimate | None:
                 (
                     "value",
                     (
-                        f"expected a Money, an Estimate or None, got {value!r} "
+                        f"expected a Money, an Estimate or None, got {shown(value)} "
                         "(read text with Money.parse or Estimate.parse)"
                     ),
                 )
@@ -354,7 +341,7 @@ def _value(value: object) -> Money | Estimate | None:
         )
     if low.amount < 0:
         raise ValidationError(
-            [("value", f"expected a value of zero or more, got {value!r}")]
+            [("value", f"expected a value of zero or more, got {shown(value)}")]
         )
     return value
 
@@ -368,9 +355,14 @@ def _location(value: object) -> str | None:
 
 
 def _count(value: object) -> int:
-    if type(value) is not int or value < 1:
+    if type(value) is not int or not 1 <= value <= MAX_COUNT:
         raise ValidationError(
-            [("count", f"expected an int of at least 1, got {value!r}")]
+            [
+                (
+                    "count",
+                    f"expected an int from 1 to {MAX_COUNT:,}, got {shown(value)}",
+                )
+            ]
         )
     return value
 
@@ -381,7 +373,7 @@ def _when(value: object, path: str) -> When | None:
     if type(value) is int:
         if not 1 <= value <= 9999:
             raise ValidationError(
-                [(path, f"expected a year from 1 to 9999, got {value!r}")]
+                [(path, f"expected a year from 1 to 9999, got {shown(value)}")]
             )
         return value
     if isinstance(value, dt.datetime):
@@ -395,7 +387,7 @@ def _when(value: object, path: str) -> When | None:
                     path,
                     (
                         "expected a date, an ISO date 'YYYY-MM-DD' or a year (int), "
-                        f"got {value!r}"
+                        f"got {shown(value)}"
                     ),
                 )
             ]
@@ -413,20 +405,17 @@ def _end(value: object) -> When | None:
 def _measures(value: object) -> Mapping[str, Quantity]:
     from bilat._units import magnitude
 
-    if not isinstance(value, Mapping):
-        raise ValidationError(
-            [("measures", f"expected a mapping of name to quantity, got {value!r}")]
-        )
+    pairs = as_pairs(value, "measures", "a mapping of name to quantity")
     measures: dict[str, Quantity] = {}
-    for key, item in value.items():
-        name = as_text(key, f"measures[{key!r}]")
-        path = f"measures[{name!r}]"
+    for key, item in pairs:
+        name = as_text(key, f"measures[{shown(key)}]")
+        path = f"measures[{shown(name)}]"
         if name in measures:
-            raise ValidationError([(path, f"the name {name!r} is given twice")])
+            raise ValidationError([(path, f"the name {shown(name)} is given twice")])
         quantity = _as_quantity(item, path)
         if magnitude(quantity) <= 0:
             raise ValidationError(
-                [(path, f"expected a quantity greater than zero, got {item!r}")]
+                [(path, f"expected a quantity greater than zero, got {shown(item)}")]
             )
         measures[name] = quantity
     return MappingProxyType(dict(sorted(measures.items())))
@@ -437,19 +426,7 @@ def _mapping_key(mapping: Mapping[str, object]) -> tuple[tuple[str, object], ...
 
 
 def _updates(value: object) -> tuple[ProgressUpdate, ...]:
-    if isinstance(value, ProgressUpdate):
-        return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            [("updates", f"expected a sequence of ProgressUpdate, got {value!r}")]
-        )
-    updates = tuple(value)
-    for i, update in enumerate(updates):
-        if not isinstance(update, ProgressUpdate):
-            raise ValidationError(
-                [(f"updates[{i}]", f"expected a ProgressUpdate, got {update!r}")]
-            )
-    return updates
+    return as_instances(value, ProgressUpdate, "updates")
 
 
 def _check_updates(
@@ -466,7 +443,7 @@ def _check_updates(
                 [
                     (
                         f"{path}.measure",
-                        f"unknown measure {update.measure!r}: "
+                        f"unknown measure {shown(update.measure)}: "
                         + (
                             f"expected one of {known}"
                             if known
@@ -479,7 +456,7 @@ def _check_updates(
             raise UnitMismatchError(
                 f"{total.units:D}",
                 f"{update.done.units:D}",
-                f"{path}.done reports {update.measure!r}, which is measured in "
+                f"{path}.done reports {shown(update.measure)}, which is measured in "
                 f"{total.units:D}",
             )
         key = (update.date, update.measure)
@@ -489,7 +466,7 @@ def _check_updates(
                     (
                         path,
                         (
-                            f"a second update of {update.measure!r} on "
+                            f"a second update of {shown(update.measure)} on "
                             f"{update.date.isoformat()} (the first is "
                             f"updates[{first[key]}])"
                         ),
@@ -508,6 +485,7 @@ def _when_repr(when: When) -> str:
     return repr(when) if isinstance(when, int) else date_repr(when)
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Project:
@@ -523,7 +501,8 @@ class Project:
             :class:`Estimate` ("nearly $1 billion"), or None when not stated.
         sector: The sector, in the words of the source (``"transport"``).
         count: How many projects the line stands for: ``12`` for "12 joint
-            projects valued at $156 million".
+            projects valued at $156 million"; an int from 1 to
+            1,000,000,000.
         start: When the project started, or is to start: a date (or an ISO
             string), or a year as an ``int`` when only the year is known
             ("launch planned in 2026"); never an invented day.
@@ -616,6 +595,10 @@ class Project:
             if len(names) > 1:
                 raise InvalidOptionError("measure", measure, names)
             return names[0] if names else None
+        text = plain_str(measure)
+        if text is None:
+            raise InvalidOptionError("measure", measure, names)
+        measure = text
         if measure not in self.measures:
             if not names:
                 raise ValidationError(
@@ -623,7 +606,7 @@ class Project:
                         (
                             "measure",
                             (
-                                f"unknown measure {measure!r}: {self.name!r} has no "
+                                f"unknown measure {shown(measure)}: {shown(self.name)} has no "
                                 "measures"
                             ),
                         )
@@ -678,10 +661,12 @@ class Project:
         """How much of ``measure`` was done by ``as_of``, as a fraction.
 
         The latest update on or before ``as_of`` gives ``done``; the result is
-        ``done / measures[measure]`` with ``done`` converted to the measure's
-        unit (``106 km`` of ``152 km`` and ``106000 m`` of ``152 km`` give
-        the same). It is computed in bilat's decimal context at full
-        precision (round it for display) and may exceed 1 when more was done
+        ``done / measures[measure]`` in whatever units they are given
+        (``106 km`` of ``152 km`` and ``106000 m`` of ``152 km`` give the
+        same). Both are taken to base units by exact factors and divided once,
+        so it is exact whenever it is a decimal of at most 60 significant
+        digits (``1 mile`` of ``1.609344 km`` is exactly 1) and rounded to 60
+        otherwise (round it for display). It may exceed 1 when more was done
         than planned.
 
         Args:
@@ -712,12 +697,9 @@ class Project:
         update = self.latest_update(as_of, measure=measure)
         if update is None:
             return None
-        from bilat._units import magnitude
+        from bilat._units import quantity_ratio
 
-        total = self.measures[update.measure]
-        with decimal.localcontext(CONTEXT):
-            done = magnitude(update.done.to(total.units))
-        return CONTEXT.divide(done, magnitude(total))
+        return quantity_ratio(update.done, self.measures[update.measure])
 
     # -- text ------------------------------------------------------------------------
 

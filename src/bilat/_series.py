@@ -14,8 +14,10 @@ import attrs
 
 from bilat._country import Country, as_country, as_parties
 from bilat._decimal import CONTEXT
-from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError
+from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError, shown
+from bilat._fields import as_enum, as_pairs
 from bilat._money import Money
+from bilat._pickling import public
 from bilat._source import Source, as_date, as_sources
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ _MINUS_ONE = Decimal(-1)
 _ROOT_LIMIT = 400
 
 
+@public
 class TradeMetric(enum.Enum):
     """What a trade figure measures.
 
@@ -74,15 +77,7 @@ def as_metric(value: object) -> TradeMetric:
     Raises:
         ValidationError: ``value`` names no metric.
     """
-    if isinstance(value, TradeMetric):
-        return value
-    try:
-        return TradeMetric(value)
-    except ValueError:
-        choices = ", ".join(repr(m.value) for m in TradeMetric)
-        raise ValidationError(
-            [("metric", f"unknown trade metric {value!r}: expected one of {choices}")]
-        ) from None
+    return as_enum(value, TradeMetric, "metric", "trade metric")
 
 
 def check_year(value: object, path: str) -> int:
@@ -93,7 +88,7 @@ def check_year(value: object, path: str) -> int:
     """
     if type(value) is not int or not 1 <= value <= 9999:
         raise ValidationError(
-            [(path, f"expected a year as an int from 1 to 9999, got {value!r}")]
+            [(path, f"expected a year as an int from 1 to 9999, got {shown(value)}")]
         )
     return value
 
@@ -233,18 +228,16 @@ def tidy(value: Decimal) -> Decimal:
 
 
 def _values(value: object) -> Mapping[int, Money]:
-    if not isinstance(value, Mapping):
-        raise ValidationError(
-            [("values", f"expected a mapping of year to Money, got {value!r}")]
-        )
-    if not value:
+    pairs = as_pairs(value, "values", "a mapping of year to Money")
+    if not pairs:
         raise ValidationError([("values", "expected at least one year's value")])
     currency: Currency | None = None
-    for year, money in value.items():
-        check_year(year, f"values[{year!r}]")
+    checked: dict[int, Money] = {}
+    for year, money in pairs:
+        year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901
         if not isinstance(money, Money):
             raise ValidationError(
-                [(f"values[{year}]", f"expected a Money, got {money!r}")]
+                [(f"values[{year}]", f"expected a Money, got {shown(money)}")]
             )
         if currency is None:
             currency = money.currency
@@ -254,30 +247,23 @@ def _values(value: object) -> Mapping[int, Money]:
                     (
                         f"values[{year}].currency",
                         (
-                            f"{money.currency.code!r} differs from "
-                            f"{currency.code!r}: one series has one currency"
+                            f"{shown(money.currency.code)} differs from "
+                            f"{shown(currency.code)}: one series has one currency"
                         ),
                     )
                 ]
             )
-    return MappingProxyType(dict(sorted(value.items())))
+        checked[year] = money
+    return MappingProxyType(dict(sorted(checked.items())))
 
 
 def _value_sources(value: object) -> Mapping[int, tuple[Source, ...]]:
-    if not isinstance(value, Mapping):
-        raise ValidationError(
-            [
-                (
-                    "value_sources",
-                    f"expected a mapping of year to sources, got {value!r}",
-                )
-            ]
-        )
+    pairs = as_pairs(value, "value_sources", "a mapping of year to sources")
     checked = {
-        check_year(year, f"value_sources[{year!r}]"): as_sources(
+        check_year(year, f"value_sources[{shown(year)}]"): as_sources(
             sources, f"value_sources[{year}]"
         )
-        for year, sources in value.items()
+        for year, sources in pairs
     }
     return MappingProxyType(dict(sorted(checked.items())))
 
@@ -290,6 +276,7 @@ def _mapping_key(mapping: Mapping[int, object]) -> tuple[tuple[int, object], ...
     return tuple(mapping.items())
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class TradeSeries:
@@ -353,7 +340,7 @@ class TradeSeries:
                 [
                     (
                         "reporter",
-                        f"{self.reporter!r} is not one of the parties {self.parties!r}",
+                        f"{shown(self.reporter)} is not one of the parties {shown(self.parties)}",
                     )
                 ]
             )
@@ -457,7 +444,7 @@ class TradeSeries:
             >>> s.sources_for(2022) == (meeting,)
             True
         """
-        own = self.value_sources.get(year, ())
+        own = self.value_sources.get(check_year(year, "year"), ())
         return own + tuple(s for s in self.sources if s not in own)
 
     @classmethod

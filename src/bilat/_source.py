@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Iterable
 from typing import Final, final
 
 import attrs
 
-from bilat._errors import ValidationError
+from bilat._errors import ValidationError, shown
+from bilat._fields import as_instances
+from bilat._pickling import public
 
 __all__ = [
     "Source",
@@ -43,7 +44,12 @@ def as_date(value: object, path: str) -> dt.date:
     """
     if isinstance(value, dt.datetime):
         raise ValidationError(
-            [(path, f"expected a date, got the datetime {value!r}; pass its .date()")]
+            [
+                (
+                    path,
+                    f"expected a date, got the datetime {shown(value)}; pass its .date()",
+                )
+            ]
         )
     if isinstance(value, dt.date):
         return value
@@ -53,7 +59,7 @@ def as_date(value: object, path: str) -> dt.date:
         except ValueError:
             pass
     raise ValidationError(
-        [(path, f"expected a date or an ISO date 'YYYY-MM-DD', got {value!r}")]
+        [(path, f"expected a date or an ISO date 'YYYY-MM-DD', got {shown(value)}")]
     )
 
 
@@ -89,20 +95,22 @@ def as_text(value: object, path: str) -> str:
         bilat.ValidationError: publisher: expected UTF-8 text, got 'Akorda\ud800' with the lone surrogate '\ud800' at position 6
     """
     if not isinstance(value, str):
-        raise ValidationError([(path, f"expected a string, got {value!r}")])
+        raise ValidationError([(path, f"expected a string, got {shown(value)}")])
     text = value.strip()
     if not text:
-        raise ValidationError([(path, f"expected a non-empty string, got {value!r}")])
+        raise ValidationError(
+            [(path, f"expected a non-empty string, got {shown(value)}")]
+        )
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as e:
-            where = f"{text[e.start]!r} at position {e.start}"
+            where = f"{shown(text[e.start])} at position {e.start}"
             raise ValidationError(
                 [
                     (
                         path,
-                        f"expected UTF-8 text, got {value!r} with the lone surrogate {where}",
+                        f"expected UTF-8 text, got {shown(value)} with the lone surrogate {where}",
                     )
                 ]
             ) from None
@@ -134,17 +142,7 @@ def as_sources(value: object, path: str = "sources") -> tuple[Source, ...]:
         >>> as_sources([Source("Akorda")])
         (Source('Akorda'),)
     """
-    if isinstance(value, Source):
-        return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError([(path, f"expected a sequence of Source, got {value!r}")])
-    sources = tuple(value)
-    for i, source in enumerate(sources):
-        if not isinstance(source, Source):
-            raise ValidationError(
-                [(f"{path}[{i}]", f"expected a Source, got {source!r}")]
-            )
-    return sources
+    return as_instances(value, Source, path)
 
 
 # -- Source ------------------------------------------------------------------------
@@ -189,11 +187,12 @@ def _url(value: object) -> str | None:
             problem = "it contains spaces or control characters"
     if problem is not None:
         raise ValidationError(
-            [("url", f"expected an http(s) URL, got {value!r}: {problem}")]
+            [("url", f"expected an http(s) URL, got {shown(value)}: {problem}")]
         )
     return url
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class Source:

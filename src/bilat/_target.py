@@ -7,20 +7,29 @@ The formulas and edge-case rules are written down, with their sources, in
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import math
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple, final
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, final
 
 import attrs
 
 from bilat._agreement import Agreement
 from bilat._country import Country, as_parties
-from bilat._decimal import CONTEXT, to_decimal
-from bilat._errors import CurrencyMismatchError, InvalidNumberError, ValidationError
+from bilat._decimal import CONTEXT, EXACT, PRECISION, to_decimal
+from bilat._errors import (
+    CurrencyMismatchError,
+    InvalidNumberError,
+    ValidationError,
+    shown,
+)
 from bilat._estimate import Estimate
 from bilat._money import Money, Number, make_money
+from bilat._pickling import public
 from bilat._series import (
     AsOf,
     TradeMetric,
@@ -38,7 +47,14 @@ if TYPE_CHECKING:
 
     from bilat._rates import ExchangeRates
 
-__all__ = ["Progress", "ProgressStatus", "TradeTarget", "same_pair"]
+__all__ = ["OutOfRange", "Progress", "ProgressStatus", "TradeTarget", "same_pair"]
+
+#: Why a figure of a :class:`Progress` is None although it is defined: its
+#: magnitude is ``10**100`` or more (``"too_large"``; for ``eta``, a year
+#: after 9999), below ``10**-100`` (``"too_small"``), or it needs more than
+#: 100 significant digits to be exact (``"too_many_digits"``): the range of
+#: numbers bilat holds (see :func:`bilat._decimal.to_decimal`).
+OutOfRange: TypeAlias = Literal["too_large", "too_small", "too_many_digits"]
 
 _ONE = Decimal(1)
 #: How close (in years) a computed time to target must be to a whole number
@@ -48,6 +64,7 @@ _TIE = Decimal("1e-30")
 _EXACT_LIMIT = 1000
 
 
+@public
 class ProgressStatus(enum.Enum):
     """How a trade target stands, from :meth:`TradeTarget.progress`.
 
@@ -74,11 +91,13 @@ class ProgressStatus(enum.Enum):
 def _value(value: object) -> Money | Estimate:
     if not isinstance(value, Money | Estimate):
         raise ValidationError(
-            [("value", f"expected a Money or an Estimate, got {value!r}")]
+            [("value", f"expected a Money or an Estimate, got {shown(value)}")]
         )
     money = value.value if isinstance(value, Estimate) else value
     if money.amount <= 0:
-        raise ValidationError([("value", f"expected a positive amount, got {value!r}")])
+        raise ValidationError(
+            [("value", f"expected a positive amount, got {shown(value)}")]
+        )
     return value
 
 
@@ -94,7 +113,7 @@ def _agreement(value: object) -> Agreement | None:
     if value is None or isinstance(value, Agreement):
         return value
     raise ValidationError(
-        [("agreement", f"expected an Agreement or None, got {value!r}")]
+        [("agreement", f"expected an Agreement or None, got {shown(value)}")]
     )
 
 
@@ -115,6 +134,7 @@ def _same_parties(target: TradeTarget, series: TradeSeries) -> bool:
     )
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class TradeTarget:
@@ -241,6 +261,8 @@ class TradeTarget:
             CurrencyMismatchError: the series is in another currency and no
                 ``rates`` were given.
             RateNotFoundError: ``rates`` cannot convert a year's value.
+            PrecisionError: a year's value converted with ``rates`` is beyond
+                bilat's range.
             InvalidNumberError: a threshold is not a number, or they increase
                 (``on_track ≥ needs_acceleration ≥ off_track`` is required).
 
@@ -260,6 +282,10 @@ class TradeTarget:
             >>> p.status, p.eta
             (<ProgressStatus.OFF_TRACK: 'off_track'>, 2037)
         """
+        if rates is not None:
+            from bilat._rates import expect_rates
+
+            expect_rates(rates, "TradeTarget.progress()")
         thresholds = _thresholds(on_track, needs_acceleration, off_track)
         self._check(series, rates)
         cut = as_year(as_of)
@@ -285,7 +311,7 @@ class TradeTarget:
             if base_year is not None:
                 base = _convert(series.values[base_year], base_year, target, rates)
 
-        figures = _figures(
+        raw, reasons = _figures(
             target=target,
             deadline=self.deadline,
             year=year,
@@ -298,9 +324,10 @@ class TradeTarget:
             deadline=self.deadline,
             year=year,
             current=current,
-            figures=figures,
+            figures=raw,
             thresholds=thresholds,
         )
+        figures = _held(raw, target, reasons)
         return Progress(
             target=self,
             series=series,
@@ -311,6 +338,7 @@ class TradeTarget:
             base=base,
             status=status,
             **figures._asdict(),
+            out_of_range={n: reasons[n] for n in figures._fields if n in reasons},
         )
 
     def plot(
@@ -369,7 +397,7 @@ class TradeTarget:
     def _check(self, series: object, rates: ExchangeRates | None) -> None:
         if not isinstance(series, TradeSeries):
             raise ValidationError(
-                [("series", f"expected a TradeSeries, got {series!r}")]
+                [("series", f"expected a TradeSeries, got {shown(series)}")]
             )
         if series.metric is not self.metric:
             raise ValidationError(
@@ -414,6 +442,42 @@ class TradeTarget:
         return f"TradeTarget({', '.join(args)})"
 
 
+_REASONS: frozenset[str] = frozenset(("too_large", "too_small", "too_many_digits"))
+
+
+def _reasons(value: object) -> Mapping[str, OutOfRange]:
+    """``Progress.out_of_range`` as a read-only mapping of figure to reason."""
+    if not isinstance(value, Mapping):
+        raise ValidationError(
+            [
+                (
+                    "out_of_range",
+                    f"expected a mapping of figure to reason, got {shown(value)}",
+                )
+            ]
+        )
+    figures = set(_Figures._fields)
+    for name, reason in value.items():
+        if name not in figures or reason not in _REASONS:
+            raise ValidationError(
+                [
+                    (
+                        f"out_of_range[{shown(name)}]",
+                        (
+                            f"expected a figure of a Progress and one of "
+                            f"{sorted(_REASONS)}, got {shown(reason)}"
+                        ),
+                    )
+                ]
+            )
+    return MappingProxyType(dict(value))
+
+
+def _reasons_key(value: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(value.items()))
+
+
+@public
 @final
 @attrs.frozen(repr=False, kw_only=True)
 class Progress:
@@ -422,7 +486,9 @@ class Progress:
     Built by :meth:`TradeTarget.progress`. Ratios (``share`` and the growth
     rates) are Decimal fractions at full precision; round them for display.
     Money fields are in the target's currency. A field that cannot be
-    computed is None.
+    computed is None: either it is undefined (no deadline, a single year),
+    or it lies outside the range of numbers bilat holds, and then
+    :attr:`out_of_range` names it and says why.
 
     Attributes:
         target: The target measured against.
@@ -442,6 +508,14 @@ class Progress:
         anticipated: ``(projected − base) / (target − base)``.
         eta: The first year the target is reached at the actual rate.
         status: The resulting :class:`ProgressStatus`.
+        out_of_range: The figures left None because their value lies
+            outside bilat's range, each with the reason: ``"too_large"``
+            (a magnitude of ``10**100`` or more; for ``eta`` a year after
+            9999), ``"too_small"`` (below ``10**-100``) or
+            ``"too_many_digits"`` (more than 100 significant digits, as a
+            gap between a huge and a tiny amount). A read-only mapping,
+            empty for everyday figures. The status is still decided on the
+            figures as computed.
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget
@@ -450,6 +524,16 @@ class Progress:
         >>> p = TradeTarget(("KZ", "UZ"), Money(10, "USD")).progress(series, 2023)
         >>> p.status, p.actual_cagr, p.planned_cagr, p.eta
         (<ProgressStatus.NO_DEADLINE: 'no_deadline'>, Decimal('0.2'), None, 2026)
+
+        A figure beyond bilat's range is None, and says why:
+
+        >>> jump = TradeSeries(("KZ", "UZ"), "turnover",
+        ...                    {2023: Money("4.6", "USD"), 2024: Money("5e9", "USD")})
+        >>> p = TradeTarget(("KZ", "UZ"), Money("1e10", "USD"), deadline=2100
+        ...                 ).progress(jump, 2024)
+        >>> p.projected, dict(p.out_of_range), p.status
+        (None, {'projected': 'too_large', 'anticipated': 'too_large'},
+         <ProgressStatus.ON_TRACK: 'on_track'>)
     """
 
     target: TradeTarget
@@ -469,6 +553,9 @@ class Progress:
     anticipated: Decimal | None
     eta: int | None
     status: ProgressStatus
+    out_of_range: Mapping[str, OutOfRange] = attrs.field(
+        factory=dict, converter=_reasons, eq=_reasons_key
+    )
 
     @property
     def reporter(self) -> Country | None:
@@ -514,6 +601,10 @@ class Progress:
         args = []
         for field in fields:
             value = getattr(self, field.name)
+            if field.name == "out_of_range":
+                if value:
+                    args.append(f"out_of_range={dict(value)!r}")
+                continue
             text = (
                 f"ProgressStatus.{value.name}"
                 if isinstance(value, ProgressStatus)
@@ -560,6 +651,46 @@ class _Figures(NamedTuple):
     eta: int | None = None
 
 
+class _Raw(NamedTuple):
+    """The figures as computed, before they are checked against bilat's range.
+
+    Amounts are Decimals here and may lie far outside it (a projection of
+    ``1E+687``); the status is decided on these.
+    """
+
+    share: Decimal | None = None
+    gap: Decimal | None = None
+    actual_cagr: Decimal | None = None
+    planned_cagr: Decimal | None = None
+    required_cagr: Decimal | None = None
+    growth_ratio: Decimal | None = None
+    projected: Decimal | None = None
+    anticipated: Decimal | None = None
+    eta: int | None = None
+
+
+#: The last year bilat holds; an ``eta`` after it is out of range.
+_LAST_YEAR = 9999
+
+#: Powers in the library precision that raise rather than flush a result
+#: below the context's range to zero.
+_POWERS = CONTEXT.copy()
+_POWERS.traps[decimal.Underflow] = True
+
+#: Exact differences of two numbers bilat holds (at most some 300 digits).
+_DIFFERENCES = decimal.Context(
+    prec=1000,
+    rounding=ROUND_HALF_EVEN,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact],
+)
+
+#: How many leading digits a ratio near 1 may share with 1 before its
+#: logarithm is taken with more digits (``ln(1 + 1E-80)`` needs 80 more).
+_CLOSE = 10
+
+
 def _figures(
     *,
     target: Money,
@@ -568,54 +699,118 @@ def _figures(
     current: Money | None,
     base_year: int | None,
     base: Money | None,
-) -> _Figures:
-    """Every number of a Progress except its status; see the methodology."""
+) -> tuple[_Raw, dict[str, OutOfRange]]:
+    """Every number of a Progress except its status; see the methodology.
+
+    Returns the figures as computed, and the reasons of those that could
+    not be computed at all (a projection beyond even the working range).
+    """
+    failed: dict[str, OutOfRange] = {}
     if year is None or current is None:
-        return _Figures()
-    actual = planned = required = ratio = anticipated = None
-    projected = None
-    if base_year is not None and base is not None:
-        actual = growth_rate(base.amount, current.amount, year - base_year)
+        return _Raw(), failed
+    c, t = current.amount, target.amount
+    b = None if base_year is None or base is None else base.amount
+    actual = planned = required = ratio = projected = anticipated = None
+    if base_year is not None and b is not None:
+        actual = growth_rate(b, c, year - base_year)
         if deadline is not None:
-            planned = growth_rate(base.amount, target.amount, deadline - base_year)
+            planned = growth_rate(b, t, deadline - base_year)
     if deadline is not None:
-        required = growth_rate(current.amount, target.amount, deadline - year)
+        required = growth_rate(c, t, deadline - year)
     if actual is not None and planned:
         ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
     if actual is not None and deadline is not None and deadline >= year:
-        projected = current
+        assert b is not None  # actual is None without a base
+        assert base_year is not None
+        # ``reached`` stands in for the projection in ``anticipated``: a
+        # projection too small for any context is zero to its 60 digits.
+        reached: Decimal | None = c
         if deadline > year:
-            growth = CONTEXT.power(CONTEXT.add(_ONE, actual), deadline - year)
-            projected = make_money(
-                CONTEXT.multiply(current.amount, growth), current.currency
-            )
-        assert base is not None  # actual is None without a base
-        if target != base:
+            try:
+                reached = _projection(c, b, year - base_year, deadline - year)
+            except decimal.Overflow:
+                failed["projected"] = failed["anticipated"] = "too_large"
+                reached = None
+            except decimal.Underflow:
+                failed["projected"] = "too_small"
+                reached = Decimal(0)
+        projected = None if "projected" in failed else reached
+        if reached is not None and t != b:
             anticipated = tidy(
                 CONTEXT.divide(  # projected is rounded: so may its distance be
-                    CONTEXT.subtract(projected.amount, base.amount),
-                    (target - base).amount,
+                    CONTEXT.subtract(reached, b), _DIFFERENCES.subtract(t, b)
                 )
             )
-    return _Figures(
-        share=CONTEXT.divide(current.amount, target.amount),
-        gap=target - current,
+    return _Raw(
+        share=CONTEXT.divide(c, t),
+        gap=_DIFFERENCES.subtract(t, c),
         actual_cagr=actual,
         planned_cagr=planned,
         required_cagr=required,
         growth_ratio=ratio,
         projected=projected,
         anticipated=anticipated,
-        eta=_eta(target, year, current, base_year, base),
-    )
+        eta=_eta(t, year, c, base_year, b),
+    ), failed
+
+
+def _projection(c: Decimal, b: Decimal, n: int, k: int) -> Decimal:
+    """``c·(1 + actual)^k``, computed as ``c·(c/b)^(k/n)``.
+
+    The same number, taken from the ratio rather than from the rounded rate:
+    a rate within a hair of −1 (a fall to a ten-billionth) rounds to −1, and
+    the projection would become zero.
+
+    Raises:
+        decimal.Overflow: the projection is beyond even the working range.
+        decimal.Underflow: it is below it.
+    """
+    ratio = _POWERS.divide(c, b)
+    if k % n == 0:
+        growth = _POWERS.power(ratio, k // n)
+    else:
+        growth = _POWERS.power(ratio, _POWERS.divide(Decimal(k), Decimal(n)))
+    return _POWERS.multiply(c, growth)
+
+
+def _held(raw: _Raw, target: Money, reasons: dict[str, OutOfRange]) -> _Figures:
+    """The figures that bilat can hold; the others None, their reason in ``reasons``."""
+
+    def kept(name: str, value: Decimal | int | None) -> object:
+        if isinstance(value, int):  # eta, a year
+            if value <= _LAST_YEAR:
+                return value
+            reasons[name] = "too_large"
+            return None
+        held = None if value is None else _in_range(name, value, reasons)
+        if held is not None and name in {"gap", "projected"}:
+            return make_money(held, target.currency)
+        return held
+
+    return _Figures(*(kept(n, v) for n, v in raw._asdict().items()))  # type: ignore[arg-type]
+
+
+def _in_range(
+    name: str, value: Decimal, reasons: dict[str, OutOfRange]
+) -> Decimal | None:
+    """``value`` if bilat holds it, else None with the reason in ``reasons``."""
+    try:
+        return EXACT.create_decimal(value)
+    except decimal.Overflow:
+        reasons[name] = "too_large"
+    except decimal.Subnormal:  # and Underflow, its subclass
+        reasons[name] = "too_small"
+    except decimal.Inexact:
+        reasons[name] = "too_many_digits"
+    return None
 
 
 def _eta(
-    target: Money,
+    t: Decimal,
     year: int,
-    current: Money,
+    c: Decimal,
     base_year: int | None,
-    base: Money | None,
+    b: Decimal | None,
 ) -> int | None:
     """First year ≥ ``year`` whose value reaches the target at the actual rate.
 
@@ -623,23 +818,21 @@ def _eta(
     the value ``k`` years on is ``current·(current/base)^(k/n)``, so the
     target is reached after ``k = ceil(n·ln(target/current)/ln(current/base))``
     years. A ``k`` within a hair of a whole number is checked exactly with
-    fractions, so ties are not lost to rounding in the logarithms.
+    fractions, so ties are not lost to rounding in the logarithms. A year
+    after :data:`_LAST_YEAR` is given as the year after it, whatever it is:
+    it lies outside bilat's range.
     """
-    if current >= target:
+    if c >= t:
         return year
-    if base_year is None or base is None or year <= base_year:
-        return None
-    c, b, t = current.amount, base.amount, target.amount
-    if b <= 0 or c <= b:
+    if base_year is None or b is None or year <= base_year or not 0 < b < c:
         return None
     n = year - base_year
     k = _years_to_reach(c, b, t, n)
     if k is not None:
         return year + k
-    x = CONTEXT.divide(
-        CONTEXT.multiply(Decimal(n), CONTEXT.ln(CONTEXT.divide(t, c))),
-        CONTEXT.ln(CONTEXT.divide(c, b)),
-    )
+    x = CONTEXT.divide(CONTEXT.multiply(Decimal(n), _log_ratio(t, c)), _log_ratio(c, b))
+    if x > _LAST_YEAR - year:
+        return _LAST_YEAR + 1
     whole = x.to_integral_value(rounding=ROUND_HALF_EVEN, context=CONTEXT)
     if (
         CONTEXT.abs(CONTEXT.subtract(x, whole)) < _TIE
@@ -650,6 +843,21 @@ def _eta(
         reached = Fraction(c) ** (k + n) >= Fraction(t) ** n * Fraction(b) ** k
         return year + (k if reached else k + 1)
     return year + int(x.to_integral_value(rounding=ROUND_CEILING, context=CONTEXT))
+
+
+def _log_ratio(top: Decimal, bottom: Decimal) -> Decimal:
+    """``ln(top/bottom)`` for ``top > bottom > 0``, to the library precision.
+
+    A ratio within a hair of 1 (``1 + 1E-80``) would round to exactly 1 in
+    the library context, and its logarithm to zero; it is taken with as many
+    more digits as the ratio shares with 1.
+    """
+    closeness = bottom.adjusted() - _DIFFERENCES.subtract(top, bottom).adjusted()
+    if closeness < _CLOSE:
+        return CONTEXT.ln(CONTEXT.divide(top, bottom))
+    wide = CONTEXT.copy()
+    wide.prec = PRECISION + closeness + 3
+    return CONTEXT.plus(wide.ln(wide.divide(top, bottom)))
 
 
 def _years_to_reach(c: Decimal, b: Decimal, t: Decimal, n: int) -> int | None:
@@ -691,7 +899,7 @@ def _status(
     deadline: int | None,
     year: int | None,
     current: Money | None,
-    figures: _Figures,
+    figures: _Raw,
     thresholds: tuple[Decimal, Decimal, Decimal],
 ) -> ProgressStatus:
     """The status: the first rule that holds, as listed in the methodology."""

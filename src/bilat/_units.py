@@ -1,40 +1,88 @@
 """Physical quantities: the one pint registry, and prices per unit.
 
 pint is imported, and its registry built, on first use (0.2-0.4 s), never by
-``import bilat``. The registry computes with :class:`~decimal.Decimal`, so
-conversion factors defined by decimal numbers (tonne, pound, barrel, mile)
-stay exact and money computed from quantities stays exact: ``$30/t × 5 Mt``
-is exactly ``$150,000,000``.
+``import bilat``. The registry computes with :class:`~decimal.Decimal`.
+
+Unit text is checked against a small grammar (:func:`parse_unit`) before pint
+reads it, and is at most :data:`UNIT_TEXT_LIMIT` characters long, so that
+mistyped text is refused rather than read as something else, and no text
+takes long.
+
+Conversions (``UnitPrice × Quantity``, :meth:`UnitPrice.to`,
+:meth:`bilat.Project.completion`) take each unit's size in base units as an
+exact fraction, from pint's definitions read with
+:class:`~fractions.Fraction`, multiply, and divide once at the end: the
+result is exact whenever it is a decimal of at most 60 significant digits
+(``$1/lb × 0.45359237 kg`` is exactly ``$1``, ``36 km/h`` is exactly
+``10 m/s``), and rounded to 60 digits otherwise.
 """
 
 from __future__ import annotations
 
 import decimal
 import numbers
+import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, final, overload
 
 import attrs
 
 from bilat._cache import thread_safe_cache, thread_safe_lru_cache
-from bilat._decimal import CONTEXT, to_decimal
+from bilat._decimal import CONTEXT, EXACT, QUOTIENTS, arithmetic_error, to_decimal
 from bilat._errors import (
-    InvalidNumberError,
+    BilatError,
+    DivisionByZeroError,
     NumberTypeError,
     ParseError,
     UnitMismatchError,
     ValidationError,
+    shown,
 )
 from bilat._money import Money, make_money
+from bilat._pickling import public
 
 if TYPE_CHECKING:
     import pint
 
     from bilat._locale import LocaleLike
 
-__all__ = ["UnitPrice", "get_registry", "magnitude", "parse_unit"]
+__all__ = [
+    "MAX_EXPONENT",
+    "QUANTITY_TEXT_LIMIT",
+    "UNIT_TEXT_LIMIT",
+    "UnitPrice",
+    "convert",
+    "get_registry",
+    "magnitude",
+    "parse_quantity",
+    "parse_unit",
+    "quantity_ratio",
+]
 
 _ONE: Final = Decimal(1)
+
+#: Longest unit expression bilat reads, in characters; a unit's full name
+#: (what :attr:`UnitPrice.unit` keeps) must fit too.
+UNIT_TEXT_LIMIT: Final = 200
+
+#: Longest quantity text (``"152 km"``) bilat reads, in characters.
+QUANTITY_TEXT_LIMIT: Final = 300
+
+#: Largest power, written or resulting, of a unit in a unit expression.
+MAX_EXPONENT: Final = 12
+
+#: Deepest nesting of parentheses in a unit expression.
+MAX_DEPTH: Final = 4
+
+#: What a unit expression looks like, for messages.
+UNIT_SHAPE: Final = (
+    "a unit expression: unit names (letters, then letters, digits or '_') "
+    "joined by '*' or '/', each with an optional integer power from "
+    f"-{MAX_EXPONENT} to {MAX_EXPONENT} ('**', '^' or superscript digits), "
+    f"parentheses up to {MAX_DEPTH} deep and at most {UNIT_TEXT_LIMIT} "
+    "characters, such as 't', 'Mt / a', 'm ** 3' or 'kg * m / s^2'"
+)
 
 
 @thread_safe_cache
@@ -95,66 +143,330 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
     return registry
 
 
+# -- unit text ------------------------------------------------------------------
+
+_DIGITS: Final = "0123456789"
+_SUPERSCRIPT_DIGITS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT: Final = str.maketrans(_SUPERSCRIPT_DIGITS + "⁻", _DIGITS + "-")
+_TIMES: Final = "*·⋅"  # pint reads the dots as '*', and prints '·'
+
+
+def _is_name_start(char: str) -> bool:
+    return char.isalpha() or char in "_°"
+
+
+def _is_name_part(char: str) -> bool:
+    return _is_name_start(char) or char in _DIGITS or char == "∞"  # R_∞
+
+
+class _Tokens:
+    """The tokens of a unit expression: (kind, text, position)."""
+
+    __slots__ = ("index", "items")
+
+    def __init__(self, text: str) -> None:
+        self.items: list[tuple[str, str, int]] = []
+        self.index = 0
+        i, n = 0, len(text)
+        while i < n:
+            char, start = text[i], i
+            if char.isspace():
+                i += 1
+                continue
+            if _is_name_start(char):
+                i += 1
+                while i < n and _is_name_part(text[i]):
+                    i += 1
+                kind = "name"
+            elif char in "%‰":
+                i, kind = i + 1, "name"
+            elif char in _DIGITS:
+                while i < n and (text[i] in _DIGITS or text[i] == "."):
+                    i += 1
+                kind = "number"
+            elif text.startswith("**", i) or char == "^":
+                i, kind = i + (1 if char == "^" else 2), "power"
+            elif char in _TIMES or char == "/":
+                i, kind = i + 1, "operator"
+            elif char in "()+-":
+                i, kind = i + 1, char
+            elif char in _SUPERSCRIPT_DIGITS or char == "⁻":
+                i += 1
+                while i < n and text[i] in _SUPERSCRIPT_DIGITS:
+                    i += 1
+                kind = "superscript"
+            else:
+                raise _RefusedError(f"unexpected {shown(char)} at position {start}")
+            self.items.append((kind, text[start:i], start))
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.items[self.index] if self.index < len(self.items) else None
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.items[self.index]
+        self.index += 1
+        return token
+
+
+class _RefusedError(Exception):
+    """Why a text is not a unit expression (internal; becomes a ParseError)."""
+
+
+def _read_expression(tokens: _Tokens, depth: int) -> None:
+    """Read ``factor (('*' | '/') factor)*``."""
+    _read_factor(tokens, depth)
+    while (token := tokens.peek()) is not None and token[0] != ")":
+        if token[0] != "operator":
+            raise _RefusedError(
+                f"expected '*' or '/' before {shown(token[1])} at position {token[2]}"
+            )
+        tokens.take()
+        _read_factor(tokens, depth)
+
+
+def _read_factor(tokens: _Tokens, depth: int) -> None:
+    """Read ``(name | '1' | '(' expression ')') [power]``."""
+    token = tokens.peek()
+    if token is None:
+        raise _RefusedError("it ends where a unit name was expected")
+    kind, text, position = tokens.take()
+    if kind == "(":
+        if depth >= MAX_DEPTH:
+            raise _RefusedError(
+                f"parentheses nest deeper than {MAX_DEPTH} at position {position}"
+            )
+        _read_expression(tokens, depth + 1)
+        if tokens.peek() is None:
+            raise _RefusedError(f"the parenthesis at position {position} is not closed")
+        tokens.take()
+    elif kind == "number":
+        if text != "1":
+            raise _RefusedError(
+                f"the number {text} at position {position} is not a unit (write "
+                "the number before the unit, as in '152 km')"
+            )
+    elif kind != "name":
+        raise _RefusedError(
+            f"expected a unit name at position {position}, not {shown(text)}"
+        )
+    token = tokens.peek()
+    if token is not None and token[0] == "power":
+        tokens.take()
+        sign = tokens.peek()
+        if sign is not None and sign[0] in "+-":
+            tokens.take()
+        exponent = tokens.peek()
+        if exponent is None or exponent[0] != "number":
+            raise _RefusedError(f"expected an integer power after {shown(token[1])}")
+        _check_exponent(tokens.take()[1])
+    elif token is not None and token[0] == "superscript":
+        _check_exponent(tokens.take()[1].translate(_FROM_SUPERSCRIPT))
+
+
+def _check_exponent(text: str) -> None:
+    digits = text.lstrip("-")
+    if not digits.isdigit() or len(digits) > 2 or not 0 < int(digits) <= MAX_EXPONENT:
+        raise _RefusedError(
+            f"the power {text} is not a whole number from -{MAX_EXPONENT} to "
+            f"{MAX_EXPONENT}, other than 0"
+        )
+
+
+def _unit_problem(text: str) -> str | None:
+    """Why ``text`` is not a unit expression bilat reads, or None when it is one."""
+    if len(text) > UNIT_TEXT_LIMIT:
+        return f"it has {len(text):,} characters"
+    try:
+        tokens = _Tokens(text)
+        _read_expression(tokens, 0)
+        if (token := tokens.peek()) is not None:
+            raise _RefusedError(f"unexpected {shown(token[1])} at position {token[2]}")
+    except _RefusedError as e:
+        return str(e)
+    return None
+
+
+def _reason(error: BaseException) -> str:
+    """A short reason from whatever pint raised."""
+    text = str(error)
+    if not type(error).__module__.startswith("pint") or not text:
+        text = f"pint raised {type(error).__name__}: {text}"
+    return text if len(text) <= 200 else f"{text[:200]}..."
+
+
 @thread_safe_lru_cache(maxsize=256)
 def _unit(text: str) -> pint.Unit:
-    """Parse a unit expression with the shared registry."""
-    import pint
-
+    """Parse a unit expression, checked first against bilat's grammar."""
+    problem = _unit_problem(text)
+    if problem is not None:
+        raise ParseError(text, f"{problem}; expected {UNIT_SHAPE}", what="a unit")
     registry = get_registry()
     try:
-        unit = registry.Unit(text)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError) as e:
+        with decimal.localcontext(CONTEXT):
+            unit = registry.Unit(text)
+            multiplicative = registry.Quantity(_ONE, unit)._is_multiplicative
+            powers: list[Any] = list(unit._units.values())
+            name = f"{unit:D}"
+    except Exception as e:  # noqa: BLE001 - pint raises many kinds; all mean "not a unit"
         raise ParseError(
             text,
-            f"expected a unit such as 'tonne', 'Mt', 'kWh' or 'm ** 3' ({e})",
+            f"expected a unit such as 'tonne', 'Mt', 'kWh' or 'm ** 3' ({_reason(e)})",
             what="a unit",
         ) from None
-    if not registry.Quantity(_ONE, unit)._is_multiplicative:
+    if not multiplicative:
         raise ParseError(
             text,
             "expected a multiplicative unit: a price per degree Celsius has no "
             "meaning (use 'delta_degC' for a difference of temperature)",
             what="a unit",
         )
+    if any(p != int(p) or abs(p) > MAX_EXPONENT for p in powers):
+        raise ParseError(
+            text,
+            f"expected units with integer powers from -{MAX_EXPONENT} to "
+            f"{MAX_EXPONENT}, got {name}",
+            what="a unit",
+        )
+    if len(name) > UNIT_TEXT_LIMIT:
+        raise ParseError(
+            text,
+            f"expected a unit whose full name has at most {UNIT_TEXT_LIMIT} "
+            f"characters; {shown(name)} has {len(name):,}",
+            what="a unit",
+        )
     return unit
 
 
 def parse_unit(value: object) -> pint.Unit:
-    """Read a unit name, expression or pint Unit (of any registry) into bilat's.
+    """Read a unit expression or a pint Unit (of any registry) into bilat's.
+
+    Text must be a unit expression: unit names joined by ``*`` or ``/``, with
+    integer powers (``**``, ``^`` or superscript digits) from
+    -:data:`MAX_EXPONENT` to :data:`MAX_EXPONENT`, parentheses and spaces,
+    at most :data:`UNIT_TEXT_LIMIT` characters (``"t"``, ``"Mt / a"``,
+    ``"m ** 3"``, ``"kg*m/s^2"``, ``"km²"``). The shape is checked before
+    pint reads the names, so no text takes long. A pint Unit is read by its
+    full name.
 
     Raises:
-        ParseError: the text is not a unit pint knows, or names an offset
-            unit such as ``degC``.
+        ParseError: the text is not a unit expression, names a unit pint
+            does not know, or names an offset unit such as ``degC``.
         ValidationError: ``value`` is neither text nor a pint Unit.
 
     Example:
         >>> from bilat._units import parse_unit
         >>> parse_unit("t"), parse_unit("megatonne")
         (<Unit('metric_ton')>, <Unit('megametric_ton')>)
+        >>> parse_unit("km == m")
+        Traceback (most recent call last):
+        ...
+        bilat.ParseError: cannot read 'km == m' as a unit: unexpected '=' at position 3; ...
     """
     if isinstance(value, str):
-        return _unit(value.strip())
-    if type(value).__module__.startswith("pint") and hasattr(value, "dimensionality"):
+        return _unit(str.strip(value))
+    if _is_pint(value) and hasattr(value, "dimensionality"):
         if hasattr(value, "magnitude"):
             raise ValidationError(
-                [("unit", f"expected a unit, got the quantity {value!r}")]
+                [("unit", f"expected a unit, got the quantity {shown(value)}")]
             )
-        return _unit(f"{value:D}")
+        try:
+            return _pint_unit(value)
+        except BilatError:
+            raise
+        except Exception as e:  # noqa: BLE001 - a foreign object may fail to format
+            raise ValidationError(
+                [("unit", f"cannot read the unit {shown(value)}: {_reason(e)}")]
+            ) from None
     raise ValidationError(
-        [("unit", f"expected a unit such as 'tonne' or a pint Unit, got {value!r}")]
+        [
+            (
+                "unit",
+                f"expected a unit such as 'tonne' or a pint Unit, got {shown(value)}",
+            )
+        ]
     )
+
+
+def _pint_unit(unit: Any) -> pint.Unit:
+    """A pint Unit of any registry, read by its full name into bilat's."""
+    if getattr(unit, "_REGISTRY", None) is get_registry():
+        return _own_unit(unit)
+    return _unit(f"{unit:D}")  # units of two registries cannot be compared
+
+
+@thread_safe_lru_cache(maxsize=256)
+def _own_unit(unit: Any) -> pint.Unit:
+    """A Unit of bilat's registry, checked like text (powers, name length)."""
+    return _unit(f"{unit:D}")
 
 
 def _unit_text(value: object) -> str:
     return f"{parse_unit(value):D}"
 
 
+def _is_pint(value: object) -> bool:
+    return type(value).__module__.startswith("pint")
+
+
 def _is_quantity(value: object) -> bool:
-    return (
-        type(value).__module__.startswith("pint")
-        and hasattr(value, "magnitude")
-        and hasattr(value, "units")
-    )
+    return _is_pint(value) and hasattr(value, "magnitude") and hasattr(value, "units")
+
+
+# A number (sign, underscores and exponent allowed; to_decimal checks it), then
+# a unit expression (or nothing, for a dimensionless number).
+_QUANTITY: Final = re.compile(
+    r"([+-]?[0-9_.]+(?:[eE][+-]?[0-9]+)?)(.*)", re.ASCII | re.DOTALL
+)
+
+
+def parse_quantity(value: object) -> pint.Quantity[Decimal]:
+    """A quantity of bilat's registry from text or a pint Quantity of any registry.
+
+    Text is a number and a unit expression (see :func:`parse_unit`), at most
+    :data:`QUANTITY_TEXT_LIMIT` characters: ``"152 km"``, ``"20 Mt / a"``;
+    a number alone is dimensionless. A Quantity's magnitude must be a single
+    finite number in bilat's range (a float goes through its shortest repr);
+    its unit is read by name, so quantities of other registries are rebuilt
+    in bilat's.
+
+    Raises:
+        ParseError: the text is not a number and a unit expression.
+        InvalidNumberError: the magnitude is NaN, infinite or not a number
+            (:class:`~bilat.PrecisionError` when outside bilat's range).
+        NumberTypeError: the magnitude is not a single number.
+        ValidationError: ``value`` is neither text nor a pint Quantity.
+
+    Example:
+        >>> from bilat._units import parse_quantity
+        >>> parse_quantity("152 km"), parse_quantity("20 Mt/a")
+        (<Quantity(152, 'kilometer')>, <Quantity(20, 'megametric_ton / year')>)
+    """
+    if isinstance(value, str):
+        text = str.strip(value)
+        if len(text) > QUANTITY_TEXT_LIMIT:
+            raise ParseError(
+                value,
+                f"expected at most {QUANTITY_TEXT_LIMIT} characters, a number and "
+                f"a unit such as '152 km' (this text has {len(text):,})",
+                what="a quantity",
+            )
+        match = _QUANTITY.fullmatch(text)
+        if match is None:
+            raise ParseError(
+                value,
+                "expected a number and a unit such as '152 km'",
+                what="a quantity",
+            )
+        number = to_decimal(match[1], what="magnitude")
+        unit = parse_unit(match[2].strip() or "dimensionless")
+    elif _is_quantity(value):
+        number = magnitude(value)
+        unit = parse_unit(value.units)  # type: ignore[attr-defined]
+    else:
+        raise ValidationError(
+            [("", f"expected a quantity such as '152 km', got {shown(value)}")]
+        )
+    return get_registry().Quantity(number, unit)
 
 
 def magnitude(quantity: Any) -> Decimal:
@@ -183,29 +495,141 @@ def magnitude(quantity: Any) -> Decimal:
 
 def _tidy(amount: Decimal) -> Decimal:
     """Drop trailing zeros and exponents: ``1.50E+8`` → ``150000000``."""
-    amount = amount.normalize(CONTEXT)
+    amount = amount.normalize(EXACT)
     if amount.as_tuple().exponent > 0:  # type: ignore[operator]
-        return amount.quantize(_ONE, context=CONTEXT)
+        return amount.quantize(_ONE, context=EXACT)
     return amount
 
 
-def _convert(
-    value: Decimal, source: pint.Unit, target: pint.Unit, left: str
-) -> Decimal:
-    """Convert ``value`` from ``source`` to ``target`` units, in bilat's context."""
+# -- exact conversion -----------------------------------------------------------
+
+
+@thread_safe_cache
+def _exact_registry() -> pint.UnitRegistry[Fraction]:
+    """The pint definitions read with fractions: exact factors, used only for them.
+
+    pint's Decimal registry rounds the ratios in its definitions
+    (``inch = yard / 36``, ``knot = nautical_mile / hour``) when it reads
+    them; this one keeps them as fractions.
+    """
     import pint
 
+    return pint.UnitRegistry(non_int_type=Fraction)
+
+
+@thread_safe_lru_cache(maxsize=256)
+def _root_factor(name: str) -> Fraction:
+    """How many of its base units one unit (by its full name) holds, exactly.
+
+    Units defined through non-integer powers (pint's Gaussian units) have no
+    rational factor: their 60-digit Decimal factor is taken instead.
+    """
+    registry = _exact_registry()
     try:
-        with decimal.localcontext(CONTEXT):
-            result = get_registry().convert(value, source, target)
-    except pint.DimensionalityError:
+        units = registry.parse_units(name)._units
+        factor = registry._get_root_units(units)[0]
+    except Exception:  # noqa: BLE001 - fall back to the Decimal registry below
+        factor = None
+    if isinstance(factor, Fraction | int):
+        return Fraction(factor)
+    bilat_registry = get_registry()
+    with decimal.localcontext(CONTEXT):
+        units = bilat_registry.Unit(name)._units
+        rounded: Any = bilat_registry._get_root_units(units)[0]
+    return Fraction(Decimal(rounded))
+
+
+def _quotient(value: Fraction, operands: object, what: str) -> Decimal:
+    """``value`` as a Decimal, divided once in :data:`~bilat._decimal.QUOTIENTS`.
+
+    Exact when its decimal expansion ends within 60 significant digits;
+    rounded to 60 (half to even) otherwise, like every quotient.
+
+    Raises:
+        PrecisionError: the result is outside bilat's range.
+    """
+    numerator, denominator = Decimal(value.numerator), Decimal(value.denominator)
+    try:
+        return _tidy(QUOTIENTS.divide(numerator, denominator))
+    except decimal.DecimalException as e:
+        raise arithmetic_error(e, operands, what) from None
+
+
+def _factor(source: Any, target: Any, left: str) -> Fraction:
+    """How many ``target`` one ``source`` holds, exactly; dimensions must agree."""
+    factor = _unit_ratio(source, target)
+    if factor is None:
         raise UnitMismatchError(
             left,
             f"{source:D}",
             f"expected a quantity of {target.dimensionality}, "
             f"not of {source.dimensionality}",
-        ) from None
-    return Decimal(result)
+        )
+    return factor
+
+
+@thread_safe_lru_cache(maxsize=256)
+def _unit_ratio(source: Any, target: Any) -> Fraction | None:
+    """How many ``target`` one ``source`` holds, or None for other dimensions."""
+    if source.dimensionality != target.dimensionality:
+        return None
+    return _root_factor(f"{source:D}") / _root_factor(f"{target:D}")
+
+
+def convert(quantity: Any, unit: object) -> Decimal:
+    """The magnitude of ``quantity`` in ``unit``, computed exactly.
+
+    The magnitude is multiplied by both units' exact factors to the base
+    units and divided once, so the result is exact whenever it is a
+    decimal of at most 60 significant digits; otherwise it is rounded to 60
+    significant digits, half to even.
+
+    Raises:
+        UnitMismatchError: ``unit`` has another dimension.
+        ParseError: ``unit`` is not a unit expression pint knows.
+        PrecisionError: the result is outside bilat's range.
+
+    Example:
+        >>> import bilat
+        >>> from bilat._units import convert
+        >>> convert(bilat.Q_("0.45359237", "kg"), "lb")
+        Decimal('1')
+        >>> convert(bilat.Q_(36, "km/h"), "m/s")
+        Decimal('10')
+    """
+    quantity = parse_quantity(quantity)
+    target = parse_unit(unit)
+    amount = magnitude(quantity)
+    factor = _factor(quantity.units, target, f"{target:D}")
+    return _quotient(Fraction(amount) * factor, (amount, f"{target:D}"), "conversion")
+
+
+def quantity_ratio(numerator: Any, denominator: Any) -> Decimal:
+    """``numerator / denominator`` for two quantities of one dimension.
+
+    Divided once, after both are expressed in base units exactly: exact when
+    the quotient terminates, otherwise rounded to 60 significant digits.
+
+    Raises:
+        UnitMismatchError: the dimensions differ.
+        DivisionByZeroError: the denominator is zero.
+
+    Example:
+        >>> import bilat
+        >>> from bilat._units import quantity_ratio
+        >>> quantity_ratio(bilat.Q_(1, "mile"), bilat.Q_("1.609344", "km"))
+        Decimal('1')
+    """
+    top, bottom = parse_quantity(numerator), parse_quantity(denominator)
+    divisor = magnitude(bottom)
+    if not divisor:
+        raise DivisionByZeroError(denominator, "divisor", "a non-zero quantity")
+    factor = _factor(top.units, bottom.units, f"{bottom.units:D}")
+    return _quotient(
+        Fraction(magnitude(top)) * factor / Fraction(divisor),
+        (numerator, denominator),
+        "ratio of quantities",
+    )
 
 
 def _price(value: object) -> Money:
@@ -214,6 +638,7 @@ def _price(value: object) -> Money:
     return value
 
 
+@public
 @final
 @attrs.frozen(repr=False)
 class UnitPrice:
@@ -221,17 +646,23 @@ class UnitPrice:
 
     Dividing :class:`Money` by a pint quantity gives one; multiplying it by a
     quantity, in either order, gives Money, converting the quantity into the
-    price's unit first. The results are exact.
+    price's unit first. The results are exact whenever they are decimals of
+    at most 60 significant digits (the units' factors are exact fractions and
+    there is one division, at the end); otherwise they are rounded to 60.
 
     Args:
         price: The price of one ``unit``.
-        unit: A unit that pint knows (``"tonne"``, ``"t"``, ``"kWh"``,
-            ``"m ** 3"``) or a pint Unit. It is kept under pint's canonical
-            name, so ``"t"`` and ``"tonne"`` give equal prices.
+        unit: A unit expression that pint knows (``"tonne"``, ``"t"``,
+            ``"kWh"``, ``"m ** 3"``, ``"Mt / a"``: unit names joined by
+            ``*`` and ``/``, with whole powers up to 12 and parentheses, at
+            most 200 characters) or a pint Unit. It is kept under pint's
+            canonical name, so ``"t"`` and ``"tonne"`` give equal prices.
 
     Raises:
         NumberTypeError: ``price`` is not Money.
-        ParseError: ``unit`` is not a unit pint knows, or an offset unit.
+        ParseError: ``unit`` is not a unit expression, not a unit pint
+            knows, or an offset unit.
+        ValidationError: ``unit`` is neither text nor a pint Unit.
 
     Example:
         >>> import bilat
@@ -258,8 +689,9 @@ class UnitPrice:
         This is what ``Money / Quantity`` calls.
 
         Raises:
-            InvalidNumberError: the quantity is zero.
+            DivisionByZeroError: the quantity is zero.
             NumberTypeError: its magnitude is not a single number.
+            ValidationError: ``money`` is not a Money.
 
         Example:
             >>> import bilat
@@ -267,14 +699,18 @@ class UnitPrice:
             >>> UnitPrice.from_division(Money(156, "USD"), bilat.Q_(12, "km"))
             UnitPrice(Money('13', 'USD'), 'kilometer')
         """
+        if not isinstance(money, Money):
+            raise ValidationError(
+                [("money", f"expected a Money to divide, got {shown(money)}")]
+            )
+        quantity = parse_quantity(quantity)
         amount = magnitude(quantity)
         if not amount:
-            raise InvalidNumberError(quantity, "divisor", "a non-zero quantity")
-        unit = _unit_text(quantity.units)
-        return cls(
-            make_money(_tidy(CONTEXT.divide(money.amount, amount)), money.currency),
-            unit,
+            raise DivisionByZeroError(quantity, "divisor", "a non-zero quantity")
+        price = _quotient(
+            Fraction(money.amount) / Fraction(amount), (money, quantity), "price"
         )
+        return cls(make_money(price, money.currency), quantity.units)
 
     @property
     def units(self) -> pint.Unit:
@@ -290,23 +726,26 @@ class UnitPrice:
     def to(self, unit: object) -> UnitPrice:
         """The same price per another unit of the same dimension.
 
+        Exact whenever the new price is a decimal of at most 60 significant
+        digits; rounded to 60 otherwise.
+
         Raises:
             UnitMismatchError: ``unit`` has another dimension.
-            ParseError: ``unit`` is not a unit pint knows.
+            ParseError: ``unit`` is not a unit expression pint knows.
+            PrecisionError: the new price is outside bilat's range.
 
         Example:
             >>> from bilat import Money, UnitPrice
             >>> UnitPrice(Money(30, "USD"), "t").to("kg")
             UnitPrice(Money('0.03', 'USD'), 'kilogram')
+            >>> UnitPrice(Money("0.45359237", "USD"), "kg").to("lb")
+            UnitPrice(Money('0.2057460381222169', 'USD'), 'pound')
         """
         target = parse_unit(unit)
-        per = _convert(_ONE, target, self.units, self._label())
-        return UnitPrice(
-            make_money(
-                _tidy(CONTEXT.multiply(self.price.amount, per)), self.price.currency
-            ),
-            target,
-        )
+        amount = self.price.amount
+        factor = _factor(target, self.units, self._label())
+        per = _quotient(Fraction(amount) * factor, (self, unit), "price")
+        return UnitPrice(make_money(per, self.price.currency), target)
 
     @overload
     def __mul__(self, other: pint.Quantity[Any]) -> Money: ...
@@ -315,13 +754,11 @@ class UnitPrice:
     def __mul__(self, other: object) -> Any:
         """``price * quantity`` → Money; ``price * number`` → UnitPrice."""
         if _is_quantity(other):
-            amount = magnitude(other)
-            source = parse_unit(other.units)  # type: ignore[attr-defined]
-            converted = _convert(amount, source, self.units, self._label())
-            return make_money(
-                _tidy(CONTEXT.multiply(self.price.amount, converted)),
-                self.price.currency,
-            )
+            quantity = parse_quantity(other)
+            factor = _factor(quantity.units, self.units, self._label())
+            value = Fraction(self.price.amount) * Fraction(magnitude(quantity))
+            amount = _quotient(value * factor, (self, other), "product")
+            return make_money(amount, self.price.currency)
         if isinstance(other, Decimal | int | float) and not isinstance(other, bool):
             return UnitPrice(self.price * other, self.unit)
         return NotImplemented

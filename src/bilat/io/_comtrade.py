@@ -94,8 +94,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from bilat._country import Country, CountryLike
-from bilat._decimal import EMAX, EXACT, MAX_DIGITS
-from bilat._errors import IncompleteDataWarning, InvalidOptionError, ValidationError
+from bilat._decimal import EMAX, EXACT, MAX_DIGITS, read_decimal
+from bilat._errors import (
+    IncompleteDataWarning,
+    InvalidOptionError,
+    ValidationError,
+    shown,
+)
+from bilat._fs import as_path, open_regular, open_text
 from bilat._money import Money
 from bilat._series import TradeMetric, TradeSeries, as_metric
 from bilat._source import Source, as_optional_date
@@ -236,7 +242,7 @@ def _csv_rows(stream: TextIO, reading: _Reading) -> Iterator[Row]:
             [
                 (
                     "line 1",
-                    f"missing column {name!r}: expected UN Comtrade's column names",
+                    f"missing column {shown(name)}: expected UN Comtrade's column names",
                 )
                 for name in missing
             ]
@@ -300,9 +306,9 @@ def _reject_constant(name: str) -> NoReturn:
 
 def _number(text: str) -> Decimal:
     try:
-        return Decimal(text)
+        return read_decimal(text)  # whatever the caller's context
     except ArithmeticError:  # an exponent beyond what Decimal can hold
-        raise ValueError(f"the number {text!r} is out of range") from None
+        raise ValueError(f"the number {shown(text)} is out of range") from None
 
 
 _DECODER: Final = json.JSONDecoder(parse_float=_number, parse_constant=_reject_constant)
@@ -422,13 +428,13 @@ def _json_records(stream: _JsonStream, reading: _Reading) -> Iterator[Row]:
         record = stream.value()
         place = _Place(in_json=True, number=number)
         if not isinstance(record, dict):
-            _fail(place, None, f"expected a record (an object), got {record!r}")
+            _fail(place, None, f"expected a record (an object), got {shown(record)}")
         for name in _REQUIRED:
             if name not in record:
                 _fail(
                     place,
                     None,
-                    f"missing field {name!r}: expected UN Comtrade's field names",
+                    f"missing field {shown(name)}: expected UN Comtrade's field names",
                 )
         count += 1
         rep = _json_text(record["reporterCode"])
@@ -453,7 +459,7 @@ def _json_records(stream: _JsonStream, reading: _Reading) -> Iterator[Row]:
 
 def _api_error(error: object) -> NoReturn:
     raise ValidationError(
-        [("error", f"the file is a UN Comtrade API error response: {error!r}")]
+        [("error", f"the file is a UN Comtrade API error response: {shown(error)}")]
     )
 
 
@@ -474,7 +480,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
         stream.finish()
         raise ValidationError(
             "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
-            f"got {data!r}"
+            f"got {shown(data)}"
         )
     stream.pos += 1
     keys: list[str] = []
@@ -489,7 +495,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
             assert isinstance(key, str)
             stream.expect(":", "Expecting ':' delimiter")
             if key in keys:
-                raise ValidationError([(key, f"the field {key!r} appears twice")])
+                raise ValidationError([(key, f"the field {shown(key)} appears twice")])
             keys.append(key)
             if key == "data" and stream.peek() == "[":
                 yield from _json_records(stream, reading)
@@ -501,7 +507,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
                     message = value
                 if key == "data":
                     raise ValidationError(
-                        [("data", f"expected a list of records, got {value!r}")]
+                        [("data", f"expected a list of records, got {shown(value)}")]
                     )
             if stream.expect(",}", "Expecting ',' delimiter") == "}":
                 break
@@ -511,7 +517,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
             _api_error(message)
         raise ValidationError(
             "expected a UN Comtrade API response {'count': …, 'data': [...]}, "
-            f"found an object with keys {sorted(keys)!r}"
+            f"found an object with keys {shown(sorted(keys))}"
         )
 
 
@@ -520,7 +526,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
 
 def _year(place: _Place, text: str) -> int:
     if not _YEAR.fullmatch(text) or text == "0000":
-        _fail(place, "refYear", f"expected a year such as '2023', got {text!r}")
+        _fail(place, "refYear", f"expected a year such as '2023', got {shown(text)}")
     return int(text)
 
 
@@ -531,19 +537,23 @@ def _month(place: _Place, freq: str, year_text: str, period: str) -> int:
             _fail(
                 place,
                 "period",
-                f"expected the year {year_text!r} of refYear, got {period!r}",
+                f"expected the year {shown(year_text)} of refYear, got {shown(period)}",
             )
         return 0
     if freq != "M":
-        _fail(place, "freqCode", f"unknown frequency {freq!r}: expected 'A' or 'M'")
+        _fail(
+            place, "freqCode", f"unknown frequency {shown(freq)}: expected 'A' or 'M'"
+        )
     found = _MONTH.fullmatch(period)
     if found is None or found[1] != year_text:
         _fail(
-            place, "period", f"expected a month 'YYYYMM' of {year_text}, got {period!r}"
+            place,
+            "period",
+            f"expected a month 'YYYYMM' of {year_text}, got {shown(period)}",
         )
     month = int(found[2])
     if not 1 <= month <= 12:
-        _fail(place, "period", f"expected a month 01 to 12, got {period!r}")
+        _fail(place, "period", f"expected a month 01 to 12, got {shown(period)}")
     return month
 
 
@@ -552,12 +562,14 @@ def _value(place: _Place, text: str) -> Decimal:
         _fail(
             place,
             "primaryValue",
-            f"expected a number such as '1234567.89', got {text!r}",
+            f"expected a number such as '1234567.89', got {shown(text)}",
         )
     try:
-        return Decimal(text)
+        return read_decimal(text)  # whatever the caller's context
     except ArithmeticError:  # an exponent beyond what Decimal can hold
-        _fail(place, "primaryValue", f"expected a number of US dollars, got {text!r}")
+        _fail(
+            place, "primaryValue", f"expected a number of US dollars, got {shown(text)}"
+        )
 
 
 def _exact_sum(year: int, entries: list[_Entry]) -> Decimal:
@@ -567,7 +579,7 @@ def _exact_sum(year: int, entries: list[_Entry]) -> Decimal:
         for entry in entries:
             total = EXACT.add(total, entry.value)
     except decimal.DecimalException:
-        listed = ", ".join(f"{e.text!r} ({e.place.at()})" for e in entries)
+        listed = ", ".join(f"{shown(e.text)} ({e.place.at()})" for e in entries)
         _fail(
             entries[0].place,
             "primaryValue",
@@ -619,7 +631,7 @@ class _Reading:
                 _fail(
                     place,
                     "flowCode",
-                    f"unknown flow code {flow!r}: expected one of UN Comtrade's "
+                    f"unknown flow code {shown(flow)}: expected one of UN Comtrade's "
                     + ", ".join(map(repr, FLOW_CODES)),
                 )
             cmd, p2, mot, customs, cif, fob = optional
@@ -651,7 +663,7 @@ class _Reading:
                 entry.place,
                 "freqCode",
                 f"{year} {_FLOW_NAMES[flow]} ({flow}) have annual and monthly rows "
-                f"(this one is {freq!r}, {first_place.at()} is {first_freq!r}): "
+                f"(this one is {shown(freq)}, {first_place.at()} is {shown(first_freq)}): "
                 "read annual and monthly data from separate files",
             )
         known = self.entries.get(key)
@@ -663,7 +675,7 @@ class _Reading:
                 entry.place,
                 "primaryValue",
                 f"a second national-total row for {when} {_FLOW_NAMES[flow]} ({flow}) "
-                f"with {entry.text!r}, but {known.place.at()} has {known.text!r}: "
+                f"with {shown(entry.text)}, but {known.place.at()} has {shown(known.text)}: "
                 "the file holds conflicting duplicates",
             )
 
@@ -796,7 +808,7 @@ def _nothing_found(
         message += (
             f"; the file has {reading.reverse_rows} rows reported by "
             f"{partner.name()} for {reporter.name()}: use "
-            f"reporter={partner.alpha2!r}, partner={reporter.alpha2!r} for that view"
+            f"reporter={shown(partner.alpha2)}, partner={shown(reporter.alpha2)} for that view"
         )
     return message
 
@@ -805,11 +817,13 @@ def _read_file(file: str, reading: _Reading, flows: tuple[str, ...]) -> None:
     """Read the rows of a ``.csv`` or ``.json`` file into ``reading``, streaming."""
     rows = _csv_rows if file.lower().endswith(".csv") else _json_rows
     try:
-        with open(file, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123
+        with open_text(file) as stream:
             reading.read(rows(stream, reading), flows)
     except UnicodeDecodeError:
         raise _not_utf8(file) from None
     except ValidationError as e:
+        if e.file is not None:  # about the file itself: already names it
+            raise
         raise ValidationError(e.problems, file=file) from None
 
 
@@ -817,7 +831,7 @@ def _not_utf8(file: str) -> ValidationError:
     """Name the line and the first byte that is not UTF-8 (found by a second pass)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset, line = 0, 1
-    with open(file, "rb") as f:  # noqa: PTH123 - a plain path string
+    with open_regular(file) as f:
         while True:
             chunk = f.read(_CHUNK)
             held = decoder.getstate()[0]
@@ -828,7 +842,7 @@ def _not_utf8(file: str) -> ValidationError:
                 line += data.count(b"\n", 0, e.start)
                 where = offset - len(held) + e.start
                 byte = data[e.start : e.start + 1]
-                problem = f"not UTF-8 text: byte {where} is {byte!r}"
+                problem = f"not UTF-8 text: byte {where} is {shown(byte)}"
                 return ValidationError([(f"line {line}", problem)], file=file)
             if not chunk:  # pragma: no cover - only called after a decoding error
                 return ValidationError("not UTF-8 text", file=file)
@@ -868,14 +882,14 @@ def read_comtrade(
         >>> print(series.sources[0].note)
         exports FOB + imports CIF, as reported by Kazakhstan.
     """
-    file = os.fspath(path)
+    file = as_path(path)
     suffix = Path(file).suffix
     if suffix.lower() not in _SUFFIXES:
         raise InvalidOptionError("file suffix", suffix, _SUFFIXES)
     reporter_country, partner_country = Country(reporter), Country(partner)
     if reporter_country == partner_country:
         raise ValidationError(
-            [("partner", f"{partner_country!r} is the reporter: expected another")]
+            [("partner", f"{shown(partner_country)} is the reporter: expected another")]
         )
     chosen = as_metric(metric)
     accessed_on = as_optional_date(accessed, "accessed")

@@ -30,6 +30,7 @@ import datetime as dt
 import difflib
 import enum
 import functools
+import itertools
 import operator
 import re
 import typing
@@ -56,7 +57,7 @@ from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._country import Country
 from bilat._currency import Currency, as_currency
 from bilat._decimal import decimal_text, to_decimal
-from bilat._errors import BilatError, ValidationError
+from bilat._errors import BilatError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money, make_money
 from bilat.io._spec import DateOrYear, MoneyOrEstimate, Quantity, Year, records
@@ -78,7 +79,9 @@ T = TypeVar("T")
 StructureHook = Callable[[Any, Any], Any]
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_YEAR: Final = re.compile(r"[0-9]{1,4}", re.ASCII)
+#: A year as a table key: its canonical digits only, so that no two keys
+#: ("22" and "022") can stand for the same year.
+_YEAR: Final = re.compile(r"[1-9][0-9]{0,3}", re.ASCII)
 _DEFAULT_TOLERANCE: Final = Decimal("0.1")
 
 #: The keys of the scalar tables, for "unknown field" messages.
@@ -102,8 +105,7 @@ def describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown(value, 60)
 
 
 def _fail(expected: str, value: object) -> ValidationError:
@@ -138,7 +140,7 @@ def _structure_date(value: object, _: object) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as e:
-            raise ValidationError(f"invalid date {value!r}: {e}") from None
+            raise ValidationError(f"invalid date {shown(value)}: {e}") from None
     raise _fail("a date written as 'YYYY-MM-DD'", value)
 
 
@@ -159,7 +161,11 @@ def _structure_year(value: object, _: object) -> int:
         return value
     if type(value) is str and _YEAR.fullmatch(value):
         return int(value)
-    raise _fail("a year such as '2022'", value)
+    raise _fail(
+        "a year from '1' to '9999' written in digits, without a sign, spaces "
+        "or leading zeros, such as '2022'",
+        value,
+    )
 
 
 @thread_safe_lru_cache(maxsize=1024)
@@ -389,6 +395,31 @@ def _tuple_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     return structure_tuple, unstructure_tuple
 
 
+def _year_meaning(raw: object) -> int | None:
+    """The year a table key stands for, however written ("022", "+22", "٢٢")."""
+    if type(raw) is int:
+        return raw
+    if type(raw) is not str or len(raw) > 40:
+        return None
+    try:
+        return int(raw)  # signs, spaces, underscores and any Unicode digits
+    except ValueError:
+        pass
+    try:
+        number = float(raw)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _check_unique(seen: Mapping[Any, Any], meaning: object, raw: object) -> None:
+    if meaning in seen:
+        raise ValidationError(
+            f"the keys {shown(seen[meaning])} and {shown(raw)} both stand for "
+            f"{shown(meaning)}: keep one"
+        )
+
+
 def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     key_type, value_type = typing.get_args(type_)
     structure_key = conv.get_structure_hook(key_type)
@@ -399,16 +430,27 @@ def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
         if type(value) is not dict:
             raise _fail("a table", value)
         result: dict[Any, Any] = {}
+        raw_keys: dict[Any, Any] = {}
         errors: list[Exception] = []
         for raw_key, item in value.items():
             index: Any = raw_key
             try:
+                # Keys that differ as written but mean the same ("22" and
+                # "022", or the int 22 and the text "22" in data built by
+                # hand) would silently keep one value: both are named.
+                meaning = _year_meaning(raw_key) if key_type is Year else None
+                if meaning is not None:
+                    _check_unique(raw_keys, meaning, raw_key)
+                    raw_keys[meaning] = raw_key
                 key = index = structure_key(raw_key, key_type)
+                if meaning is None:
+                    _check_unique(raw_keys, key, raw_key)
+                    raw_keys[key] = raw_key
                 result[key] = structure_value(item, value_type)
             except Exception as e:  # noqa: BLE001 - every problem is collected
                 e.__notes__ = [
                     *getattr(e, "__notes__", ()),
-                    IterableValidationNote(f"@ key {index!r}", index, value_type),
+                    IterableValidationNote(f"@ key {shown(index)}", index, value_type),
                 ]
                 errors.append(e)
         if errors:
@@ -628,8 +670,8 @@ def _unknown(cls: type, key: str) -> str:
     known = _KEYS.get(cls, ())
     close = difflib.get_close_matches(key, known, n=1)
     if close:
-        return f"unknown field {key!r}; did you mean {close[0]!r}?"
-    return f"unknown field {key!r}; {cls.__name__} fields are: " + ", ".join(known)
+        return f"unknown field {shown(key)}; did you mean {shown(close[0])}?"
+    return f"unknown field {shown(key)}; {cls.__name__} fields are: " + ", ".join(known)
 
 
 def _iterable_problems(
@@ -637,7 +679,7 @@ def _iterable_problems(
 ) -> Iterator[tuple[str, str]]:
     noted, other = error.group_exceptions()
     for sub, note in noted:
-        yield from problems(sub, f"{path}[{note.index!r}]")
+        yield from problems(sub, f"{path}[{shown(note.index)}]")
     for sub in other:
         yield from problems(sub, path)
 
@@ -660,6 +702,10 @@ def _class_problems(
     for sub in other:
         yield from problems(sub, path)
 
+
+#: At most this many problems are listed in one ValidationError: a file of
+#: a million unknown keys is reported in the time of a hundred.
+MAX_PROBLEMS: Final = 100
 
 #: Messages longer than this are cut in the middle: a value of ten million
 #: characters is named by its beginning, and the message still says what
@@ -722,7 +768,12 @@ def structure(data: object, cls: type[T]) -> T:
     try:
         return converter().structure(data, cls)
     except (cattrs.BaseValidationError, BilatError) as error:
-        found = [(path, _short(message)) for path, message in problems(error)]
+        listed = list(itertools.islice(problems(error), MAX_PROBLEMS + 1))
+        found = [(path, _short(message)) for path, message in listed[:MAX_PROBLEMS]]
+        if len(listed) > MAX_PROBLEMS:
+            found.append(
+                ("", f"... and more problems: only the first {MAX_PROBLEMS} are listed")
+            )
         raise ValidationError(found) from error
 
 

@@ -2,16 +2,20 @@
 
 A file is parsed completely, then turned into values completely; only when
 every value was built is the dossier returned, so a bad file never leaves a
-half-loaded dossier behind. Writing serialises the whole dossier before the
-file is opened.
+half-loaded dossier behind. Writing serialises the whole dossier first, then
+replaces the file atomically (:func:`bilat._fs.write_atomic`), so a failed or
+interrupted write leaves the old file as it was.
 
 Reading is safe for files from anywhere: the parsers are :mod:`tomllib` and
 :mod:`json`, which build only tables, lists, strings, numbers and dates, and
 nothing in a file is ever executed or imported (there is no pickle and no
-YAML). A file larger than :data:`MAX_FILE_SIZE` is refused before it is read,
-and nesting too deep for the parsers, integers too long for Python, numbers
-beyond bilat's range and text that is not UTF-8 are reported as
-:class:`~bilat.ValidationError`, never as a Python error.
+YAML). Only regular files are read (:mod:`bilat._fs` says why and how); a
+file larger than :data:`MAX_FILE_SIZE` is refused before it is read; a
+linear scan refuses keys, lists and tables nested more than
+:data:`MAX_DEPTH` levels before the parsers see them (tomllib's time grows
+with the square of a dotted key's length); and integers too long for
+Python, numbers beyond bilat's range and text that is not UTF-8 are
+reported as :class:`~bilat.ValidationError`, never as a Python error.
 
 cattrs and tomli-w are imported here only when a file is read or written, so
 ``import bilat`` stays light.
@@ -29,17 +33,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
-from bilat._errors import (
-    InvalidNumberError,
-    InvalidOptionError,
-    NumberTypeError,
-    ValidationError,
-)
+from bilat import _fs
+from bilat._decimal import read_decimal
+from bilat._errors import InvalidOptionError, ValidationError, shown
+from bilat._fields import as_option
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_FILE_SIZE",
     "SUFFIXES",
     "FileFormat",
@@ -59,7 +62,12 @@ SUFFIXES: Final[dict[str, FileFormat]] = {".json": "json", ".toml": "toml"}
 
 #: The largest file :func:`load` reads unless told otherwise: 64 MiB, a
 #: thousand times the bundled dossier, and small enough to parse in memory.
-MAX_FILE_SIZE: Final = 64 * 1024 * 1024
+MAX_FILE_SIZE: Final = _fs.MAX_FILE_SIZE
+
+#: The deepest nesting read: parts of one dotted key or table header, and
+#: lists and tables inside each other. A dossier needs fewer than ten; the
+#: limit keeps the parsers' time linear in the size of the file.
+MAX_DEPTH: Final = 16
 
 # The longest integer literal read: enough for any year, count or amount in
 # bilat's range (100 digits), with a sign.
@@ -74,17 +82,25 @@ _TOML_POSITION: Final = re.compile(
 StrPath: TypeAlias = str | os.PathLike[str]
 
 
-def _format_of(path: Path) -> FileFormat:
+def _format_of(path: str) -> FileFormat:
     try:
-        return SUFFIXES[path.suffix.lower()]
+        return SUFFIXES[Path(path).suffix.lower()]
     except KeyError:
-        raise InvalidOptionError("file suffix", path.suffix, SUFFIXES) from None
+        raise InvalidOptionError("file suffix", Path(path).suffix, SUFFIXES) from None
 
 
-def _check_format(format: str) -> FileFormat:
-    if format not in _FORMATS:
-        raise InvalidOptionError("format", format, _FORMATS)
-    return format  # type: ignore[return-value]
+def _check_format(format: object) -> FileFormat:
+    return as_option(format, _FORMATS, "format")  # type: ignore[return-value]
+
+
+def _check_dossier(dossier: object) -> None:
+    """Refuse anything but a Dossier where one is to be written."""
+    from bilat._dossier import Dossier
+
+    if not isinstance(dossier, Dossier):
+        raise ValidationError(
+            [("dossier", f"expected a Dossier, got {shown(dossier)}")]
+        )
 
 
 # -- parsing text ------------------------------------------------------------
@@ -115,8 +131,8 @@ def _parse_int(text: str) -> int:
 def _parse_decimal(text: str) -> Decimal:
     """A number with a fraction or exponent, exactly (range checked later)."""
     try:
-        return Decimal(text)
-    except decimal.InvalidOperation:  # an exponent beyond any Decimal's
+        return read_decimal(text)  # whatever the caller's decimal context
+    except decimal.DecimalException:  # an exponent beyond any Decimal's
         raise ValueError(
             f"the number {_shorten(text)} is far beyond bilat's range "
             "(magnitudes below 1E+100 and, unless zero, at least 1E-100)"
@@ -129,7 +145,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise ValueError(f"the key {key!r} appears twice in one object")
+                raise ValueError(f"the key {shown(key)} appears twice in one object")
             seen.add(key)
     return table
 
@@ -153,6 +169,61 @@ _TOO_DEEP: Final = (
 )
 
 
+# The pre-scan of _check_depth: strings and comments are skipped whole, so
+# that only brackets and keys outside them count. Possessive quantifiers keep
+# every match linear (no backtracking).
+_KEY_PART: Final = r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')"""
+_TOML_TOKENS: Final = re.compile(
+    r'"""(?:[^"\\]|\\.|"{1,2}+(?!"))*+"{3,5}+'  # multi-line basic string
+    r"|'''(?:[^']|'{1,2}+(?!'))*+'{3,5}+"  # multi-line literal string
+    rf"|(?P<key>{_KEY_PART}(?:[ \t]*+\.[ \t]*+{_KEY_PART})*+)"  # a (dotted) key
+    r"|#[^\n]*+"  # a comment
+    r"|(?P<open>[\[{])|(?P<close>[\]}])",
+    re.DOTALL,
+)
+_JSON_TOKENS: Final = re.compile(
+    r'"(?:[^"\\]|\\.)*+"|(?P<open>[\[{])|(?P<close>[\]}])', re.DOTALL
+)
+_KEY_PARTS: Final = re.compile(_KEY_PART)
+
+
+def _check_depth(text: str, format: FileFormat) -> None:
+    """Refuse text nested deeper than :data:`MAX_DEPTH`, before parsing it.
+
+    tomllib takes time quadratic in the parts of a dotted key (50,000 parts
+    take a minute), and both parsers recurse once per level of nesting; this
+    scan is linear and stops at the first key or bracket too deep.
+
+    Raises:
+        ValidationError: giving the line of the key or bracket.
+    """
+    tokens = _TOML_TOKENS if format == "toml" else _JSON_TOKENS
+    depth = 0
+    for token in tokens.finditer(text):
+        if token["open"]:
+            depth += 1
+            if depth > MAX_DEPTH:
+                what = f"lists and tables are nested too deeply: more than {MAX_DEPTH} levels"
+                break
+        elif token["close"]:
+            depth -= 1
+        elif format == "toml" and token["key"]:
+            key = token["key"]
+            if key.count(".") >= MAX_DEPTH and len(_KEY_PARTS.findall(key)) > MAX_DEPTH:
+                what = (
+                    "a dotted key or table name is nested too deeply: more than "
+                    f"{MAX_DEPTH} parts"
+                )
+                break
+    else:
+        return
+    line = text.count("\n", 0, token.start()) + 1
+    raise ValidationError(
+        f"invalid {format.upper()} at line {line}: {what} "
+        "(a dossier needs fewer than ten)"
+    )
+
+
 def _parse(text: str, format: FileFormat) -> Any:
     """Parse TOML or JSON text; numbers with a fraction become exact Decimals.
 
@@ -162,8 +233,9 @@ def _parse(text: str, format: FileFormat) -> Any:
             lists and tables too deeply, or holds an integer too long for
             Python or a number beyond any Decimal's range.
     """
-    # Both parsers recurse once per level of nesting; a file of many "[" ends
-    # in a RecursionError, which unwinds cleanly and is reported as such.
+    _check_depth(text, format)
+    # Both parsers recurse once per level of nesting; the scan above keeps
+    # that shallow, and a RecursionError would be reported all the same.
     if format == "toml":
         try:
             return tomllib.loads(text, parse_float=_parse_decimal)
@@ -218,6 +290,7 @@ def to_data(dossier: Dossier) -> dict[str, Any]:
     from bilat.io._convert import unstructure
     from bilat.io._spec import FORMAT
 
+    _check_dossier(dossier)
     return {"format": FORMAT, **unstructure(dossier)}
 
 
@@ -244,8 +317,12 @@ def from_data(data: object) -> Dossier:
     from bilat.io._convert import describe, structure
     from bilat.io._spec import FORMAT, FORMATS
 
+    if not isinstance(data, dict):
+        raise ValidationError(
+            [("", f"expected a table of Dossier fields, got {describe(data)}")]
+        )
     problems: list[tuple[str, str]] = []
-    if type(data) is dict and "format" in data:
+    if "format" in data:
         data = dict(data)
         version = data.pop("format")
         if version not in FORMATS:
@@ -254,7 +331,7 @@ def from_data(data: object) -> Dossier:
                     "format",
                     (
                         f"unknown format {describe(version)}: this version of "
-                        f"bilat reads {FORMAT!r}"
+                        f"bilat reads {shown(FORMAT)}"
                     ),
                 )
             )
@@ -279,7 +356,8 @@ def loads(
     r"""Read a dossier from TOML or JSON text.
 
     Nothing in the text is executed: it is parsed as data only. A leading
-    byte order mark is ignored.
+    byte order mark is ignored. Empty text is a dossier with no fields (so
+    its problems are the missing ``title`` and ``parties``).
 
     Args:
         text: The text of a dossier file.
@@ -287,10 +365,11 @@ def loads(
         file: A name for the text, used in error messages.
 
     Raises:
-        ValidationError: the text is not valid TOML or JSON (the message
-            gives line and column), nests lists and tables too deeply, or
-            does not describe a valid dossier (one problem per field, each
-            with its path).
+        ValidationError: ``text`` is not a ``str`` (decode bytes first),
+            is not valid TOML or JSON (the message gives line and column),
+            nests keys, lists and tables more than 16 levels
+            deep, or does not describe a valid dossier (one problem per
+            field, each with its path).
         InvalidOptionError: ``format`` is neither ``"toml"`` nor ``"json"``.
 
     Example:
@@ -305,6 +384,16 @@ def loads(
           invalid TOML at line 2, column 17: Unclosed array
     """
     fmt = _check_format(format)
+    given: object = text
+    if type(given) is not str:
+        got = (
+            "bytes: decode them first"
+            if isinstance(given, bytes | bytearray)
+            else shown(given)
+        )
+        raise ValidationError(
+            [("text", f"expected the text of a dossier (a str), got {got}")]
+        )
     try:
         return from_data(_parse(text.removeprefix("\ufeff"), fmt))
     except ValidationError as e:
@@ -375,15 +464,14 @@ def load(path: StrPath, *, max_size: int = MAX_FILE_SIZE) -> Dossier:
             (:data:`MAX_FILE_SIZE`) unless given.
 
     Raises:
-        ValidationError: the file is larger than ``max_size``, not UTF-8,
-            not valid TOML or JSON (with line and column), or not a valid
-            dossier.
+        ValidationError: the path is not a usable path (None, bytes, text
+            with a NUL byte), the file is missing, cannot be read, is not a
+            regular file (a directory, a FIFO, a device), is larger than
+            ``max_size``, is not UTF-8, is not valid TOML or JSON (with line
+            and column), nests keys, lists or tables more than
+            16 levels deep, or is not a valid dossier.
         InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
         InvalidNumberError: ``max_size`` is not a non-negative int.
-        OSError: the file cannot be read, as :func:`open` reports it: a
-            missing file raises :class:`FileNotFoundError`, a directory
-            :class:`IsADirectoryError` (or :class:`PermissionError` on
-            Windows).
 
     Example:
         >>> import pathlib, tempfile
@@ -395,44 +483,36 @@ def load(path: StrPath, *, max_size: int = MAX_FILE_SIZE) -> Dossier:
         ...     load(path) == d
         True
     """
-    if type(max_size) is not int:
-        raise NumberTypeError(max_size, "max_size", "an int (bytes)")
-    if max_size < 0:
-        raise InvalidNumberError(max_size, "max_size", "a non-negative int (bytes)")
-    file = Path(path)
-    fmt = _format_of(file)
-    with file.open("rb") as stream:
-        size = os.fstat(stream.fileno()).st_size
-        # Files whose size the system does not know (pipes) are read up to
-        # one byte past the limit.
-        raw = b"" if size > max_size else stream.read(max_size + 1)
-    if size > max_size or len(raw) > max_size:
-        has = f"{size:,} bytes, more" if size > max_size else "more bytes"
-        raise ValidationError(
-            f"the file has {has} than the limit of {max_size:,} bytes "
-            "(pass a larger max_size= to read it)",
-            file=os.fspath(path),
-        )
+    limit = _fs.check_max_size(max_size)
+    name = _fs.as_path(path)
+    fmt = _format_of(name)
+    raw = _fs.read_bytes(name, limit)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ValidationError(
             f"not UTF-8 text: the byte at offset {e.start} is "
-            f"{raw[e.start : e.start + 1]!r}",
-            file=os.fspath(path),
+            f"{shown(raw[e.start : e.start + 1])}",
+            file=name,
         ) from None
-    return loads(text, fmt, file=os.fspath(path))
+    return loads(text, fmt, file=name)
 
 
 def dump(dossier: Dossier, path: StrPath) -> None:
-    """Write a dossier to a ``.toml`` or ``.json`` file, replacing it.
+    """Write a dossier to a ``.toml`` or ``.json`` file, replacing it atomically.
 
-    The text is built completely before the file is opened, so a dossier
-    that cannot be written leaves the file as it was.
+    The text is built completely, written to a temporary file in the same
+    folder, flushed to disk and renamed over ``path``: the file holds either
+    the old dossier or the new one, whatever happens meanwhile (a full
+    disk, a file-size limit, a killed process). A file replaced keeps its
+    permissions; a new one gets the usual mode for the umask.
 
     Raises:
         InvalidOptionError: the suffix is neither ``.toml`` nor ``.json``.
-        OSError: the file cannot be written.
+        ValidationError: the path is not a usable path, is a directory or
+            another file that is not a regular one (``/dev/full``), lies in
+            a missing folder, or the file cannot be written (no permission,
+            a full disk); the file is then left as it was.
 
     Example:
         >>> import pathlib, tempfile
@@ -444,8 +524,7 @@ def dump(dossier: Dossier, path: StrPath) -> None:
         ...     path.read_text(encoding="utf-8").splitlines()[1]
         '  "format": "bilat/1",'
     """
-    file = Path(path)
-    text = dumps(dossier, _format_of(file))
-    data = text.encode("utf-8")  # text fields refuse lone surrogates: always UTF-8
-    with file.open("wb") as stream:
-        stream.write(data)
+    name = _fs.as_path(path)
+    text = dumps(dossier, _format_of(name))
+    # Text fields refuse lone surrogates: the text is always UTF-8.
+    _fs.write_atomic(name, text.encode("utf-8"))

@@ -31,6 +31,7 @@ from bilat._country import Country
 from bilat._currency import Currency
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money
+from bilat._project import MAX_COUNT
 from bilat.io._spec import (
     FORMAT,
     DateOrYear,
@@ -49,6 +50,16 @@ DECIMAL_PATTERN: Final = (
     r"^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)"
     r"(?:[eE][+-]?[0-9](?:_?[0-9])*)?$"
 )
+
+#: A year as a number: datetime's range.
+_YEAR_NUMBER: Final = {"type": "integer", "minimum": 1, "maximum": 9999}
+
+#: The range of each integer field, by record and field name.
+_INT_BOUNDS: Final = {
+    ("Project", "count"): (1, MAX_COUNT),
+    ("TradeTarget", "deadline"): (1, 9999),
+    ("TradeTarget", "baseline_year"): (1, 9999),
+}
 
 _DATE: Final = {
     "type": "string",
@@ -181,7 +192,7 @@ class _Builder:
             Estimate: _ref("Estimate"),
             Quantity: _ref("Quantity"),
             MoneyOrEstimate: {"oneOf": [_ref("Money"), _ref("Estimate")]},
-            DateOrYear: {"anyOf": [_ref("Date"), {"type": "integer"}]},
+            DateOrYear: {"anyOf": [_ref("Date"), _YEAR_NUMBER]},
         }
         if type_ in simple:
             return simple[type_]
@@ -192,7 +203,7 @@ class _Builder:
             key, value = typing.get_args(type_)
             table: dict[str, Any] = {"type": "object"}
             if key is Year:
-                table["propertyNames"] = {"pattern": "^[0-9]{1,4}$"}
+                table["propertyNames"] = {"pattern": "^[1-9][0-9]{0,3}$"}
             table["additionalProperties"] = self.schema(value)
             return table
         if isinstance(type_, type) and issubclass(type_, enum.Enum):
@@ -211,6 +222,13 @@ class _Builder:
         properties: dict[str, Any] = {}
         for a in attributes:
             properties[a.name] = self.schema(a.type)
+            bounds = _INT_BOUNDS.get((record.name, a.name))
+            if bounds is not None:
+                properties[a.name] = {
+                    **properties[a.name],
+                    "minimum": bounds[0],
+                    "maximum": bounds[1],
+                }
             if a.name in described:
                 properties[a.name] = {
                     "description": described[a.name],
