@@ -28,6 +28,7 @@ from bilat import (
 
 #: Each public error and the builtins it must also be.
 HIERARCHY: list[tuple[type[BilatError], tuple[type[Exception], ...]]] = [
+    (bilat.ArgumentTypeError, (ValidationError, ValueError, TypeError)),
     (CurrencyMismatchError, (TypeError,)),
     (CurrencyNotFoundError, (LookupError,)),
     (bilat.DivisionByZeroError, (InvalidNumberError, ValueError, ZeroDivisionError)),

@@ -1013,7 +1013,7 @@ class TestDivisionByZero:
     def test_numpy_zero(self) -> None:
         """A numpy zero is a zero too."""
         with pytest.raises(ZeroDivisionError, match="invalid divisor"):
-            usd(1) / numpy.int64(0)
+            usd(1) / numpy.int64(0)  # type: ignore[operator]  # typed for int only
 
     def test_decimal_helper(self) -> None:
         """A zero divisor in bilat's quotient context gives DivisionByZeroError."""
@@ -1240,7 +1240,7 @@ class TestNumpyScalars:
         assert Money(numpy.int64(5), "USD") == usd(5)
         assert Money(numpy.uint8(5), "USD") == usd(5)
         assert usd(2) * numpy.int64(3) == usd(6)
-        assert usd(6) / numpy.int32(3) == usd(2)
+        assert usd(6) / numpy.int32(3) == usd(2)  # type: ignore[operator]
 
     def test_float64(self) -> None:
         """numpy.float64 is a float: read through its shortest repr."""

@@ -83,6 +83,7 @@ def _raise(error: BaseException) -> Callable[[], object]:
 #: A public call that raises each public error (constructed by hand only where
 #: no call can raise it on this machine).
 RAISERS: dict[type[bilat.BilatError], Callable[[], object]] = {
+    bilat.ArgumentTypeError: lambda: Money(1, "USD").to("EUR", "rates.csv"),  # type: ignore[arg-type]
     bilat.BilatError: _raise(bilat.BilatError("something failed")),
     bilat.CurrencyMismatchError: lambda: Money(1, "USD") + Money(1, "EUR"),
     bilat.CurrencyNotFoundError: lambda: Country("AQ").currency,

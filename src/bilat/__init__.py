@@ -19,6 +19,7 @@ from bilat._country import Country
 from bilat._currency import Currency
 from bilat._dossier import Dossier
 from bilat._errors import (
+    ArgumentTypeError,
     BilatError,
     BilatWarning,
     CurrencyMismatchError,
@@ -68,6 +69,7 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "ArgumentTypeError",
     "BilatError",
     "BilatWarning",
     "Country",

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 __all__ = [
+    "ArgumentTypeError",
     "BilatError",
     "BilatWarning",
     "CurrencyMismatchError",
@@ -555,8 +556,28 @@ class ValidationError(BilatError, ValueError):
         return self.problems[0][0] if self.problems else ""
 
 
+class ArgumentTypeError(ValidationError, TypeError):
+    """An argument is of a type the call does not take.
+
+    A :class:`ValidationError` (its path names the argument) that is also a
+    :class:`TypeError`, as passing the wrong type is: ``rates="rates.csv"``
+    where an :class:`~bilat.ExchangeRates` is needed, ``records=None`` where
+    an iterable of records is.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Money(1, "USD").to("EUR", rates="rates.csv")
+        Traceback (most recent call last):
+        ...
+        bilat.ArgumentTypeError: rates: expected an ExchangeRates in Money.to() ...
+        >>> isinstance(bilat.ArgumentTypeError("x"), TypeError)
+        True
+    """
+
+
 # Errors are public under ``bilat``; show them so in tracebacks and docs.
 _PUBLIC: tuple[type[Exception | Warning], ...] = (
+    ArgumentTypeError,
     BilatError,
     BilatWarning,
     CurrencyMismatchError,

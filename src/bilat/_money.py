@@ -12,7 +12,6 @@ from typing import (
     Any,
     Final,
     Literal,
-    SupportsIndex,
     TypeAlias,
     final,
     overload,
@@ -347,9 +346,9 @@ class Money:
     @overload
     def __truediv__(self, other: Money) -> Decimal: ...
     @overload
-    def __truediv__(self, other: int | Decimal | float | SupportsIndex) -> Money: ...
-    @overload
     def __truediv__(self, other: pint.Quantity[Any]) -> UnitPrice: ...
+    @overload
+    def __truediv__(self, other: int | Decimal | float) -> Money: ...
     def __truediv__(self, other: object) -> Any:
         """Divide by a number (Money), by Money (a Decimal) or by a quantity.
 

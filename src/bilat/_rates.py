@@ -36,6 +36,7 @@ from bilat._decimal import (
     to_decimal,
 )
 from bilat._errors import (
+    ArgumentTypeError,
     BilatError,
     InvalidNumberError,
     MissingExtraError,
@@ -115,14 +116,6 @@ class _Problem(Exception):  # noqa: N818 - internal signal, never escapes this m
 # -- checking the table given ---------------------------------------------------
 
 
-class _RatesTypeError(ValidationError, TypeError):
-    """A ``rates=`` argument that is not an ExchangeRates.
-
-    A :class:`~bilat.ValidationError` (path ``rates``) that is also a
-    :class:`TypeError`, as passing the wrong type is.
-    """
-
-
 def expect_rates(value: object, call: str) -> ExchangeRates:
     """``value`` if it is an :class:`ExchangeRates`; otherwise a clear error.
 
@@ -138,14 +131,14 @@ def expect_rates(value: object, call: str) -> ExchangeRates:
         >>> expect_rates("rates.csv", "Money.to()")
         Traceback (most recent call last):
         ...
-        bilat._rates._RatesTypeError: rates: expected an ExchangeRates in Money.to() ...
+        bilat.ArgumentTypeError: rates: expected an ExchangeRates in Money.to() ...
     """
     if isinstance(value, ExchangeRates):
         return value
     hint = ""
     if isinstance(value, str | os.PathLike):
         hint = "; to read a file, pass ExchangeRates.from_csv(path)"
-    raise _RatesTypeError(
+    raise ArgumentTypeError(
         [
             (
                 "rates",
@@ -259,10 +252,6 @@ def _max_age_days(max_age: object) -> int | None:
     return days
 
 
-class _RecordsTypeError(ValidationError, TypeError):
-    """``records`` that are no iterable of records (also a TypeError)."""
-
-
 def _records(records: object) -> Iterator[object]:
     """The records given to ``from_records``, one by one.
 
@@ -274,7 +263,7 @@ def _records(records: object) -> Iterator[object]:
     if isinstance(records, str | bytes | bytearray | Mapping) or not isinstance(
         records, Iterable
     ):
-        raise _RecordsTypeError([("records", f"{expected}, got {shown(records)}")])
+        raise ArgumentTypeError([("records", f"{expected}, got {shown(records)}")])
     try:
         yield from records
     except Exception as e:  # noqa: BLE001 - the caller's iterable failed
