@@ -26,8 +26,9 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from tests.fuzzing import fuzz
 from tests.test_properties import STRATEGIES
 
 import bilat
@@ -239,7 +240,7 @@ class TestValues:
     """Generated values survive pickle (every protocol), copy and deepcopy."""
 
     @pytest.mark.parametrize("cls", SIMPLE, ids=_name)
-    @settings(max_examples=10)
+    @fuzz(10)
     @given(data=st.data())
     def test_round_trips(self, cls: type, data: st.DataObject) -> None:
         """Pickle (each protocol), copy and deepcopy give an equal value with the
@@ -247,7 +248,7 @@ class TestValues:
         _check_round_trips(data.draw(STRATEGIES[cls]))
 
     @pytest.mark.parametrize("cls", sorted(COLLECTIONS, key=_name), ids=_name)
-    @settings(max_examples=4)
+    @fuzz(4)
     @given(data=st.data())
     def test_round_trips_of_collections(self, cls: type, data: st.DataObject) -> None:
         """The same for dossiers, reports, portfolios and projects."""

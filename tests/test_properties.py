@@ -24,6 +24,7 @@ import attrs
 import pytest
 from hypothesis import Phase, assume, find, given, settings
 from hypothesis import strategies as st
+from tests.fuzzing import fuzz
 from tests.strategies import (
     DATES,
     TOLERANCES,
@@ -524,13 +525,13 @@ class TestFileRoundTripExtremes:
     """Whatever a constructor accepts, dump writes and load reads back equal."""
 
     @pytest.mark.parametrize("cls", FILE_CLASSES, ids=_name)
-    @settings(max_examples=15)
+    @fuzz(15)
     @given(data=st.data())
     def test_every_class(self, cls: type, data: st.DataObject) -> None:
         """Each class a file holds reads back equal from TOML and JSON."""
         _read_back(_in_dossier(data.draw(STRATEGIES[cls])))
 
-    @settings(max_examples=25)
+    @fuzz(25)
     @given(extreme_dossiers())
     def test_ends_of_every_range(self, d: Dossier) -> None:
         """Amounts of 100 digits, 1E-100, the largest count, years 1 and

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import re
 from collections.abc import Callable
@@ -13,8 +12,9 @@ import attrs
 import numpy as np
 import pint
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from tests.fuzzing import fuzz
 from tests.strategies import moneys, unit_prices
 from tests.subprocess_helper import run_python
 
@@ -608,7 +608,7 @@ NEAR_MISS_PIECES = (
 class TestAnyText:
     """Any text is a unit, a quantity or a bilat error, at once."""
 
-    @settings(deadline=dt.timedelta(seconds=5), max_examples=200)
+    @fuzz(200)
     @given(
         st.text(max_size=60)
         | st.lists(st.sampled_from(NEAR_MISS_PIECES), max_size=12).map("".join)
