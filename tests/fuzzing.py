@@ -13,6 +13,7 @@ benchmarks/fuzz.py`` runs the long version: it sets ``BILAT_FUZZ_EXAMPLES``
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -22,6 +23,8 @@ from bilat import BilatError
 __all__ = [
     "EXAMPLES",
     "FUZZ",
+    "Hostile",
+    "HostileStr",
     "assert_names",
     "damaged",
     "fuzz",
@@ -194,3 +197,55 @@ def damaged(draw: st.DrawFn, raw: bytes, pieces: st.SearchStrategy[bytes]) -> by
         else:
             data[at : at + draw(st.integers(1, 8))] = draw(pieces)
     return bytes(data)
+
+
+# -- hostile objects -------------------------------------------------------------
+
+
+class Hostile:
+    """An object whose every protocol raises: __eq__, __hash__, __iter__, __str__ ..."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ raised")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ raised")
+
+    def __str__(self) -> str:
+        raise RuntimeError("__str__ raised")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__ raised")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__ raised")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__ raised")
+
+    def __iter__(self) -> Iterator[object]:
+        raise RuntimeError("__iter__ raised")
+
+    def __index__(self) -> int:
+        raise RuntimeError("__index__ raised")
+
+    def __float__(self) -> float:
+        raise RuntimeError("__float__ raised")
+
+    def __fspath__(self) -> str:
+        raise RuntimeError("__fspath__ raised")
+
+
+class HostileStr(str):
+    """A str whose own __eq__, __hash__ and __repr__ raise."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__ raised")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__ raised")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__ raised")

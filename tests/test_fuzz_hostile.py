@@ -34,7 +34,7 @@ import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.fuzzing import FUZZ
+from tests.fuzzing import FUZZ, Hostile, HostileStr
 
 import bilat
 from bilat import (
@@ -58,52 +58,6 @@ from bilat import (
 
 #: Seconds one call may take before it counts as a hang.
 TIME_LIMIT = 20.0
-
-
-class Evil:
-    """An object every protocol of which raises."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__ raised")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__ raised")
-
-    def __str__(self) -> str:
-        raise RuntimeError("__str__ raised")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__ raised")
-
-    def __bool__(self) -> bool:
-        raise RuntimeError("__bool__ raised")
-
-    def __len__(self) -> int:
-        raise RuntimeError("__len__ raised")
-
-    def __iter__(self) -> Iterator[object]:
-        raise RuntimeError("__iter__ raised")
-
-    def __index__(self) -> int:
-        raise RuntimeError("__index__ raised")
-
-    def __float__(self) -> float:
-        raise RuntimeError("__float__ raised")
-
-    def __fspath__(self) -> str:
-        raise RuntimeError("__fspath__ raised")
-
-
-class EvilStr(str):
-    """A str subclass whose comparisons and hash raise."""
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__ raised")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__ raised")
 
 
 def _foreign_quantity() -> object:
@@ -153,8 +107,8 @@ HOSTILE: dict[str, Callable[[], object]] = {
     "object": object,
     "type": lambda: int,
     "function": lambda: print,
-    "Evil": Evil,
-    "EvilStr": lambda: EvilStr("USD"),
+    "Evil": Hostile,
+    "EvilStr": lambda: HostileStr("USD"),
     "date.max": lambda: dt.date.max,
     "datetime": lambda: dt.datetime(2025, 1, 1, tzinfo=dt.UTC),
     "timedelta": lambda: dt.timedelta(days=-1),

@@ -15,6 +15,7 @@ import pandas
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from tests.fuzzing import Hostile, HostileStr
 from tests.strategies import BAG_CODES, currencies, moneys
 
 from bilat import (
@@ -959,40 +960,6 @@ class TestErrorsAreBilatErrors:
         """The error caught is a BilatError."""
         with pytest.raises(BilatError):
             make()
-
-
-class Hostile:
-    """An object whose every dunder a message might call raises."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__")
-
-    def __str__(self) -> str:
-        raise RuntimeError("__str__")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__")
-
-    def __iter__(self) -> Iterator[object]:
-        raise RuntimeError("__iter__")
-
-
-class HostileStr(str):
-    """A str whose own __eq__, __hash__ and __repr__ raise."""
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__")
 
 
 class TestDivisionByZero:

@@ -18,6 +18,7 @@ import pandas
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.fuzzing import HostileStr
 from tests.strategies import exchange_rates, moneys
 
 if TYPE_CHECKING:
@@ -907,21 +908,6 @@ class TestFuzzRegressions:
         )
 
 
-class HostileText(str):
-    """A str whose own __eq__, __hash__ and __repr__ raise."""
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__")
-
-
 class TestHostileArguments:
     """Odd arguments to rate() and convert() raise BilatErrors."""
 
@@ -932,7 +918,7 @@ class TestHostileArguments:
             pandas.NA,
             float("nan"),
             10**5000,
-            HostileText("yesterday"),
+            HostileStr("yesterday"),
             b"2025",
         ],
         ids=["NaT", "NA", "nan", "1e5000", "hostile", "bytes"],
@@ -951,7 +937,7 @@ class TestHostileArguments:
 
     def test_on_hostile_text(self) -> None:
         """An ISO date in a hostile str subclass is that date."""
-        assert table().rate("USD", "KZT", HostileText("2025-01-20")) == Decimal(520)
+        assert table().rate("USD", "KZT", HostileStr("2025-01-20")) == Decimal(520)
 
     @pytest.mark.parametrize(
         "max_age", [True, numpy.bool_(True), 1.5, "5", None, [], float("nan")]
@@ -975,7 +961,7 @@ class TestHostileArguments:
         """A max_age beyond any calendar allows every quote."""
         assert table().rate("USD", "KZT", max_age=10**5000) == Decimal(510)
 
-    @pytest.mark.parametrize("code", [HostileText("usd"), None, b"USD", 840])
+    @pytest.mark.parametrize("code", [HostileStr("usd"), None, b"USD", 840])
     def test_codes(self, code: object) -> None:
         """Codes are read as text; anything else is an UnknownCurrencyError."""
         if isinstance(code, str):

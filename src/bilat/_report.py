@@ -25,6 +25,7 @@ from bilat._errors import (
     RateNotFoundError,
 )
 from bilat._estimate import Estimate
+from bilat._fields import plain_str
 from bilat._labels import label, out_of_range_text
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
@@ -53,8 +54,9 @@ _RECENT_MEETINGS = 5
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
+    text = plain_str(value)  # not a str subclass's own __repr__ or __eq__
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(text)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         from bilat._errors import InvalidNumberError
 

@@ -10,7 +10,7 @@ from typing import Final, final
 import attrs
 
 from bilat._errors import ValidationError, shown
-from bilat._fields import as_instances
+from bilat._fields import as_instances, plain_str
 from bilat._pickling import public
 
 __all__ = [
@@ -53,9 +53,10 @@ def as_date(value: object, path: str) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    text = plain_str(value)
+    if text is not None and _ISO_DATE.fullmatch(text):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(text)
         except ValueError:
             pass
     raise ValidationError(
