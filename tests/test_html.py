@@ -23,6 +23,7 @@ from bilat import (
     TradeTarget,
 )
 from bilat._html import percent
+from bilat._labels import visible
 
 
 class Table:
@@ -261,10 +262,11 @@ class TestPortfolioHtml:
 
     @given(portfolios(currency=None))
     def test_any_portfolio(self, portfolio: Portfolio) -> None:
-        """Any portfolio: a row per line plus the total, names read back as given."""
+        """Any portfolio: a row per line plus the total, names read back as shown."""
         (table,) = Page(portfolio._repr_html_()).tables
         assert len(table.rows) == len(portfolio) + 1
-        assert [row[0] for row in table.rows[:-1]] == [p.name for p in portfolio]
+        names = [visible(p.name) for p in portfolio]  # controls escaped
+        assert [row[0] for row in table.rows[:-1]] == names
 
 
 class TestDossierHtml:
@@ -326,10 +328,10 @@ class TestDossierHtml:
 
     @given(dossiers())
     def test_any_dossier(self, d: Dossier) -> None:
-        """Any dossier: its title reads back, and tags are balanced."""
+        """Any dossier: its title reads back as shown, and tags are balanced."""
         text = d._repr_html_()
         page = Page(text)
-        assert page.headings[0] == d.title
+        assert page.headings[0] == visible(d.title)  # controls escaped
         for tag in ("div", "table", "tr", "td", "th", "p"):
             assert text.count(f"<{tag}>") + text.count(f"<{tag} ") == text.count(
                 f"</{tag}>"

@@ -7,12 +7,15 @@ import decimal
 import json
 import subprocess
 import sys
+import unicodedata
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.test_target import extreme_cases
@@ -20,6 +23,7 @@ from tests.test_target import extreme_cases
 import bilat
 from bilat import Dossier, InvalidOptionError, Report
 from bilat._cli import main
+from bilat._labels import visible
 
 AS_OF = dt.date(2025, 12, 31)
 
@@ -565,3 +569,209 @@ class TestEscaping:
         report = _hostile_dossier(text).report(as_of=AS_OF)
         for out in (report.to_markdown(), report.render("html")):
             assert "<script" not in out.lower()
+
+
+# -- controls in dossier text are shown, never acted on ------------------------------
+
+#: Text that would act on a terminal or reorder a line if printed as it is.
+CONTROL_TEXTS = (
+    "\x1b[2J\x1b[31mFAKE",  # clear the screen, turn red
+    "Report OK\roverwritten",  # back to the start of the line
+    "abc\x08\x08\x08xyz",  # backspaces
+    "\u202eevil\u202c",  # right-to-left override, pop
+    "\u2066isolated\u2069 \u2067rtl\u2069 \u2068first\u2069",  # isolates
+    "\u202a\u202b\u202d embeddings",
+    "nul\x00 bell\x07 del\x7f",
+    "c1\x9b31m csi, \x85nel",
+    "one\u2028Targets\u2029-------",  # line and paragraph separators
+    "two\nlines\r\nthree\x0bfour\x0cfive\x1cx",
+    "tab\there",
+    "bom\ufeff tag\U000e0041 word\u2060joiner",
+)
+
+#: Characters that act: every control, format character, separator and surrogate.
+_ACTING = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+#: Format characters shown as they are: soft hyphen, ZWNJ, ZWJ, LRM, RLM, ALM.
+KEPT = {"\xad", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+
+
+def _acting(text: str) -> set[str]:
+    """The characters of ``text`` that act, except the renderers' own line breaks."""
+    return {c for c in text if unicodedata.category(c) in _ACTING} - {"\n"}
+
+
+def _control_dossier(text: str) -> Dossier:
+    """The dossier of every free-text field, with a sector and a measure too."""
+    base = _hostile_dossier(text)
+    update = bilat.ProgressUpdate(dt.date(2024, 1, 1), text, "5 km")
+    project = bilat.Project(
+        text, ["KZ"], "underway", value=bilat.Money(5, "USD"), sector=text,
+        measures={text: "10 km"}, updates=[update],
+    )  # fmt: skip
+    return attrs.evolve(base, projects=[*base.projects, project])
+
+
+def _renderings(report: Report) -> dict[str, str]:
+    return {f: report.render(f) for f in ("text", "markdown", "json", "html")}
+
+
+class TestControlCharacters:
+    """Controls, bidi overrides and line breaks in dossier text cannot act."""
+
+    @pytest.mark.parametrize("text", CONTROL_TEXTS)
+    def test_every_format(self, text: str) -> None:
+        """No format holds a raw control, override or separator from the dossier."""
+        report = _control_dossier(text).report(as_of=AS_OF)
+        for format, out in _renderings(report).items():
+            assert _acting(out) == set(), format
+        assert json.loads(report.to_json()) == report.to_dict()  # read back exactly
+        assert report.to_dict()["title"] == text
+
+    def test_notebook_tables(self) -> None:
+        """The notebook tables of a dossier show no raw control either."""
+        dossier = _control_dossier("".join(CONTROL_TEXTS))
+        html = dossier._repr_html_() + dossier.portfolio._repr_html_()
+        assert _acting(html) == set()
+        assert r"\x1b[2J" in html
+
+    def test_escapes_shown(self) -> None:
+        """Controls show as their escapes, line breaks and tabs as spaces."""
+        for text, shown in [
+            ("\x1b[2J\x1b[31mFAKE", r"\x1b[2J\x1b[31mFAKE"),
+            ("Report OK\roverwritten", "Report OK overwritten"),
+            ("abc\x08\x08\x08xyz", r"abc\x08\x08\x08xyz"),
+            ("\u202eevil\u202c", r"\u202eevil\u202c"),
+            ("c1\x9b31m, \x85nel", r"c1\x9b31m,  nel"),
+            ("one\u2028two\r\nthree\tfour", "one two three four"),
+            ("tag\U000e0041", r"tag\U000e0041"),
+        ]:
+            out = _control_dossier(text).report(as_of=AS_OF)
+            first, underline = out.to_text().splitlines()[:2]
+            assert first == shown
+            assert underline == "=" * len(shown)
+            html = out.render("html")
+            assert "<h2>" + shown.replace("&", "&amp;") + "</h2>" in html
+
+    def test_no_forged_lines(self) -> None:
+        """Line breaks in dossier text add no line to any report."""
+        plain = _renderings(_control_dossier("x").report(as_of=AS_OF))
+        for text in CONTROL_TEXTS:
+            out = _renderings(_control_dossier(text).report(as_of=AS_OF))
+            for format in ("text", "markdown", "json"):
+                assert out[format].count("\n") == plain[format].count("\n")
+            assert "\n" not in out["html"]
+
+    def test_json_escapes(self) -> None:
+        """JSON writes controls, overrides and separators as \\u escapes."""
+        out = _control_dossier("a\x9b\u202eb\u2028c").report(as_of=AS_OF).to_json()
+        assert '"title": "a\\u009b\\u202eb\\u2028c"' in out
+
+    def test_non_ascii_unchanged(self) -> None:
+        """Letters, emoji, joiners, no-break spaces and flags show as written."""
+        scotland = (
+            "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+        )
+        for text in [
+            "Казахстан–Узбекистан",
+            "Oʻzbekiston Respublikasi",
+            "中亚 合作",
+            "👩\u200d💻 می\u200cخواهم",  # ZWJ emoji, ZWNJ in Persian
+            "10\xa0000\u202fkm, Kon\xadferenz",  # no-break spaces, soft hyphen
+            "עברית\u200f 2024 عربي\u061c",  # direction marks
+            scotland + " Scotland",
+        ]:
+            report = _control_dossier(text).report(as_of=AS_OF)
+            for format in ("text", "markdown", "html"):
+                assert text in report.render(format), format
+            assert text in report.to_json()
+            assert report.to_text().splitlines()[0] == text
+
+    @pytest.mark.parametrize("locale", ["ru", "ar", "ml"])
+    def test_own_text_unchanged(self, locale: str) -> None:
+        """CLDR's no-break spaces and direction marks in the report stay."""
+        out = _control_dossier("x").report(as_of=AS_OF, locale=locale).to_text()
+        # Dates by babel directly: 1\u202fмая, 01\u200f/05 and Malayalam script.
+        assert format_date(dt.date(2024, 5, 1), "medium", locale=locale) in out
+        if locale == "ru":
+            assert "5\xa0$" in out
+            assert "1 мая 2024\u202fг." in out
+        if locale == "ar":
+            assert "01\u200f/05\u200f/2024" in out
+
+    @given(st.text(max_size=30), st.sampled_from(["text", "markdown"]))
+    @settings(max_examples=50, deadline=None)
+    def test_any_text(self, text: str, format: str) -> None:
+        """Any dossier text: no C0/C1 control but the line ends, no override."""
+        report = _hostile_dossier("x" + text).report(as_of=AS_OF)
+        out = report.render(format)  # type: ignore[arg-type]
+        assert not {c for c in out if c < " " or "\x7f" <= c <= "\x9f"} - {"\n"}
+        assert not set(out) & set(
+            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        )
+        assert not set(out) & {"\u2028", "\u2029"}
+        plain = _hostile_dossier("x").report(as_of=AS_OF).render(format)  # type: ignore[arg-type]
+        assert out.count("\n") == plain.count("\n")
+
+    @given(
+        st.text(
+            st.characters(exclude_characters="\U0001f3f4")
+            | st.sampled_from("\ud800\udfff\r\n\x1b\x85\u202e\u2028\ufeff\u200d\xa0"),
+            max_size=30,
+        )
+    )
+    @settings(max_examples=50)
+    def test_rule_by_character(self, text: str) -> None:
+        """visible() blanks breaks and tabs and escapes controls, one by one."""
+
+        def shown(char: str) -> str:
+            if char == "\t" or len(f"a{char}b".splitlines()) == 2:
+                return " "
+            if unicodedata.category(char) in _ACTING and char not in KEPT:
+                return char.encode("unicode_escape").decode("ascii")
+            return char
+
+        expected = "".join(shown(c) for c in text.replace("\r\n", "\n"))
+        assert visible(text) == expected
+
+    def test_command_line_messages(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Field names and paths from the user reach no terminal as controls."""
+        bad = tmp_path / "bad.toml"
+        bad.write_text(
+            'title = "x"\nparties = ["KZ", "UZ"]\n"\\u001b[2Jkey\\u202e" = 1\n'
+        )
+        assert main(["validate", str(bad)]) == 1
+        err = capsys.readouterr().err
+        assert _acting(err) == set()
+        assert "  \\x1b[2Jkey\\u202e: unknown field" in err
+        good = tmp_path / "ok\x1b[31m.toml"
+        good.write_text('title = "x"\nparties = ["KZ", "UZ"]\n')
+        assert main(["validate", str(good)]) == 0
+        out = capsys.readouterr().out
+        assert _acting(out) == set()
+        assert "ok\\x1b[31m.toml: valid" in out
+
+    def test_command_line(self, tmp_path: Path) -> None:
+        """bilat report writes no ESC byte for a dossier file holding one."""
+        path = tmp_path / "hostile.json"
+        _control_dossier("".join(CONTROL_TEXTS)).dump(path)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bilat",
+                "report",
+                str(path),
+                "--as-of",
+                "2025-12-31",
+            ],
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert b"\x1b" not in done.stdout
+        assert b"\r" not in done.stdout
+        assert b"\\x1b[2J\\x1b[31mFAKE" in done.stdout
+        assert "\u202e".encode() not in done.stdout

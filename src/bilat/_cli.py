@@ -246,11 +246,12 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from bilat._labels import visible
     from bilat.io import load
 
     dossier = load(args.path)
     print(
-        f"{args.path}: valid ({len(dossier.agreements)} agreements, "
+        f"{visible(args.path)}: valid ({len(dossier.agreements)} agreements, "
         f"{len(dossier.projects)} projects, {len(dossier.targets)} targets, "
         f"{len(dossier.series)} series, {len(dossier.events)} meetings)",
         file=out,
@@ -428,11 +429,18 @@ def _read_error(error: OSError) -> str:
 
 
 def _error(message: str) -> None:
-    """Print ``bilat: error: message`` on stderr, if there is a stderr at all."""
+    """Print ``bilat: error: message`` on stderr, if there is a stderr at all.
+
+    Each line of the message is shown by :func:`~bilat._labels.visible`, so
+    a field name read from a file cannot send a control to the terminal.
+    """
+    from bilat._labels import visible
+
     stderr = sys.stderr
     if stderr is None:  # started with stderr closed: nowhere to say it
         return
-    line = f"{PROG}: error: {message}\n"
+    shown = "\n".join(visible(line) for line in message.split("\n"))
+    line = f"{PROG}: error: {shown}\n"
     with contextlib.suppress(OSError, ValueError):  # stderr is gone too
         try:
             stderr.write(line)

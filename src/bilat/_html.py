@@ -2,7 +2,8 @@
 
 Jupyter shows the result of a cell with its ``_repr_html_`` when it has one,
 so a Progress, a Portfolio or a Dossier shows as a table rather than as its
-long repr. Every piece of text is escaped here; callers pass plain text.
+long repr. Every piece of text is escaped here, by :func:`escape`; callers
+pass plain text.
 The markup is plain (``<table>``, ``<th>``, ``<td>``) with a ``bilat-*``
 class so a notebook's style sheet can reach it.
 """
@@ -17,7 +18,7 @@ from babel.numbers import format_percent
 
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
-from bilat._labels import label, out_of_range_text
+from bilat._labels import label, out_of_range_text, visible
 from bilat._money import Money
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Cell",
     "dossier_html",
+    "escape",
     "money_cell",
     "percent",
     "portfolio_html",
@@ -64,10 +66,26 @@ class Cell(NamedTuple):
 CellLike: TypeAlias = Cell | str | int
 
 
+def escape(text: str) -> str:
+    r"""``text`` as HTML text or attribute value, shown as written.
+
+    ``&``, ``<``, ``>`` and quotes become character references, and
+    controls, bidi overrides and line breaks are shown as
+    :func:`~bilat._labels.visible` shows them, so text cannot reverse the
+    table or sentence around it.
+
+    Example:
+        >>> from bilat._html import escape
+        >>> print(escape("<b>\u202eKZ & UZ</b>"))
+        &lt;b&gt;\u202eKZ &amp; UZ&lt;/b&gt;
+    """
+    return html.escape(visible(text))
+
+
 def _cell(tag: str, value: CellLike) -> str:
     cell = value if isinstance(value, Cell) else Cell(str(value))
-    title = "" if cell.title is None else f' title="{html.escape(cell.title)}"'
-    return f"<{tag}{title}>{html.escape(cell.text)}</{tag}>"
+    title = "" if cell.title is None else f' title="{escape(cell.title)}"'
+    return f"<{tag}{title}>{escape(cell.text)}</{tag}>"
 
 
 def table(
@@ -107,9 +125,9 @@ def table(
         </tbody>
         </table>
     """
-    out = [f'<table class="{html.escape(css_class)}">']
+    out = [f'<table class="{escape(css_class)}">']
     if caption is not None:
-        out.append(f"<caption>{html.escape(caption)}</caption>")
+        out.append(f"<caption>{escape(caption)}</caption>")
     if header:
         out.append("<thead><tr>" + "".join(_cell("th", h) for h in header))
         out.append("</tr></thead>")
@@ -298,7 +316,7 @@ def dossier_html(dossier: Dossier) -> str:
     """
     from bilat._portfolio import Portfolio
 
-    e = html.escape
+    e = escape
     parties = ", ".join(f"{c.name()} ({c.alpha2})" for c in dossier.parties)
     out = [
         f'<div class="bilat-dossier"><h3>{e(dossier.title)}</h3>',

@@ -1,20 +1,34 @@
-"""Fixed labels of reports, in English, Russian, Kazakh and Uzbek.
+"""Fixed labels of reports, in English, Russian, Kazakh and Uzbek, and how text shows.
 
 Country names, numbers and currencies come from CLDR through babel; only the
 report's own words are kept here. Kazakh and Uzbek tables cover the
 headings; their other labels fall back to Russian, which both countries use
 in official statistics, and any other language falls back to English.
+
+:func:`visible` is the one rule for text a report or a notebook table shows:
+it keeps every character that shows as itself and escapes the controls that
+would act on a terminal or reorder the text around them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
 
 from bilat._locale import LocaleLike, get_locale
 
-__all__ = ["LABELS", "label", "out_of_range_text"]
+__all__ = [
+    "LABELS",
+    "ControlTable",
+    "is_control",
+    "label",
+    "out_of_range_text",
+    "replace_controls",
+    "visible",
+]
 
 _EN: Final = {
     "report": "Progress report",
@@ -268,3 +282,126 @@ _CHAINS: Final = {
     "kk": (_KK, _RU, _EN),
     "uz": (_UZ, _RU, _EN),
 }
+
+
+# -- text as shown ---------------------------------------------------------------------
+
+#: Unicode categories of characters that act instead of showing: controls
+#: (C0, DEL, C1), format characters (bidi embeddings, overrides and
+#: isolates, invisible operators, tags), lone surrogates, and the line and
+#: paragraph separators.
+_ACTING: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+#: Format characters that stay: the soft hyphen, the zero-width non-joiner
+#: and joiner (which Persian, the Indic scripts and emoji sequences need),
+#: and the implicit direction marks LRM, RLM and ALM, which act as one
+#: invisible letter and reorder nothing beyond it (CLDR's number and date
+#: formats hold them).
+_KEPT: Final = frozenset("\u00ad\u200c\u200d\u200e\u200f\u061c")
+
+#: What :meth:`str.splitlines` takes for a line break, and the tab.
+_SPACES: Final = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\t")
+
+# An emoji flag of a region (England, Scotland, Wales): a black flag, tag
+# letters and a cancel tag. The tags are format characters, kept in a flag.
+_FLAG: Final = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)")
+
+#: Characters a :class:`ControlTable` remembers at most (the rest it works out
+#: each time), so text of every code point cannot fill memory.
+_TABLE_LIMIT: Final = 65536
+
+
+def is_control(char: str) -> bool:
+    r"""Whether ``char`` is a character that :func:`visible` escapes or blanks.
+
+    Example:
+        >>> from bilat._labels import is_control
+        >>> is_control("\x1b"), is_control("\u202e"), is_control("\u200d")
+        (True, True, False)
+    """
+    return unicodedata.category(char) in _ACTING and char not in _KEPT
+
+
+class ControlTable(dict[int, str]):
+    r"""A :meth:`str.translate` table: ``replace(char)`` for each control.
+
+    The controls are the characters :func:`is_control` names; every other
+    character maps to itself. Entries are made as characters are met.
+
+    Example:
+        >>> from bilat._labels import ControlTable
+        >>> "a\x1bb".translate(ControlTable(lambda char: "?"))
+        'a?b'
+    """
+
+    def __init__(self, replace: Callable[[str], str]) -> None:
+        super().__init__()
+        self._replace = replace
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        shown = self._replace(char) if is_control(char) else char
+        if len(self) < _TABLE_LIMIT:
+            self[code] = shown
+        return shown
+
+
+def replace_controls(text: str, table: ControlTable) -> str:
+    r"""``text`` translated by ``table``, with emoji flags of regions kept whole.
+
+    This is the rule behind :func:`visible` and the escapes of JSON reports.
+
+    Example:
+        >>> from bilat._labels import ControlTable, replace_controls
+        >>> replace_controls("a\u202eb", ControlTable(lambda char: "?"))
+        'a?b'
+    """
+    if text.isprintable():  # no control, format character or break at all
+        return text
+    if "\U0001f3f4" not in text:
+        return text.translate(table)
+    # split() with a group: flags at the odd places, text between them
+    parts = _FLAG.split(text)
+    return "".join(
+        part if i % 2 else part.translate(table) for i, part in enumerate(parts)
+    )
+
+
+def _escape(char: str) -> str:
+    if char in _SPACES:
+        return " "
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_VISIBLE: Final = ControlTable(_escape)
+
+
+def visible(text: str) -> str:
+    r"""``text`` as one line that shows each of its characters as itself.
+
+    Line breaks (``\n``, ``\r``, ``\r\n``, U+2028, U+2029 and every other
+    break :meth:`str.splitlines` knows) and tabs become one space each.
+    Every other character that would act rather than show is written as
+    its Python escape: C0 and C1 controls and DEL (``\x1b``, ``\x08``,
+    ``\x9b``), format characters such as the bidi embeddings, overrides
+    and isolates (``\u202e``, ``\u2066``) and tags, and lone surrogates.
+    So text cannot move a terminal's cursor, recolour or clear it, overwrite
+    a line, add a line, or reverse the text around it. Kept as they are:
+    every letter, mark, digit, symbol and space (Cyrillic, ``ʻ``, CJK,
+    emoji, no-break spaces), the zero-width joiner and non-joiner, the soft
+    hyphen, the direction marks LRM, RLM and ALM, emoji flags of regions,
+    and private-use and unassigned code points, which act on nothing. A
+    backslash is not escaped, so ``\x1b`` typed as four characters shows
+    as written too.
+
+    Example:
+        >>> from bilat._labels import visible
+        >>> print(visible("\x1b[2J\x1b[31mFAKE\roops\u202eabc\ndone"))
+        \x1b[2J\x1b[31mFAKE oops\u202eabc done
+        >>> visible("Oʻzbekiston — Ташкент 👩\u200d💻") == "Oʻzbekiston — Ташкент 👩\u200d💻"
+        True
+    """
+    return replace_controls(text.replace("\r\n", "\n"), _VISIBLE)

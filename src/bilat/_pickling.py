@@ -180,9 +180,11 @@ def plain(value: object) -> object:
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
     if _is_quantity(value):
+        from bilat._decimal import decimal_text
         from bilat._units import magnitude
 
-        return f"{magnitude(value)} {value.units:D}"  # type: ignore[attr-defined]
+        number = decimal_text(magnitude(value))  # not the caller's `capitals`
+        return f"{number} {value.units:D}"  # type: ignore[attr-defined]
     return value
 
 

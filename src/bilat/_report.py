@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import html
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,7 +25,14 @@ from bilat._errors import (
 )
 from bilat._estimate import Estimate
 from bilat._fields import plain_str
-from bilat._labels import label, out_of_range_text
+from bilat._labels import (
+    ControlTable,
+    is_control,
+    label,
+    out_of_range_text,
+    replace_controls,
+    visible,
+)
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._pickling import public
@@ -143,13 +149,14 @@ def _markdown(text: object) -> str:
     ``&``, ``<`` and ``>`` become character references, so no HTML from a
     dossier reaches the page; Markdown's punctuation gets a backslash, and
     line breaks become spaces, so a title cannot start a heading or a list.
+    Controls are shown as :func:`~bilat._labels.visible` shows them.
 
     Example:
         >>> from bilat._report import _markdown
         >>> print(_markdown("<script>*x*</script> 1. [a](b) #1"))
         &lt;script&gt;\*x\*&lt;/script&gt; 1. \[a\](b) \#1
     """
-    flat = " ".join(str(text).splitlines())
+    flat = visible(str(text))
     escaped = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], flat)
     escaped = _MARKDOWN_BLOCK.sub(
         lambda m: m[0] + "\\" if m[0].isdigit() else "\\" + m[0], escaped
@@ -157,9 +164,37 @@ def _markdown(text: object) -> str:
     return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], escaped)
 
 
+# What an autolink cannot hold as it is: ``<``, ``>``, spaces and controls.
+_URL_SUSPECT = re.compile("[<>]|[^!-~]")
+
+
+def _percent(match: re.Match[str]) -> str:
+    char = match[0]
+    if char in "<>" or char.isspace() or is_control(char):
+        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+    return char
+
+
 def _autolink(url: str) -> str:
-    """A URL as a Markdown autolink, ``<https://…>``, that it cannot leave."""
-    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    """A URL as a Markdown autolink, ``<https://…>``, that it cannot leave.
+
+    ``<``, ``>``, spaces and controls are percent-encoded, which is how a
+    URL writes them anyway.
+    """
+    return "<" + _URL_SUSPECT.sub(_percent, url) + ">"
+
+
+def _json_escape(char: str) -> str:
+    """A JSON escape for a control that json.dumps(ensure_ascii=False) leaves.
+
+    Those are DEL, the C1 controls, format characters, separators and lone
+    surrogates; the C0 controls in strings are already escaped, so a line
+    break left is one of the document's own.
+    """
+    return char if char == "\n" else json.dumps(char)[1:-1]
+
+
+_JSON_ESCAPES = ControlTable(_json_escape)
 
 
 def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
@@ -471,7 +506,12 @@ class Report:
         return json.loads(json.dumps(_thawed(self.data)))  # type: ignore[no-any-return]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text.
+        r"""The report as JSON text.
+
+        Non-ASCII text is written as it is, except controls, format
+        characters and separators (U+007F to U+009F, U+202E, U+2028…),
+        which are ``\u`` escapes like the C0 controls: the values read
+        back exactly, and the text shows nothing that acts on a terminal.
 
         Args:
             indent: Spaces per level, from 0 to 16; None for one line.
@@ -480,9 +520,10 @@ class Report:
             NumberTypeError: ``indent`` is not an int or None.
             InvalidNumberError: ``indent`` is below 0 or above 16.
         """
-        return json.dumps(
+        document = json.dumps(
             _thawed(self.data), ensure_ascii=False, indent=_indent(indent)
         )
+        return replace_controls(document, _JSON_ESCAPES)
 
     def render(self, format: ReportFormat = "text") -> str:
         """Render in one of ``text``, ``markdown``, ``json`` or ``html``.
@@ -532,7 +573,8 @@ class Report:
         if markdown:
             lines += ["# " + x(title), ""]
         else:
-            lines += [title, "=" * len(title)]
+            shown = visible(str(title))
+            lines += [shown, "=" * len(shown)]
         lines.append(f"{lab('report')}, {lab('as_of')} {x(d['as_of'])}")
 
         lines += heading(label("parties", loc))
@@ -621,13 +663,35 @@ class Report:
             lines.extend(bullet(_cite([s], markdown=markdown)) for s in d["sources"])
         return lines
 
+    def _join(self, markdown: bool) -> str:
+        """The lines of the text or Markdown report, each shown by one rule.
+
+        Every line goes through :func:`~bilat._labels.visible`: a line break,
+        a terminal control or a bidi override in any text from the dossier
+        (or in data given to :class:`Report`) shows as a space or an escape
+        and cannot add a line, move the cursor or reorder the line. The
+        report's own words and CLDR's formats hold none of these, so they
+        come out unchanged, no-break spaces and direction marks included.
+        """
+        return "\n".join(visible(line) for line in self._lines(markdown)) + "\n"
+
     def to_text(self) -> str:
-        """The plain-text report."""
-        return "\n".join(self._lines(markdown=False)) + "\n"
+        r"""The plain-text report.
+
+        Text from the dossier is shown on its line: line breaks and tabs in
+        it become spaces, and controls and bidi overrides are escaped.
+
+        Example:
+            >>> from bilat import Dossier
+            >>> text = Dossier("KZ\x1b[2J\nUZ\u202e", ["KZ", "UZ"]).report().to_text()
+            >>> print(text.splitlines()[0])
+            KZ\x1b[2J UZ\u202e
+        """
+        return self._join(markdown=False)
 
     def to_markdown(self) -> str:
-        """The report as Markdown."""
-        return "\n".join(self._lines(markdown=True)) + "\n"
+        """The report as Markdown, dossier text escaped (also as by :meth:`to_text`)."""
+        return self._join(markdown=True)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -651,7 +715,8 @@ class Report:
 
 def _html(d: Mapping[str, JSON]) -> str:
     """Render report data as an HTML fragment of headings, lists and tables."""
-    e = html.escape
+    from bilat._html import escape as e
+
     loc = d["locale"]
     out = [f'<div class="bilat-report"><h2>{e(d["title"])}</h2>']
     out.append(
@@ -674,7 +739,7 @@ def _html(d: Mapping[str, JSON]) -> str:
     for g in d["projects"]:
         total = g["total"]["text"] if g["total"] else g["note"]
         out.append(
-            f"<tr><td>{e(g['status_text'])}</td><td>{g['count']}</td><td>{e(total)}</td></tr>"
+            f"<tr><td>{e(g['status_text'])}</td><td>{e(str(g['count']))}</td><td>{e(total)}</td></tr>"
         )
     out.append(f"</tbody></table><h3>{e(label('targets', loc))}</h3>")
     for t in d["targets"]:
