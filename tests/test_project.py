@@ -593,3 +593,34 @@ class TestRepr:
         again = eval(repr(project), NAMESPACE)
         assert again == project
         assert hash(again) == hash(project)
+
+
+class TestQuantityEquality:
+    """Measures compare by their exact size, whatever the caller's context."""
+
+    @pytest.mark.parametrize("prec", [1, 3, 28])
+    def test_caller_precision(self, prec: int) -> None:
+        """1 mile equals 1.609344 km even when the caller computes with 3 digits."""
+        mile = Project("P", ["KZ"], "planned", measures={"length": bilat.Q_(1, "mile")})
+        km = Project(
+            "P", ["KZ"], "planned", measures={"length": bilat.Q_("1.609344", "km")}
+        )
+        with decimal.localcontext() as context:
+            context.prec = prec
+            assert mile == km
+            assert hash(mile) == hash(km)
+
+    def test_different_sizes(self) -> None:
+        """A mile and 1.609 km differ, in any context."""
+        with decimal.localcontext() as context:
+            context.prec = 3
+            assert ProgressUpdate("2025-01-01", "length", "1 mile") != ProgressUpdate(
+                "2025-01-01", "length", "1.609 km"
+            )
+
+    def test_updates(self) -> None:
+        """Updates in other units of the same size are equal and hash alike."""
+        a = ProgressUpdate("2025-01-01", "length", "1 mile")
+        b = ProgressUpdate("2025-01-01", "length", "1609.344 m")
+        assert a == b
+        assert hash(a) == hash(b)

@@ -433,8 +433,10 @@ def _text_errors(text: str, *, unit_only: bool = False) -> list[BaseException]:
         lambda: UnitPrice(Money(1, "USD"), text),
         lambda: ProgressUpdate("2025-01-01", "x", f"1 {text}"),
         lambda: Project("P", ["KZ"], "underway", measures={"x": f"5 {text}"}),
+        lambda: bilat.Q_(5, text),
     ]
     if not unit_only:
+        calls.append(lambda: bilat.Q_(text))
         calls.append(lambda: ProgressUpdate("2025-01-01", "x", text))
         calls.append(lambda: Project("P", ["KZ"], "underway", measures={"x": text}))
     for call in calls:
@@ -617,3 +619,37 @@ class TestAnyText:
         """UnitPrice, Project and ProgressUpdate raise nothing but BilatError."""
         for error in _text_errors(text):
             assert isinstance(error, bilat.BilatError), repr(error)
+
+
+class TestQuantityClass:
+    """bilat.Q_ reads text through the same grammar and limits as the values."""
+
+    @pytest.mark.parametrize("text", ["km == m", "km;", "lambda: 1", "km/0"])
+    def test_mistyped_unit(self, text: str) -> None:
+        """A mistyped unit given to Q_ is a ParseError, not another unit."""
+        with pytest.raises(bilat.ParseError, match="as a unit"):
+            bilat.Q_(5, text)
+
+    def test_overlong_text(self) -> None:
+        """Text beyond the limits is refused by its length, before pint reads it."""
+        with pytest.raises(bilat.ParseError, match="this text has 100,002"):
+            bilat.Q_("1 " + "q" * 100_000)
+        with pytest.raises(bilat.ParseError, match="it has 100,000 characters"):
+            bilat.Q_(1, "q" * 100_000)
+
+    @pytest.mark.parametrize(
+        ("make", "magnitude", "unit"),
+        [
+            (lambda: bilat.Q_("152 km"), Decimal(152), "kilometer"),
+            (lambda: bilat.Q_(5, "Mt"), Decimal(5), "megametric_ton"),
+            (lambda: bilat.Q_("2.5", "kg"), Decimal("2.5"), "kilogram"),
+            (lambda: bilat.Q_(0.1, "t"), Decimal("0.1"), "metric_ton"),
+        ],
+    )
+    def test_valid_text(
+        self, make: Callable[[], Any], magnitude: Decimal, unit: str
+    ) -> None:
+        """Ordinary text still makes the quantity it spells."""
+        quantity = make()
+        assert quantity.magnitude == magnitude
+        assert f"{quantity.units:D}" == unit

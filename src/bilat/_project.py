@@ -229,6 +229,12 @@ def _measure_name(value: object) -> str:
     return as_text(value, "measure")
 
 
+def _done_key(quantity: Quantity) -> tuple[object, ...]:
+    from bilat._units import quantity_key
+
+    return quantity_key(quantity)
+
+
 def _done(value: object) -> Quantity:
     from bilat._units import magnitude
 
@@ -271,7 +277,7 @@ class ProgressUpdate:
 
     date: dt.date = attrs.field(converter=_update_date)
     measure: str = attrs.field(converter=_measure_name)
-    done: Quantity = attrs.field(converter=_done)
+    done: Quantity = attrs.field(converter=_done, eq=_done_key)
     sources: tuple[Source, ...] = attrs.field(
         default=(), kw_only=True, converter=as_sources
     )
@@ -421,8 +427,10 @@ def _measures(value: object) -> Mapping[str, Quantity]:
     return MappingProxyType(dict(sorted(measures.items())))
 
 
-def _mapping_key(mapping: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
-    return tuple(mapping.items())
+def _mapping_key(mapping: Mapping[str, Quantity]) -> tuple[tuple[str, object], ...]:
+    from bilat._units import quantity_key
+
+    return tuple((name, quantity_key(q)) for name, q in mapping.items())
 
 
 def _updates(value: object) -> tuple[ProgressUpdate, ...]:

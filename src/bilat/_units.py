@@ -99,7 +99,11 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
       bilat's own decimal context, whatever :func:`decimal.getcontext` says;
     * a ``float`` magnitude given to its ``Quantity`` becomes a Decimal
       through its shortest repr (``5.5`` → ``Decimal('5.5')``), as amounts of
-      money do, so that floats and Decimals can be converted together.
+      money do, so that floats and Decimals can be converted together;
+    * text given to its ``Quantity`` (``bilat.Q_("152 km")``,
+      ``bilat.Q_(5, "Mt")``) is read by bilat's unit grammar, with its length
+      limits, before pint sees it, so mistyped or overlong text is a
+      :class:`~bilat.ParseError` at once.
 
     pint's unit names apply: ``t`` and ``tonne`` (metric ton), ``Mt``
     (megatonne), ``ha``, ``kWh``. Beware two of them: ``kt`` is the knot
@@ -120,8 +124,14 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
 
     class DecimalQuantity(pint.UnitRegistry.Quantity[Decimal]):
         def __new__(cls, value: Any, units: Any = None) -> Any:
-            if isinstance(value, float):
+            if isinstance(value, str):
+                if units is None:  # "152 km": bilat's grammar and limits
+                    return parse_quantity(value)
+                value = to_decimal(value, what="magnitude")
+            elif isinstance(value, float):
                 value = to_decimal(float(value), what="magnitude")
+            if isinstance(units, str) and units.strip():
+                units = parse_unit(units)
             return super().__new__(cls, value, units)
 
     class UnitRegistry(pint.UnitRegistry[Decimal]):
@@ -574,6 +584,27 @@ def _unit_ratio(source: Any, target: Any) -> Fraction | None:
     if source.dimensionality != target.dimensionality:
         return None
     return _root_factor(f"{source:D}") / _root_factor(f"{target:D}")
+
+
+def quantity_key(quantity: Any) -> tuple[object, ...]:
+    """What equality and hashing of a quantity compare: its exact size.
+
+    Two quantities are equal when they are the same amount in base units,
+    worked out exactly (``1 mile`` equals ``1.609344 km``), whatever the
+    caller's decimal context; pint's own ``==`` converts in that context.
+    Units with an offset (``degC``) compare by magnitude and unit.
+
+    Example:
+        >>> import bilat
+        >>> from bilat._units import quantity_key
+        >>> quantity_key(bilat.Q_(1, "mile")) == quantity_key(bilat.Q_("1.609344", "km"))
+        True
+    """
+    amount = Fraction(magnitude(quantity))
+    units = quantity.units
+    if not quantity._is_multiplicative:
+        return ("offset", amount, f"{units:D}")
+    return (amount * _root_factor(f"{units:D}"), str(units.dimensionality))
 
 
 def convert(quantity: Any, unit: object) -> Decimal:
