@@ -102,6 +102,27 @@ class TestErrors:
         err = capsys.readouterr().err
         assert "bilat parse: error: argument --locale: unknown locale 'xx_YY'" in err
 
+    def test_line_breaks_in_field_names(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A field name with line breaks read from a file cannot forge a line."""
+        path = tmp_path / "d.toml"
+        path.write_text(
+            'title = "x"\nparties = ["KZ", "UZ"]\n'
+            '"a\\nbilat: forged\\r\\u2028b" = 1\n'
+            '"c\\u001b[2J" = 2\n',
+            encoding="utf-8",
+        )
+        assert main(["validate", str(path)]) == 1
+        err = capsys.readouterr().err
+        lines = err.splitlines()
+        assert lines[0] == f"bilat: error: {path}: 2 problems"
+        assert len(lines) == 3
+        assert not any(line.startswith("bilat: forged") for line in lines)
+        assert "\x1b" not in err
+        assert "\u2028" not in err
+        assert "\\x1b[2J" in err
+
     def test_missing_command(self, capsys: pytest.CaptureFixture[str]) -> None:
         """No subcommand is a usage error."""
         assert main([]) == 2

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from bilat import __version__
 from bilat._decimal import decimal_text
-from bilat._errors import BilatError, shown
+from bilat._errors import BilatError, ValidationError, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -366,7 +366,7 @@ def _main(argv: Sequence[str] | None) -> int:
         try:
             status = run(args, buffer)
         except (BilatError, _OptionError) as error:
-            _error(str(error))
+            _error(_message(error))
             return EXIT_ERROR
         except OSError as error:  # a file that cannot be read
             _error(_read_error(error))
@@ -426,6 +426,28 @@ def _read_error(error: OSError) -> str:
     if error.filename is None:
         return f"cannot read a file: {_reason(error)}"
     return f"cannot read {shown(os.fsdecode(error.filename))}: {_reason(error)}"
+
+
+def _message(error: Exception) -> str:
+    """The message of ``error``, each problem of a ValidationError on one line.
+
+    A field path or a problem read from a file may hold line breaks; shown
+    through :func:`~bilat._labels.visible` one by one, neither can start a
+    line of its own.
+    """
+    from bilat._labels import visible
+
+    if not isinstance(error, ValidationError):
+        return str(error)
+    lines = [
+        f"{visible(path)}: {visible(problem)}" if path else visible(problem)
+        for path, problem in error.problems
+    ]
+    if error.file is None:
+        return "\n".join(lines)
+    count = len(lines)
+    head = f"{visible(error.file)}: {count} problem{'s' if count != 1 else ''}"
+    return head + "".join(f"\n  {line}" for line in lines)
 
 
 def _error(message: str) -> None:
