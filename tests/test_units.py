@@ -424,7 +424,7 @@ REFUSED_UNITS: list[tuple[str, str]] = [
 
 
 def _text_errors(text: str, *, unit_only: bool = False) -> list[BaseException]:
-    """What UnitPrice, Project and ProgressUpdate raise for ``text`` as a unit.
+    """What UnitPrice, Project, ProgressUpdate and Q_ raise for ``text`` as a unit.
 
     Unless ``unit_only``, ``text`` is also given as a whole quantity.
     """
@@ -467,9 +467,9 @@ class TestUnitGrammar:
 
     @pytest.mark.parametrize(("text", "detail"), [r for r in REFUSED_UNITS if r[0]])
     def test_refused_everywhere(self, text: str, detail: str) -> None:
-        """Projects and progress updates refuse it too, with the same reason."""
+        """Projects, progress updates and Q_ refuse it too, with the same reason."""
         errors = _text_errors(text, unit_only=True)
-        assert len(errors) == 3
+        assert len(errors) == 4
         for error in errors:
             assert isinstance(error, ParseError | ValidationError)
             assert re.search(detail, str(error))
