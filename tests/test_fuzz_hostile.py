@@ -65,6 +65,14 @@ def _foreign_quantity() -> object:
     return pint.UnitRegistry().Quantity(5, "km")
 
 
+def _deep_list() -> list[object]:
+    """A list nested 5,000 deep: its repr raises RecursionError."""
+    deep: list[object] = []
+    for _ in range(5_000):
+        deep = [deep]
+    return deep
+
+
 def _generator() -> Iterator[object]:
     yield from (1, "two", None)
 
@@ -101,6 +109,7 @@ HOSTILE: dict[str, Callable[[], object]] = {
     "list": list,
     "list of None": lambda: [None],
     "nested list": lambda: [[1, 2], [3]],
+    "deep list": _deep_list,
     "set": lambda: {1, 2},
     "generator": _generator,
     "Ellipsis": lambda: ...,

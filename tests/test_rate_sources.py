@@ -260,6 +260,21 @@ class TestGoodQuotes:
 class TestRecordsArgument:
     """from_records takes an iterable of records, and nothing else."""
 
+    def test_endless_iterable(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An iterable without end is refused after the most records taken."""
+        import itertools
+
+        monkeypatch.setattr("bilat._rates.MAX_ITEMS", 100)
+        endless = itertools.repeat((DAY, "EUR", "USD", "1.03"))
+        with pytest.raises(ValidationError, match="at most 100 of them, got more"):
+            ExchangeRates.from_records(endless)
+
+    def test_most_records_taken(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Exactly the most records taken are read."""
+        monkeypatch.setattr("bilat._rates.MAX_ITEMS", 100)
+        records = [(DAY, "EUR", "USD", "1.03")] * 100
+        assert len(ExchangeRates.from_records(records)) == 1
+
     @pytest.mark.parametrize(
         "records",
         [None, 5, 1.5, "2025-01-02,EUR,USD,1", b"x", {DAY: "1"}, D(2025, 1, 2)],

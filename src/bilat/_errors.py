@@ -56,15 +56,24 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         'an int of 5,001 digits (1000000000...)'
         >>> shown("x" * 1000, limit=60)
         "'xxxxxxxxxxxxxxxxxxx... (1,002 characters)"
+        >>> shown([[[[[1]]]]])
+        '[[[[...]]]]'
     """
-    if type(value) is int or (isinstance(value, int) and not isinstance(value, bool)):
-        digits = _int_digits(int(value))
+    return _shown(value, limit, 0)
+
+
+def _shown(value: object, limit: int, depth: int) -> str:
+    """:func:`shown`, ``depth`` levels inside tuples and lists."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = int.__index__(value)  # not a subclass's own __int__ or __repr__
+        digits = _int_digits(number)
         if digits > limit:
-            head = _int_head(int(value))
-            sign = "-" if value < 0 else ""
-            return f"an int of {digits:,} digits ({sign}{head}...)"
+            sign = "-" if number < 0 else ""
+            return f"an int of {digits:,} digits ({sign}{_int_head(number)}...)"
     if type(value) in (tuple, list) and len(value) <= 20:  # type: ignore[arg-type]
-        items = [shown(item, limit) for item in value]  # type: ignore[attr-defined]
+        if depth >= 3:  # nested lists are shown to three levels
+            return "[...]" if type(value) is list else "(...)"
+        items = [_shown(item, limit, depth + 1) for item in value]  # type: ignore[attr-defined]
         text = ", ".join(items)
         if type(value) is list:
             text = f"[{text}]"

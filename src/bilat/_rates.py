@@ -45,6 +45,7 @@ from bilat._errors import (
     ValidationError,
     shown,
 )
+from bilat._fields import MAX_ITEMS
 from bilat._fs import MAX_FILE_SIZE, as_path, check_max_size, read_bytes
 from bilat._money import Money, make_money
 from bilat._pickling import public
@@ -257,18 +258,28 @@ def _records(records: object) -> Iterator[object]:
 
     Raises:
         ValidationError: ``records`` is text, a mapping or not iterable
-            (the error is also a TypeError), or iterating it failed.
+            (the error is also a TypeError), iterating it failed, or it gave
+            more than :data:`~bilat._fields.MAX_ITEMS` records.
     """
     expected = "expected an iterable of (date, base, quote, rate) tuples"
     if isinstance(records, str | bytes | bytearray | Mapping) or not isinstance(
         records, Iterable
     ):
         raise ArgumentTypeError([("records", f"{expected}, got {shown(records)}")])
+    count = 0
     try:
-        yield from records
+        for record in records:
+            count += 1
+            if count > MAX_ITEMS:  # an iterable without end: refuse, never hang
+                break
+            yield record
     except Exception as e:  # noqa: BLE001 - the caller's iterable failed
         message = f"{expected}, got {shown(records)}, which failed ({shown(e)})"
         raise ValidationError([("records", message)]) from None
+    if count > MAX_ITEMS:
+        raise ValidationError(
+            [("records", f"{expected}: at most {MAX_ITEMS:,} of them, got more")]
+        )
 
 
 def _record(record: object) -> tuple[dt.date, str, str, Decimal]:
