@@ -309,6 +309,18 @@ class TestErrors:
         _assert_same_error(copy.deepcopy(warning), warning)
 
 
+class TestDigits:
+    """Arguments equal to their default but written otherwise keep their digits."""
+
+    def test_tolerance(self) -> None:
+        """A tolerance of 0.10 comes back as 0.10, not the default 0.1."""
+        about = Estimate(Money(1, "USD"), "about", tolerance=Decimal("0.10"))
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            again = pickle.loads(pickle.dumps(about, protocol))
+            assert repr(again) == repr(about)
+            assert str(again.tolerance) == "0.10"
+
+
 class TestQuantities:
     """Quantities inside values come back in bilat's registry."""
 

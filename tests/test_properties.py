@@ -538,6 +538,19 @@ class TestFileRoundTripExtremes:
         9999 and the first and last days read back equal."""
         _read_back(d)
 
+    def test_digits_of_equal_defaults(self) -> None:
+        """A tolerance of 0.10 and bounds of 2.00E-30 keep their digits in files."""
+        nearly = Estimate(
+            Money("2E-30", "USD"),
+            Qualifier.NEARLY,
+            low=Money("1.90E-30", "USD"),
+            high=Money("2.00E-30", "USD"),
+        )
+        about = Estimate(Money(1, "USD"), Qualifier.ABOUT, tolerance=Decimal("0.10"))
+        for value in (nearly, about):
+            project = Project("p", ["KZ"], "planned", value=value)
+            _read_back(Dossier("t", ["KZ", "UZ"], projects=[project]))
+
     def test_largest_values_fit_the_files(self) -> None:
         """The largest count and 100-digit amounts are written as they are."""
         project = Project(

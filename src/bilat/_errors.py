@@ -550,6 +550,8 @@ class ValidationError(BilatError, ValueError):
         if isinstance(problems, str):
             problems = [("", problems)]
         self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        if file is not None and type(file) is not str:  # never fail on the name
+            file = shown(file)
         self.file = file
         lines = [f"{p}: {m}" if p else m for p, m in self.problems]
         if file is not None:

@@ -116,14 +116,21 @@ def reduce_to_constructor(self: Any) -> tuple[Callable[..., Any], tuple[Any, ...
         value = plain(getattr(self, name))
         if keyword is None:
             args.append(value)
-        elif default is _NO_DEFAULT or not (
-            type(value) is type(default) and value == default
-        ):
+        elif default is _NO_DEFAULT or not _same(value, default):
             keywords[keyword] = value
     if keywords:
         build: Callable[..., Any] = cls
         return functools.partial(build, *args, **keywords), ()
     return cls, tuple(args)
+
+
+def _same(value: object, default: object) -> bool:
+    """Whether ``value`` is its default, digits included (``0.10`` is not ``0.1``)."""
+    if type(value) is not type(default) or value != default:
+        return False
+    if isinstance(value, Decimal) and isinstance(default, Decimal):
+        return value.as_tuple() == default.as_tuple()
+    return True
 
 
 #: Marks an argument that is always passed.

@@ -282,13 +282,19 @@ def _structure_estimate(value: object, _: object) -> Estimate:
 def _unstructure_estimate(value: Estimate) -> dict[str, str]:
     data = _unstructure_money(value.value)
     data["qualifier"] = value.qualifier.value
-    if value.tolerance != _DEFAULT_TOLERANCE:
-        data["tolerance"] = decimal_text(value.tolerance)
+    # Compare digits, not values: 0.10 and 0.1 are equal, but only the text
+    # as given reads back with the same repr.
+    tolerance = decimal_text(value.tolerance)
+    if tolerance != decimal_text(_DEFAULT_TOLERANCE):
+        data["tolerance"] = tolerance
     derived = Estimate(value.value, value.qualifier, tolerance=value.tolerance)
-    if value.low != derived.low:
-        data["low"] = decimal_text(value.low.amount)
-    if value.high != derived.high:
-        data["high"] = decimal_text(value.high.amount)
+    for key, bound, default in (
+        ("low", value.low, derived.low),
+        ("high", value.high, derived.high),
+    ):
+        text = decimal_text(bound.amount)
+        if text != decimal_text(default.amount):
+            data[key] = text
     return data
 
 

@@ -35,7 +35,12 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 from bilat import _fs
 from bilat._decimal import read_decimal
-from bilat._errors import InvalidOptionError, ValidationError, shown
+from bilat._errors import (
+    ArgumentTypeError,
+    InvalidOptionError,
+    ValidationError,
+    shown,
+)
 from bilat._fields import as_option
 
 if TYPE_CHECKING:
@@ -393,6 +398,15 @@ def loads(
         )
         raise ValidationError(
             [("text", f"expected the text of a dossier (a str), got {got}")]
+        )
+    if file is not None and type(file) is not str:
+        raise ArgumentTypeError(
+            [
+                (
+                    "file",
+                    f"expected a name for the text (a str) or None, got {shown(file)}",
+                )
+            ]
         )
     try:
         return from_data(_parse(text.removeprefix("\ufeff"), fmt))
