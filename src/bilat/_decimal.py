@@ -24,6 +24,7 @@ from bilat._errors import (
     NumberTypeError,
     PrecisionError,
 )
+from bilat._fields import plain_str
 
 __all__ = [
     "CONTEXT",
@@ -168,7 +169,7 @@ def context_with(rounding: object) -> decimal.Context:
     """
     # Only a str is looked up: a list would be unhashable, and an object's
     # own __eq__ or __hash__ may raise.
-    key = str.__str__(rounding) if isinstance(rounding, str) else ""
+    key = plain_str(rounding) or ""
     try:
         return _CONTEXTS[key]
     except KeyError:
@@ -308,7 +309,7 @@ def integer_of(value: object) -> int | None:
     None.
     """
     method = getattr(type(value), "__index__", None)
-    if method is None or "bool" in type(value).__name__:
+    if method is None or isinstance(value, bool) or type(value).__name__ == "bool_":
         return None
     try:
         number = method(value)

@@ -33,8 +33,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from bilat._errors import InvalidOptionError, MissingExtraError, ValidationError, shown
+from bilat._errors import MissingExtraError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
+from bilat._fields import as_option
 from bilat._money import Money
 from bilat._source import as_date
 
@@ -481,11 +482,7 @@ def dossier_frame(
         (0, 11)
     """
     parts = ("agreements", "projects", "series", "targets")
-    given: object = what  # a caller may pass anything
-    # str.__str__: the text itself, not a str subclass's own __eq__ or __hash__
-    part = str.__str__(given) if isinstance(given, str) else None
-    if part not in parts:
-        raise InvalidOptionError("dossier frame", given, parts)
+    part = as_option(what, parts, "dossier frame")
     feature = f"Dossier.to_frame({part!r})"
     if part == "agreements":
         return agreements_frame(dossier.agreements, as_of, feature=feature)

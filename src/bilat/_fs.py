@@ -27,8 +27,8 @@ follows the same rule:
   (``SIGKILL``, a power cut) can leave one behind, named
   ``.<name>.<random>.tmp`` next to the target.
 
-This module is the bottom layer: it imports only :mod:`bilat._errors` and
-the standard library.
+This module is the bottom layer: it imports only :mod:`bilat._errors`,
+:mod:`bilat._fields` and the standard library.
 """
 
 # This module works with str paths and file descriptors, below pathlib.

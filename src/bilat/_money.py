@@ -19,6 +19,7 @@ from typing import (
 
 import attrs
 
+from bilat._cache import thread_safe_lru_cache
 from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import (
     CONTEXT,
@@ -495,10 +496,7 @@ class Money:
             if part is None:
                 amount = Decimal(sign * n).scaleb(-digits, context=ctx)
                 part = parts[n] = _make(
-                    amount.quantize(quantum, context=ctx).copy_abs()
-                    if not n
-                    else amount.quantize(quantum, context=ctx),
-                    self.currency,
+                    amount.quantize(quantum, context=ctx), self.currency
                 )
             result.append(part)
         return tuple(result)
@@ -683,23 +681,17 @@ def _compact(amount: Decimal, code: str, loc: Any) -> str:
     return str(format_compact_currency(amount, code, locale=loc, fraction_digits=2))
 
 
-_COMPACT_LIMITS: dict[str, Decimal] = {}
-
-
+@thread_safe_lru_cache(maxsize=64)
 def _compact_limit(loc: Any) -> Decimal:
     """The least amount CLDR's compact units cannot write in ``loc`` (1E+15 in en).
 
     The largest unit's pattern holds three digits (``¤000T``), so amounts
     from a thousand of that unit up have no compact form.
     """
-    key = str(loc)
-    limit = _COMPACT_LIMITS.get(key)
-    if limit is None:
-        largest = 1000
-        for patterns in loc.compact_currency_formats.get("short", {}).values():
-            largest = max([largest, *(int(k) for k in patterns)])
-        limit = _COMPACT_LIMITS[key] = Decimal(largest) * 10
-    return limit
+    largest = 1000
+    for patterns in loc.compact_currency_formats.get("short", {}).values():
+        largest = max([largest, *(int(k) for k in patterns)])
+    return Decimal(largest) * 10
 
 
 class _Unfrozen:

@@ -226,12 +226,12 @@ class MoneyBag:
             >>> MoneyBag(Money(10, "EUR"), Money(1, "USD")).to("USD", rates)
             Money('11.40', 'USD')
         """
-        from bilat._rates import convert_amount, expect_rates
+        from bilat._rates import check_on, convert_amount, expect_rates
 
         table = expect_rates(rates, "MoneyBag.to()")
         target = as_currency(currency)
         code = target.code
-        convert_amount(table, _ZERO, code, code, on)  # checks ``on``
+        on = check_on(on)  # once, even for an empty bag
         found = [
             convert_amount(table, amount, cur.code, code, on)
             for cur, amount in self._totals.items()

@@ -227,7 +227,12 @@ def _as_rate(value: object) -> Decimal:
     return rate
 
 
-def _on(on: object) -> dt.date | None:
+def check_on(on: object) -> dt.date | None:
+    """The date an ``on=`` argument stands for (None for the newest rate).
+
+    Raises:
+        ValidationError: ``on`` is neither None, a date nor ISO date text.
+    """
     if on is None:
         return None
     try:
@@ -721,7 +726,7 @@ class ExchangeRates:
         b = as_currency(base).code
         q = as_currency(quote).code
         if b == q:
-            _on(on)
+            check_on(on)
             _max_age_days(max_age)
             return _ONE
         numerator, denominator = self._find(b, q, on, max_age)
@@ -769,7 +774,7 @@ class ExchangeRates:
             raise NumberTypeError(money, "money", "a Money")
         currency = as_currency(to)
         if money.currency is currency or money.currency == currency:
-            _on(on)
+            check_on(on)
             _max_age_days(max_age)
             return money
         amount = convert_amount(
@@ -880,7 +885,7 @@ class ExchangeRates:
         so what a lookup found is kept (up to :data:`_MEMO_SIZE` lookups) and
         converting many amounts on one date searches the quotes once.
         """
-        day = _on(on)
+        day = check_on(on)
         days = _max_age_days(max_age)
         key = (base, quote, day, days)
         memo = self._memo
@@ -1096,7 +1101,7 @@ def convert_amount(
         Decimal('2000')
     """
     if base == quote:
-        _on(on)
+        check_on(on)
         _max_age_days(max_age)
         return amount
     numerator, denominator = rates._find(base, quote, on, max_age)

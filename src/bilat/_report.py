@@ -24,7 +24,7 @@ from bilat._errors import (
     RateNotFoundError,
 )
 from bilat._estimate import Estimate
-from bilat._fields import plain_str
+from bilat._fields import as_option, plain_str
 from bilat._labels import (
     ControlTable,
     is_control,
@@ -503,7 +503,8 @@ class Report:
         A new, plain copy each time: changing it leaves the report as it was.
         :attr:`data` itself is read-only, its lists are tuples.
         """
-        return json.loads(json.dumps(_thawed(self.data)))  # type: ignore[no-any-return]
+        thawed: dict[str, JSON] = _thawed(self.data)
+        return thawed
 
     def to_json(self, *, indent: int | None = 2) -> str:
         r"""The report as JSON text.
@@ -537,14 +538,7 @@ class Report:
             "json": self.to_json,
             "html": self._repr_html_,
         }
-        # A caller may pass anything: a list, a str subclass whose hash raises.
-        key: object = format
-        renderer = renderers.get(str.__str__(key)) if isinstance(key, str) else None
-        if renderer is None:
-            from bilat._errors import InvalidOptionError
-
-            raise InvalidOptionError("report format", format, renderers)
-        return renderer()
+        return renderers[as_option(format, renderers, "report format")]()
 
     def __reduce__(self) -> tuple[type[Report], tuple[dict[str, JSON]]]:
         """Pickle as the report's data, in plain dicts and lists."""
@@ -706,7 +700,9 @@ class Report:
         return self.data == other.data
 
     def __hash__(self) -> int:
-        return hash(json.dumps(_thawed(self.data), sort_keys=True))
+        # Equal data have equal titles and dates; hashing no more keeps
+        # hash and == consistent (1 == True == 1.0) and cheap.
+        return hash((self.data.get("title"), self.data.get("as_of")))
 
     def _repr_html_(self) -> str:
         """The report as an HTML fragment (for notebooks)."""
