@@ -245,7 +245,7 @@ class TestRatesArgument:
 
     def test_empty_bag_checks_rates(self) -> None:
         """An empty bag still refuses what is not a table."""
-        with pytest.raises(TypeError):
+        with pytest.raises(bilat.ArgumentTypeError, match="not None"):
             MoneyBag().to("USD", None)  # type: ignore[arg-type]
 
 

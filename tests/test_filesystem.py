@@ -261,6 +261,7 @@ class TestHelpers:
             assert stream.read() == b"abc"
 
     @POSIX
+    @pytest.mark.usefixtures("alarm")
     def test_swapped_for_a_fifo(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -412,6 +413,25 @@ class TestDumpRefuses:
         finally:
             tmp_path.chmod(0o700)
         assert load(path) == DOSSIER
+
+    def test_creation_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A temporary file the system will not create (as for root) is refused,
+        the old file kept and nothing left behind."""
+        path = tmp_path / "d.toml"
+        dump(DOSSIER, path)
+
+        def deny(*args: object) -> int:
+            raise PermissionError(13, "Permission denied", str(tmp_path))
+
+        monkeypatch.setattr(os, "open", deny)
+        with pytest.raises(ValidationError, match="permission denied") as caught:
+            dump(OTHER, path)
+        monkeypatch.undo()
+        assert isinstance(caught.value.__cause__, PermissionError)
+        assert load(path) == DOSSIER
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["d.toml"]
 
 
 class TestAtomicDump:
@@ -587,7 +607,7 @@ class TestCommandLine:
 
 
 def test_every_error_is_a_bilat_error(tmp_path: Path) -> None:
-    """The refusals above are BilatErrors and ValueErrors, as documented."""
+    """A refusal of a path is a BilatError and a ValueError, as documented."""
     error = refused(load, tmp_path / "missing.toml")
     assert isinstance(error, BilatError)
     assert isinstance(error, ValueError)

@@ -2,7 +2,7 @@
 
 Pickles name public classes only (``bilat.Money``, never a private module),
 so they keep loading when modules move; the files under tests/data/pickles
-were written by an earlier version and must keep loading equal. Quantities
+hold pickles of this format, which later versions must keep loading equal. Quantities
 come back in bilat's own pint registry.
 
 To add fixtures for a new protocol or value, run ``python -m tests.test_pickling``
@@ -476,7 +476,7 @@ def _fixture(protocol: int) -> Path:
 
 
 class TestStoredPickles:
-    """Pickles written by bilat 0.1 still load, equal to the same values today."""
+    """Stored pickles of this format keep loading, equal to the same values built today."""
 
     @pytest.mark.parametrize("protocol", PROTOCOLS)
     def test_values_load_equal(self, protocol: int) -> None:

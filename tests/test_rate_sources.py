@@ -556,7 +556,8 @@ class TestSourcesAgree:
     @fuzz(50)
     @given(data=st.data())
     def test_damaged_ecb_file(self, tmp_path: Path, data: st.DataObject) -> None:
-        """An ECB file or zip, truncated or with bytes changed, gives a BilatError."""
+        """An ECB file or zip, truncated or with bytes changed, is read or refused
+        with a BilatError naming the file, never another error."""
         text = (
             "\ufeffDate,USD,JPY,CYP,\r\n"
             "2025-01-03,1.03,162.5,N/A,\r\n"
