@@ -10,6 +10,7 @@ is switched off.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -78,10 +79,8 @@ class Bar:
         """Finish the bar (idempotent)."""
         inner, self._bar = self._bar, None
         if inner is not None:
-            try:
+            with contextlib.suppress(Exception):  # as in update
                 inner.close()
-            except Exception:  # noqa: BLE001 - same as update
-                pass
 
     def __enter__(self) -> Bar:
         return self
