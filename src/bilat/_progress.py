@@ -38,7 +38,7 @@ def _in_notebook() -> bool:
     if shell is None or "ipykernel" not in sys.modules:
         return False
     try:
-        ip = shell.get_ipython()  # type: ignore[attr-defined]
+        ip = shell.get_ipython()
     except Exception:  # noqa: BLE001 - any failure means: not a notebook
         return False
     return ip is not None and getattr(ip, "kernel", None) is not None
