@@ -13,17 +13,37 @@ to disk (``fsync``) and renames it; ``bilat.load`` checks the path and scans
 the nesting before parsing. Pickling is compared with pickling the plain
 data, and ``ExchangeRates.from_ecb()`` (every cell of the ECB history
 checked) with a bare ``csv.reader`` over the same file.
+
+The "all-pairs dossier" case (``--pairs N``, 31,125 by default: every pair
+of bilat's 250 countries; ``--quick`` for 1,000) writes a dossier of N
+turnover series of 30 years each with ``bilat.io.dump``, as TOML and as
+JSON (about 62 MB and 92 MB for all pairs), then times ``bilat.load`` of
+each file against the floor, ``tomllib.load`` or ``json.load`` of the same
+file. Each measurement runs in a fresh Python process (so nothing is cached
+and the peak memory is that of one load), interleaved with the others,
+``--pair-runs`` times; the table shows the median CPU time of the process
+(less disturbed by other programs on a busy machine than the wall time,
+shown too), the peak resident memory of the process (``ru_maxrss``) and its
+growth during the call, and the ratio of CPU times to the floor. A last row
+loads the JSON file with the cyclic garbage collector left running, to show
+what pausing it saves. ``--case projects`` or ``--case pairs`` runs only one
+part.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import pickle
 import platform
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,8 +66,9 @@ from bilat import (
     ProjectStatus,
     Qualifier,
     Source,
+    TradeSeries,
 )
-from bilat.io import dumps, loads, to_data
+from bilat.io import dump, dumps, loads, to_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -117,13 +138,33 @@ def best(fn: Callable[[], object], runs: int) -> float:
 
 
 def main() -> int:
-    """Run the cases and print a Markdown table."""
+    """Run the cases and print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--quick", action="store_true", help="1,000 projects")
+    parser.add_argument(
+        "--quick", action="store_true", help="1,000 projects and 1,000 pairs"
+    )
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pairs", type=int, default=ALL_PAIRS)
+    parser.add_argument("--pair-runs", type=int, default=3)
+    parser.add_argument("--case", choices=("all", "projects", "pairs"), default="all")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    n = 1_000 if args.quick else args.projects
+    if args.child:
+        return _child(*args.child)
+    status = 0
+    if args.case in ("all", "projects"):
+        status = _projects(1_000 if args.quick else args.projects, args.runs)
+    if args.case in ("all", "pairs") and status == 0:
+        status = _pairs(
+            min(args.pairs, 1_000) if args.quick else args.pairs,
+            1 if args.quick else args.pair_runs,
+        )
+    return status
+
+
+def _projects(n: int, runs: int) -> int:
+    """The dossier of ``n`` projects: dump, load and pickle, best of ``runs``."""
 
     d = dossier(n)
     texts = {fmt: dumps(d, fmt) for fmt in ("toml", "json")}
@@ -136,27 +177,27 @@ def main() -> int:
 
     data = to_data(d)
     rows = [
-        ("dump TOML (dumps)", best(lambda: dumps(d, "toml"), args.runs)),
+        ("dump TOML (dumps)", best(lambda: dumps(d, "toml"), runs)),
         (
             "  of which text: tomli_w.dumps",
-            best(lambda: tomli_w.dumps(data), args.runs),
+            best(lambda: tomli_w.dumps(data), runs),
         ),
-        ("load TOML (loads)", best(lambda: loads(texts["toml"], "toml"), args.runs)),
+        ("load TOML (loads)", best(lambda: loads(texts["toml"], "toml"), runs)),
         (
             "  of which parse: tomllib.loads",
-            best(lambda: tomllib.loads(texts["toml"], parse_float=Decimal), args.runs),
+            best(lambda: tomllib.loads(texts["toml"], parse_float=Decimal), runs),
         ),
-        ("dump JSON (dumps)", best(lambda: dumps(d, "json"), args.runs)),
+        ("dump JSON (dumps)", best(lambda: dumps(d, "json"), runs)),
         (
             "  of which text: json.dumps",
-            best(lambda: json.dumps(data, ensure_ascii=False, indent=2), args.runs),
+            best(lambda: json.dumps(data, ensure_ascii=False, indent=2), runs),
         ),
-        ("load JSON (loads)", best(lambda: loads(texts["json"], "json"), args.runs)),
+        ("load JSON (loads)", best(lambda: loads(texts["json"], "json"), runs)),
         (
             "  of which parse: json.loads",
-            best(lambda: json.loads(texts["json"], parse_float=Decimal), args.runs),
+            best(lambda: json.loads(texts["json"], parse_float=Decimal), runs),
         ),
-        ("plain data only (to_data)", best(lambda: to_data(d), args.runs)),
+        ("plain data only (to_data)", best(lambda: to_data(d), runs)),
     ]
     folder = Path(tempfile.mkdtemp())
     path = folder / "dossier.toml"
@@ -167,40 +208,38 @@ def main() -> int:
     rows += [
         (
             "Dossier.dump to a TOML file (atomic, fsync)",
-            best(lambda: d.dump(path), args.runs),
+            best(lambda: d.dump(path), runs),
         ),
         (
             "  baseline: dumps + Path.write_text in place (no fsync)",
-            best(
-                lambda: plain.write_text(dumps(d, "toml"), encoding="utf-8"), args.runs
-            ),
+            best(lambda: plain.write_text(dumps(d, "toml"), encoding="utf-8"), runs),
         ),
-        ("bilat.load of that file", best(lambda: bilat.load(path), args.runs)),
+        ("bilat.load of that file", best(lambda: bilat.load(path), runs)),
         (
             "  baseline: loads of its text",
-            best(lambda: loads(texts["toml"], "toml"), args.runs),
+            best(lambda: loads(texts["toml"], "toml"), runs),
         ),
         (
             "pickle.dumps + loads of the dossier",
-            best(lambda: pickle.loads(pickle.dumps(d, protocol=5)), args.runs),
+            best(lambda: pickle.loads(pickle.dumps(d, protocol=5)), runs),
         ),
         (
             "  of which loads (rebuilds through the constructors)",
-            best(lambda: pickle.loads(blob), args.runs),
+            best(lambda: pickle.loads(blob), runs),
         ),
         (
             "  baseline: pickle round trip of its plain data",
-            best(lambda: pickle.loads(pickle.dumps(data, protocol=5)), args.runs),
+            best(lambda: pickle.loads(pickle.dumps(data, protocol=5)), runs),
         ),
         (
             "  baseline: pickle.loads of its plain data",
-            best(lambda: pickle.loads(plain_blob), args.runs),
+            best(lambda: pickle.loads(plain_blob), runs),
         ),
     ]
-    ecb_rows = _ecb_rows(args.runs)
+    ecb_rows = _ecb_rows(runs)
     print(
         f"{n:,} projects; Python {platform.python_version()}, cattrs "
-        f"{version('cattrs')}, tomli-w {version('tomli-w')}; best of {args.runs}"
+        f"{version('cattrs')}, tomli-w {version('tomli-w')}; best of {runs}"
     )
     print(
         f"TOML {len(texts['toml'].encode()):,} bytes, "
@@ -256,6 +295,155 @@ def _ecb_rows(runs: int) -> tuple[int, float, float] | None:
     )
     ecb_time = best(lambda: bilat.ExchangeRates.from_ecb(path), max(1, runs // 2))
     return quotes, ecb_time, best(read_csv, runs)
+
+
+# -- the all-pairs dossier ---------------------------------------------------
+
+#: Every pair of bilat's 250 countries.
+ALL_PAIRS = 250 * 249 // 2
+YEARS = range(1995, 2025)
+
+
+def all_pairs(n: int) -> Dossier:
+    """A dossier of ``n`` turnover series of 30 years, one per pair of countries.
+
+    The pairs are the first ``n`` of all pairs of bilat's countries in code
+    order; amounts are distinct, around a billion dollars, with cents.
+    """
+    from bilat._country import _codes
+
+    codes = sorted(_codes().alpha3)
+    pairs = itertools.islice(itertools.combinations(codes, 2), n)
+    series = [
+        TradeSeries(
+            (a, b),
+            "turnover",
+            {
+                year: Money(
+                    Decimal(100_000_000_003 + 1_000_003 * i + 7_919 * k) / 100, "USD"
+                )
+                for k, year in enumerate(YEARS)
+            },
+            reporter=a,
+        )
+        for i, (a, b) in enumerate(pairs)
+    ]
+    return Dossier("All pairs", ("KZ", "UZ"), series=series)
+
+
+def _child(what: str, path: str) -> int:
+    """Measure one load in this fresh process; print the figures as JSON."""
+    import gc
+
+    if what == "load-collector-running":
+        # The pause is private; replacing it shows what it saves.
+        from bilat.io import _files
+
+        _files._collector_paused = contextlib.nullcontext  # type: ignore[misc, assignment]
+    # Build the converter first, as any earlier load would have.
+    loads('{"title": "t", "parties": ["KZ", "UZ"]}', "json")
+    gc.collect()
+    before = _peak_memory()
+    cpu, wall = time.process_time(), time.perf_counter()
+    if what == "floor":
+        with Path(path).open("rb") as stream:
+            value = (
+                json.load(stream) if path.endswith(".json") else tomllib.load(stream)
+            )
+    else:
+        value = bilat.load(path, max_size=Path(path).stat().st_size)
+    # The first allocations after a paused collector pay for a collection of
+    # the young objects: counted here, as a caller pays for it.
+    gc.collect(0)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    peak = _peak_memory()
+    del value
+    figures = {"cpu": cpu, "wall": wall, "peak": peak, "growth": peak - before}
+    print(json.dumps(figures))
+    return 0
+
+
+def _peak_memory() -> int:
+    """The peak resident memory of this process so far, in bytes.
+
+    Linux's ``VmHWM`` is that of this program; ``ru_maxrss`` (elsewhere)
+    may also count the parent's memory at the time of the fork.
+    """
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _measure(what: str, path: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", what, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def _pairs(n: int, runs: int) -> int:
+    """The all-pairs dossier: bilat.load against the parser alone, per format."""
+    with tempfile.TemporaryDirectory() as folder:  # some 150 MB: removed after
+        return _pairs_in(Path(folder), n, runs)
+
+
+def _pairs_in(folder: Path, n: int, runs: int) -> int:
+    d = all_pairs(n)
+    paths = {fmt: folder / f"all-pairs.{fmt}" for fmt in ("toml", "json")}
+    for path in paths.values():
+        dump(d, path)
+        if bilat.load(path, max_size=path.stat().st_size) != d:
+            print(f"round trip failed for {path.name}", file=sys.stderr)
+            return 1
+    del d
+    cases = [
+        ("load TOML (bilat.load)", "load", paths["toml"]),
+        ("  floor: tomllib.load", "floor", paths["toml"]),
+        ("load JSON (bilat.load)", "load", paths["json"]),
+        ("  floor: json.load", "floor", paths["json"]),
+        (
+            "load JSON, collector left running",
+            "load-collector-running",
+            paths["json"],
+        ),
+    ]
+    results: dict[str, list[dict[str, float]]] = {case: [] for case, _, _ in cases}
+    for _ in range(runs):  # interleaved: each round runs every case once
+        for case, what, path in cases:
+            results[case].append(_measure(what, path))
+    sizes = {fmt: path.stat().st_size for fmt, path in paths.items()}
+    print(
+        f"\nAll-pairs dossier: {n:,} series x {len(YEARS)} years; TOML "
+        f"{sizes['toml'] / 1e6:,.1f} MB, JSON {sizes['json'] / 1e6:,.1f} MB; "
+        f"median of {runs} fresh {'process' if runs == 1 else 'processes'}, "
+        "interleaved\n"
+    )
+    print("| case | CPU | wall | peak RSS | RSS growth | CPU per MB | × floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    floors = {
+        "toml": statistics.median(r["cpu"] for r in results["  floor: tomllib.load"]),
+        "json": statistics.median(r["cpu"] for r in results["  floor: json.load"]),
+    }
+    for case, _, path in cases:
+        rows = results[case]
+        cpu = statistics.median(r["cpu"] for r in rows)
+        wall = statistics.median(r["wall"] for r in rows)
+        peak = statistics.median(r["peak"] for r in rows)
+        growth = statistics.median(r["growth"] for r in rows)
+        fmt = path.suffix[1:]
+        megabytes = sizes[fmt] / 1e6
+        print(
+            f"| {case} | {cpu:,.2f} s | {wall:,.2f} s | {peak / 1e6:,.0f} MB "
+            f"| {growth / 1e6:,.0f} MB | {cpu / megabytes * 1000:,.0f} ms "
+            f"| {cpu / floors[fmt]:.2f}× |"
+        )
+    return 0
 
 
 if __name__ == "__main__":

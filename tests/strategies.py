@@ -699,6 +699,11 @@ def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
     )
 
 
+def atlases(*, max_size: int = 2) -> st.SearchStrategy[bilat.Atlas]:
+    """Atlases of up to ``max_size`` small generated dossiers."""
+    return st.lists(dossiers(max_items=1), max_size=max_size).map(bilat.Atlas)
+
+
 @st.composite
 def reports(draw: st.DrawFn) -> Report:
     """Reports of small generated dossiers as of any date, in USD or KZT."""

@@ -1,16 +1,30 @@
-"""Tests for bilat._cache: caches that build each value once across threads."""
+"""Tests for bilat._cache: thread-safe caches, and the disk cache of pint's definitions."""
 
 from __future__ import annotations
 
 import functools
+import json
+import os
+import pickle
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.subprocess_helper import TIMEOUT, run_python
 
-from bilat._cache import thread_safe_cache, thread_safe_lru_cache
+from bilat._cache import (
+    disk_cache_folder,
+    save_atomically,
+    thread_safe_cache,
+    thread_safe_lru_cache,
+)
 
 THREADS = 8
 
@@ -138,3 +152,186 @@ class TestLikeFunctools:
 
         assert named.__name__ == "named"
         assert named.__doc__ == "Docstring."
+
+
+class TestDiskCacheFolder:
+    """The disk cache lives in a private folder, or nowhere."""
+
+    def test_named_folder(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """$BILAT_CACHE_DIR names the folder, created for the user alone."""
+        monkeypatch.setenv("BILAT_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
+        folder = disk_cache_folder("units")
+        assert folder == tmp_path / "cache" / "units"
+        assert folder.is_dir()
+        assert folder.stat().st_mode & 0o077 == 0
+
+    def test_user_cache_directory(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without $BILAT_CACHE_DIR, the folder is in the user's cache directory."""
+        monkeypatch.delenv("BILAT_CACHE_DIR", raising=False)
+        monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+        monkeypatch.setattr(sys, "platform", "linux")
+        assert disk_cache_folder("units") == tmp_path / "bilat" / "units"
+
+    @pytest.mark.parametrize(
+        ("value", "off"), [("1", True), ("yes", True), ("0", False)]
+    )
+    def test_opt_out(
+        self, value: str, off: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """$BILAT_NO_CACHE turns the cache off, unless it is 0."""
+        monkeypatch.setenv("BILAT_CACHE_DIR", str(tmp_path))
+        monkeypatch.setenv("BILAT_NO_CACHE", value)
+        assert (disk_cache_folder("units") is None) is off
+
+    def test_cannot_be_created(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder that cannot be created (a file is in the way) means no cache."""
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder", encoding="utf-8")
+        monkeypatch.setenv("BILAT_CACHE_DIR", str(blocker))
+        monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
+        assert disk_cache_folder("units") is None
+
+    def test_shared_folder_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder that other users may write to is not used: its files run as code."""
+        shared = tmp_path / "units"
+        shared.mkdir()
+        shared.chmod(0o777)
+        monkeypatch.setenv("BILAT_CACHE_DIR", str(tmp_path))
+        monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
+        assert disk_cache_folder("units") is None
+
+    def test_symlink_refused(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder that is a symbolic link is not used."""
+        target = tmp_path / "elsewhere"
+        target.mkdir(mode=0o700)
+        (tmp_path / "units").symlink_to(target)
+        monkeypatch.setenv("BILAT_CACHE_DIR", str(tmp_path))
+        monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
+        assert disk_cache_folder("units") is None
+
+
+class TestSaveAtomically:
+    """A cached file is written whole or not at all."""
+
+    def test_writes_and_replaces(self, tmp_path: Path) -> None:
+        """The bytes land at the path, replacing what was there; no temporary is left."""
+        path = tmp_path / "table.pickle"
+        path.write_bytes(b"old")
+        assert save_atomically(path, b"new")
+        assert path.read_bytes() == b"new"
+        assert [p.name for p in tmp_path.iterdir()] == ["table.pickle"]
+
+    def test_failure_leaves_nothing(self, tmp_path: Path) -> None:
+        """A write that cannot happen returns False and leaves no file behind."""
+        assert not save_atomically(tmp_path / "missing" / "table.pickle", b"data")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_replacing_a_folder_fails_cleanly(self, tmp_path: Path) -> None:
+        """A folder in the way is not replaced, and the temporary file is removed."""
+        (tmp_path / "table.pickle").mkdir()
+        assert not save_atomically(tmp_path / "table.pickle", b"data")
+        assert [p.name for p in tmp_path.iterdir()] == ["table.pickle"]
+
+
+#: What a child process reports of bilat's registries: figures checked by hand
+#: below, and whether the registry read through the disk cache.
+_REGISTRY_PROBE = """
+import json
+import bilat
+from bilat._units import _exact_registry, _root_factor, convert, get_registry
+
+ureg = get_registry()
+factors = {
+    "inch": str(_root_factor("inch")),
+    "knot": str(_root_factor("knot")),
+    "mile": str(convert(bilat.Q_(1, "mile"), "km")),
+}
+print(json.dumps({
+    **factors,
+    "exact_built": _exact_registry.cache_info().currsize,
+    "cached": ureg._diskcache is not None,
+    "compatible": sorted(str(u) for u in ureg.get_compatible_units("km")),
+    "exact_compatible": len(_exact_registry().get_compatible_units("km")),
+    "energy": str(bilat.Q_(1, "kWh").to("MJ").magnitude),
+}))
+"""
+
+
+def _probe_env(folder: Path) -> dict[str, str | None]:
+    return {"BILAT_CACHE_DIR": str(folder), "BILAT_NO_CACHE": None}
+
+
+def _cache_files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class TestRegistryDiskCache:
+    """pint's definitions, cached on disk, give the same registry, safely."""
+
+    def test_same_registry_cold_warm_and_torn(self, tmp_path: Path) -> None:
+        """Cold (two processes at once), warm and after torn files: the same registry."""
+        from bilat._units import get_registry
+
+        cold = _together(_REGISTRY_PROBE, tmp_path, 2)
+        expected = cold[0]
+        assert expected["cached"] is True
+        assert expected["exact_built"] == 1  # to work out the factors
+        # Exact sizes by hand: 1 in = 2.54 cm, 1 kn = 1852 m/h, 1 mi = 1.609344 km.
+        assert (expected["inch"], expected["knot"]) == ("127/5000", "463/900")
+        assert expected["mile"] == "1.609344"
+        assert Decimal(expected["energy"]) == Decimal("3.6")
+        registry: Any = get_registry()  # pint's stubs want a UnitsContainer
+        compatible = registry.get_compatible_units("km")
+        assert expected["compatible"] == sorted(str(unit) for unit in compatible)
+        assert "meter" in expected["compatible"]
+        assert cold[1] == expected
+        written = _cache_files(tmp_path)
+        assert "factors.json" in written
+        assert all(name.endswith((".pickle", ".json")) for name in written)  # whole
+
+        warm = run_python(_REGISTRY_PROBE, _probe_env(tmp_path))
+        # Read back: the exact registry is built only when asked for, and pint
+        # alone would find no compatible units here.
+        assert warm == {**expected, "exact_built": 0}
+        assert _cache_files(tmp_path) == written  # not written again
+
+        for path in filter(Path.is_file, tmp_path.rglob("*")):  # writers cut off
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        torn = run_python(_REGISTRY_PROBE, _probe_env(tmp_path))
+        assert torn == expected
+        assert _cache_files(tmp_path).keys() == written.keys()
+        for path in tmp_path.rglob("*.pickle"):  # written whole again
+            with path.open("rb") as file:
+                pickle.load(file)
+        stored = json.loads(next(tmp_path.rglob("factors.json")).read_text("ascii"))
+        assert stored["inch"] == "127/5000"
+
+
+def _together(code: str, folder: Path, n: int) -> list[dict[str, Any]]:
+    """Run ``code`` in ``n`` interpreters started at once, sharing ``folder``."""
+    env = {**os.environ, "BILAT_CACHE_DIR": str(folder)}
+    env.pop("BILAT_NO_CACHE", None)
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(code)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(n)
+    ]
+    outputs = [child.communicate(timeout=TIMEOUT) for child in children]
+    assert [child.returncode for child in children] == [0] * n, outputs
+    return [json.loads(out) for out, _ in outputs]

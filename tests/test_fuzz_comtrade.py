@@ -20,10 +20,24 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.fuzzing import FUZZ, assert_names, damaged, fuzz_texts, number_texts
+from tests.fuzzing import (
+    FUZZ,
+    assert_names,
+    damaged,
+    fuzz,
+    fuzz_texts,
+    number_texts,
+)
 from tests.test_comtrade import HEADER, annual_kz_uz, json_record
 
-from bilat import BilatError, IncompleteDataWarning, TradeSeries, ValidationError
+from bilat import (
+    BilatError,
+    Country,
+    IncompleteDataWarning,
+    TradeSeries,
+    ValidationError,
+)
+from bilat.io import read_comtrade
 
 #: The records every test starts from (national totals, breakdowns, mirror).
 RECORDS = annual_kz_uz()
@@ -128,6 +142,21 @@ def json_bytes(records: list[str]) -> bytes:
         '{"elapsedTime": "0.73 secs", "count": '
         f'{len(records)}, "data": [' + ",\n".join(records) + '], "error": ""}'
     ).encode()
+
+
+def read_every(data: bytes, suffix: str) -> tuple[TradeSeries | BilatError, str]:
+    """Write ``data`` to a file and read every pair; the KZ–UZ series or the error."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "TradeData" + suffix)
+        path.write_bytes(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", IncompleteDataWarning)
+            try:
+                found = read_comtrade(path)
+            except BilatError as e:
+                return e, str(path)
+    assert all(isinstance(s, TradeSeries) for s in found.values())
+    return found.get((Country("KZ"), Country("UZ")), ValidationError("none")), str(path)
 
 
 def read(data: bytes, suffix: str) -> tuple[TradeSeries | BilatError, str]:
@@ -278,3 +307,34 @@ class TestDamagedFiles:
         """A damaged API response reads or is refused with the file and the place."""
         result, file = read(data, ".json")
         check_error(result, file)
+
+
+class TestEveryPair:
+    """read_comtrade, every pair at once, on the same damaged files and cells."""
+
+    @fuzz(100)
+    @given(data=damaged(csv_bytes(RECORDS), PIECES))
+    def test_csv(self, data: bytes) -> None:
+        """A damaged CSV export reads or is refused with the file and the place."""
+        result, file = read_every(data, ".csv")
+        if not (isinstance(result, ValidationError) and result.file is None):
+            check_error(result, file)
+
+    @fuzz(100)
+    @given(data=damaged(json_bytes([json_record(r) for r in RECORDS]), PIECES))
+    def test_json(self, data: bytes) -> None:
+        """A damaged API response reads or is refused with the file and the place."""
+        result, file = read_every(data, ".json")
+        if not (isinstance(result, ValidationError) and result.file is None):
+            check_error(result, file)
+
+    @fuzz(100)
+    @given(column=COLUMNS, value=CELLS, bom=st.booleans())
+    def test_cell(self, column: str, value: str, bom: bool) -> None:
+        """A refused cell of a national total is named and quoted."""
+        records = [dict(r) for r in RECORDS]
+        records[TARGET][column] = value
+        result, file = read_every(csv_bytes(records, bom=bom), ".csv")
+        if not (isinstance(result, ValidationError) and result.file is None):
+            check_error(result, file)
+            check_quoted(result, column, value)

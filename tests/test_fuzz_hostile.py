@@ -208,6 +208,30 @@ def _project() -> Project:
     return next(p for p in _dossier().projects if p.measures)
 
 
+def _comtrade_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "reporterCode": [398, 398],
+            "partnerCode": [860, 860],
+            "refYear": [2023, 2023],
+            "flowCode": ["X", "M"],
+            "primaryValue": ["2500000000", "1400000000"],
+        }
+    )
+
+
+def _atlas() -> bilat.Atlas:
+    return bilat.Atlas([_dossier()])
+
+
+@functools.cache
+def _dossier_folder(tmp: str) -> str:
+    folder = Path(tmp) / "atlas"
+    folder.mkdir()
+    _dossier().dump(folder / "kz-uz.toml")
+    return str(folder)
+
+
 #: Each public callable and the valid keyword arguments of one call. A
 #: callable taken as ``(receiver, "method")`` is looked up afresh.
 Spec = tuple[Callable[[], Callable[..., object]], dict[str, Callable[[str], object]]]
@@ -278,6 +302,18 @@ SPECS: dict[str, Spec] = {
     "MoneyBag.to": (
         lambda: MoneyBag(_money(), Money(5, "KZT")).to,
         {"currency": _v("USD"), "rates": _lazy(_rates), "on": _v(DAY)},
+    ),
+    "MoneyBag.from_frame": (
+        lambda: MoneyBag.from_frame,
+        {
+            "frame": _lazy(
+                lambda: __import__("polars").DataFrame(
+                    {"amount": [1, 2], "currency": ["USD", "KZT"]}
+                )
+            ),
+            "amount": _v("amount"),
+            "currency": _v("currency"),
+        },
     ),
     "ExchangeRates": (lambda: ExchangeRates, {}),
     "ExchangeRates.from_records": (
@@ -541,6 +577,63 @@ SPECS: dict[str, Spec] = {
         {"data": _lazy(lambda: bilat.io.to_data(_dossier()))},
     ),
     "io.to_data": (lambda: bilat.io.to_data, {"dossier": _lazy(_dossier)}),
+    "io.read_comtrade": (
+        lambda: bilat.io.read_comtrade,
+        {
+            "paths": _comtrade_csv,
+            "pairs": _v([("KZ", "UZ")]),
+            "metric": _v("turnover"),
+            "accessed": _v(DAY),
+            "progress": _v(False),
+        },
+    ),
+    "io.series_from_frame": (
+        lambda: bilat.io.series_from_frame,
+        {
+            "frame": _lazy(_comtrade_frame),
+            "reporter": _v("reporterCode"),
+            "partner": _v("partnerCode"),
+            "year": _v("refYear"),
+            "value": _v("primaryValue"),
+            "flow": _v("flowCode"),
+            "currency": _v("USD"),
+            "metric": _v("turnover"),
+            "pairs": _v([("KZ", "UZ")]),
+            "source": _v("UN Comtrade"),
+        },
+    ),
+    "io.comtrade_area": (lambda: bilat.io.comtrade_area, {"code": _v(381)}),
+    "Atlas": (lambda: bilat.Atlas, {"dossiers": _lazy(lambda: [_dossier()])}),
+    "Atlas.targets": (
+        lambda: _atlas().targets,
+        {
+            "status": _v("on_track"),
+            "party": _v("KZ"),
+            "series": _lazy(lambda: [_series()]),
+            "as_of": _v(DAY),
+            "rates": _lazy(_rates),
+        },
+    ),
+    "Atlas.agreements": (lambda: _atlas().agreements, {"party": _v("UZ")}),
+    "Atlas.progress": (
+        lambda: _atlas().progress,
+        {
+            "series": _lazy(lambda: {("KZ", "UZ"): _series()}),
+            "as_of": _v(DAY),
+            "rates": _lazy(_rates),
+            "status": _v(["on_track", "not_measured"]),
+            "party": _v("UZ"),
+        },
+    ),
+    "Atlas.load": (
+        lambda: bilat.Atlas.load,
+        {
+            "directory": _dossier_folder,
+            "pattern": _v("kz-*"),
+            "progress": _v(False),
+            "max_size": _v(10**6),
+        },
+    ),
     "progress_frame": (
         lambda: bilat.progress_frame,
         {"progresses": _lazy(lambda: [_target().progress(_series())])},

@@ -3,6 +3,10 @@
 Record what countries agree, the projects they start and the targets they
 announce; check them against data; report how far reality has got.
 
+``import bilat`` is quick: each public name is imported from its module on
+first use (``bilat.Money`` imports the money core, ``bilat.Dossier`` the
+model, ``bilat.ureg`` pint), so a script pays only for what it uses.
+
 Example:
     >>> import bilat
     >>> bilat.Money.parse("$156 million")
@@ -11,53 +15,59 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from bilat._lazy import lazy_names
 
-from bilat import examples, io
-from bilat._agreement import Agreement, AgreementKind, AgreementStatus
-from bilat._country import Country
-from bilat._currency import Currency
-from bilat._dossier import Dossier
-from bilat._errors import (
-    ArgumentTypeError,
-    BilatError,
-    BilatWarning,
-    CurrencyMismatchError,
-    CurrencyNotFoundError,
-    DivisionByZeroError,
-    IncompleteDataWarning,
-    InvalidNumberError,
-    InvalidOptionError,
-    MissingExtraError,
-    NumberTypeError,
-    ParseError,
-    PrecisionError,
-    RateNotFoundError,
-    UnitMismatchError,
-    UnknownCountryError,
-    UnknownCurrencyError,
-    UnknownLocaleError,
-    ValidationError,
-)
-from bilat._estimate import Estimate, Qualifier
-from bilat._events import Meeting, Official, Topic
-from bilat._frames import progress_frame
-from bilat._money import Money
-from bilat._moneybag import MoneyBag
-from bilat._portfolio import Portfolio
-from bilat._project import ProgressUpdate, Project, ProjectStatus
-from bilat._rates import ExchangeRates
-from bilat._report import Report
-from bilat._series import TradeMetric, TradeSeries
-from bilat._source import Source
-from bilat._target import Progress, ProgressStatus, TradeTarget
-from bilat._units import UnitPrice
-from bilat.io import load
-
+# Not typing.TYPE_CHECKING: importing typing would double the time of
+# ``import bilat``. Type checkers take any TYPE_CHECKING for True.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Final
+
     import pint
 
-    #: The shared pint registry (built on first use by ``__getattr__`` below).
+    from bilat import examples, io
+    from bilat._agreement import Agreement, AgreementKind, AgreementStatus
+    from bilat._atlas import Atlas
+    from bilat._country import Country
+    from bilat._currency import Currency
+    from bilat._dossier import Dossier
+    from bilat._errors import (
+        ArgumentTypeError,
+        BilatError,
+        BilatWarning,
+        CurrencyMismatchError,
+        CurrencyNotFoundError,
+        DivisionByZeroError,
+        IncompleteDataWarning,
+        InvalidNumberError,
+        InvalidOptionError,
+        MissingExtraError,
+        NumberTypeError,
+        ParseError,
+        PrecisionError,
+        RateNotFoundError,
+        UnitMismatchError,
+        UnknownCountryError,
+        UnknownCurrencyError,
+        UnknownLocaleError,
+        ValidationError,
+    )
+    from bilat._estimate import Estimate, Qualifier
+    from bilat._events import Meeting, Official, Topic
+    from bilat._frames import progress_frame
+    from bilat._money import Money
+    from bilat._moneybag import MoneyBag
+    from bilat._portfolio import Portfolio
+    from bilat._project import ProgressUpdate, Project, ProjectStatus
+    from bilat._rates import ExchangeRates
+    from bilat._report import Report
+    from bilat._series import TradeMetric, TradeSeries
+    from bilat._source import Source
+    from bilat._target import Progress, ProgressStatus, TradeTarget
+    from bilat._units import UnitPrice
+    from bilat.io import load
+
+    #: The shared pint registry (built on first use).
     ureg: pint.UnitRegistry[Any]
     #: Its Quantity class.
     Q_: type[pint.Quantity[Any]]
@@ -70,6 +80,7 @@ __all__ = [
     "AgreementKind",
     "AgreementStatus",
     "ArgumentTypeError",
+    "Atlas",
     "BilatError",
     "BilatWarning",
     "Country",
@@ -119,15 +130,85 @@ __all__ = [
     "ureg",
 ]
 
+#: Where each public name lives: the module that ``bilat.<name>`` imports on
+#: first use. A sub-package maps to itself.
+_HOMES: Final[dict[str, str]] = {
+    "Agreement": "bilat._agreement",
+    "AgreementKind": "bilat._agreement",
+    "AgreementStatus": "bilat._agreement",
+    "ArgumentTypeError": "bilat._errors",
+    "Atlas": "bilat._atlas",
+    "BilatError": "bilat._errors",
+    "BilatWarning": "bilat._errors",
+    "Country": "bilat._country",
+    "Currency": "bilat._currency",
+    "CurrencyMismatchError": "bilat._errors",
+    "CurrencyNotFoundError": "bilat._errors",
+    "DivisionByZeroError": "bilat._errors",
+    "Dossier": "bilat._dossier",
+    "Estimate": "bilat._estimate",
+    "ExchangeRates": "bilat._rates",
+    "IncompleteDataWarning": "bilat._errors",
+    "InvalidNumberError": "bilat._errors",
+    "InvalidOptionError": "bilat._errors",
+    "Meeting": "bilat._events",
+    "MissingExtraError": "bilat._errors",
+    "Money": "bilat._money",
+    "MoneyBag": "bilat._moneybag",
+    "NumberTypeError": "bilat._errors",
+    "Official": "bilat._events",
+    "ParseError": "bilat._errors",
+    "Portfolio": "bilat._portfolio",
+    "PrecisionError": "bilat._errors",
+    "Progress": "bilat._target",
+    "ProgressStatus": "bilat._target",
+    "ProgressUpdate": "bilat._project",
+    "Project": "bilat._project",
+    "ProjectStatus": "bilat._project",
+    "Qualifier": "bilat._estimate",
+    "RateNotFoundError": "bilat._errors",
+    "Report": "bilat._report",
+    "Source": "bilat._source",
+    "Topic": "bilat._events",
+    "TradeMetric": "bilat._series",
+    "TradeSeries": "bilat._series",
+    "TradeTarget": "bilat._target",
+    "UnitMismatchError": "bilat._errors",
+    "UnitPrice": "bilat._units",
+    "UnknownCountryError": "bilat._errors",
+    "UnknownCurrencyError": "bilat._errors",
+    "UnknownLocaleError": "bilat._errors",
+    "ValidationError": "bilat._errors",
+    "examples": "bilat.examples",
+    "io": "bilat.io",
+    "load": "bilat.io",
+    "progress_frame": "bilat._frames",
+}
 
-def __getattr__(name: str) -> Any:
-    """Build the pint registry on first use of ``bilat.ureg`` or ``bilat.Q_``."""
-    if name == "ureg":
+
+_lazy_getattr, _lazy_dir = lazy_names(__name__, _HOMES, __all__)
+
+
+def _attribute(name: str) -> Any:
+    """``bilat.<name>``, imported from its module on first use.
+
+    ``ureg`` and ``Q_`` ask :func:`bilat._units.get_registry` each time (one
+    registry, built once); every other name is kept in the module's namespace
+    once imported, so later reads are plain attribute reads.
+
+    Raises:
+        AttributeError: ``bilat`` has no public attribute ``name``.
+    """
+    if name in {"ureg", "Q_"}:
         from bilat._units import get_registry
 
-        return get_registry()
-    if name == "Q_":
-        from bilat._units import get_registry
+        registry = get_registry()
+        return registry if name == "ureg" else registry.Quantity
+    return _lazy_getattr(name)
 
-        return get_registry().Quantity
-    raise AttributeError(f"module 'bilat' has no attribute {name!r}")
+
+# Hidden from type checkers, which would otherwise take any misspelt
+# ``bilat.<name>`` for an Any; they see the imports above instead.
+if not TYPE_CHECKING:
+    __getattr__ = _attribute
+    __dir__ = _lazy_dir

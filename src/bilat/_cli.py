@@ -32,6 +32,9 @@ from bilat._errors import BilatError, ValidationError, shown
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
+    from bilat._atlas import Atlas
+    from bilat._series import TradeSeries
+
 __all__ = ["main"]
 
 PROG = "bilat"
@@ -259,6 +262,303 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+# -- bilat atlas ----------------------------------------------------------
+#
+# Rows are built as plain data (bilat._atlas.progress_rows) and printed here,
+# so no format needs pandas.
+
+#: Columns of the text and Markdown tables: the row's key, the heading, and
+#: whether the column holds numbers (aligned right).
+_ATLAS_TABLE: tuple[tuple[str, str, bool], ...] = (
+    ("dossier", "Dossier", False),
+    ("parties", "Parties", False),
+    ("metric", "Metric", False),
+    ("reporter", "Reporter", False),
+    ("target", "Target", True),
+    ("deadline", "Deadline", True),
+    ("year", "Year", True),
+    ("current", "Current", True),
+    ("share", "Share", True),
+    ("required_cagr", "Required", True),
+    ("actual_cagr", "Actual", True),
+    ("status", "Status", False),
+    ("note", "Note", False),
+)
+
+
+def _progress_status(text: str) -> str:
+    from bilat._atlas import _statuses
+
+    try:
+        _statuses(text)
+    except BilatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _country_code(text: str) -> str:
+    from bilat._country import as_country
+
+    try:
+        as_country(text, "--party")
+    except BilatError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _configure_atlas(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "directory",
+        metavar="DIR",
+        help="a folder of dossier files (.toml and .json; not its sub-folders)",
+    )
+    parser.add_argument(
+        "--comtrade",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="UN Comtrade files (CSV exports or API JSON) to measure every target "
+        "with, instead of the dossiers' own series",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="date whose year is the latest read, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--rates",
+        metavar="CSV",
+        help="exchange rates, a CSV file with columns date,base,quote,rate",
+    )
+    parser.add_argument(
+        "--status",
+        type=_progress_status,
+        action="append",
+        metavar="S",
+        help="show only targets with this status: achieved, on_track, "
+        "needs_acceleration, off_track, regressing, no_deadline, "
+        "insufficient_data or not_measured (repeat for several)",
+    )
+    parser.add_argument(
+        "--party",
+        type=_country_code,
+        metavar="C",
+        help="show only targets of this country (a code such as KZ)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json", "csv"),
+        default="text",
+        help="output format (default: %(default)s)",
+    )
+
+
+def _run_atlas(args: argparse.Namespace, out: TextIO) -> int:
+    import warnings
+
+    from bilat._atlas import Atlas, progress_rows
+    from bilat._errors import BilatWarning
+    from bilat._rates import ExchangeRates
+
+    atlas = Atlas.load(args.directory, progress=True)
+    try:
+        rates = ExchangeRates.from_csv(args.rates) if args.rates else None
+    except BilatError as error:
+        raise _OptionError("--rates", error) from None
+    series = None
+    if args.comtrade:
+        # Years left out of the files are worth knowing, as one line each,
+        # not as Python's warning with a path into bilat's code.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", BilatWarning)
+            series = _comtrade_series(atlas, args.comtrade)
+        for warning in caught:
+            _error(str(warning.message), kind="warning")
+    rows = progress_rows(
+        atlas, series, args.as_of, rates, status=args.status, party=args.party
+    )
+    render = {
+        "text": _atlas_text,
+        "markdown": _atlas_markdown,
+        "json": _atlas_json,
+        "csv": _atlas_csv,
+    }[args.format]
+    out.write(_escaped(render(rows), args.format, out))
+    return 0
+
+
+def _comtrade_series(atlas: Atlas, files: Sequence[str]) -> list[TradeSeries]:
+    """The series of ``files`` for the pairs and metrics of the atlas's targets.
+
+    Each metric some target measures is read in one pass over the files
+    (with a bar on stderr when it is a terminal); the series kept are those
+    of the pairs some target is between, each country as reporter. A pair
+    the files do not hold leaves its targets not measured, as in the table.
+    """
+    from bilat.io import read_comtrade
+
+    targets = atlas.targets()
+    found: list[TradeSeries] = []
+    for metric in dict.fromkeys(t.metric for t in targets):
+        pairs = {
+            (a, b)
+            for t in targets
+            if t.metric is metric and len(t.parties) == 2
+            for a, b in (t.parties, t.parties[::-1])
+        }
+        if not pairs:
+            continue
+        try:
+            read = read_comtrade(files, metric=metric, progress=True)
+        except BilatError as error:
+            raise _OptionError("--comtrade", error) from None
+        found.extend(series for pair, series in read.items() if pair in pairs)
+    return found
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: wide characters two, marks none."""
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.combining(c) or c in "\u200b\u200c\u200d"
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+def _atlas_cells(row: dict[str, object]) -> dict[str, str]:
+    """The cells of a text or Markdown table row, for people."""
+    from decimal import Decimal
+
+    from bilat._labels import label, visible
+    from bilat._money import Money
+    from bilat._report import _ratio_text
+
+    def money(key: str) -> str:
+        amount = row[key]
+        if not isinstance(amount, Decimal):
+            return "—"
+        return Money(amount, str(row["currency"])).format("en", compact=True)
+
+    def ratio(key: str) -> str:
+        value = row[key]
+        return _ratio_text(value if isinstance(value, Decimal) else None, "en")
+
+    def plain(key: str) -> str:
+        value = row[key]
+        return "—" if value is None else str(value)
+
+    parties = row["parties"]
+    assert isinstance(parties, tuple)
+    cells = {
+        "dossier": str(row["dossier"]),
+        "parties": "–".join(parties),
+        "metric": str(row["metric"]),
+        "reporter": plain("reporter"),
+        "target": money("target"),
+        "deadline": plain("deadline"),
+        "year": plain("year"),
+        "current": money("current"),
+        "share": ratio("share"),
+        "required_cagr": ratio("required_cagr"),
+        "actual_cagr": ratio("actual_cagr"),
+        "status": label(str(row["status"])),
+        "note": str(row["reason"] or row["out_of_range"] or ""),
+    }
+    return {key: visible(text) for key, text in cells.items()}
+
+
+def _atlas_text(rows: Sequence[dict[str, object]]) -> str:
+    """The rows as a table of aligned columns, for a terminal."""
+    table = [{key: heading for key, heading, _ in _ATLAS_TABLE}]
+    table.extend(_atlas_cells(row) for row in rows)
+    widths = {
+        key: max(_width(line[key]) for line in table) for key, _, _ in _ATLAS_TABLE
+    }
+    lines = []
+    for line in table:
+        cells = []
+        for key, _, numeric in _ATLAS_TABLE:
+            pad = " " * (widths[key] - _width(line[key]))
+            cells.append(pad + line[key] if numeric else line[key] + pad)
+        lines.append("  ".join(cells).rstrip() + "\n")
+    return "".join(lines)
+
+
+def _atlas_markdown(rows: Sequence[dict[str, object]]) -> str:
+    """The rows as a Markdown (GitHub) pipe table.
+
+    A table cell holds inline text only, so only inline punctuation is
+    escaped (``|`` included) and ``&``, ``<``, ``>`` become references.
+    """
+    from bilat._report import _MARKDOWN_ENTITIES, _MARKDOWN_INLINE
+
+    def escaped(text: str) -> str:
+        text = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], text)
+        return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], text)
+
+    lines = [
+        "| " + " | ".join(heading for _, heading, _ in _ATLAS_TABLE) + " |",
+        "| "
+        + " | ".join("---:" if numeric else "---" for _, _, numeric in _ATLAS_TABLE)
+        + " |",
+    ]
+    for row in rows:
+        cells = _atlas_cells(row)
+        lines.append(
+            "| " + " | ".join(escaped(cells[key]) for key, _, _ in _ATLAS_TABLE) + " |"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def _atlas_value(value: object) -> object:
+    """A cell as JSON: exact decimal text, lists of codes, ints, text or null."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _atlas_json(rows: Sequence[dict[str, object]]) -> str:
+    """The rows as a JSON list of objects, one key per column of the frame."""
+    from bilat._labels import replace_controls
+    from bilat._report import _JSON_ESCAPES
+
+    data = [{key: _atlas_value(value) for key, value in row.items()} for row in rows]
+    document = json.dumps(data, ensure_ascii=False, indent=2)
+    return replace_controls(document, _JSON_ESCAPES) + "\n"
+
+
+def _atlas_csv(rows: Sequence[dict[str, object]]) -> str:
+    """The rows as RFC 4180 CSV with a header: every column of the frame."""
+    import csv
+
+    from bilat._atlas import atlas_columns
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = list(atlas_columns())
+    writer.writerow(columns)
+    for row in rows:
+        cells = []
+        for key in columns:
+            value = _atlas_value(row[key])
+            if isinstance(value, list):
+                value = " ".join(value)
+            cells.append("" if value is None else value)
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
 _COMMANDS: tuple[_Command, ...] = (
     _Command(
         "report",
@@ -266,6 +566,13 @@ _COMMANDS: tuple[_Command, ...] = (
         _configure_report,
         _run_report,
         "the report",
+    ),
+    _Command(
+        "atlas",
+        "print the progress of every target in a folder of dossiers",
+        _configure_atlas,
+        _run_atlas,
+        "the table",
     ),
     _Command(
         "validate",
@@ -450,8 +757,10 @@ def _message(error: Exception) -> str:
     return head + "".join(f"\n  {line}" for line in lines)
 
 
-def _error(message: str) -> None:
+def _error(message: str, *, kind: str = "error") -> None:
     """Print ``bilat: error: message`` on stderr, if there is a stderr at all.
+
+    ``kind="warning"`` prints ``bilat: warning: message`` instead.
 
     Each line of the message is shown by :func:`~bilat._labels.visible`, so
     a field name read from a file cannot send a control to the terminal.
@@ -462,7 +771,7 @@ def _error(message: str) -> None:
     if stderr is None:  # started with stderr closed: nowhere to say it
         return
     shown = "\n".join(visible(line) for line in message.split("\n"))
-    line = f"{PROG}: error: {shown}\n"
+    line = f"{PROG}: {kind}: {shown}\n"
     with contextlib.suppress(OSError, ValueError):  # stderr is gone too
         try:
             stderr.write(line)

@@ -101,10 +101,11 @@ def _codes() -> _Codes:
     # each kind; min() only makes the choice deterministic.
     alpha3 = {c: min(alpha3s[c]) for c in countries}
     numeric = {c: min(numerics[c]) for c in countries}
+    current = {*alpha3.values(), *numeric.values()}  # a set: one look-up per alias
     withdrawn = {
         old: successors
         for old, new in aliases.items()
-        if old not in alpha3.values() and old not in numeric.values()
+        if old not in current
         if (successors := tuple(c for c in new if c in alpha3))
     }
     return _Codes(

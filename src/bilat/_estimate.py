@@ -11,7 +11,11 @@ import attrs
 
 from bilat._currency import Currency, CurrencyLike
 from bilat._decimal import EXACT, arithmetic_error, to_decimal
-from bilat._errors import CurrencyMismatchError, InvalidNumberError
+from bilat._errors import (
+    CurrencyMismatchError,
+    InvalidNumberError,
+    InvalidOptionError,
+)
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money, make_money
 from bilat._pickling import public
@@ -79,8 +83,6 @@ def _qualifier(value: object) -> Qualifier:
             raise ValueError
         return Qualifier(str.__str__(value))
     except ValueError:
-        from bilat._errors import InvalidOptionError
-
         raise InvalidOptionError(
             "qualifier", value, [q.value for q in Qualifier]
         ) from None

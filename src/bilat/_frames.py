@@ -54,11 +54,13 @@ if TYPE_CHECKING:
     from bilat._target import Progress, TradeTarget
 
 __all__ = [
+    "PROGRESS_COLUMNS",
     "DossierFrame",
     "agreements_frame",
     "dossier_frame",
     "portfolio_frame",
     "progress_frame",
+    "progress_row",
     "series_frame",
     "targets_frame",
 ]
@@ -106,7 +108,8 @@ _PROJECT_COLUMNS: Mapping[str, str] = {
     "source": _TEXT,
 }
 
-_PROGRESS_COLUMNS: Mapping[str, str] = {
+#: The columns of :func:`progress_frame` and their types.
+PROGRESS_COLUMNS: Mapping[str, str] = {
     "parties": _TEXT,
     "metric": _TEXT,
     "reporter": _TEXT,
@@ -369,37 +372,44 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
             raise ValidationError(
                 [(f"progresses[{i}]", f"expected a Progress, got {shown(p)}")]
             )
-        target = p.target.money
-        rows.append(
-            {
-                "parties": _codes(p.series.parties),
-                "metric": p.series.metric.value,
-                "reporter": _code(p.reporter),
-                "as_of": p.as_of,
-                "deadline": p.target.deadline,
-                "target": target.amount,
-                "currency": target.currency.code,
-                "base_year": p.base_year,
-                "base": _amount(p.base),
-                "year": p.year,
-                "current": _amount(p.current),
-                "share": p.share,
-                "gap": _amount(p.gap),
-                "actual_cagr": p.actual_cagr,
-                "planned_cagr": p.planned_cagr,
-                "required_cagr": p.required_cagr,
-                "growth_ratio": p.growth_ratio,
-                "projected": _amount(p.projected),
-                "anticipated": p.anticipated,
-                "eta": p.eta,
-                "status": p.status.value,
-                "out_of_range": "; ".join(
-                    f"{figure}: {reason}" for figure, reason in p.out_of_range.items()
-                )
-                or None,
-            }
+        rows.append(progress_row(p))
+    return _frame("progress_frame()", PROGRESS_COLUMNS, rows)
+
+
+def progress_row(p: Progress) -> dict[str, object]:
+    """The cells of one row of :func:`progress_frame`, as plain Python values.
+
+    Amounts and ratios are Decimals, years ints, parties a tuple of codes:
+    no pandas is needed to build or print them.
+    """
+    target = p.target.money
+    return {
+        "parties": _codes(p.series.parties),
+        "metric": p.series.metric.value,
+        "reporter": _code(p.reporter),
+        "as_of": p.as_of,
+        "deadline": p.target.deadline,
+        "target": target.amount,
+        "currency": target.currency.code,
+        "base_year": p.base_year,
+        "base": _amount(p.base),
+        "year": p.year,
+        "current": _amount(p.current),
+        "share": p.share,
+        "gap": _amount(p.gap),
+        "actual_cagr": p.actual_cagr,
+        "planned_cagr": p.planned_cagr,
+        "required_cagr": p.required_cagr,
+        "growth_ratio": p.growth_ratio,
+        "projected": _amount(p.projected),
+        "anticipated": p.anticipated,
+        "eta": p.eta,
+        "status": p.status.value,
+        "out_of_range": "; ".join(
+            f"{figure}: {reason}" for figure, reason in p.out_of_range.items()
         )
-    return _frame("progress_frame()", _PROGRESS_COLUMNS, rows)
+        or None,
+    }
 
 
 # -- the parts of a dossier ------------------------------------------------------------

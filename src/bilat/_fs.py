@@ -293,19 +293,39 @@ def read_bytes(
         Traceback (most recent call last):
         ...
         bilat.ValidationError: ...: 1 problem
-          the file has 5 bytes, more than the limit of 4 bytes (pass a larger max_size= to read it)
+          the file has 5 bytes, more than the limit of 4 bytes (pass a larger
+          max_size= to read it, such as max_size=5; the default is
+          bilat.io.MAX_FILE_SIZE, 64 MiB)
     """
     limit = check_max_size(max_size)
     name = as_path(path, what)
     with open_regular(name, what) as stream:
         try:
             size = os.fstat(stream.fileno()).st_size
-            data = b"" if size > limit else stream.read(limit + 1)
+            data = b"" if size > limit else _read_at_most(stream, size, limit)
         except OSError as e:
             raise _os_problem(name, e, "read") from e
     if size > limit or len(data) > limit:
         raise too_large(name, limit, size if size > limit else None)
     return data
+
+
+def _read_at_most(stream: BinaryIO, size: int, limit: int) -> bytes:
+    """The file's bytes, at most ``limit + 1``; ``size`` is its size when opened.
+
+    ``stream.read(limit + 1)`` would ask for a buffer of ``limit`` bytes at
+    once (a MemoryError for ``max_size=2**40``): the size as opened is read
+    first, and a file that grew meanwhile is read on a chunk at a time.
+    """
+    data = stream.read(size + 1)
+    if len(data) <= size:
+        return data
+    chunks = [data]
+    total = len(data)
+    while total <= limit and (chunk := stream.read(min(_CHUNK, limit + 1 - total))):
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(path: str, limit: int, size: int | None = None) -> ValidationError:
@@ -315,13 +335,16 @@ def too_large(path: str, limit: int, size: int | None = None) -> ValidationError
         >>> from bilat._fs import too_large
         >>> print(too_large("rates.csv", 10))
         rates.csv: 1 problem
-          the file has more bytes than the limit of 10 bytes (pass a larger max_size= to read it)
+          the file has more bytes than the limit of 10 bytes (pass a larger
+          max_size= to read it; the default is bilat.io.MAX_FILE_SIZE, 64 MiB)
     """
     has = "more bytes" if size is None else f"{size:,} bytes, more"
+    such = "" if size is None else f", such as max_size={size:_}"
     return _refuse(
         path,
         f"the file has {has} than the limit of {limit:,} bytes "
-        "(pass a larger max_size= to read it)",
+        f"(pass a larger max_size= to read it{such}; the default is "
+        f"bilat.io.MAX_FILE_SIZE, {MAX_FILE_SIZE // 2**20} MiB)",
     )
 
 

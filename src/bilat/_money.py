@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from decimal import ROUND_HALF_EVEN, Decimal
 from itertools import islice
-from operator import countOf
+from operator import attrgetter, countOf
 from typing import (
     TYPE_CHECKING,
     Any,
+    ClassVar,
     Final,
     Literal,
     TypeAlias,
@@ -23,8 +24,12 @@ from bilat._cache import thread_safe_lru_cache
 from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import (
     CONTEXT,
+    EMAX,
+    EMIN,
     EXACT,
+    MAX_DIGITS,
     QUOTIENTS,
+    READ,
     arithmetic_error,
     context_with,
     decimal_text,
@@ -52,7 +57,15 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
     from bilat._units import UnitPrice
 
-__all__ = ["MAX_PARTS", "Money", "Number", "RoundingMode", "make_money"]
+__all__ = [
+    "MAX_PARTS",
+    "Money",
+    "Number",
+    "RoundingMode",
+    "amount_of",
+    "currencies_of",
+    "make_money",
+]
 
 #: Most parts :meth:`Money.allocate` and :meth:`Money.split` make. A million
 #: parts take a second or two; more are refused, with a clear error, rather
@@ -160,9 +173,73 @@ def _is_quantity(value: object) -> bool:
     return type(value).__module__.startswith("pint") and hasattr(value, "units")
 
 
+class _Kind:
+    """What Money whose amounts are ``coefficient × 10**exponent`` share.
+
+    One kind exists per currency code and exponent (two decimals of US
+    dollars are one kind), so ``a._kind is b._kind`` says that two amounts
+    are in the same currency with the same number of decimals: adding them
+    is adding two ints. ``low < c < high`` holds exactly for the
+    coefficients whose amount lies in bilat's range (at most
+    :data:`~bilat._decimal.MAX_DIGITS` digits, a magnitude below
+    ``10**100``); a sum outside it, or any sum of a kind whose ``high`` is 0,
+    is left to :data:`~bilat._decimal.EXACT`, which rules on it as for any
+    Decimal.
+    """
+
+    __slots__ = ("currency", "exponent", "high", "low")
+
+    def __init__(self, currency: Currency, exponent: int, *, fast: bool) -> None:
+        self.currency = currency
+        self.exponent = exponent
+        high = 0
+        # Below 10**EMIN a non-zero amount would be out of range, and a
+        # negative zero is not an int: both go through Decimal.
+        if fast and EMIN <= exponent <= EMAX:
+            high = 10 ** min(MAX_DIGITS, EMAX + 1 - exponent)
+        self.high = high
+        self.low = -high
+
+
+#: The kinds, by currency code and exponent (and ``True`` for the kinds of
+#: negative zeros). Kinds are never removed: few exponents are in use.
+_KINDS: dict[tuple[str, int] | tuple[str, int, bool], _Kind] = {}
+
+
+def _kind(currency: Currency, exponent: int, *, negative_zero: bool) -> _Kind:
+    """The kind of ``currency`` and ``exponent``, made on first use."""
+    key = (
+        (currency.code, exponent, True) if negative_zero else (currency.code, exponent)
+    )
+    kind = _KINDS.get(key)
+    if kind is None:
+        kind = _KINDS.setdefault(key, _Kind(currency, exponent, fast=not negative_zero))
+    return kind
+
+
+def _attrs_compatible(cls: type[Money]) -> type[Money]:
+    """Describe ``cls`` to attrs as the class of ``amount`` and ``currency``.
+
+    Money keeps its amount as an int coefficient and a shared
+    :class:`_Kind`, not as attrs fields; to attrs (``attrs.fields``,
+    ``attrs.evolve``, ``attrs.asdict``) and to ``typing.get_type_hints`` it
+    is still a value class of the two public fields, built by
+    ``Money(amount, currency)``.
+    """
+    shape = attrs.make_class(
+        cls.__name__,
+        {"amount": attrs.field(), "currency": attrs.field()},
+        frozen=True,
+        slots=True,
+    )
+    cls.__attrs_attrs__ = attrs.fields(shape)
+    cls.__annotations__ = {"amount": "Decimal", "currency": "Currency"}
+    return cls
+
+
 @public
 @final
-@attrs.frozen(repr=False, eq=False, order=False, weakref_slot=False)
+@_attrs_compatible
 class Money:
     """An exact amount of money in one currency.
 
@@ -203,8 +280,37 @@ class Money:
         Money('3', 'EUR')
     """
 
-    amount: Decimal = attrs.field(converter=_amount)
-    currency: Currency = attrs.field(converter=as_currency)
+    # The amount is ``_coefficient × 10**_kind.exponent``; ``_amount`` holds
+    # it as a Decimal once built (a result of arithmetic leaves it unset and
+    # builds it on first use). Set only in this module: a Money never changes.
+    __slots__ = ("_amount", "_coefficient", "_kind")
+    __match_args__ = ("amount", "currency")
+    __attrs_attrs__: ClassVar[Any]  # set by _attrs_compatible
+    _amount: Decimal
+    _coefficient: int
+    _kind: _Kind
+
+    def __new__(cls, amount: object, currency: CurrencyLike) -> Money:
+        number = _amount(amount)
+        return _make(number, as_currency(currency))
+
+    @property
+    def amount(self) -> Decimal:
+        """The amount, in major units (dollars, not cents)."""
+        try:
+            return self._amount
+        except AttributeError:  # a result of arithmetic: built on first use
+            number = self._amount = amount_of(self._coefficient, self._kind)
+            return number
+
+    @property
+    def currency(self) -> Currency:
+        """The currency."""
+        return self._kind.currency
+
+    def __reduce__(self) -> tuple[type[Money], tuple[Decimal, Currency]]:
+        """Pickle (and copy) as ``Money(amount, currency)``: public names only."""
+        return Money, (self.amount, self.currency)
 
     # -- construction -----------------------------------------------------
 
@@ -247,9 +353,11 @@ class Money:
 
     def __eq__(self, other: object) -> bool:
         if type(other) is Money:
-            return (
-                self.currency is other.currency or self.currency == other.currency
-            ) and self.amount == other.amount
+            kind = self._kind
+            if kind is other._kind:
+                return self._coefficient == other._coefficient
+            mine, theirs = kind.currency, other._kind.currency
+            return (mine is theirs or mine == theirs) and self.amount == other.amount
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -286,25 +394,40 @@ class Money:
         return self.amount >= other.amount
 
     def __bool__(self) -> bool:
-        return bool(self.amount)
+        return bool(self._coefficient)
 
     # -- arithmetic -------------------------------------------------------
 
     def __add__(self, other: object) -> Money:
         if type(other) is Money:
-            if self.currency is not other.currency and self.currency != other.currency:
-                raise CurrencyMismatchError(
-                    self.currency.code, other.currency.code, "+"
-                )
-            result = _new(_Unfrozen)
-            try:
-                result.amount = _add(self.amount, other.amount)
-            except _DecimalException as e:
-                raise arithmetic_error(e, (self, other), "sum") from None
-            result.currency = self.currency
-            result.__class__ = Money  # type: ignore[assignment]
-            return result  # type: ignore[return-value]
+            kind = self._kind
+            if kind is other._kind:
+                coefficient = self._coefficient + other._coefficient
+                if kind.low < coefficient < kind.high:
+                    result = _new(Money)
+                    result._coefficient = coefficient
+                    result._kind = kind
+                    return result
+            return self._exactly(other, _add, "+", "sum")
         return NotImplemented
+
+    def _exactly(
+        self,
+        other: Money,
+        operation: Callable[[Decimal, Decimal], Decimal],
+        symbol: str,
+        what: str,
+    ) -> Money:
+        """``operation`` on the two amounts as Decimals, in :data:`EXACT`.
+
+        For the sums and differences the int coefficients cannot give
+        (other currencies, other exponents, results near the range's edge).
+        """
+        self._check(other, symbol)
+        try:
+            return _make(operation(self.amount, other.amount), self.currency)
+        except _DecimalException as e:
+            raise arithmetic_error(e, (self, other), what) from None
 
     def __radd__(self, other: object) -> Money:
         # ``sum()`` starts from the int 0; nothing else is added implicitly.
@@ -314,14 +437,15 @@ class Money:
 
     def __sub__(self, other: object) -> Money:
         if type(other) is Money:
-            if self.currency is not other.currency and self.currency != other.currency:
-                raise CurrencyMismatchError(
-                    self.currency.code, other.currency.code, "-"
-                )
-            try:
-                return _make(_sub(self.amount, other.amount), self.currency)
-            except _DecimalException as e:
-                raise arithmetic_error(e, (self, other), "difference") from None
+            kind = self._kind
+            if kind is other._kind:
+                coefficient = self._coefficient - other._coefficient
+                if kind.low < coefficient < kind.high:
+                    result = _new(Money)
+                    result._coefficient = coefficient
+                    result._kind = kind
+                    return result
+            return self._exactly(other, _sub, "-", "difference")
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
@@ -382,6 +506,12 @@ class Money:
         return NotImplemented
 
     def __neg__(self) -> Money:
+        kind = self._kind
+        if kind.high:  # -0 is 0, as EXACT.minus gives it
+            result = _new(Money)
+            result._coefficient = -self._coefficient
+            result._kind = kind
+            return result
         try:
             return _make(EXACT.minus(self.amount), self.currency)
         except _DecimalException as e:
@@ -694,33 +824,78 @@ def _compact_limit(loc: Any) -> Decimal:
     return Decimal(largest) * 10
 
 
-class _Unfrozen:
-    """Same memory layout as Money, without the frozen ``__setattr__``.
-
-    Results of arithmetic are built as ``_Unfrozen`` and then given the class
-    Money: this skips re-validation and the frozen class's slow attribute
-    setting, and is the main reason ``Money + Money`` stays within a few times
-    a bare Decimal addition.
-    """
-
-    __slots__ = ("amount", "currency")
-    amount: Decimal
-    currency: Currency
-
-
 _new = object.__new__
+_text = READ.to_sci_string
+_scaleb = READ.scaleb  # exact: READ has room for every digit
 
 
 def _make(amount: Decimal, currency: Currency) -> Money:
-    """Build Money from values already validated (results of arithmetic)."""
-    self = _new(_Unfrozen)
-    self.amount = amount
-    self.currency = currency
-    self.__class__ = Money  # type: ignore[assignment]
-    return self  # type: ignore[return-value]
+    """Build Money from an amount already validated (results of arithmetic).
+
+    The amount's coefficient and exponent are read from its text, which
+    :data:`~bilat._decimal.READ` writes the same whatever the caller's
+    context is: ``-123.45`` is 12345 with exponent -2.
+    """
+    text = _text(amount)
+    if "E" in text:  # a positive exponent or a small number: rare
+        return _make_from_tuple(amount, currency)
+    point = text.find(".")
+    if point < 0:
+        coefficient = int(text)
+        exponent = 0
+    else:
+        coefficient = int(text.replace(".", "", 1))
+        exponent = point + 1 - len(text)
+    if not coefficient and text[0] == "-":  # a negative zero: not an int
+        return _make_from_tuple(amount, currency)
+    kind = _KINDS.get((currency.code, exponent))
+    if kind is None:
+        kind = _kind(currency, exponent, negative_zero=False)
+    self = _new(Money)
+    self._coefficient = coefficient
+    self._kind = kind
+    self._amount = amount
+    return self
+
+
+def _make_from_tuple(amount: Decimal, currency: Currency) -> Money:
+    """:func:`_make` for amounts written with an exponent, and negative zeros."""
+    sign, digits, exponent = amount.as_tuple()
+    coefficient = int("".join(map(str, digits)))
+    self = _new(Money)
+    self._coefficient = -coefficient if sign else coefficient
+    self._kind = _kind(
+        currency,
+        exponent,  # type: ignore[arg-type]  # finite: never "n", "N" or "F"
+        negative_zero=bool(sign and not coefficient),
+    )
+    self._amount = amount
+    return self
 
 
 make_money = _make
+
+
+def currencies_of(moneys: Sequence[Money]) -> list[Currency]:
+    """The distinct currencies of ``moneys``, in the order they first appear.
+
+    One C pass over the kinds (compared by identity), then a look at the
+    few kinds found: no Currency is compared per item.
+    """
+    found: list[Currency] = []
+    for kind in dict.fromkeys(map(_kind_of, moneys)):
+        currency = kind.currency
+        if all(currency is not c and currency != c for c in found):
+            found.append(currency)
+    return found
+
+
+_kind_of = attrgetter("_kind")
+
+
+def amount_of(coefficient: int, kind: _Kind) -> Decimal:
+    """The amount ``coefficient × 10**kind.exponent``, exactly."""
+    return _scaleb(Decimal(coefficient), kind.exponent)
 
 
 def _quantum(digits: int) -> Decimal:

@@ -3,108 +3,272 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import repeat
-from operator import attrgetter, countOf, is_
+from operator import attrgetter, countOf
 from types import MappingProxyType
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Any, final
 
 import attrs
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import exact_sums
-from bilat._errors import NumberTypeError
-from bilat._money import Money, make_money
+from bilat._decimal import EXACT, READ, exact_sums, to_decimal
+from bilat._errors import (
+    ArgumentTypeError,
+    MissingExtraError,
+    NumberTypeError,
+    ValidationError,
+    shown,
+)
+from bilat._fields import plain_str
+from bilat._money import Money, amount_of, make_money
 from bilat._pickling import public
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from bilat._money import _Kind
     from bilat._rates import ExchangeRates
 
 __all__ = ["MoneyBag"]
 
-_amount_of = attrgetter("amount")
-_currency_of = attrgetter("currency")
+_kind_of = attrgetter("_kind")
+_coefficient_of = attrgetter("_coefficient")
 _ZERO = Decimal(0)
 
 
-def _totals(items: tuple[Money | MoneyBag, ...]) -> dict[Currency, Decimal]:
-    """Sum amounts per currency in the library context.
+def _items(items: tuple[object, ...]) -> Sequence[object]:
+    """The items of ``MoneyBag(*items)``, or of ``MoneyBag(iterable)``."""
+    if len(items) != 1 or type(items[0]) in (Money, MoneyBag):
+        return items
+    given = items[0]
+    if type(given) in (list, tuple):
+        return given  # type: ignore[return-value]
+    # Text and mappings are iterable, but their items are not amounts.
+    if not isinstance(given, str | bytes | bytearray | Mapping):
+        iterator = _iterator(given)
+        if iterator is not None:
+            try:
+                return tuple(iterator)
+            except Exception as e:  # its own __next__ raised
+                raise NumberTypeError(
+                    given,
+                    "MoneyBag items",
+                    "an iterable of Money and MoneyBags "
+                    f"(iterating it raised {type(e).__name__})",
+                ) from e
+    raise NumberTypeError(
+        given,
+        "MoneyBag item",
+        "a Money or a MoneyBag (or one iterable of them, such as a list)",
+    )
+
+
+def _iterator(value: object) -> Iterator[object] | None:
+    """An iterator over ``value``, or None when it is not iterable."""
+    try:
+        return iter(value)  # type: ignore[call-overload,no-any-return]
+    except Exception:  # noqa: BLE001 - not iterable (or its __iter__ raised)
+        return None
+
+
+def _totals(items: Sequence[object]) -> dict[Currency, Decimal]:
+    """Sum amounts per currency, exactly.
 
     Every pass over ``items`` runs in C (``map``, ``operator.countOf``,
-    ``all``, ``sum``): a million Money in one currency take three passes
-    (types, currency identity, amounts) and no Python code per item. Mixed currencies are
-    grouped by the identity of their Currency object (Money made from the same
-    code shares one), then each group is summed once; groups of equal
-    currencies held by distinct objects are merged at the end.
+    ``all``, ``sum``). Money keeps its amount as an int coefficient of a
+    shared kind (a currency and an exponent), so a million Money in one
+    currency with the same number of decimals take three passes (types,
+    kind identity, an int sum) and no Python code per item. Other items are
+    grouped by kind, each group summed as ints once, and the few group
+    totals of a currency added as Decimals. A total the ints cannot hold
+    in bilat's range is summed again as Decimals, in :data:`EXACT`, which
+    rules on it exactly as it rules on any sum.
     """
     count = len(items)
-    totals: dict[Currency, Decimal] = {}
     if not count:
-        return totals
-    with exact_sums("total of a MoneyBag"):
+        return {}
+    first, last = items[0], items[-1]
+    if type(first) is Money:
+        kind = first._kind
+        # The last item is looked at first: when it is of another kind, no
+        # pass over the kinds is spent finding out that they are mixed.
+        if type(last) is Money and last._kind is kind:
+            try:
+                # Only Money holds a kind: every item is Money of this kind.
+                same = countOf(map(_kind_of, items), kind) == count
+            except Exception:  # noqa: BLE001 - an item without a kind: see below
+                same = False
+            if same:
+                total = sum(map(_coefficient_of, items))
+                # A positive exponent is written out (1E+3 as 1000), as a
+                # sum from Decimal(0) writes it: left to _add_up.
+                if kind.low < total < kind.high and kind.exponent <= 0:
+                    return {kind.currency: amount_of(total, kind)} if total else {}
         if countOf(map(type, items), Money) == count:
-            moneys: tuple[Money, ...] = items  # type: ignore[assignment]
-            first = moneys[0].currency
-            # Identity, not ==: stops at the first other currency object.
-            if all(map(is_, map(_currency_of, moneys), repeat(first))):
-                total = sum(map(_amount_of, moneys), _ZERO)
-                return {first: total} if total else totals
-            _group(moneys, totals)
+            return _add_up(items, ())  # type: ignore[arg-type]
+    bags: list[MoneyBag] = []
+    singles: list[Money] = []
+    for item in items:
+        if type(item) is Money:
+            singles.append(item)
+        elif type(item) is MoneyBag:
+            bags.append(item)
         else:
-            bags: list[MoneyBag] = []
-            singles: list[Money] = []
-            for item in items:
-                if type(item) is Money:
-                    singles.append(item)
-                elif type(item) is MoneyBag:
-                    bags.append(item)
-                else:
-                    raise NumberTypeError(
-                        item, "MoneyBag item", "a Money or a MoneyBag"
-                    )
-            _group(singles, totals)
-            for bag in bags:
-                for cur, amount in bag._totals.items():
-                    totals[cur] = totals.get(cur, _ZERO) + amount
-    return {cur: amount for cur, amount in totals.items() if amount}
+            raise NumberTypeError(item, "MoneyBag item", "a Money or a MoneyBag")
+    return _add_up(singles, bags)
 
 
-def _group(moneys: Sequence[Money], totals: dict[Currency, Decimal]) -> None:
-    """Add the amounts of ``moneys`` to ``totals``, one sum per currency.
+def _add_up(
+    moneys: Sequence[Money], bags: Sequence[MoneyBag]
+) -> dict[Currency, Decimal]:
+    """The totals of ``moneys`` and ``bags``, one per currency, zeros left out.
 
-    Runs in the caller's context: the exact one of :func:`exact_sums`.
+    The coefficients of each kind are summed as ints, and a currency's
+    kinds are added as ints aligned to their least exponent (never above
+    0, as a sum from ``Decimal(0)`` writes ``1E+3`` as ``1000``): no
+    partial sum is rounded or refused. Only the total is put to
+    :data:`EXACT`, which refuses one it cannot hold.
     """
-    groups: defaultdict[int, list[Decimal]] = defaultdict(list)
-    # One C loop: groups[id(m.currency)].append(m.amount) for every m.
+    groups: defaultdict[_Kind, list[int]] = defaultdict(list)
+    # One C loop: groups[m._kind].append(m._coefficient) for every m.
     deque(
         map(
             list.append,
-            map(groups.__getitem__, map(id, map(_currency_of, moneys))),
-            map(_amount_of, moneys),
+            map(groups.__getitem__, map(_kind_of, moneys)),
+            map(_coefficient_of, moneys),
         ),
         maxlen=0,
     )
-    by_id = {id(m.currency): m.currency for m in _firsts(moneys, groups)}
-    for key, amounts in groups.items():
-        cur = by_id[key]
-        totals[cur] = totals.get(cur, _ZERO) + sum(amounts, _ZERO)
+    sums: dict[Currency, list[tuple[int, int]]] = {}
+    for kind, coefficients in groups.items():
+        sums.setdefault(kind.currency, []).append((sum(coefficients), kind.exponent))
+    totals: dict[Currency, Decimal] = {}
+    with exact_sums("total of a MoneyBag"):
+        for cur, parts in sums.items():
+            low = min(0, *(exponent for _, exponent in parts))
+            total = sum(c * 10 ** (exponent - low) for c, exponent in parts)
+            totals[cur] = _in_range(_scaleb(Decimal(total), low))
+        for bag in bags:
+            for cur, amount in bag._totals.items():
+                totals[cur] = totals.get(cur, _ZERO) + amount
+    return {cur: amount for cur, amount in totals.items() if amount}
 
 
-def _firsts(
-    moneys: Sequence[Money], groups: Mapping[int, list[Decimal]]
-) -> Iterator[Money]:
-    """One Money of each currency object in ``groups``."""
-    wanted = set(groups)
-    for money in moneys:
-        key = id(money.currency)
-        if key in wanted:
-            wanted.discard(key)
-            yield money
-            if not wanted:
-                return
+_in_range = EXACT.create_decimal
+_scaleb = READ.scaleb  # exact: READ has room for every digit
+
+
+def _frame_totals(
+    frame: object, amount: object, currency: object
+) -> dict[Currency, Decimal]:
+    """The per-currency totals of :meth:`MoneyBag.from_frame`."""
+    try:
+        import narwhals
+    except ImportError as e:
+        raise MissingExtraError("polars", "narwhals", "MoneyBag.from_frame()") from e
+    nw: Any = narwhals  # its overloads do not take an unknown object
+    names = {"amount": plain_str(amount), "currency": plain_str(currency)}
+    for keyword, name in names.items():
+        if name is None:
+            given = amount if keyword == "amount" else currency
+            raise ArgumentTypeError(
+                [(keyword, f"expected a column name (a str), got {shown(given)}")]
+            )
+    amount_column, currency_column = names["amount"], names["currency"]
+    assert amount_column is not None
+    assert currency_column is not None
+    try:
+        wrapped = nw.from_native(frame)
+    except TypeError:
+        raise ArgumentTypeError(
+            [
+                (
+                    "frame",
+                    (
+                        "expected a dataframe narwhals reads (pandas, polars, "
+                        f"pyarrow, DuckDB …), got {shown(frame)}"
+                    ),
+                )
+            ]
+        ) from None
+    if not isinstance(wrapped, nw.DataFrame | nw.LazyFrame):
+        raise ArgumentTypeError(
+            [("frame", f"expected a dataframe, got {shown(frame)}")]
+        )
+    rows = wrapped.lazy()
+    schema = rows.collect_schema()
+    for keyword, name in (("amount", amount_column), ("currency", currency_column)):
+        if name not in schema:
+            raise ValidationError(
+                [
+                    (
+                        keyword,
+                        f"no column {shown(name)} in the frame; its columns are: "
+                        + ", ".join(map(str, schema)),
+                    )
+                ]
+            )
+    dtype = schema[amount_column]
+    if wrapped.implementation.is_polars() and (
+        isinstance(dtype, nw.Decimal)
+        or (dtype.is_integer() and dtype not in (nw.Int128, nw.UInt128))
+    ):
+        column = nw.col(amount_column)
+        if not isinstance(dtype, nw.Decimal):
+            column = column.cast(nw.Decimal(38, 0))  # 64-bit ints fit: exact
+        try:
+            groups = (
+                rows.group_by(currency_column)
+                .agg(
+                    column.sum().alias("total"),
+                    nw.col(amount_column).null_count().alias("missing"),
+                )
+                .collect()
+                .rows()
+            )
+        except Exception:  # noqa: BLE001 - polars refused to overflow: bilat adds
+            groups = None
+        if groups is not None:
+            return _group_totals(groups, amount_column, currency_column)
+    table = rows.select(amount_column, currency_column).collect()
+    amounts = table[amount_column].to_list()
+    codes = table[currency_column].to_list()
+    _no_missing(countOf(amounts, None), amount_column, "amount")
+    _no_missing(countOf(codes, None), currency_column, "currency")
+    return _totals(list(map(Money, amounts, codes)))
+
+
+def _group_totals(
+    groups: Sequence[tuple[object, Decimal | None, int]],
+    amount_column: str,
+    currency_column: str,
+) -> dict[Currency, Decimal]:
+    """The totals from the engine's groups of (code, total, missing amounts)."""
+    _no_missing(sum(g[2] for g in groups), amount_column, "amount")
+    _no_missing(countOf([g[0] for g in groups], None), currency_column, "currency")
+    totals: dict[Currency, Decimal] = {}
+    with exact_sums("total of a MoneyBag"):
+        for code, total, _ in groups:
+            cur = as_currency(code)  # type: ignore[arg-type]  # refuses a non-code
+            found = to_decimal(total if total is not None else 0, what="total")
+            totals[cur] = totals.get(cur, _ZERO) + found
+    return {cur: total for cur, total in totals.items() if total}
+
+
+def _no_missing(count: int, column: str, what: str) -> None:
+    if count:
+        raise ValidationError(
+            [
+                (
+                    what,
+                    (
+                        f"{count:,} row(s) of the frame have no {what} in column "
+                        f"{shown(column)}: fill or drop them first"
+                    ),
+                )
+            ]
+        )
 
 
 @public
@@ -119,10 +283,15 @@ class MoneyBag:
     million amounts in five currencies needs five rate look-ups.
 
     Args:
-        *items: Money and other MoneyBags.
+        *items: Money and other MoneyBags, or one iterable of them (a list,
+            a tuple, a generator): ``MoneyBag(amounts)`` is
+            ``MoneyBag(*amounts)`` without unpacking a long list into
+            arguments.
 
     Raises:
-        NumberTypeError: an item is neither Money nor MoneyBag.
+        NumberTypeError: an item is neither Money nor MoneyBag, or the one
+            argument is a str, bytes or a mapping rather than an iterable
+            of items.
 
     Example:
         >>> import datetime
@@ -141,8 +310,72 @@ class MoneyBag:
 
     _totals: Mapping[Currency, Decimal]
 
-    def __init__(self, *items: Money | MoneyBag) -> None:
-        self.__attrs_init__(MappingProxyType(_totals(items)))
+    def __init__(self, *items: Money | MoneyBag | Iterable[Money | MoneyBag]) -> None:
+        self.__attrs_init__(MappingProxyType(_totals(_items(items))))
+
+    @classmethod
+    def from_frame(
+        cls, frame: object, amount: str = "amount", currency: str = "currency"
+    ) -> MoneyBag:
+        """A bag of a dataframe's amounts, each in the currency of its row.
+
+        The column path for many amounts: ``MoneyBag.from_frame(df).to("USD",
+        rates)`` adds each currency's amounts and converts each total once,
+        as ``MoneyBag(Money(a, c) for a, c in rows)`` would, without building
+        a Money per row. ``frame`` is any frame narwhals reads (pandas,
+        polars eager or lazy, pyarrow, DuckDB …), ``amount`` the column of
+        amounts and ``currency`` the column of ISO 4217 codes.
+
+        Exactness: a polars frame whose amounts are ``Decimal`` or integers
+        is summed by polars, per currency, as 128-bit integers, which is
+        exact (polars stops with an error rather than overflow; bilat then
+        adds the amounts itself). Any other frame or column type (text,
+        floats, Python Decimals in an object column) is read into Python
+        and each amount taken as :class:`Money` takes it. Either way the
+        totals are exact and in bilat's range, or the call raises.
+
+        Args:
+            frame: A dataframe or lazy frame.
+            amount: The name of the column of amounts.
+            currency: The name of the column of currency codes.
+
+        Raises:
+            ArgumentTypeError: ``frame`` is not a frame narwhals reads, or a
+                column name is not a str.
+            ValidationError: a column is missing, or a row has no amount or
+                no currency.
+            UnknownCurrencyError: a code is not an ISO 4217 code.
+            InvalidNumberError: an amount is not a number.
+            PrecisionError: a total is outside bilat's range.
+            MissingExtraError: narwhals is not installed (``pip install
+                'bilat[polars]'``).
+
+        Example:
+            >>> import polars as pl
+            >>> from decimal import Decimal
+            >>> from bilat import MoneyBag
+            >>> df = pl.DataFrame(
+            ...     {"amount": [Decimal("1.50"), Decimal("2.25"), Decimal("3")],
+            ...      "currency": ["USD", "EUR", "USD"]},
+            ...     schema={"amount": pl.Decimal(20, 2), "currency": pl.String},
+            ... )
+            >>> MoneyBag.from_frame(df)
+            MoneyBag(Money('2.25', 'EUR'), Money('4.50', 'USD'))
+        """
+        bag = cls.__new__(cls)
+        bag.__attrs_init__(MappingProxyType(_frame_totals(frame, amount, currency)))
+        return bag
+
+    @classmethod
+    def _of_moneys(cls, moneys: Sequence[Money]) -> MoneyBag:
+        """``MoneyBag(moneys)`` for a sequence known to hold only Money.
+
+        An item without a kind (None, an Estimate) raises AttributeError
+        before anything is added.
+        """
+        bag = cls.__new__(cls)
+        bag.__attrs_init__(MappingProxyType(_add_up(moneys, ())))
+        return bag
 
     @property
     def currencies(self) -> tuple[Currency, ...]:

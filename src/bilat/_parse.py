@@ -144,7 +144,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
 
 from bilat._cache import thread_safe_lru_cache
 from bilat._decimal import CONTEXT, read_decimal
-from bilat._errors import NumberTypeError, ParseError
+from bilat._errors import NumberTypeError, ParseError, UnknownCurrencyError
 from bilat._locale import LocaleLike, get_locale
 
 if TYPE_CHECKING:
@@ -349,7 +349,6 @@ def _iso_codes() -> tuple[str, ...]:
     from babel.numbers import list_currencies
 
     from bilat._currency import Currency
-    from bilat._errors import UnknownCurrencyError
 
     codes = []
     for code in sorted(list_currencies()):

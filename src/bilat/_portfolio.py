@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from operator import attrgetter, countOf
 from types import MappingProxyType
 from typing import TYPE_CHECKING, final
 
@@ -13,7 +14,7 @@ from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._errors import CurrencyMismatchError, ValidationError, shown
 from bilat._estimate import Estimate
 from bilat._fields import as_instances, as_items
-from bilat._money import Money
+from bilat._money import Money, currencies_of, make_money
 from bilat._moneybag import MoneyBag
 from bilat._pickling import public
 from bilat._project import Project, ProjectStatus, as_status
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
 
 __all__ = ["Portfolio"]
+
+_value_of = attrgetter("value")
 
 
 def _projects(value: object) -> tuple[Project, ...]:
@@ -248,7 +251,21 @@ class Portfolio:
             expect_rates(rates, "Portfolio.total()")
         target = None if currency is None else as_currency(currency)
         day = None if on is None else as_date(on, "on")
-        values = [p.value for p in self.projects if p.value is not None]
+        values = list(map(_value_of, self.projects))
+        if target is not None and rates is not None:
+            # The usual case for a large portfolio: every value Money, added
+            # up per currency and converted once per currency, as in
+            # MoneyBag.to, in one pass over the values.
+            try:
+                bag = MoneyBag._of_moneys(values)
+            except AttributeError:  # a None or an Estimate among them
+                pass
+            else:
+                return bag.to(target, rates, day)
+        all_money = countOf(map(type, values), Money) == len(values)
+        if not all_money:
+            values = [v for v in values if v is not None]
+            all_money = countOf(map(type, values), Money) == len(values)
         if not values:
             if target is None:
                 raise ValidationError(
@@ -264,9 +281,13 @@ class Portfolio:
                 )
             return Money(0, target)
         found: list[Currency] = []
-        for value in values:
-            if value.currency not in found:
-                found.append(value.currency)
+        if target is None or rates is None:  # a pass over the values only then
+            if all_money:
+                found = currencies_of(values)
+            else:
+                for value in values:
+                    if value.currency not in found:
+                        found.append(value.currency)
         if target is None:
             if len(found) > 1:
                 raise CurrencyMismatchError(found[0].code, found[1].code, "total")
@@ -275,10 +296,13 @@ class Portfolio:
             for other in found:
                 if other != target:
                     raise CurrencyMismatchError(target.code, other.code, "total")
-        elif len(moneys := [v for v in values if isinstance(v, Money)]) == len(values):
+            total = MoneyBag(values)._totals.get(target) if all_money else None
+            if total is not None:  # as the sum below gives it, in one C pass
+                return make_money(total, target)
+        elif all_money:
             # Each currency is added up first and converted once, as in
             # MoneyBag.to: one conversion per currency, not per project.
-            return MoneyBag(*moneys).to(target, rates, day)
+            return MoneyBag._of_moneys(values).to(target, rates, day)
         else:
             values = [
                 value

@@ -20,6 +20,8 @@ from bilat._decimal import context_with, decimal_text
 from bilat._errors import (
     BilatError,
     CurrencyMismatchError,
+    InvalidNumberError,
+    NumberTypeError,
     PrecisionError,
     RateNotFoundError,
 )
@@ -36,7 +38,7 @@ from bilat._labels import (
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._pickling import public
-from bilat._target import same_pair
+from bilat._target import match_series
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
@@ -64,8 +66,6 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        from bilat._errors import InvalidNumberError
-
         raise InvalidNumberError(
             value, "as_of date", "an ISO date such as '2025-12-31'"
         ) from None
@@ -349,15 +349,8 @@ def build_report(
             }
         )
 
-    # Series by metric and parties, so that many targets and series are
-    # matched in one pass instead of every target against every series.
-    candidates: dict[tuple[object, frozenset[object]], list[TradeSeries]] = {}
-    for s in dossier.series:
-        candidates.setdefault((s.metric, frozenset(s.parties)), []).append(s)
     targets = []
-    for target in dossier.targets:
-        key = (target.metric, frozenset(target.parties))
-        matching = [s for s in candidates.get(key, ()) if same_pair(target, s)]
+    for target, matching in match_series(dossier.targets, dossier.series):
         value = target.value
         targets.append(
             {
@@ -456,8 +449,6 @@ _MAX_INDENT = 16
 
 def _indent(value: object) -> int | None:
     """``indent=`` of :meth:`Report.to_json`, checked."""
-    from bilat._errors import InvalidNumberError, NumberTypeError
-
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -18,6 +17,7 @@ from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationErro
 from bilat._fields import as_enum, as_pairs
 from bilat._money import Money
 from bilat._pickling import public
+from bilat._roots import Enclosure, growth_and_root
 from bilat._source import Source, as_date, as_sources
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "as_year",
     "check_year",
     "growth_rate",
+    "growth_rate_and_root",
     "tidy",
 ]
 
@@ -44,9 +45,6 @@ AsOf: TypeAlias = dt.date | int | str | None
 
 _ONE = Decimal(1)
 _MINUS_ONE = Decimal(-1)
-#: Beyond these exponents and numbers of years, growth rates are left to
-#: :meth:`decimal.Context.power` (the integers of an exact root would be huge).
-_ROOT_LIMIT = 400
 
 
 @public
@@ -127,97 +125,47 @@ def as_year(as_of: AsOf) -> int:
 def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
     """Compound annual growth rate ``(end/start)^(1/years) − 1``, or None.
 
-    Computed in the library context. The rate is defined only for a positive
-    ``start``, a non-negative ``end`` and ``years > 0``; an ``end`` of zero
-    gives exactly ``-1`` (the flow stopped). Over several years the root is
-    taken exactly, with integers, and the rate rounded once to the context's
-    precision (half even), which is some twenty times faster than
-    :meth:`decimal.Context.power` at that precision.
+    The rate is defined only for a positive ``start``, a non-negative
+    ``end`` and ``years > 0``; an ``end`` of zero gives exactly ``-1`` (the
+    flow stopped). Otherwise it is correctly rounded: the true rate rounded
+    once, half even, to the library precision (60 significant digits), for
+    any number of years. One year's rate is the exact relative change
+    divided once; over more years the root is approximated and its
+    rounding proved, or taken exactly with integers in the rare case the
+    approximation cannot decide (see :mod:`bilat._roots`).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from bilat._series import growth_rate
+        >>> growth_rate(Decimal(100), Decimal(121), 2)
+        Decimal('0.1')
+        >>> growth_rate(Decimal(3), Decimal(4), 1)
+        Decimal('0.333333333333333333333333333333333333333333333333333333333333')
+    """
+    return growth_rate_and_root(start, end, years)[0]
+
+
+def growth_rate_and_root(
+    start: Decimal, end: Decimal, years: int
+) -> tuple[Decimal | None, Enclosure | None]:
+    """:func:`growth_rate`, with an interval proved to hold ``(end/start)^(1/years)``.
+
+    The interval is there when the approximation gave the rate (else None),
+    for a projection.
     """
     if years <= 0 or start <= 0 or end < 0:
-        return None
+        return None, None
     if not end:
-        return _MINUS_ONE
-    if years == 1:
-        return tidy(CONTEXT.subtract(CONTEXT.divide(end, start), _ONE))
-    if max(abs(end.adjusted()), abs(start.adjusted()), years) > _ROOT_LIMIT:
-        ratio = CONTEXT.power(
-            CONTEXT.divide(end, start), CONTEXT.divide(_ONE, Decimal(years))
-        )
-        return tidy(CONTEXT.subtract(ratio, _ONE))
-    return tidy(_root_minus_one(end, start, years))
-
-
-def _iroot(number: int, n: int) -> int:
-    """The integer part of the ``n``-th root of a non-negative int."""
-    if number < 2:  # 0 and 1 are their own roots
-        return number
-    try:
-        guess = int(math.exp(math.log(number) / n) * (1 + 1e-9)) + 2
-    except OverflowError:
-        guess = 1 << -(-number.bit_length() // n)
-    root = guess
-    while True:  # Newton's method from above
-        step = ((n - 1) * root + number // root ** (n - 1)) // n
-        if step >= root:
-            break
-        root = step
-    while root**n > number:
-        root -= 1
-    while (root + 1) ** n <= number:
-        root += 1
-    return root
-
-
-def _root_minus_one(end: Decimal, start: Decimal, n: int) -> Decimal:
-    """``(end/start)^(1/n) − 1`` rounded half even to the context's precision.
-
-    With ``q`` the root, ``A = floor(q·10^K)`` is an integer ``n``-th root;
-    ``K`` is chosen so that ``q − 1`` has more digits than the precision
-    before the point, and whether ``q·10^K`` is whole decides exact ties.
-    """
-    precision = CONTEXT.prec
-    end_top, end_bottom = end.as_integer_ratio()
-    start_top, start_bottom = start.as_integer_ratio()
-    top, bottom = end_top * start_bottom, end_bottom * start_top
-    if top == bottom:
-        return Decimal(0)
-    log_q = (math.log(top) - math.log(bottom)) / n
-    if log_q > 0.5:  # q above 1.6: q − 1 is about q
-        magnitude = math.floor(log_q / math.log(10))
-    elif abs(log_q) > 1e-6:  # the float is still precise here
-        magnitude = math.floor(math.log10(abs(math.expm1(log_q))))
-    else:  # q − 1 ≈ (end/start − 1)/n
-        spread = math.log10(abs(top - bottom)) - math.log10(bottom)
-        magnitude = math.floor(spread - math.log10(n))
-    places = max(0, precision + 3 - magnitude)
-    while True:
-        scale = 10**places
-        scaled = top * scale**n
-        root = _iroot(scaled // bottom, n)
-        inexact = root**n * bottom != scaled
-        negative = root < scale
-        # |q − 1|·10^K lies in [digits, digits + 1), and is digits when exact.
-        digits = scale - root - inexact if negative else root - scale
-        length = len(str(digits)) if digits else 0
-        if length > precision:
-            break
-        places += precision + 2 - length if digits else precision + 10
-    unit = 10 ** (length - precision)
-    kept, rest = divmod(digits, unit)
-    half = unit // 2
-    if rest > half or (rest == half and (inexact or kept % 2)):
-        kept += 1
-    exponent = length - precision - places
-    if kept == 10**precision:
-        kept //= 10
-        exponent += 1
-    return Decimal(f"{'-' if negative else ''}{kept}E{exponent}")
+        return _MINUS_ONE, None
+    rate, root = growth_and_root(start, end, years)
+    return tidy(rate), root
 
 
 def tidy(value: Decimal) -> Decimal:
     """``value`` without trailing zeros (``0.1000…`` becomes ``0.1``), same number."""
     value = CONTEXT.normalize(value)
+    if value.adjusted() < 1:  # below 10: no positive exponent to undo
+        return value
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent > 0 and value.adjusted() < CONTEXT.prec:
         value = value.quantize(_ONE, context=CONTEXT)
@@ -234,7 +182,13 @@ def _values(value: object) -> Mapping[int, Money]:
     currency: Currency | None = None
     checked: dict[int, Money] = {}
     for year, money in pairs:
-        year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901
+        # The key is shown only when refused: shown() for every year cost a
+        # tenth of the time of a large file's load.
+        try:
+            year = check_year(year, "values")  # noqa: PLW2901
+        except ValidationError:
+            check_year(year, f"values[{shown(year)}]")
+            raise
         if not isinstance(money, Money):
             raise ValidationError(
                 [(f"values[{year}]", f"expected a Money, got {shown(money)}")]
@@ -505,9 +459,9 @@ class TradeSeries:
             >>> s.values[2023], s.reporter, s.sources[0].title
             (Money('1700000000.5', 'USD'), Country('UZ'), 'UN Comtrade: uz-kz.csv')
         """
-        from bilat.io._comtrade import read_comtrade
+        from bilat.io._comtrade import read_pair
 
-        return read_comtrade(path, reporter, partner, metric=metric, accessed=accessed)
+        return read_pair(path, reporter, partner, metric=metric, accessed=accessed)
 
     def to_frame(self) -> pd.DataFrame:
         """The series as a tidy pandas frame, one row per year (``pandas`` extra).

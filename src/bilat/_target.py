@@ -10,7 +10,8 @@ import datetime as dt
 import decimal
 import enum
 import math
-from collections.abc import Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from types import MappingProxyType
@@ -30,6 +31,7 @@ from bilat._errors import (
 from bilat._estimate import Estimate
 from bilat._money import Money, Number, make_money
 from bilat._pickling import public
+from bilat._roots import Enclosure, projection
 from bilat._series import (
     AsOf,
     TradeMetric,
@@ -38,6 +40,7 @@ from bilat._series import (
     as_year,
     check_year,
     growth_rate,
+    growth_rate_and_root,
     tidy,
 )
 from bilat._source import Source, as_sources
@@ -47,7 +50,14 @@ if TYPE_CHECKING:
 
     from bilat._rates import ExchangeRates
 
-__all__ = ["OutOfRange", "Progress", "ProgressStatus", "TradeTarget", "same_pair"]
+__all__ = [
+    "OutOfRange",
+    "Progress",
+    "ProgressStatus",
+    "TradeTarget",
+    "match_series",
+    "same_pair",
+]
 
 #: Why a figure of a :class:`Progress` is None although it is defined: its
 #: magnitude is ``10**100`` or more (``"too_large"``; for ``eta``, a year
@@ -57,6 +67,12 @@ __all__ = ["OutOfRange", "Progress", "ProgressStatus", "TradeTarget", "same_pair
 OutOfRange: TypeAlias = Literal["too_large", "too_small", "too_many_digits"]
 
 _ONE = Decimal(1)
+#: The default thresholds of :meth:`TradeTarget.progress`: least growth
+#: ratios for ON_TRACK, NEEDS_ACCELERATION and OFF_TRACK.
+_ON_TRACK = Decimal("0.95")
+_NEEDS_ACCELERATION = Decimal("0.60")
+_OFF_TRACK = Decimal(0)
+_DEFAULTS = (_ON_TRACK, _NEEDS_ACCELERATION, _OFF_TRACK)
 #: How close (in years) a computed time to target must be to a whole number
 #: before it is checked exactly with fractions.
 _TIE = Decimal("1e-30")
@@ -124,6 +140,45 @@ def same_pair(target: TradeTarget, series: TradeSeries) -> bool:
     imports the order matters too (the first party's exports or imports).
     """
     return series.metric is target.metric and _same_parties(target, series)
+
+
+def match_series(
+    targets: Iterable[TradeTarget], series: Iterable[TradeSeries]
+) -> list[tuple[TradeTarget, tuple[TradeSeries, ...]]]:
+    """Each target with every series that measures it (:func:`same_pair`).
+
+    The rule of reports and atlases alike: a target is measured against
+    each series of its parties and metric, one per reporter or speaker,
+    in the order the series are given. Series are grouped by metric and
+    parties first, so many targets and series are matched in one pass
+    instead of every target against every series.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget
+        >>> from bilat._target import match_series
+        >>> usd = Money(1, "USD")
+        >>> kz, uz = (TradeSeries((a, b), "turnover", {2023: usd}, reporter=a)
+        ...           for a, b in (("KZ", "UZ"), ("UZ", "KZ")))
+        >>> exports = TradeSeries(("KZ", "UZ"), "exports", {2023: usd})
+        >>> target = TradeTarget(("KZ", "UZ"), Money(10, "USD"))
+        >>> [[s.reporter for s in found] for _, found in
+        ...  match_series([target], [kz, exports, uz])]
+        [[Country('KZ'), Country('UZ')]]
+    """
+    candidates: dict[tuple[TradeMetric, frozenset[Country]], list[TradeSeries]] = {}
+    for s in series:
+        candidates.setdefault((s.metric, frozenset(s.parties)), []).append(s)
+    return [
+        (
+            target,
+            tuple(
+                s
+                for s in candidates.get((target.metric, frozenset(target.parties)), ())
+                if same_pair(target, s)
+            ),
+        )
+        for target in targets
+    ]
 
 
 def _same_parties(target: TradeTarget, series: TradeSeries) -> bool:
@@ -217,9 +272,9 @@ class TradeTarget:
         as_of: AsOf = None,
         *,
         rates: ExchangeRates | None = None,
-        on_track: Number = Decimal("0.95"),
-        needs_acceleration: Number = Decimal("0.60"),
-        off_track: Number = Decimal(0),
+        on_track: Number = _ON_TRACK,
+        needs_acceleration: Number = _NEEDS_ACCELERATION,
+        off_track: Number = _OFF_TRACK,
     ) -> Progress:
         """Measure ``series`` against this target as of a year.
 
@@ -618,6 +673,8 @@ class Progress:
 
 
 def _thresholds(*values: Number) -> tuple[Decimal, Decimal, Decimal]:
+    if all(map(operator.is_, values, _DEFAULTS)):  # identity: no user __eq__
+        return _DEFAULTS  # the defaults, checked once
     on, needs, off = (to_decimal(v, what="threshold") for v in values)
     if not on >= needs >= off:
         raise InvalidNumberError(
@@ -711,8 +768,9 @@ def _figures(
     c, t = current.amount, target.amount
     b = None if base_year is None or base is None else base.amount
     actual = planned = required = ratio = projected = anticipated = None
+    root = None  # bounds of (c/b)^(1/n), when the growth rate's approximation gave them
     if base_year is not None and b is not None:
-        actual = growth_rate(b, c, year - base_year)
+        actual, root = growth_rate_and_root(b, c, year - base_year)
         if deadline is not None:
             planned = growth_rate(b, t, deadline - base_year)
     if deadline is not None:
@@ -727,7 +785,7 @@ def _figures(
         reached: Decimal | None = c
         if deadline > year:
             try:
-                reached = _projection(c, b, year - base_year, deadline - year)
+                reached = _projection(c, b, year - base_year, deadline - year, root)
             except decimal.Overflow:
                 failed["projected"] = failed["anticipated"] = "too_large"
                 reached = None
@@ -754,17 +812,27 @@ def _figures(
     ), failed
 
 
-def _projection(c: Decimal, b: Decimal, n: int, k: int) -> Decimal:
-    """``c·(1 + actual)^k``, computed as ``c·(c/b)^(k/n)``.
+def _projection(
+    c: Decimal, b: Decimal, n: int, k: int, root: Enclosure | None = None
+) -> Decimal:
+    """``c·(1 + actual)^k``, computed as ``c·(c/b)^(k/n)``, rounded once.
 
     The same number, taken from the ratio rather than from the rounded rate:
     a rate within a hair of −1 (a fall to a ten-billionth) rounds to −1, and
-    the projection would become zero.
+    the projection would become zero. It is the ``n``-th root of
+    ``c^(n+k)/b^k``, correctly rounded (see :mod:`bilat._roots`), mostly
+    decided from ``root`` when given: an interval holding ``(c/b)^(1/n)``,
+    from the actual growth rate. A projection near or beyond the working
+    range is left to :meth:`decimal.Context.power`, which signals it.
 
     Raises:
         decimal.Overflow: the projection is beyond even the working range.
         decimal.Underflow: it is below it.
     """
+    if c:
+        found = projection(c, b, n, k, within=_WITHIN, root=root)
+        if found is not None:
+            return tidy(found)
     ratio = _POWERS.divide(c, b)
     if k % n == 0:
         growth = _POWERS.power(ratio, k // n)
@@ -773,21 +841,32 @@ def _projection(c: Decimal, b: Decimal, n: int, k: int) -> Decimal:
     return _POWERS.multiply(c, growth)
 
 
+#: Decimal exponents within which a projection is computed as a root; beyond
+#: them, close to the working range, the signals of a power decide.
+_WITHIN = 999_000
+
+
 def _held(raw: _Raw, target: Money, reasons: dict[str, OutOfRange]) -> _Figures:
     """The figures that bilat can hold; the others None, their reason in ``reasons``."""
+    kept: list[object] = []
+    for name, value in zip(_Raw._fields, raw, strict=True):
+        if value is None:
+            kept.append(None)
+        elif isinstance(value, int):  # eta, a year
+            if value > _LAST_YEAR:
+                reasons[name] = "too_large"
+            kept.append(value if value <= _LAST_YEAR else None)
+        else:
+            held = _in_range(name, value, reasons)
+            if held is not None and name in _AMOUNTS:
+                kept.append(make_money(held, target.currency))
+            else:
+                kept.append(held)
+    return _Figures(*kept)  # type: ignore[arg-type]
 
-    def kept(name: str, value: Decimal | int | None) -> object:
-        if isinstance(value, int):  # eta, a year
-            if value <= _LAST_YEAR:
-                return value
-            reasons[name] = "too_large"
-            return None
-        held = None if value is None else _in_range(name, value, reasons)
-        if held is not None and name in {"gap", "projected"}:
-            return make_money(held, target.currency)
-        return held
 
-    return _Figures(*(kept(n, v) for n, v in raw._asdict().items()))  # type: ignore[arg-type]
+#: The figures that are amounts of money.
+_AMOUNTS = frozenset(("gap", "projected"))
 
 
 def _in_range(
@@ -863,19 +942,31 @@ def _log_ratio(top: Decimal, bottom: Decimal) -> Decimal:
 def _years_to_reach(c: Decimal, b: Decimal, t: Decimal, n: int) -> int | None:
     """The least ``k ≥ 1`` with ``c^(k+n) ≥ t^n · b^k``, or None to use the logs.
 
-    A float estimate of ``k`` is checked, and moved a step or two, with exact
-    fractions, which gives the same year as the logarithms at the library
-    precision in a few microseconds instead of two logarithms' 300. Beyond
+    ``k`` is the ceiling of ``n·ln(t/c)/ln(c/b)``, estimated with floats.
+    When the estimate lies farther from a whole number than a bound on its
+    error (a thousand times the floats' own), its ceiling is the answer;
+    otherwise it is checked, and moved a step or two, with exact integers.
+    Either way this gives the same year as the logarithms at the library
+    precision, in microseconds instead of two logarithms' 300. Beyond
     :data:`_EXACT_LIMIT` years, or where floats cannot hold the amounts,
     None leaves the work to the logarithms.
     """
     try:
-        log_c = math.log(float(c))
-        estimate = n * (math.log(float(t)) - log_c) / (log_c - math.log(float(b)))
-    except (ArithmeticError, ValueError):  # amounts beyond floats, or too close
+        log_c, log_b, log_t = (math.log(float(x)) for x in (c, b, t))
+    except (ArithmeticError, ValueError):  # amounts beyond floats
         return None
+    top, bottom = log_t - log_c, log_c - log_b
+    if not bottom:
+        return None
+    estimate = n * top / bottom
     if not math.isfinite(estimate) or estimate + n > _EXACT_LIMIT - 3:
         return None
+    slack = 1e-12 * (abs(log_c) + abs(log_b) + abs(log_t) + 1)
+    if top > 100 * slack and bottom > 100 * slack:
+        error = estimate * (slack / top + slack / bottom) * 4 + 1e-12
+        fraction = estimate - math.floor(estimate)
+        if error < fraction < 1 - error:
+            return max(1, math.ceil(estimate))
     (cn, cd), (bn, bd), (tn, td) = (x.as_integer_ratio() for x in (c, b, t))
     goal, scale = tn**n * cd**n, td**n
 

@@ -114,3 +114,18 @@ def test_domain(tmp_path: Path) -> None:
     dossier.dump(path)
     assert_type(bilat.load(path), Dossier)
     assert bilat.load(path) == dossier
+
+
+def test_atlas(tmp_path: Path) -> None:
+    """An atlas's lists and its frame have precise types."""
+    dossier = bilat.examples.kazakhstan_uzbekistan()
+    dossier.dump(tmp_path / "kz-uz.toml")
+    atlas = bilat.Atlas.load(tmp_path)
+    assert_type(atlas, bilat.Atlas)
+    assert_type(atlas.dossiers, tuple[Dossier, ...])
+    assert_type(
+        atlas.targets("off_track", party="KZ", as_of=2025), tuple[TradeTarget, ...]
+    )
+    assert_type(atlas.agreements(Country("UZ")), tuple[Agreement, ...])
+    frame = atlas.progress(dossier.series, as_of=2025, status=[ProgressStatus.ON_TRACK])
+    assert list(frame["status"]) == ["on_track"]

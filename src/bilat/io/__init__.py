@@ -79,26 +79,63 @@ Example:
 
 from __future__ import annotations
 
-from bilat.io._files import (
-    MAX_FILE_SIZE,
-    dump,
-    dumps,
-    from_data,
-    load,
-    loads,
-    to_data,
-)
-from bilat.io._schema import json_schema
-from bilat.io._spec import FORMAT
+from bilat._lazy import lazy_names
+
+# Each name is imported from its module on first use (see bilat._lazy), so
+# that ``from bilat.io import load`` loads neither the Comtrade readers nor
+# the schema. Type checkers see the imports below (any TYPE_CHECKING is True
+# to them; typing itself is not imported for it).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from bilat.io._areas import Area, AreaKind, comtrade_area
+    from bilat.io._comtrade import read_comtrade
+    from bilat.io._files import (
+        MAX_FILE_SIZE,
+        dump,
+        dumps,
+        from_data,
+        load,
+        loads,
+        to_data,
+    )
+    from bilat.io._frame import series_from_frame
+    from bilat.io._schema import json_schema
+    from bilat.io._spec import FORMAT
 
 __all__ = [
     "FORMAT",
     "MAX_FILE_SIZE",
+    "Area",
+    "AreaKind",
+    "comtrade_area",
     "dump",
     "dumps",
     "from_data",
     "json_schema",
     "load",
     "loads",
+    "read_comtrade",
+    "series_from_frame",
     "to_data",
 ]
+
+#: The module of each name in ``__all__``, imported on first use.
+_HOMES = {
+    "FORMAT": "bilat.io._spec",
+    "MAX_FILE_SIZE": "bilat.io._files",
+    "Area": "bilat.io._areas",
+    "AreaKind": "bilat.io._areas",
+    "comtrade_area": "bilat.io._areas",
+    "dump": "bilat.io._files",
+    "dumps": "bilat.io._files",
+    "from_data": "bilat.io._files",
+    "json_schema": "bilat.io._schema",
+    "load": "bilat.io._files",
+    "loads": "bilat.io._files",
+    "read_comtrade": "bilat.io._comtrade",
+    "series_from_frame": "bilat.io._frame",
+    "to_data": "bilat.io._files",
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)

@@ -1,4 +1,4 @@
-"""UN Comtrade files: yearly trade between two countries, as one of them reports it.
+"""UN Comtrade files: yearly trade between countries, as each reporter gives it.
 
 UN Comtrade (https://comtradeplus.un.org/) gives its data in two forms, and
 both are read here, chosen by the file's suffix:
@@ -12,6 +12,10 @@ both are read here, chosen by the file's suffix:
   …]}`` that may also hold ``"elapsedTime"`` and ``"error"``; a bare list of
   records is read too. Numbers are parsed straight into exact Decimals.
 
+:func:`read_comtrade` reads every pair of countries of one or many files in
+one pass; :meth:`TradeSeries.from_comtrade <bilat.TradeSeries.from_comtrade>`
+is its one-pair case, with the same rules.
+
 What is kept
 ------------
 Only **national totals**: a row counts when its ``cmdCode`` is ``TOTAL``,
@@ -19,19 +23,24 @@ Only **national totals**: a row counts when its ``cmdCode`` is ``TOTAL``,
 ``C00`` — each test applies when the file has that column. Comtrade returns,
 for one reporter, partner and period, the total and its breakdowns by
 commodity, second partner, mode of transport and customs procedure; adding
-them all up would count the same trade several times.
+them all up would count the same trade several times. Breakdown rows are
+told apart by these four cells alone and skipped unread.
 
-Only rows **reported by** ``reporter`` **for** ``partner`` are read. Comtrade
-numbers countries by UN M49 codes, which are the ISO 3166 numeric codes
-except for five countries where Comtrade keeps its own: France 251, India
-699, Norway 579, Switzerland 757 and the United States 842. Both codes are
-accepted for these five.
+A national total is **one pair's** row: reporter and partner are both
+countries. Comtrade numbers its reporter and partner areas by UN M49 codes,
+which are mostly the ISO 3166 numeric codes; :mod:`bilat.io._areas` holds
+Comtrade's own list, so both codes are accepted where they differ (France
+251, India 699, Norway 579, Switzerland 757, the United States 842 …).
+Rows of an aggregate area (0 World, 97 EU, 899 Areas nes …) are never a
+pair and are skipped; a code Comtrade does not list makes its rows skipped
+and named in one :class:`~bilat.IncompleteDataWarning` when every pair is
+read. Each distinct code text is looked up once.
 
 Only **flows X (exports) and M (imports)** are used. In Comtrade these are
 the totals: exports include re-exports (RX) and imports include re-imports
 (RM), so RX and RM are never added on top. The other flow codes of
 Comtrade's list (RX, RM, DX, FM, XIP, XOP, MIP, MOP) are skipped; any other
-code is an error.
+code in a national total of a pair read is an error.
 
 Values and years
 ----------------
@@ -46,44 +55,52 @@ year only when all twelve months are there; a year with fewer months is
 left out. Turnover is exports plus imports, so a year needs both; with the
 ``EXPORTS`` or ``IMPORTS`` metric only that flow is read. Every year left out
 is named in the series' source note (``"2024: months 1–9 only; left
-out"``) and in one :class:`~bilat.IncompleteDataWarning`.
+out"``), and one :class:`~bilat.IncompleteDataWarning` per call sums them
+up. Rows of one pair may come from several files: they are put together as
+if they were one file.
 
 Errors
 ------
-Rows of other pairs are skipped unread; in the pair's rows the flow code is
-checked, and in the national totals used, the frequency, year, period and
-value too. A missing column, an unknown flow or frequency code, a value that
+In the national totals of the pairs read, the flow code, frequency, year,
+period and value are checked. A missing column, a line with another number
+of fields than the header, an unknown flow or frequency code, a value that
 is not a number, a year or period that is not one, annual and monthly rows
-for the same year and flow, or two national-total rows for the same year,
-month and flow with different values, is a :class:`~bilat.ValidationError`
-naming the file and the place:
-``line 7, column primaryValue`` in a CSV file, ``data[5].primaryValue`` in
-JSON. Two rows with equal values count once. A file with no national-total
-row of the flows needed for the pair is an error too, and says what the file
-holds instead. A year's value is the exact sum of its rows: values that
-do not add up exactly within bilat's range (at most 100 significant digits,
-magnitudes from 1E-100 to below 1E+100) are an error that quotes them.
-A byte that is not UTF-8 is named with its line and its offset in the file.
+for the same pair, year and flow, or two national-total rows for the same
+pair, year, month and flow with different values (in one file or in two), is
+a :class:`~bilat.ValidationError` naming the file and the place: ``line 7,
+column primaryValue`` in a CSV file, ``data[5].primaryValue`` in JSON. Two
+rows with equal values count once. A pair asked for with no national-total
+row of the flows needed is an error too, which says what the files hold
+instead (counted in a second pass, which only an error pays for). A year's
+value is the exact sum of its rows: values that do not add up exactly within
+bilat's range (at most 100 significant digits, magnitudes from 1E-100 to
+below 1E+100) are an error that quotes them. A byte that is not UTF-8 is
+named with its line and its offset in the file.
 
-Memory
-------
-Files are streamed: a CSV file goes line by line through :mod:`csv`, and a
-JSON response record by record (each record is parsed whole by :mod:`json`,
-the text around it is read 64 KiB at a time and dropped once parsed). Rows of
-other pairs are counted and forgotten; only the national totals of the pair
-are kept, one entry per year, flow and month. A file of a million rows takes
-no more memory than one of a hundred. The response's other fields
-(``count``, ``error`` …) are read whole; ``error`` may stand before or after
-``data``, and when it is not empty the file is refused as an error response,
-unless a record before it was refused first. A field given twice is an
-error, where :func:`json.loads` would keep the last.
+Memory and speed
+----------------
+Files are streamed: a CSV file goes line by line, and a JSON response
+record by record (each record is parsed whole by :mod:`json`, the text
+around it is read 64 KiB at a time and dropped once parsed). Only the
+national totals of the pairs read are kept, one entry per pair, year, flow
+and month, so memory grows with the pairs and years kept, not with the file.
+A CSV line without quotes is split on its commas (its field count checked
+first); a line with quotes goes through :mod:`csv`, unless it cannot be a
+national total because its text lacks a ``TOTAL`` or ``C00`` cell. The
+response's other fields (``count``, ``error`` …) are read whole; ``error``
+may stand before or after ``data``, and when it is not empty the file is
+refused as an error response, unless a record before it was refused first.
+A field given twice is an error, where :func:`json.loads` would keep the
+last.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import decimal
+import io
 import json
 import operator
 import os
@@ -91,9 +108,10 @@ import re
 import warnings
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple, NoReturn, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO, TypeAlias
 
 from bilat._country import Country, CountryLike
+from bilat._currency import Currency
 from bilat._decimal import EMAX, EXACT, MAX_DIGITS, read_decimal
 from bilat._errors import (
     IncompleteDataWarning,
@@ -101,16 +119,19 @@ from bilat._errors import (
     ValidationError,
     shown,
 )
-from bilat._fs import as_path, open_regular, open_text
+from bilat._fields import as_items
+from bilat._fs import as_path, open_regular
 from bilat._money import Money
+from bilat._progress import Bar, bar, check_progress
 from bilat._series import TradeMetric, TradeSeries, as_metric
 from bilat._source import Source, as_optional_date
+from bilat.io._areas import AreaKind, area, codes_for
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
-__all__ = ["COMTRADE_CODES", "FLOW_CODES", "read_comtrade"]
+__all__ = ["FLOW_CODES", "read_comtrade", "read_pair"]
 
 StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -130,15 +151,20 @@ FLOW_CODES: Final[Mapping[str, str]] = {
     "MOP": "Import of goods after outward processing",
 }
 
-#: Countries for which Comtrade's reporter and partner code is not the ISO
-#: 3166 numeric code (alpha-2 code → Comtrade code).
-COMTRADE_CODES: Final[Mapping[str, int]] = {
-    "CH": 757,
-    "FR": 251,
-    "IN": 699,
-    "NO": 579,
-    "US": 842,
-}
+
+def __getattr__(name: str) -> object:
+    """``COMTRADE_CODES``, kept for old callers: derived from the areas table."""
+    if name == "COMTRADE_CODES":
+        from bilat._country import _codes
+
+        found: dict[str, int] = {}
+        for alpha2, numeric in _codes().numeric.items():
+            own = sorted(codes_for(Country(alpha2)) - {numeric})
+            if own:
+                found[alpha2] = own[-1]
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _SUFFIXES: Final = (".csv", ".json")
 _PUBLISHER: Final = "United Nations Statistics Division (UN Comtrade)"
@@ -154,15 +180,6 @@ _REQUIRED: Final = (
     "flowCode",
     "primaryValue",
 )
-_OPTIONAL: Final = (
-    "cmdCode",
-    "partner2Code",
-    "motCode",
-    "customsCode",
-    "cifvalue",
-    "fobvalue",
-)
-
 #: The value each breakdown column has on a national total.
 _TOTALS: Final = {
     "cmdCode": "TOTAL",
@@ -170,6 +187,8 @@ _TOTALS: Final = {
     "motCode": "0",
     "customsCode": "C00",
 }
+#: Cells whose text a national total's line must hold (see _Layout.tokens).
+_TOKEN_COLUMNS: Final = ("cmdCode", "customsCode")
 
 _FLOW_NAMES: Final = {"X": "exports", "M": "imports"}
 _STANDARD_BASIS: Final = {"X": "FOB", "M": "CIF"}
@@ -180,107 +199,70 @@ _METRIC_FLOWS: Final = {
 }
 
 _NUMBER: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?", re.ASCII)
+_NUMBER_MATCH: Final = _NUMBER.fullmatch
 _YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
 _MONTH: Final = re.compile(r"([0-9]{4})([0-9]{2})", re.ASCII)
 _ALL_MONTHS: Final = frozenset(range(1, 13))
-
-
-#: One row: where it is, its required cells (in the order of ``_REQUIRED``)
-#: and its optional ones (``_OPTIONAL``; None where the file has no such
-#: column). Every cell is text, as in the CSV file.
-Row: TypeAlias = tuple["_Place", tuple[str, ...], tuple[str | None, ...]]
-
-
-class _Place(NamedTuple):
-    """Where a row is: a CSV line or a JSON record, for error messages."""
-
-    in_json: bool
-    number: int
-
-    def at(self, column: str | None = None) -> str:
-        """``line 7, column primaryValue`` or ``data[5].primaryValue``."""
-        if self.in_json:
-            return f"data[{self.number}]" + ("" if column is None else f".{column}")
-        return f"line {self.number}" + ("" if column is None else f", column {column}")
-
-
-class _Entry(NamedTuple):
-    value: Decimal
-    text: str
-    basis: str
-    place: _Place
-
-
-# -- reading the two formats -----------------------------------------------------
+_USD: Final = Currency("USD")
+#: The longest code text looked up (M49 codes have three digits).
+_CODE_DIGITS: Final = 6
+#: Pairs named in full in a warning or an error before "and N more".
+_NAMED: Final = 5
 
 #: Characters read from the file at a time. A CSV file is read line by line
 #: and a JSON file one record at a time, so memory does not grow with the
-#: file: only the national totals of the pair read are kept.
+#: file: only the national totals of the pairs read are kept.
 _CHUNK: Final = 1 << 16
 
+#: A national total kept: its value, the value's text, its basis (FOB or
+#: CIF), the index of its file and its line (CSV) or record (JSON) number.
+#: A plain tuple: one is built for every national total read.
+Entry: TypeAlias = tuple[Decimal, str, str, int, int]
+#: A year and flow of a pair: its annual entry, or its entries by month.
+Slot: TypeAlias = Entry | dict[int, Entry]
+_VALUE: Final = 0
+_TEXT: Final = 1
+_BASIS: Final = 2
+_SOURCE: Final = 3
+_NUMBER_AT: Final = 4
 
-def _fail(place: _Place, column: str | None, message: str) -> NoReturn:
-    raise ValidationError([(place.at(column), message)])
+
+def _months(slot: Slot) -> dict[int, Entry]:
+    """A slot's entries by month (0 for an annual entry)."""
+    return slot if isinstance(slot, dict) else {0: slot}
 
 
-def _csv_rows(stream: TextIO, reading: _Reading) -> Iterator[Row]:
-    """The rows of ``reading``'s pair, counting the others as they pass."""
-    reader = csv.reader(stream, strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as e:
-        raise ValidationError([("line 1", f"invalid CSV: {e}")]) from None
-    if header is None:
-        raise ValidationError(
-            [("line 1", "empty file: expected a header of UN Comtrade columns")]
-        )
-    names = [name.strip() for name in header]
-    index = {name: i for i, name in reversed(list(enumerate(names)))}
-    missing = [name for name in _REQUIRED if name not in index]
-    if missing:
-        raise ValidationError(
-            [
-                (
-                    "line 1",
-                    f"missing column {shown(name)}: expected UN Comtrade's column names",
-                )
-                for name in missing
-            ]
-        )
-    width = len(names)
-    required = operator.itemgetter(*(index[name] for name in _REQUIRED))
-    positions = [index.get(name, width) for name in _OPTIONAL]
-    pad = (None,) if width in positions else ()
-    optional = operator.itemgetter(*positions)
-    rep_at, par_at = index["reporterCode"], index["partnerCode"]
-    reporters, partners = reading.reporter_codes, reading.partner_codes
-    count = reverse = 0
-    try:
-        for row in reader:
-            if len(row) != width:
-                if not row:
-                    continue
-                _fail(
-                    _Place(in_json=False, number=reader.line_num),
-                    None,
-                    f"expected {width} fields as in the header, found {len(row)}",
-                )
-            count += 1
-            rep, par = row[rep_at], row[par_at]
-            if rep in reporters and par in partners:
-                yield (
-                    _Place(in_json=False, number=reader.line_num),
-                    required(row),
-                    optional((*row, *pad) if pad else row),
-                )
-            elif rep in partners and par in reporters:
-                reverse += 1
-    except csv.Error as e:
-        raise ValidationError(
-            [(f"line {reader.line_num}", f"invalid CSV: {e}")]
-        ) from None
-    reading.rows += count
-    reading.reverse_rows += reverse
+# -- places ----------------------------------------------------------------------
+
+
+class _Files:
+    """The files of one reading, for the places of error messages."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.paths = files
+        self.names = [Path(file).name for file in files]
+        self.json = [file.lower().endswith(".json") for file in files]
+
+    def at(self, source: int, number: int, column: str | None = None) -> str:
+        """``line 7, column primaryValue`` or ``data[5].primaryValue``."""
+        if self.json[source]:
+            return f"data[{number}]" + ("" if column is None else f".{column}")
+        return f"line {number}" + ("" if column is None else f", column {column}")
+
+    def where(self, entry: Entry, current: int | None) -> str:
+        """An entry's place, with its file's name when that is not ``current``."""
+        place = self.at(entry[_SOURCE], entry[_NUMBER_AT])
+        if len(self.paths) > 1 and entry[_SOURCE] != current:
+            place += f" of {self.names[entry[_SOURCE]]}"
+        return place
+
+    def titled(self, sources: Iterable[int]) -> str:
+        """The names of some of the files, in the order they were read."""
+        return ", ".join(self.names[i] for i in sorted(set(sources)))
+
+
+def _fail(place: str, message: str) -> NoReturn:
+    raise ValidationError([(place, message)])
 
 
 def _json_text(value: object) -> str:
@@ -416,45 +398,29 @@ class _JsonStream:
             self.invalid("Extra data")
 
 
-def _json_records(stream: _JsonStream, reading: _Reading) -> Iterator[Row]:
+def _json_records(stream: _JsonStream) -> Iterator[tuple[int, dict[str, Any]]]:
     """The records of the array that starts at the stream's position."""
     stream.expect("[", "Expecting '['")
     if stream.peek() == "]":
         stream.pos += 1
         return
-    reporters, partners = reading.reporter_codes, reading.partner_codes
-    number = count = reverse = 0
+    number = 0
     while True:
         record = stream.value()
-        place = _Place(in_json=True, number=number)
         if not isinstance(record, dict):
-            _fail(place, None, f"expected a record (an object), got {shown(record)}")
+            _fail(
+                f"data[{number}]", f"expected a record (an object), got {shown(record)}"
+            )
         for name in _REQUIRED:
             if name not in record:
                 _fail(
-                    place,
-                    None,
+                    f"data[{number}]",
                     f"missing field {shown(name)}: expected UN Comtrade's field names",
                 )
-        count += 1
-        rep = _json_text(record["reporterCode"])
-        par = _json_text(record["partnerCode"])
-        if rep in reporters and par in partners:
-            yield (
-                place,
-                tuple(_json_text(record[name]) for name in _REQUIRED),
-                tuple(
-                    _json_text(record[name]) if name in record else None
-                    for name in _OPTIONAL
-                ),
-            )
-        elif rep in partners and par in reporters:
-            reverse += 1
+        yield number, record
         number += 1
         if stream.expect(",]", "Expecting ',' delimiter") == "]":
             break
-    reading.rows += count
-    reading.reverse_rows += reverse
 
 
 def _api_error(error: object) -> NoReturn:
@@ -463,7 +429,7 @@ def _api_error(error: object) -> NoReturn:
     )
 
 
-def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
+def _json_rows(text: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
     """The records of an API response (or a bare list), one at a time.
 
     The response's other fields are read whole; an ``error`` field that is
@@ -472,7 +438,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
     stream = _JsonStream(text)
     first = stream.peek()
     if first == "[":
-        yield from _json_records(stream, reading)
+        yield from _json_records(stream)
         stream.finish()
         return
     if first != "{":
@@ -498,7 +464,7 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
                 raise ValidationError([(key, f"the field {shown(key)} appears twice")])
             keys.append(key)
             if key == "data" and stream.peek() == "[":
-                yield from _json_records(stream, reading)
+                yield from _json_records(stream)
             else:
                 value = stream.value()
                 if key == "error" and value:
@@ -524,160 +490,635 @@ def _json_rows(text: TextIO, reading: _Reading) -> Iterator[Row]:
 # -- one row ---------------------------------------------------------------------
 
 
-def _year(place: _Place, text: str) -> int:
-    if not _YEAR.fullmatch(text) or text == "0000":
-        _fail(place, "refYear", f"expected a year such as '2023', got {shown(text)}")
-    return int(text)
-
-
-def _month(place: _Place, freq: str, year_text: str, period: str) -> int:
-    """The month of a row: 0 for an annual row, 1–12 for a monthly one."""
+def _period(
+    place: Callable[[str], str], freq: str, year_text: str, period: str
+) -> tuple[int, int]:
+    """The year and month of a row: month 0 for an annual row, 1–12 for a monthly one."""
+    if not _YEAR.fullmatch(year_text) or year_text == "0000":
+        _fail(
+            place("refYear"),
+            f"expected a year such as '2023', got {shown(year_text)}",
+        )
+    year = int(year_text)
     if freq == "A":
         if period != year_text:
             _fail(
-                place,
-                "period",
+                place("period"),
                 f"expected the year {shown(year_text)} of refYear, got {shown(period)}",
             )
-        return 0
+        return year, 0
     if freq != "M":
         _fail(
-            place, "freqCode", f"unknown frequency {shown(freq)}: expected 'A' or 'M'"
+            place("freqCode"),
+            f"unknown frequency {shown(freq)}: expected 'A' or 'M'",
         )
     found = _MONTH.fullmatch(period)
     if found is None or found[1] != year_text:
         _fail(
-            place,
-            "period",
+            place("period"),
             f"expected a month 'YYYYMM' of {year_text}, got {shown(period)}",
         )
     month = int(found[2])
     if not 1 <= month <= 12:
-        _fail(place, "period", f"expected a month 01 to 12, got {shown(period)}")
-    return month
-
-
-def _value(place: _Place, text: str) -> Decimal:
-    if not _NUMBER.fullmatch(text):
         _fail(
-            place,
-            "primaryValue",
-            f"expected a number such as '1234567.89', got {shown(text)}",
+            place("period"),
+            f"expected a month 01 to 12, got {shown(period)}",
         )
-    try:
-        return read_decimal(text)  # whatever the caller's context
-    except ArithmeticError:  # an exponent beyond what Decimal can hold
-        _fail(
-            place, "primaryValue", f"expected a number of US dollars, got {shown(text)}"
-        )
+    return year, month
 
 
-def _exact_sum(year: int, entries: list[_Entry]) -> Decimal:
-    """The sum of a year's values, exactly, or an error quoting them all."""
-    total = Decimal(0)
-    try:
-        for entry in entries:
-            total = EXACT.add(total, entry.value)
-    except decimal.DecimalException:
-        listed = ", ".join(f"{shown(e.text)} ({e.place.at()})" for e in entries)
-        _fail(
-            entries[0].place,
-            "primaryValue",
-            f"the values of {year} do not add up to an exact sum of at most "
-            f"{MAX_DIGITS} significant digits below 1E+{EMAX + 1}: {listed}",
-        )
-    return total
+def _not_a_number(place: str, text: str) -> NoReturn:
+    _fail(place, f"expected a number such as '1234567.89', got {shown(text)}")
 
 
-def _basis(flow: str, cif: str | None, fob: str | None) -> str:
-    """How a row's primaryValue is valued: as usual, unless only the other is given."""
-    if flow == "X":
-        return "CIF" if not fob and cif else "FOB"
-    return "FOB" if not cif and fob else "CIF"
+# -- pairs -----------------------------------------------------------------------
 
 
-# -- the whole file --------------------------------------------------------------
+class _Pair:
+    """The national totals kept for one (reporter, partner) pair."""
+
+    __slots__ = ("entries", "key")
+
+    def __init__(self, key: tuple[Country, Country]) -> None:
+        self.key = key
+        #: (year, flow) -> the annual entry, or month -> entry (months 1–12).
+        self.entries: dict[tuple[int, str], Slot] = {}
 
 
-class _Reading:
-    """Rows kept from one file, with counts for the error messages."""
+class _Skip:
+    """Rows of a code pair that is no pair read, counted by why."""
+
+    __slots__ = ("reason", "rows", "texts")
+
+    #: Reasons: an aggregate area, a code not listed, the same country
+    #: twice, or (pairs asked for) a pair not asked for.
+    AGGREGATE, UNKNOWN, SAME, OTHER = range(4)
+
+    def __init__(self, reason: int, texts: tuple[str, ...]) -> None:
+        self.reason = reason
+        self.texts = texts  # the unknown code texts, for UNKNOWN
+        self.rows = 0
+
+
+class _Collector:
+    """The national totals of the pairs read, from every file of a reading.
+
+    Rows come in as cell texts; each distinct code text and code pair is
+    looked up once, and what is no pair read is counted and dropped.
+    """
 
     def __init__(
-        self, reporter_codes: frozenset[str], partner_codes: frozenset[str]
+        self,
+        files: _Files,
+        flows: tuple[str, ...],
+        wanted: Iterable[tuple[Country, Country]] | None,
     ) -> None:
-        self.reporter_codes = reporter_codes
-        self.partner_codes = partner_codes
-        #: Rows read, the pair's rows, their breakdowns, and the rows of
-        #: the reverse pair (partner reporting on reporter).
-        self.rows = 0
-        self.pair_rows = 0
-        self.breakdowns = 0
-        self.reverse_rows = 0
-        #: (year, flow, month) -> entry; month 0 is a whole year.
-        self.entries: dict[tuple[int, str, int], _Entry] = {}
-        #: (year, flow) -> the first row's place and frequency.
-        self.frequency: dict[tuple[int, str], tuple[str, _Place]] = {}
+        self.files = files
+        self.flows = flows
+        self.every = wanted is None
+        self.pairs: dict[tuple[Country, Country], _Pair] = {
+            key: _Pair(key) for key in wanted or ()
+        }
+        #: (reporter text, partner text) -> its pair, or why it is none.
+        self.by_text: dict[tuple[str, str], _Pair | _Skip] = {}
+        #: code text -> its country, None for an aggregate, "" when unknown.
+        self.codes: dict[str, Country | str | None] = {}
+        #: (freq, refYear, period) -> (year, month), checked.
+        self.periods: dict[tuple[str, str, str], tuple[int, int]] = {}
+        self.source = 0
 
-    def read(self, rows: Iterator[Row], flows: tuple[str, ...]) -> None:
-        """Check and keep the national totals of ``flows`` for the pair.
+    def country(self, text: str) -> Country | str | None:
+        """A code text's country (cached): None for an aggregate, "" when unknown."""
+        try:
+            return self.codes[text]
+        except KeyError:
+            pass
+        digits = text.strip()
+        found: Country | str | None = ""
+        if digits.isascii() and digits.isdigit() and len(digits) <= _CODE_DIGITS:
+            known = area(int(digits))
+            if known is not None:
+                found = known.country if known.kind is AreaKind.COUNTRY else None
+        self.codes[text] = found
+        return found
 
-        ``rows`` are the pair's rows; the reader that yields them counts the
-        others in :attr:`rows` and :attr:`reverse_rows`.
-        """
-        for place, required, optional in rows:
-            freq, year_text, period, _, _, flow, text = required
-            self.pair_rows += 1
+    def _resolve(self, texts: tuple[str, str]) -> _Pair | _Skip:
+        reporter, partner = self.country(texts[0]), self.country(texts[1])
+        found: _Pair | _Skip
+        if reporter == "" or partner == "":
+            unknown = tuple(
+                t for t, c in zip(texts, (reporter, partner), strict=True) if c == ""
+            )
+            found = _Skip(_Skip.UNKNOWN, unknown)
+        elif not isinstance(reporter, Country) or not isinstance(partner, Country):
+            found = _Skip(_Skip.AGGREGATE, ())
+        elif reporter == partner:
+            found = _Skip(_Skip.SAME, ())
+        else:
+            key = (reporter, partner)
+            pair = self.pairs.get(key)
+            if pair is None and self.every:
+                pair = self.pairs[key] = _Pair(key)
+            found = _Skip(_Skip.OTHER, ()) if pair is None else pair
+        self.by_text[texts] = found
+        return found
+
+    def take(  # noqa: PLR0917 - once per national total: positional is faster
+        self,
+        number: int,
+        freq: str,
+        year_text: str,
+        period: str,
+        reporter: str,
+        partner: str,
+        flow: str,
+        text: str,
+        cif: str | None,
+        fob: str | None,
+    ) -> None:
+        """Keep one national-total row, if it is of a pair and a flow read."""
+        if flow not in self.flows:
             if flow not in FLOW_CODES:
-                _fail(
-                    place,
-                    "flowCode",
-                    f"unknown flow code {shown(flow)}: expected one of UN Comtrade's "
-                    + ", ".join(map(repr, FLOW_CODES)),
-                )
-            cmd, p2, mot, customs, cif, fob = optional
-            if (
-                (cmd is not None and cmd != "TOTAL")
-                or (p2 is not None and p2 != "0")
-                or (mot is not None and mot != "0")
-                or (customs is not None and customs != "C00")
-            ):
-                self.breakdowns += 1
-                continue
-            if flow not in flows:
-                continue
-            year = _year(place, year_text)
-            month = _month(place, freq, year_text, period)
-            self._keep(
-                (year, flow, month),
-                freq,
-                _Entry(_value(place, text), text, _basis(flow, cif, fob), place),
+                self._unknown_flow(number, reporter, partner, flow)
+            return
+        texts = (reporter, partner)
+        pair = self.by_text.get(texts)
+        if pair is None:
+            pair = self._resolve(texts)
+        if pair.__class__ is _Skip:
+            pair.rows += 1
+            return
+        when = self.periods.get((freq, year_text, period))
+        if when is None:
+            when = self._period(number, freq, year_text, period)
+        year, month = when
+        if _NUMBER_MATCH(text) is None:
+            _not_a_number(self.files.at(self.source, number, "primaryValue"), text)
+        try:
+            value = read_decimal(text)  # whatever the caller's context
+        except ArithmeticError:  # an exponent beyond what Decimal can hold
+            _fail(
+                self.files.at(self.source, number, "primaryValue"),
+                f"expected a number of US dollars, got {shown(text)}",
+            )
+        if flow == "X":
+            basis = "CIF" if not fob and cif else "FOB"
+        else:
+            basis = "FOB" if not cif and fob else "CIF"
+        entry = (value, text, basis, self.source, number)
+        entries: dict[tuple[int, str], Slot] = pair.entries  # type: ignore[union-attr]
+        slot = entries.get((year, flow))
+        if slot is None:  # the first row of the year and flow
+            entries[year, flow] = entry if month == 0 else {month: entry}
+            return
+        known: Entry | None
+        if isinstance(slot, dict):  # months
+            if month == 0:
+                self._mixed(entry, year, flow, slot)
+            known = slot.get(month)
+            if known is None:
+                slot[month] = entry
+                return
+        else:  # an annual row came first
+            if month != 0:
+                self._mixed(entry, year, flow, slot)
+            known = slot
+        if known[_VALUE] != value:
+            self._conflict(entry, known, year, flow, month)
+
+    def _unknown_flow(
+        self, number: int, reporter: str, partner: str, flow: str
+    ) -> None:
+        """Refuse a flow code outside Comtrade's list, in a pair read."""
+        texts = (reporter, partner)
+        pair = self.by_text.get(texts) or self._resolve(texts)
+        if isinstance(pair, _Pair):
+            _fail(
+                self.files.at(self.source, number, "flowCode"),
+                f"unknown flow code {shown(flow)}: expected one of UN Comtrade's "
+                + ", ".join(map(repr, FLOW_CODES)),
             )
 
-    def _keep(self, key: tuple[int, str, int], freq: str, entry: _Entry) -> None:
-        year, flow, month = key
-        first_freq, first_place = self.frequency.setdefault(
-            (year, flow), (freq, entry.place)
+    def _period(
+        self, number: int, freq: str, year_text: str, period: str
+    ) -> tuple[int, int]:
+        source, files = self.source, self.files
+        when = _period(
+            lambda column: files.at(source, number, column), freq, year_text, period
         )
-        if first_freq != freq:
+        self.periods[freq, year_text, period] = when
+        return when
+
+    def _mixed(self, entry: Entry, year: int, flow: str, slot: Slot) -> NoReturn:
+        """Refuse annual and monthly rows for one pair, year and flow."""
+        first_month, first = next(iter(_months(slot).items()))
+        freq, first_freq = ("M", "A") if first_month == 0 else ("A", "M")
+        _fail(
+            self.files.at(self.source, entry[_NUMBER_AT], "freqCode"),
+            f"{year} {_FLOW_NAMES[flow]} ({flow}) have annual and monthly rows "
+            f"(this one is {shown(freq)}, {self.files.where(first, self.source)} "
+            f"is {shown(first_freq)}): read annual and monthly data separately",
+        )
+
+    def _conflict(
+        self, entry: Entry, known: Entry, year: int, flow: str, month: int
+    ) -> NoReturn:
+        """Refuse a second national total with another value."""
+        moment = f"{year}" if month == 0 else f"{year}-{month:02d}"
+        _fail(
+            self.files.at(self.source, entry[_NUMBER_AT], "primaryValue"),
+            f"a second national-total row for {moment} {_FLOW_NAMES[flow]} ({flow}) "
+            f"with {shown(entry[_TEXT])}, but {self.files.where(known, self.source)} "
+            f"has {shown(known[_TEXT])}: the "
+            + ("file holds" if len(self.files.paths) == 1 else "files hold")
+            + " conflicting duplicates",
+        )
+
+    def skipped(self, reason: int) -> int:
+        """How many national-total rows were skipped for ``reason``."""
+        return sum(
+            s.rows
+            for s in self.by_text.values()
+            if isinstance(s, _Skip) and s.reason == reason
+        )
+
+    def unknown_codes(self) -> dict[str, int]:
+        """Each code text not listed by Comtrade, with its national-total rows."""
+        found: dict[str, int] = {}
+        for skip in self.by_text.values():
+            if isinstance(skip, _Skip) and skip.reason == _Skip.UNKNOWN and skip.rows:
+                for text in dict.fromkeys(skip.texts):
+                    found[text] = found.get(text, 0) + skip.rows
+        return found
+
+
+# -- reading the two formats -----------------------------------------------------
+
+
+class _Layout(NamedTuple):
+    """Where a CSV file's columns are."""
+
+    width: int
+    #: The cells of _REQUIRED, in that order.
+    required: Callable[[list[str]], tuple[str, ...]]
+    #: The breakdown cells and what they are on a national total (None:
+    #: the file has no breakdown column, every row is a national total).
+    breakdowns: Callable[[list[str]], object] | None
+    totals: object
+    cif: int | None
+    fob: int | None
+    #: Texts a line must hold to be a national total: for cmdCode and
+    #: customsCode, when the column is neither the first nor the last, a
+    #: line without quotes holds ",TOTAL,"; a line with quotes holds that
+    #: or '"TOTAL"'.
+    tokens: tuple[tuple[str, str], ...]
+
+
+def _layout(header: list[str]) -> _Layout:
+    names = [name.strip() for name in header]
+    index = {name: i for i, name in reversed(list(enumerate(names)))}
+    missing = [name for name in _REQUIRED if name not in index]
+    if missing:
+        raise ValidationError(
+            [
+                (
+                    "line 1",
+                    f"missing column {shown(name)}: expected UN Comtrade's column names",
+                )
+                for name in missing
+            ]
+        )
+    width = len(names)
+    present = [(index[name], total) for name, total in _TOTALS.items() if name in index]
+    getter = None
+    totals: object = None
+    if present:
+        getter = operator.itemgetter(*(i for i, _ in present))
+        totals = tuple(t for _, t in present) if len(present) > 1 else present[0][1]
+    tokens = tuple(
+        (f",{_TOTALS[name]},", f'"{_TOTALS[name]}"')
+        for name in _TOKEN_COLUMNS
+        if name in index and 0 < index[name] < width - 1
+    )
+    return _Layout(
+        width,
+        operator.itemgetter(*(index[name] for name in _REQUIRED)),
+        getter,
+        totals,
+        index.get("cifvalue"),
+        index.get("fobvalue"),
+        tokens,
+    )
+
+
+def _csv_cells(text: str, number: int) -> list[str]:
+    """One record's cells, through :mod:`csv` (a line with quotes)."""
+    try:
+        rows = list(csv.reader((text,), strict=True))
+    except csv.Error as e:
+        _fail(f"line {number}", f"invalid CSV: {e}")
+    if len(rows) > 1:
+        _fail(f"line {number}", "invalid CSV: a quote inside an unquoted field")
+    return rows[0] if rows else []
+
+
+def _record(line: str, stream: TextIO, number: int) -> tuple[str, int]:
+    """A record that goes on past ``line`` (which has an odd number of quotes).
+
+    Returns the record's text, its lines joined, and its last line's number.
+    """
+    parts, quotes = [line], line.count('"')
+    for more in stream:
+        number += 1
+        parts.append(more)
+        quotes += more.count('"')
+        if not quotes & 1:
+            return "".join(parts), number
+    _fail(f"line {number - len(parts) + 1}", "invalid CSV: a quoted field never ends")
+
+
+def _records(stream: TextIO) -> Iterator[tuple[int, str]]:
+    """The CSV file's records as text, with their first line's number.
+
+    A record is a line, or several when a quoted field holds a line break:
+    a line with an odd number of quotes goes on to the next line.
+    """
+    number = 0
+    for line in stream:
+        number += 1
+        start = number
+        if '"' in line and line.count('"') & 1:
+            line, number = _record(line, stream, number)  # noqa: PLW2901
+        yield start, line
+
+
+def _csv_header(records: Iterator[tuple[int, str]]) -> _Layout:
+    first = next(records, None)
+    if first is None:
+        raise ValidationError(
+            [("line 1", "empty file: expected a header of UN Comtrade columns")]
+        )
+    return _layout(_csv_cells(first[1], 1))
+
+
+def _read_csv(stream: TextIO, collector: _Collector) -> None:
+    """Hand every national total of a CSV file to ``collector``.
+
+    The loop runs once per line of the file, so it does as little as it
+    can: a line without quotes has its commas counted (the field count
+    checked) and, when it holds the national total's tokens, is split; a
+    line with quotes goes through :mod:`csv` only when it may be a
+    national total.
+    """
+    header, last = stream.readline(), 1
+    if '"' in header and header.count('"') & 1:
+        header, last = _record(header, stream, 1)
+    layout = _csv_header(iter(((1, header),) if header else ()))
+    width, commas = layout.width, layout.width - 1
+    required, breakdowns, totals = layout.required, layout.breakdowns, layout.totals
+    cif_at, fob_at = layout.cif, layout.fob
+    # The tokens of cmdCode and customsCode; "" (in every line) when unused.
+    (bare1, quoted1), (bare2, quoted2) = (*layout.tokens, ("", ""), ("", ""))[:2]
+    take = collector.take
+    joined = last - 1  # lines joined to the record before, so far
+    for number, line in enumerate(stream, 2):
+        if '"' in line:
+            start = number + joined
+            if line.count('"') & 1:
+                line, end = _record(line, stream, start)  # noqa: PLW2901
+                joined += end - start
+            if line.endswith(("\n", "\r")) and (
+                (bare1 not in line and quoted1 not in line)
+                or (bare2 not in line and quoted2 not in line)
+            ):
+                continue  # no national total (the last line, maybe cut, is read)
+            row = _csv_cells(line, start)
+            if len(row) != width:
+                if not row:
+                    continue
+                _fail(
+                    f"line {start}",
+                    f"expected {width} fields as in the header, found {len(row)}",
+                )
+        elif line.count(",") != commas:
+            if not line.strip("\r\n"):
+                continue  # a blank line
             _fail(
-                entry.place,
-                "freqCode",
-                f"{year} {_FLOW_NAMES[flow]} ({flow}) have annual and monthly rows "
-                f"(this one is {shown(freq)}, {first_place.at()} is {shown(first_freq)}): "
-                "read annual and monthly data from separate files",
+                f"line {number + joined}",
+                f"expected {width} fields as in the header, "
+                f"found {line.count(',') + 1}",
             )
-        known = self.entries.get(key)
-        if known is None:
-            self.entries[key] = entry
-        elif known.value != entry.value:
-            when = f"{year}" if month == 0 else f"{year}-{month:02d}"
-            _fail(
-                entry.place,
-                "primaryValue",
-                f"a second national-total row for {when} {_FLOW_NAMES[flow]} ({flow}) "
-                f"with {shown(entry.text)}, but {known.place.at()} has {shown(known.text)}: "
-                "the file holds conflicting duplicates",
+        elif bare1 not in line or bare2 not in line:
+            continue  # no national total
+        else:
+            start = number + joined
+            row = line.rstrip("\r\n").split(",")
+        if breakdowns is None or breakdowns(row) == totals:
+            freq, year, period, reporter, partner, flow, text = required(row)
+            take(
+                start,
+                freq,
+                year,
+                period,
+                reporter,
+                partner,
+                flow,
+                text,
+                None if cif_at is None else row[cif_at],
+                None if fob_at is None else row[fob_at],
             )
+
+
+def _national(record: Mapping[str, object]) -> bool:
+    """Whether a JSON record is a national total (its breakdown fields say so)."""
+    for name, total in _TOTALS.items():
+        if name in record and _json_text(record[name]) != total:
+            return False
+    return True
+
+
+def _read_json(stream: TextIO, collector: _Collector) -> None:
+    """Hand every national total of an API response to ``collector``."""
+    take = collector.take
+    for number, record in _json_rows(stream):
+        if not _national(record):
+            continue
+        cif, fob = record.get("cifvalue", _ABSENT), record.get("fobvalue", _ABSENT)
+        freq, year, period, reporter, partner, flow, text = (
+            _json_text(record[name]) for name in _REQUIRED
+        )
+        take(
+            number,
+            freq,
+            year,
+            period,
+            reporter,
+            partner,
+            flow,
+            text,
+            None if cif is _ABSENT else _json_text(cif),
+            None if fob is _ABSENT else _json_text(fob),
+        )
+
+
+_ABSENT: Final = object()
+
+
+class _Counted(io.RawIOBase):
+    """A binary file that advances a progress bar by the bytes read from it."""
+
+    def __init__(self, inner: io.BufferedIOBase, shown: Bar) -> None:
+        super().__init__()
+        self._inner = inner
+        self._bar = shown
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._inner.readinto(buffer)
+        if n:
+            self._bar.update(n)
+        return n
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            super().close()
+
+
+def _open(file: str, shown: Bar) -> io.TextIOWrapper:
+    """The file as UTF-8 text (a byte-order mark skipped), counted on ``shown``."""
+    binary: Any = open_regular(file)
+    if shown.shown:
+        binary = io.BufferedReader(_Counted(binary, shown), _CHUNK)
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+
+
+def _read_file(file: str, source: int, collector: _Collector, shown: Bar) -> None:
+    """Read the national totals of a ``.csv`` or ``.json`` file, streaming."""
+    read = _read_json if collector.files.json[source] else _read_csv
+    collector.source = source
+    try:
+        with _open(file, shown) as stream:
+            read(stream, collector)
+    except UnicodeDecodeError:
+        raise _not_utf8(file) from None
+    except ValidationError as e:
+        if e.file is not None:  # about the file itself: already names it
+            raise
+        raise ValidationError(e.problems, file=file) from None
+
+
+def _not_utf8(file: str) -> ValidationError:
+    """Name the line and the first byte that is not UTF-8 (found by a second pass)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, line = 0, 1
+    with open_regular(file) as f:
+        while True:
+            chunk = f.read(_CHUNK)
+            held = decoder.getstate()[0]
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as e:
+                data = held + chunk
+                line += data.count(b"\n", 0, e.start)
+                where = offset - len(held) + e.start
+                byte = data[e.start : e.start + 1]
+                problem = f"not UTF-8 text: byte {where} is {shown(byte)}"
+                return ValidationError([(f"line {line}", problem)], file=file)
+            if not chunk:  # pragma: no cover - only called after a decoding error
+                return ValidationError("not UTF-8 text", file=file)
+            offset += len(chunk)
+            line += chunk.count(b"\n")
+
+
+# -- what the files hold, for an error -------------------------------------------
+
+
+class _Census:
+    """Rows of the files counted again, for the message of a pair not found."""
+
+    def __init__(self, collector: _Collector, pairs: list[tuple[Country, Country]]):
+        self.rows = 0
+        self.collector = collector
+        #: pair -> [its rows, their breakdowns, rows of the reverse pair]
+        self.counts = {pair: [0, 0, 0] for pair in pairs}
+        self.reverse = {(p, r): (r, p) for r, p in pairs}
+
+    def row(self, reporter: str, partner: str, national: bool) -> None:
+        self.rows += 1
+        country = self.collector.country
+        key: Any = (country(reporter), country(partner))  # countries, or not
+        counts = self.counts.get(key)
+        if counts is not None:
+            counts[0] += 1
+            counts[1] += not national
+        mirrored = self.reverse.get(key)
+        if mirrored is not None:
+            self.counts[mirrored][2] += 1
+
+    def read(self, file: str, in_json: bool) -> None:
+        with _open(file, Bar()) as stream:
+            if in_json:
+                for _, record in _json_rows(stream):
+                    self.row(
+                        _json_text(record["reporterCode"]),
+                        _json_text(record["partnerCode"]),
+                        _national(record),
+                    )
+                return
+            records = _records(stream)
+            layout = _csv_header(records)
+            at = operator.itemgetter(3, 4)
+            for number, line in records:
+                try:
+                    row = (
+                        _csv_cells(line, number)
+                        if '"' in line
+                        else line.rstrip("\r\n").split(",")
+                    )
+                except ValidationError:
+                    continue
+                if len(row) != layout.width:
+                    continue
+                national = (
+                    layout.breakdowns is None or layout.breakdowns(row) == layout.totals
+                )
+                reporter, partner = at(layout.required(row))
+                self.row(reporter, partner, national)
+
+
+def _describe(country: Country) -> str:
+    """``Kazakhstan (398)``, ``United States (840 or 842)``."""
+    codes = sorted(codes_for(country)) or [country.numeric]
+    return f"{country.name()} ({' or '.join(map(str, codes))})"
+
+
+def _not_found(census: _Census, pair: tuple[Country, Country], wanted: str) -> str:
+    reporter, partner = pair
+    rows, pair_rows, breakdowns, reverse = census.rows, *census.counts[pair]
+    message = (
+        f"no national-total {wanted} rows reported by {_describe(reporter)} for "
+        f"partner {_describe(partner)}: {rows} rows read, "
+        f"{pair_rows} of them for this pair"
+    )
+    if breakdowns:
+        message += (
+            f", {breakdowns} of those breakdowns (cmdCode other than "
+            "TOTAL, or partner2Code, motCode or customsCode other than 0, 0, C00)"
+        )
+    if reverse:
+        message += (
+            f"; the file has {reverse} rows reported by "
+            f"{partner.name()} for {reporter.name()}: use "
+            f"reporter={shown(partner.alpha2)}, partner={shown(reporter.alpha2)} for that view"
+        )
+    return message
+
+
+# -- years -----------------------------------------------------------------------
 
 
 def _months_text(months: frozenset[int]) -> str:
@@ -711,7 +1152,7 @@ def _gaps(problems: Mapping[str, frozenset[int] | None]) -> str:
 
 
 class _Years(NamedTuple):
-    """The yearly values built from a reading, and what was left out."""
+    """The yearly values built from a pair's entries, and what was left out."""
 
     values: dict[int, Money]
     left_out: list[str]
@@ -720,45 +1161,68 @@ class _Years(NamedTuple):
     bases: dict[str, dict[str, set[int]]]
 
 
-def _year_entries(
-    entries: Mapping[tuple[int, str, int], _Entry], year: int, flow: str
-) -> list[_Entry] | frozenset[int] | None:
-    """One year's entries of a flow; the months found when incomplete, or None."""
-    annual = entries.get((year, flow, 0))
-    if annual is not None:
-        return [annual]
-    months = {
-        month: entry
-        for month in _ALL_MONTHS
-        if (entry := entries.get((year, flow, month))) is not None
-    }
-    if months.keys() == _ALL_MONTHS:
-        return list(months.values())
-    return frozenset(months) or None
+def _exact_sum(files: _Files, year: int, entries: list[Entry]) -> Decimal:
+    """The sum of a year's values, exactly, or an error quoting them all."""
+    total = Decimal(0)
+    try:
+        for entry in entries:
+            total = EXACT.add(total, entry[_VALUE])
+    except decimal.DecimalException:
+        first = entries[0][_SOURCE]
+        listed = ", ".join(
+            f"{shown(e[_TEXT])} ({files.where(e, first)})" for e in entries
+        )
+        raise ValidationError(
+            [
+                (
+                    files.at(first, entries[0][_NUMBER_AT], "primaryValue"),
+                    (
+                        f"the values of {year} do not add up to an exact sum of at "
+                        f"most {MAX_DIGITS} significant digits below "
+                        f"1E+{EMAX + 1}: {listed}"
+                    ),
+                )
+            ],
+            file=files.paths[first],
+        ) from None
+    return total
 
 
 def _years(
-    entries: Mapping[tuple[int, str, int], _Entry], flows: tuple[str, ...]
+    files: _Files,
+    entries: Mapping[tuple[int, str], Slot],
+    flows: tuple[str, ...],
 ) -> _Years:
+    by_year: dict[int, dict[str, dict[int, Entry]]] = {}
+    for (year, flow), slot in entries.items():
+        by_year.setdefault(year, {})[flow] = _months(slot)
     built = _Years({}, [], [], {flow: {} for flow in flows})
-    for year in sorted({key[0] for key in entries}):
-        found: dict[str, list[_Entry]] = {}
+    for year in sorted(by_year):
+        of_year = by_year[year]
+        found: dict[str, list[Entry]] = {}
         problems: dict[str, frozenset[int] | None] = {}
+        monthly = False
         for flow in flows:
-            got = _year_entries(entries, year, flow)
-            if isinstance(got, list):
-                found[flow] = got
+            kept = of_year.get(flow)
+            if kept is None:
+                problems[flow] = None
+            elif 0 in kept:  # annual (never with months: refused when read)
+                found[flow] = [kept[0]]
+            elif kept.keys() == _ALL_MONTHS:
+                found[flow] = list(kept.values())
+                monthly = True
             else:
-                problems[flow] = got
+                problems[flow] = frozenset(kept)
         if problems:
             built.left_out.append(f"{year}: {_gaps(problems)}; left out")
             continue
         for flow, flow_entries in found.items():
+            bases = built.bases[flow]
             for entry in flow_entries:
-                built.bases[flow].setdefault(entry.basis, set()).add(year)
-        total = _exact_sum(year, [e for got in found.values() for e in got])
-        built.values[year] = Money(total, "USD")
-        if any(len(flow_entries) > 1 for flow_entries in found.values()):
+                bases.setdefault(entry[_BASIS], set()).add(year)
+        total = _exact_sum(files, year, [e for got in found.values() for e in got])
+        built.values[year] = Money(total, _USD)
+        if monthly:
             built.from_months.append(year)
     return built
 
@@ -777,80 +1241,352 @@ def _basis_text(flow: str, years_by_basis: Mapping[str, set[int]]) -> str:
     return f"{name} {main} ({others})" if others else f"{name} {main}"
 
 
-def _codes(country: Country) -> frozenset[str]:
-    """The codes Comtrade may use for a country, as text."""
-    codes = {str(country.numeric)}
-    own = COMTRADE_CODES.get(country.alpha2)
-    if own is not None:
-        codes.add(str(own))
-    return frozenset(codes)
+class _Builder:
+    """Series from the pairs read; equal sources are built once and shared.
 
+    Many pairs have the same note (the same reporter, flow basis and years
+    left out), and a :class:`Source` is immutable, so each distinct one is
+    built once.
+    """
 
-def _describe(country: Country) -> str:
-    """``Kazakhstan (398)``, ``United States (840 or 842)``."""
-    return f"{country.name()} ({' or '.join(sorted(_codes(country)))})"
+    def __init__(
+        self, files: _Files, metric: TradeMetric, accessed: dt.date | None
+    ) -> None:
+        self.files = files
+        self.metric = metric
+        self.accessed = accessed
+        self.sources: dict[tuple[str, str], Source] = {}
+        self.names: dict[Country, str] = {}
 
+    def source(self, pair: _Pair, built: _Years) -> Source:
+        files = self.files
+        reporter = pair.key[0]
+        name = self.names.get(reporter)
+        if name is None:
+            name = self.names[reporter] = reporter.name()
+        flows = _METRIC_FLOWS[self.metric]
+        basis = " + ".join(_basis_text(flow, built.bases[flow]) for flow in flows)
+        sentences = [f"{basis}, as reported by {name}"]
+        if built.from_months:
+            years = ", ".join(map(str, built.from_months))
+            sentences.append(f"Summed from twelve monthly figures: {years}")
+        sentences.extend(built.left_out)
+        if len(files.paths) == 1:
+            titled = files.names[0]
+        else:
+            titled = files.titled(
+                e[_SOURCE]
+                for slot in pair.entries.values()
+                for e in _months(slot).values()
+            )
+        key = (f"UN Comtrade: {titled}", ". ".join(sentences) + ".")
+        found = self.sources.get(key)
+        if found is None:
+            found = self.sources[key] = Source(
+                key[0],
+                publisher=_PUBLISHER,
+                url=_URL,
+                accessed=self.accessed,
+                note=key[1],
+            )
+        return found
 
-def _nothing_found(
-    reading: _Reading, reporter: Country, partner: Country, wanted: str
-) -> str:
-    message = (
-        f"no national-total {wanted} rows reported by {_describe(reporter)} for "
-        f"partner {_describe(partner)}: {reading.rows} rows read, "
-        f"{reading.pair_rows} of them for this pair"
-    )
-    if reading.breakdowns:
-        message += (
-            f", {reading.breakdowns} of those breakdowns (cmdCode other than "
-            "TOTAL, or partner2Code, motCode or customsCode other than 0, 0, C00)"
+    def series(self, pair: _Pair, built: _Years) -> TradeSeries:
+        reporter, partner = pair.key
+        return TradeSeries(
+            (reporter, partner),
+            self.metric,
+            built.values,
+            reporter=reporter,
+            sources=(self.source(pair, built),),
         )
-    if reading.reverse_rows:
-        message += (
-            f"; the file has {reading.reverse_rows} rows reported by "
-            f"{partner.name()} for {reporter.name()}: use "
-            f"reporter={shown(partner.alpha2)}, partner={shown(reporter.alpha2)} for that view"
+
+
+def _view(pair: tuple[Country, Country], metric: TradeMetric) -> str:
+    """``Kazakhstan's turnover with Uzbekistan``."""
+    return f"{pair[0].name()}'s {metric.value} with {pair[1].name()}"
+
+
+def _listed(items: list[str]) -> str:
+    """The first few items, and how many more."""
+    shown_items = "; ".join(items[:_NAMED])
+    more = len(items) - _NAMED
+    return shown_items + (f"; and {more} more" if more > 0 else "")
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def _as_files(paths: object) -> list[str]:
+    """One path or an iterable of paths, each a ``.csv`` or ``.json`` file."""
+    if isinstance(paths, str | os.PathLike):
+        items: tuple[object, ...] = (paths,)
+    else:
+        items = as_items(paths, "paths", "a file path or an iterable of file paths")
+        if not items:
+            raise ValidationError([("paths", "expected at least one file, got none")])
+    files = [
+        as_path(item, "paths" if len(items) == 1 else f"paths[{i}]")
+        for i, item in enumerate(items)
+    ]
+    for file in files:
+        suffix = Path(file).suffix
+        if suffix.lower() not in _SUFFIXES:
+            raise InvalidOptionError("file suffix", suffix, _SUFFIXES)
+    return files
+
+
+def _as_pairs(pairs: object) -> list[tuple[Country, Country]]:
+    """``pairs=``: (reporter, partner) pairs of distinct countries, in order."""
+    expected = "an iterable of (reporter, partner) pairs, or None for every pair"
+    items = as_items(pairs, "pairs", expected)
+    if not items:
+        raise ValidationError(
+            [("pairs", "expected at least one (reporter, partner) pair, or None")]
         )
+    found: dict[tuple[Country, Country], None] = {}
+    for i, item in enumerate(items):
+        two = as_items(item, f"pairs[{i}]", "a (reporter, partner) pair")
+        if len(two) != 2:
+            raise ValidationError(
+                [
+                    (
+                        f"pairs[{i}]",
+                        f"expected a (reporter, partner) pair, got {shown(item)}",
+                    )
+                ]
+            )
+        reporter, partner = Country(two[0]), Country(two[1])  # type: ignore[arg-type]
+        if reporter == partner:
+            raise ValidationError(
+                [(f"pairs[{i}]", f"{shown(reporter)} is both reporter and partner")]
+            )
+        found[reporter, partner] = None
+    return list(found)
+
+
+def _read(
+    files: list[str],
+    pairs: list[tuple[Country, Country]] | None,
+    metric: TradeMetric,
+    *,
+    accessed: dt.date | None,
+    progress: bool,
+    stacklevel: int,
+) -> dict[tuple[Country, Country], TradeSeries]:
+    """Read ``pairs`` (None: every pair) from ``files`` in one pass.
+
+    ``stacklevel`` counts the frames from this function's caller up to the
+    user's code (2 when the public function called it), for the warnings.
+    """
+    flows = _METRIC_FLOWS[metric]
+    wanted = " and ".join(flows)
+    where = _Files(files)
+    collector = _Collector(where, flows, pairs)
+    total = None
+    if progress:
+        total = 0
+        for file in files:
+            with contextlib.suppress(OSError, ValueError):  # refused when read
+                total += Path(file).stat().st_size
+    desc = where.names[0] if len(files) == 1 else f"{len(files)} files"
+    with bar(
+        enabled=progress, total=total, desc=desc, unit="B", scale=True
+    ) as shown_bar:
+        for source, file in enumerate(files):
+            _read_file(file, source, collector, shown_bar)
+    one_file = files[0] if len(files) == 1 else None
+
+    missing = [key for key, pair in collector.pairs.items() if not pair.entries]
+    if pairs is not None and missing:
+        census = _Census(collector, missing)
+        for file, in_json in zip(files, where.json, strict=True):
+            census.read(file, in_json)
+        raise ValidationError(
+            [("", _not_found(census, key, wanted)) for key in missing], file=one_file
+        )
+    builder = _Builder(where, metric, accessed)
+    built: dict[tuple[Country, Country], TradeSeries] = {}
+    short: dict[tuple[Country, Country], list[str]] = {}
+    empty: list[str] = []
+    for key, pair in collector.pairs.items():
+        years = _years(where, pair.entries, flows)
+        if years.values:
+            built[key] = builder.series(pair, years)
+            pair.entries = {}  # done with: memory holds the series only
+            if years.left_out:
+                short[key] = years.left_out
+        elif pairs is not None:
+            raise ValidationError(
+                f"no year with complete {wanted} data reported by "
+                f"{_describe(key[0])} for partner {_describe(key[1])}: "
+                + ". ".join(years.left_out),
+                file=one_file,
+            )
+        else:
+            empty.append(
+                f"{key[0].name()}–{key[1].name()}"
+                + (f" ({', '.join(years.left_out)})" if years.left_out else "")
+            )
+    if not built:
+        census = _Census(collector, [])
+        for file, in_json in zip(files, where.json, strict=True):
+            census.read(file, in_json)
+        raise ValidationError(_nothing_at_all(collector, census, wanted), file=one_file)
+
+    if pairs is None:  # else in the order asked for
+        built = dict(sorted(built.items(), key=lambda item: _sort_key(item[0])))
+    _warn(where, collector, short, empty, metric=metric, stacklevel=stacklevel + 2)
+    return built
+
+
+def _sort_key(key: tuple[Country, Country]) -> tuple[str, str]:
+    return key[0].alpha2, key[1].alpha2
+
+
+def _nothing_at_all(collector: _Collector, census: _Census, wanted: str) -> str:
+    """Why no pair at all was found."""
+    message = f"no national-total {wanted} rows of a pair of countries: {census.rows} rows read"
+    counts = [
+        (collector.skipped(_Skip.AGGREGATE), "with an aggregate area such as 0 World"),
+        (collector.skipped(_Skip.UNKNOWN), "with a code UN Comtrade does not list"),
+        (
+            collector.skipped(_Skip.SAME),
+            "with the same country as reporter and partner",
+        ),
+    ]
+    for count, what in counts:
+        if count:
+            message += f", {count} national totals {what}"
     return message
 
 
-def _read_file(file: str, reading: _Reading, flows: tuple[str, ...]) -> None:
-    """Read the rows of a ``.csv`` or ``.json`` file into ``reading``, streaming."""
-    rows = _csv_rows if file.lower().endswith(".csv") else _json_rows
-    try:
-        with open_text(file) as stream:
-            reading.read(rows(stream, reading), flows)
-    except UnicodeDecodeError:
-        raise _not_utf8(file) from None
-    except ValidationError as e:
-        if e.file is not None:  # about the file itself: already names it
-            raise
-        raise ValidationError(e.problems, file=file) from None
-
-
-def _not_utf8(file: str) -> ValidationError:
-    """Name the line and the first byte that is not UTF-8 (found by a second pass)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset, line = 0, 1
-    with open_regular(file) as f:
-        while True:
-            chunk = f.read(_CHUNK)
-            held = decoder.getstate()[0]
-            try:
-                decoder.decode(chunk, final=not chunk)
-            except UnicodeDecodeError as e:
-                data = held + chunk
-                line += data.count(b"\n", 0, e.start)
-                where = offset - len(held) + e.start
-                byte = data[e.start : e.start + 1]
-                problem = f"not UTF-8 text: byte {where} is {shown(byte)}"
-                return ValidationError([(f"line {line}", problem)], file=file)
-            if not chunk:  # pragma: no cover - only called after a decoding error
-                return ValidationError("not UTF-8 text", file=file)
-            offset += len(chunk)
-            line += chunk.count(b"\n")
+def _warn(
+    files: _Files,
+    collector: _Collector,
+    short: Mapping[tuple[Country, Country], list[str]],
+    empty: list[str],
+    *,
+    metric: TradeMetric,
+    stacklevel: int,
+) -> None:
+    """One warning for the years left out, one for codes Comtrade does not list."""
+    names = ", ".join(files.names)
+    if len(short) == 1 and not empty:
+        ((key, left_out),) = short.items()
+        message = f"{names}: {_view(key, metric)}: " + ". ".join(left_out)
+        warnings.warn(IncompleteDataWarning(message), stacklevel=stacklevel)
+    elif short or empty:
+        parts = []
+        if short:
+            years = sum(map(len, short.values()))
+            example = next(iter(short))
+            parts.append(
+                f"{years} years left out of {len(short)} series, where months or a "
+                "flow are missing; each series' source note names its years, such as "
+                f"{_view(example, metric)}: {short[example][0]}"
+            )
+        if empty:
+            parts.append(
+                f"{len(empty)} pairs with no complete year of {metric.value} are not "
+                f"in the result: {_listed(empty)}"
+            )
+        message = f"{names}: " + ". ".join(parts)
+        warnings.warn(IncompleteDataWarning(message), stacklevel=stacklevel)
+    unknown = collector.unknown_codes() if collector.every else {}
+    if unknown:
+        listed = _listed(
+            [f"{shown(text)} ({rows} rows)" for text, rows in unknown.items()]
+        )
+        warnings.warn(
+            IncompleteDataWarning(
+                f"{names}: national totals with codes UN Comtrade does not list "
+                f"were skipped: {listed}"
+            ),
+            stacklevel=stacklevel,
+        )
 
 
 def read_comtrade(
+    paths: StrPath | Iterable[StrPath],
+    pairs: Iterable[tuple[CountryLike, CountryLike]] | None = None,
+    metric: TradeMetric | str = TradeMetric.TURNOVER,
+    *,
+    accessed: dt.date | str | None = None,
+    progress: bool = False,
+) -> dict[tuple[Country, Country], TradeSeries]:
+    r"""Read every pair of countries of UN Comtrade files in one pass.
+
+    Each file is a CSV export of the Comtrade website (``.csv``) or an API
+    v1 response (``.json``), read as :meth:`TradeSeries.from_comtrade
+    <bilat.TradeSeries.from_comtrade>` reads one pair: national totals only,
+    exports (X) plus imports (M) in US dollars, monthly data added up for
+    complete years only. Rows of aggregate areas (World, EU …) are never a
+    pair. The files are read once, however many pairs they hold, and memory
+    grows with the pairs and years kept, not with the files.
+
+    Args:
+        paths: A file, or several (rows of one pair may be spread over them;
+            equal rows in two files count once).
+        pairs: The (reporter, partner) pairs to keep, as anything
+            :class:`~bilat.Country` takes; None keeps every pair in the files.
+        metric: ``TURNOVER``, or ``EXPORTS`` / ``IMPORTS`` of the reporter.
+        accessed: When the data was downloaded, for each series' source.
+        progress: Show a progress bar of the bytes read (needs tqdm and a
+            terminal or a notebook).
+
+    Returns:
+        ``{(reporter, partner): series}``; each series is in USD with the
+        reporter as ``reporter`` and a source naming the files, the flow
+        basis and any years left out. Pairs asked for come in their order;
+        otherwise pairs are sorted by the countries' alpha-2 codes.
+
+    Raises:
+        ValidationError: a file is not a UN Comtrade file as expected, holds
+            conflicting duplicates, or has nothing for a pair asked for (the
+            error says what the files hold instead); the error names the file
+            and the place.
+        InvalidOptionError: a suffix is neither ``.csv`` nor ``.json``.
+        UnknownCountryError: a country of ``pairs`` is no country.
+        ArgumentTypeError: ``progress`` is not a bool.
+
+    Warns:
+        IncompleteDataWarning: once for all the years left out (each series'
+            note names its own), once for codes Comtrade does not list.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> from bilat.io import read_comtrade
+        >>> lines = [
+        ...     "freqCode,refYear,period,reporterCode,partnerCode,flowCode,"
+        ...     "cmdCode,primaryValue",
+        ...     "A,2023,2023,398,860,X,TOTAL,2500000000",
+        ...     "A,2023,2023,398,860,M,TOTAL,1400000000",
+        ...     "A,2023,2023,398,860,X,27,900000000",
+        ...     "A,2023,2023,860,398,X,TOTAL,1500000000",
+        ...     "A,2023,2023,860,398,M,TOTAL,2300000000",
+        ...     "A,2023,2023,860,0,X,TOTAL,9000000000",
+        ... ]
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp, "TradeData.csv")
+        ...     _ = path.write_text("\n".join(lines), encoding="utf-8")
+        ...     every = read_comtrade(path)
+        >>> for (reporter, partner), series in every.items():
+        ...     print(reporter, partner, series.values[2023])
+        KZ UZ $3,900,000,000.00
+        UZ KZ $3,800,000,000.00
+    """
+    files = _as_files(paths)
+    wanted = None if pairs is None else _as_pairs(pairs)
+    chosen = as_metric(metric)
+    accessed_on = as_optional_date(accessed, "accessed")
+    shown_bar = check_progress(progress)
+    return _read(
+        files, wanted, chosen, accessed=accessed_on, progress=shown_bar, stacklevel=2
+    )
+
+
+def read_pair(
     path: StrPath,
     reporter: CountryLike,
     partner: CountryLike,
@@ -858,10 +1594,9 @@ def read_comtrade(
     metric: TradeMetric | str = TradeMetric.TURNOVER,
     accessed: dt.date | str | None = None,
 ) -> TradeSeries:
-    """Read a UN Comtrade CSV export or API JSON file into a TradeSeries.
+    """Read one pair of a UN Comtrade file: :meth:`TradeSeries.from_comtrade`.
 
-    This is :meth:`TradeSeries.from_comtrade <bilat.TradeSeries.from_comtrade>`;
-    the module notes above say which rows are kept and how years are built.
+    The one-pair case of :func:`read_comtrade`, with its rules and messages.
 
     Example:
         >>> import json, pathlib, tempfile
@@ -882,8 +1617,8 @@ def read_comtrade(
         >>> print(series.sources[0].note)
         exports FOB + imports CIF, as reported by Kazakhstan.
     """
-    file = as_path(path)
-    suffix = Path(file).suffix
+    files = [as_path(path)]
+    suffix = Path(files[0]).suffix
     if suffix.lower() not in _SUFFIXES:
         raise InvalidOptionError("file suffix", suffix, _SUFFIXES)
     reporter_country, partner_country = Country(reporter), Country(partner)
@@ -893,52 +1628,9 @@ def read_comtrade(
         )
     chosen = as_metric(metric)
     accessed_on = as_optional_date(accessed, "accessed")
-    flows = _METRIC_FLOWS[chosen]
-    wanted = " and ".join(flows)
-
-    reading = _Reading(_codes(reporter_country), _codes(partner_country))
-    _read_file(file, reading, flows)
-    if not reading.entries:
-        message = _nothing_found(reading, reporter_country, partner_country, wanted)
-        raise ValidationError(message, file=file)
-    try:
-        built = _years(reading.entries, flows)
-    except ValidationError as e:
-        raise ValidationError(e.problems, file=file) from None
-    if not built.values:
-        raise ValidationError(
-            f"no year with complete {wanted} data reported by "
-            f"{_describe(reporter_country)} for partner {_describe(partner_country)}: "
-            + ". ".join(built.left_out),
-            file=file,
-        )
-
-    basis = " + ".join(_basis_text(flow, built.bases[flow]) for flow in flows)
-    sentences = [f"{basis}, as reported by {reporter_country.name()}"]
-    if built.from_months:
-        years = ", ".join(map(str, built.from_months))
-        sentences.append(f"Summed from twelve monthly figures: {years}")
-    sentences.extend(built.left_out)
-    name = Path(file).name
-    if built.left_out:
-        warnings.warn(
-            IncompleteDataWarning(
-                f"{name}: {reporter_country.name()}'s {chosen.value} with "
-                f"{partner_country.name()}: " + ". ".join(built.left_out)
-            ),
-            stacklevel=3,  # the caller of TradeSeries.from_comtrade
-        )
-    source = Source(
-        f"UN Comtrade: {name}",
-        publisher=_PUBLISHER,
-        url=_URL,
-        accessed=accessed_on,
-        note=". ".join(sentences) + ".",
+    key = (reporter_country, partner_country)
+    # stacklevel: the caller of TradeSeries.from_comtrade
+    found = _read(
+        files, [key], chosen, accessed=accessed_on, progress=False, stacklevel=3
     )
-    return TradeSeries(
-        (reporter_country, partner_country),
-        chosen,
-        built.values,
-        reporter=reporter_country,
-        sources=(source,),
-    )
+    return found[key]

@@ -18,7 +18,10 @@ Each plain type of :mod:`bilat.io._spec` gets an explicit structure hook
 
 Structuring runs with ``detailed_validation`` and ``forbid_extra_keys``; a
 record that fails is structured again with each field's own converter run
-on its own, so one call finds every problem, not just the first.
+on its own, so one call finds every problem, not just the first. The forms
+a large file repeats most (a Money table, a table keyed by year) are first
+tried in one pass that makes the same checks without collecting problems;
+whatever that pass does not accept goes the full way, which reports them.
 :func:`problems` turns the cattrs exception groups into ``(path, message)``
 pairs.
 """
@@ -250,7 +253,35 @@ _ESTIMATE_HOOKS: Final[Mapping[str, StructureHook]] = {
 }
 
 
+#: The types of an amount :func:`_structure_decimal` accepts.
+_AMOUNT_TYPES: Final = frozenset({str, int, Decimal})
+
+
+def _valid_money(value: object) -> Money | None:
+    """Money from a table of just a valid amount and currency, else None.
+
+    The common case, checked exactly as :func:`_structure_money` checks it
+    (the same type tests, :func:`~bilat._decimal.to_decimal` and
+    :func:`~bilat._currency.as_currency`), without building the per-field
+    tables that collect every problem; anything else, valid or not, takes
+    the full path, which finds and reports each problem.
+    """
+    if type(value) is not dict or len(value) != 2:
+        return None
+    amount = value.get("amount")
+    code = value.get("currency")
+    if type(code) is not str or type(amount) not in _AMOUNT_TYPES:
+        return None
+    try:
+        return make_money(to_decimal(amount), as_currency(code))
+    except Exception:  # noqa: BLE001 - reported by the full path
+        return None
+
+
 def _structure_money(value: object, _: object) -> Money:
+    money = _valid_money(value)
+    if money is not None:
+        return money
     _table(value, Money, _MONEY_KEYS, 2)
     assert isinstance(value, dict)
     fields = _fields(value, Money, _MONEY_HOOKS)
@@ -401,6 +432,21 @@ def _tuple_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     return structure_tuple, unstructure_tuple
 
 
+#: Years met as table keys, by their text: files repeat the same few.
+_YEAR_KEYS: dict[str, int] = {}
+
+
+def _year_key(raw: object) -> int | None:
+    """The year of a table key written in canonical digits ("2022"), else None."""
+    if type(raw) is not str:
+        return None
+    year = _YEAR_KEYS.get(raw)
+    if year is None and _YEAR.fullmatch(raw):
+        # At most 9,999 entries: only the canonical text of a year is kept.
+        year = _YEAR_KEYS[raw] = int(raw)
+    return year
+
+
 def _year_meaning(raw: object) -> int | None:
     """The year a table key stands for, however written ("022", "+22", "٢٢")."""
     if type(raw) is int:
@@ -431,6 +477,28 @@ def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     structure_key = conv.get_structure_hook(key_type)
     structure_value = conv.get_structure_hook(value_type)
     unstructure_value = conv.get_unstructure_hook(value_type)
+
+    def structure_year_mapping(value: object, type_: object) -> dict[Any, Any]:
+        """The common case of a table keyed by year: every key a year in digits.
+
+        Canonical digits ("2022", never "022") are distinct for distinct
+        years, so no two keys can stand for the same one; anything else
+        (another key, a value that fails) takes the full path, which finds
+        and reports each problem.
+        """
+        if type(value) is dict:
+            result: dict[Any, Any] = {}
+            for raw_key, item in value.items():
+                year = _year_key(raw_key)
+                if year is None:
+                    break
+                try:
+                    result[year] = structure_value(item, value_type)
+                except Exception:  # noqa: BLE001 - reported by the full path
+                    break
+            else:
+                return result
+        return structure_mapping(value, type_)
 
     def structure_mapping(value: object, _: object) -> dict[Any, Any]:
         if type(value) is not dict:
@@ -466,6 +534,8 @@ def _mapping_hooks(conv: cattrs.Converter, type_: Any) -> tuple[Any, Any]:
     def unstructure_mapping(value: Mapping[Any, Any]) -> dict[str, Any]:
         return {str(key): unstructure_value(item) for key, item in value.items()}
 
+    if key_type is Year:
+        return structure_year_mapping, unstructure_mapping
     return structure_mapping, unstructure_mapping
 
 
