@@ -76,14 +76,11 @@ def _totals(items: Sequence[object]) -> dict[Currency, Decimal]:
     """Sum amounts per currency, exactly.
 
     Every pass over ``items`` runs in C (``map``, ``operator.countOf``,
-    ``all``, ``sum``). Money keeps its amount as an int coefficient of a
-    shared kind (a currency and an exponent), so a million Money in one
-    currency with the same number of decimals take three passes (types,
-    kind identity, an int sum) and no Python code per item. Other items are
-    grouped by kind, each group summed as ints once, and the few group
-    totals of a currency added as Decimals. A total the ints cannot hold
-    in bilat's range is summed again as Decimals, in :data:`EXACT`, which
-    rules on it exactly as it rules on any sum.
+    ``sum``). Money keeps its amount as an int coefficient of a shared kind
+    (a currency and an exponent), so a million Money in one currency with
+    the same number of decimals take two passes (kind identity, an int sum)
+    and no Python code per item. Other items are grouped by kind and added
+    up by :func:`_add_up`.
     """
     count = len(items)
     if not count:
