@@ -250,20 +250,21 @@ class TestSaveAtomically:
 _REGISTRY_PROBE = """
 import json
 import bilat
-from bilat._units import _exact_registry, _root_factor, convert, get_registry
+from bilat._unit_cache import exact_registry, root_factor
+from bilat._units import convert, get_registry
 
 ureg = get_registry()
 factors = {
-    "inch": str(_root_factor("inch")),
-    "knot": str(_root_factor("knot")),
+    "inch": str(root_factor("inch")),
+    "knot": str(root_factor("knot")),
     "mile": str(convert(bilat.Q_(1, "mile"), "km")),
 }
 print(json.dumps({
     **factors,
-    "exact_built": _exact_registry.cache_info().currsize,
+    "exact_built": exact_registry.cache_info().currsize,
     "cached": ureg._diskcache is not None,
     "compatible": sorted(str(u) for u in ureg.get_compatible_units("km")),
-    "exact_compatible": len(_exact_registry().get_compatible_units("km")),
+    "exact_compatible": len(exact_registry().get_compatible_units("km")),
     "energy": str(bilat.Q_(1, "kWh").to("MJ").magnitude),
 }))
 """

@@ -299,7 +299,7 @@ class TestAreas:
             asked.append(code)
             return area(code)
 
-        monkeypatch.setattr("bilat.io._comtrade.area", counting)
+        monkeypatch.setattr("bilat.io._comtrade_rows.area", counting)
         rows = [record(f, "1", year=y) for y in range(2000, 2020) for f in "XM"]
         read_comtrade(write_csv(tmp_path / "kz-uz.csv", rows))
         assert sorted(asked) == [398, 860]

@@ -47,12 +47,15 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_roots",
     ),
     "money": (
+        "_allocation",
         "_currency",
         "_estimate",
         "_money",
+        "_money_format",
         "_moneybag",
         "_parse",
         "_rates",
+        "_unit_cache",
         "_units",
     ),
     "model": (

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_EVEN, Decimal
-from itertools import islice
-from operator import attrgetter, countOf
+from operator import attrgetter
 from typing import (
     TYPE_CHECKING,
     Any,
     ClassVar,
-    Final,
     Literal,
     TypeAlias,
     final,
@@ -20,7 +18,7 @@ from typing import (
 
 import attrs
 
-from bilat._cache import thread_safe_lru_cache
+from bilat._allocation import MAX_PARTS, apportion, part_count, weights_of
 from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import (
     CONTEXT,
@@ -39,14 +37,11 @@ from bilat._decimal import (
 from bilat._errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
-    InvalidNumberError,
-    InvalidOptionError,
     NumberTypeError,
     PrecisionError,
-    ValidationError,
-    shown,
 )
-from bilat._locale import LocaleLike, get_locale
+from bilat._locale import LocaleLike
+from bilat._money_format import format_money, format_with_spec
 from bilat._pickling import public
 
 if TYPE_CHECKING:
@@ -66,11 +61,6 @@ __all__ = [
     "currencies_of",
     "make_money",
 ]
-
-#: Most parts :meth:`Money.allocate` and :meth:`Money.split` make. A million
-#: parts take a second or two; more are refused, with a clear error, rather
-#: than filling memory (``split(10**9)``) or running for hours.
-MAX_PARTS: Final = 1_000_000
 
 #: Numbers accepted where an amount or a factor is expected.
 Number: TypeAlias = int | Decimal | float | str
@@ -93,7 +83,6 @@ _sub = EXACT.subtract
 _mul = EXACT.multiply
 _div = QUOTIENTS.divide
 _DecimalException = decimal.DecimalException
-_ZERO = Decimal(0)
 
 
 def _amount(value: object) -> Decimal:
@@ -108,64 +97,6 @@ def _factor(value: object) -> Decimal | None:
     if isinstance(value, Decimal | int | float) or integer_of(value) is not None:
         return to_decimal(value, what="factor")
     return None
-
-
-def _flag(value: object, name: str) -> bool:
-    """A True/False option; anything else (``None``, ``1``, ``"yes"``) is refused."""
-    if value is True or value is False:
-        return value
-    raise InvalidOptionError(name, value, ("False", "True"))
-
-
-def _ratios(ratios: object) -> list[int]:
-    """The ratios of :meth:`Money.allocate`, read, checked and made ints.
-
-    The ints are in the same proportions as the ratios (each scaled by one
-    power of ten), so the shares can be computed in integer arithmetic.
-    """
-    if isinstance(ratios, str | bytes | bytearray | memoryview | Mapping | Set):
-        kind = type(ratios).__name__
-        raise NumberTypeError(
-            ratios,
-            "ratios",
-            f"a sequence of numbers such as [85, 15], not a {kind} "
-            "(its items are not ratios in a fixed order)",
-        )
-    try:
-        given = list(islice(ratios, MAX_PARTS + 1))  # type: ignore[call-overload]
-    except Exception as e:  # not iterable, or its own __iter__/__next__ raised
-        raise NumberTypeError(
-            ratios,
-            "ratios",
-            "a sequence of numbers such as [85, 15] "
-            f"(iterating it raised {type(e).__name__})",
-        ) from e
-    if len(given) > MAX_PARTS:
-        raise InvalidNumberError(
-            f"more than {MAX_PARTS:,} ratios",
-            "ratios",
-            f"at most {MAX_PARTS:,} ratios, bilat's limit on parts",
-        )
-    if not given:
-        raise InvalidNumberError(given, "ratios", "at least one ratio")
-    if countOf(map(type, given), int) == len(given):  # the usual case, fast
-        weights: list[int] = given
-        if max(weights) >= _INT_RATIO_LIMIT:
-            to_decimal(max(weights), what="ratio")  # raises PrecisionError
-    else:
-        exact = [to_decimal(r, what="ratio") for r in given]
-        low = min(int(w.as_tuple().exponent) for w in exact)
-        ctx = context_with(ROUND_HALF_EVEN)  # room for every digit: exact
-        weights = [int(w.scaleb(-min(low, 0), context=ctx)) for w in exact]
-    if min(weights) < 0:
-        bad = next(r for r, w in zip(given, weights, strict=True) if w < 0)
-        raise InvalidNumberError(bad, "ratio", "a non-negative number")
-    if not any(weights):
-        raise InvalidNumberError(given, "ratios", "at least one positive ratio")
-    return weights
-
-
-_INT_RATIO_LIMIT: Final = 10**100
 
 
 def _is_quantity(value: object) -> bool:
@@ -593,11 +524,10 @@ class Money:
             >>> Money("156000000", "USD").allocate([85, 15])
             (Money('132600000.00', 'USD'), Money('23400000.00', 'USD'))
         """
-        return self._share(_ratios(ratios))
+        return self._share(weights_of(ratios))
 
     def _share(self, weights: list[int]) -> tuple[Money, ...]:
         """Allocate by non-negative int weights, at least one positive."""
-        total_weight = sum(weights)
         whole = self.round().amount
         # Without an ISO minor unit (gold, SDR) the amount's own last digit is
         # the unit, so the parts still add up to the amount exactly.
@@ -607,17 +537,7 @@ class Money:
         ctx = context_with(ROUND_HALF_EVEN)  # room for every digit
         units = int(whole.scaleb(digits, context=ctx))
         sign = -1 if units < 0 else 1
-        units = abs(units)
-        scaled = [units * w for w in weights]
-        floors = [x // total_weight for x in scaled]
-        left = units - sum(floors)
-        if left:
-            # Largest remainder first, ties to the earlier part (the sort is
-            # stable).
-            behind = [-(x % total_weight) for x in scaled]  # -remainder
-            order = sorted(range(len(scaled)), key=behind.__getitem__)
-            for i in order[:left]:
-                floors[i] += 1
+        floors = apportion(abs(units), weights)
         quantum = _quantum(digits)
         parts: dict[int, Money] = {}  # equal parts are built once
         result = []
@@ -646,16 +566,7 @@ class Money:
             >>> Money(10, "EUR").split(3)
             (Money('3.34', 'EUR'), Money('3.33', 'EUR'), Money('3.33', 'EUR'))
         """
-        count = None if isinstance(n, bool) else integer_of(n)
-        if count is None:
-            raise NumberTypeError(n, "number of parts", "a positive int")
-        if not 1 <= count <= MAX_PARTS:
-            raise InvalidNumberError(
-                n,
-                "number of parts",
-                f"a positive int of at most {MAX_PARTS:,}, bilat's limit on parts",
-            )
-        return self._share([1] * count)
+        return self._share([1] * part_count(n))
 
     # -- conversion -------------------------------------------------------
 
@@ -726,23 +637,9 @@ class Money:
             >>> print(Money("9.999e99", "USD").format(compact=True))
             $1E100
         """
-        from babel.numbers import format_currency
-
-        compact = _flag(compact, "compact")
-        ctx = context_with(rounding)
-        loc = get_locale(locale)
-        amount = self.amount or _ZERO  # no "-$0.00"
-        with decimal.localcontext(ctx):
-            if compact:
-                return _compact(amount, self.currency.code, loc)
-            return str(
-                format_currency(
-                    amount,
-                    self.currency.code,
-                    locale=loc,
-                    decimal_quantization=False,
-                )
-            )
+        return format_money(
+            self.amount, self.currency.code, locale, compact=compact, rounding=rounding
+        )
 
     def __str__(self) -> str:
         return self.format()
@@ -764,64 +661,8 @@ class Money:
         Raises:
             ValidationError: ``spec`` is not a Decimal format spec.
         """
-        if not isinstance(spec, str):
-            raise ValidationError(_spec_problem(spec))
-        if not spec:
-            return str(self)
-        amount = self.amount or _ZERO  # no "-0.00"
-        try:
-            # In bilat's context, not the caller's.
-            with decimal.localcontext(context_with(ROUND_HALF_EVEN)):
-                text = format(amount, spec)
-        except (ValueError, TypeError, decimal.DecimalException):
-            raise ValidationError(_spec_problem(spec)) from None
-        return text + " " + self.currency.code
-
-
-def _spec_problem(spec: object) -> str:
-    return (
-        f"invalid format spec {shown(spec)} for Money: expected a Decimal format "
-        "spec such as ',.2f', '.3e' or '_.0f' (format(m, ',.2f') gives "
-        "'1,234.50 USD'), or '' for str(m); for a locale's currency format "
-        "use m.format(locale)"
-    )
-
-
-def _compact(amount: Decimal, code: str, loc: Any) -> str:
-    """The compact form of :meth:`Money.format`, in the current (bilat's) context."""
-    from babel.numbers import format_compact_currency
-
-    if abs(amount) < 1000:  # babel scales (and rounds) from 1000 up
-        amount = amount.quantize(_QUANTA[2])
-        if not amount:
-            amount = _ZERO
-    elif abs(amount) >= _compact_limit(loc):
-        # Beyond CLDR's largest unit babel would write "$9999000…000T":
-        # scale to one digit before the point and write the power of ten.
-        exponent = amount.adjusted()
-        mantissa = amount.scaleb(-exponent).quantize(_QUANTA[2])
-        if abs(mantissa) >= 10:  # 9.999 rounded up to 10.00
-            exponent += 1
-            mantissa = amount.scaleb(-exponent).quantize(_QUANTA[2])
-        text = str(
-            format_compact_currency(mantissa, code, locale=loc, fraction_digits=2)
-        )
-        last = max(i for i, c in enumerate(text) if c.isdigit()) + 1
-        return f"{text[:last]}E{exponent}{text[last:]}"
-    return str(format_compact_currency(amount, code, locale=loc, fraction_digits=2))
-
-
-@thread_safe_lru_cache(maxsize=64)
-def _compact_limit(loc: Any) -> Decimal:
-    """The least amount CLDR's compact units cannot write in ``loc`` (1E+15 in en).
-
-    The largest unit's pattern holds three digits (``¤000T``), so amounts
-    from a thousand of that unit up have no compact form.
-    """
-    largest = 1000
-    for patterns in loc.compact_currency_formats.get("short", {}).values():
-        largest = max([largest, *(int(k) for k in patterns)])
-    return Decimal(largest) * 10
+        text = format_with_spec(self.amount, self.currency.code, spec)
+        return str(self) if text is None else text
 
 
 _new = object.__new__

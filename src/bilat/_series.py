@@ -181,34 +181,38 @@ def _values(value: object) -> Mapping[int, Money]:
         raise ValidationError([("values", "expected at least one year's value")])
     currency: Currency | None = None
     checked: dict[int, Money] = {}
+    # Years given in order (as files and readers give them) need no sort.
+    ordered = True
+    last = 0
     for year, money in pairs:
         # The key is shown only when refused: shown() for every year cost a
         # tenth of the time of a large file's load.
-        try:
-            year = check_year(year, "values")  # noqa: PLW2901
-        except ValidationError:
-            check_year(year, f"values[{shown(year)}]")
-            raise
-        if not isinstance(money, Money):
+        if type(year) is not int or not 1 <= year <= 9999:
+            year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901 - raises
+        if type(money) is not Money and not isinstance(money, Money):
             raise ValidationError(
                 [(f"values[{year}]", f"expected a Money, got {shown(money)}")]
             )
+        found = money.currency
         if currency is None:
-            currency = money.currency
-        elif money.currency != currency:
+            currency = found
+        elif found is not currency and found != currency:
             raise ValidationError(
                 [
                     (
                         f"values[{year}].currency",
                         (
-                            f"{shown(money.currency.code)} differs from "
+                            f"{shown(found.code)} differs from "
                             f"{shown(currency.code)}: one series has one currency"
                         ),
                     )
                 ]
             )
+        if year <= last:
+            ordered = False
+        last = year
         checked[year] = money
-    return MappingProxyType(dict(sorted(checked.items())))
+    return MappingProxyType(checked if ordered else dict(sorted(checked.items())))
 
 
 def _value_sources(value: object) -> Mapping[int, tuple[Source, ...]]:
@@ -287,6 +291,45 @@ class TradeSeries:
     value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
         factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
     )
+
+    @classmethod
+    def _trusted(
+        cls,
+        parties: tuple[Country, Country],
+        metric: TradeMetric,
+        values: dict[int, Money],
+        reporter: Country | None,
+        sources: tuple[Source, ...],
+    ) -> TradeSeries:
+        """A series from fields bilat's own readers have already checked.
+
+        Sets the fields directly, without the converters and checks of
+        ``__init__``: reading a file of thousands of pairs spent most of its
+        Python time re-checking what the reader had just checked. Only
+        bilat's readers call it, and only with values that satisfy what
+        ``TradeSeries(parties, metric, values, reporter=reporter,
+        sources=sources)`` would make of them, so the result equals (and
+        has the repr, hash and pickle of) the series that call builds:
+
+        * ``parties`` is a tuple of two distinct :class:`Country` values;
+        * ``metric`` is a :class:`TradeMetric` member;
+        * ``values`` is a non-empty dict owned by the series from now on
+          (no one else keeps or changes it), its keys ints from 1 to 9999
+          in increasing order, its values :class:`Money` of one currency;
+        * ``reporter`` is None or one of ``parties``;
+        * ``sources`` is a tuple of :class:`Source` values.
+
+        The series has no per-year sources. Anything a user gave goes
+        through the public constructor instead.
+        """
+        self = _new_series(cls)
+        _set_parties(self, parties)
+        _set_metric(self, metric)
+        _set_values(self, MappingProxyType(values))
+        _set_reporter(self, reporter)
+        _set_sources(self, sources)
+        _set_value_sources(self, _NO_VALUE_SOURCES)
+        return self
 
     def __attrs_post_init__(self) -> None:
         if self.reporter is not None and self.reporter not in self.parties:
@@ -509,3 +552,16 @@ class TradeSeries:
             per_year = ", ".join(f"{y}: {s!r}" for y, s in self.value_sources.items())
             args.append("value_sources={" + per_year + "}")
         return f"TradeSeries({', '.join(args)})"
+
+
+# The slots :meth:`TradeSeries._trusted` sets: a slot's own setter passes by
+# the frozen class's ``__setattr__``, which refuses every change.
+_new_series = object.__new__
+_set_parties = TradeSeries.__dict__["parties"].__set__
+_set_metric = TradeSeries.__dict__["metric"].__set__
+_set_values = TradeSeries.__dict__["values"].__set__
+_set_reporter = TradeSeries.__dict__["reporter"].__set__
+_set_sources = TradeSeries.__dict__["sources"].__set__
+_set_value_sources = TradeSeries.__dict__["value_sources"].__set__
+#: The per-year sources of a series without any: read-only, so one serves all.
+_NO_VALUE_SOURCES: Mapping[int, tuple[Source, ...]] = MappingProxyType({})

@@ -5,6 +5,13 @@ The engine returns one row per national-total group (see
 checked, duplicates compared as Decimals, months and flows added up to
 years exactly, and the series, notes and warnings built, with the file
 reader's rules (:mod:`bilat.io._comtrade`).
+
+A frame may hold a million rows and thousands of pairs, so the per-group
+work is kept small: each group's value is read once, the values are kept by
+an int key (no tuple per group for the garbage collector to visit), pairs
+with the same source note share one :class:`~bilat.Source`, and each series
+is built by :meth:`TradeSeries._trusted <bilat.TradeSeries._trusted>` from
+fields checked here (every year, amount and code is still checked as read).
 """
 
 from __future__ import annotations
@@ -25,22 +32,22 @@ from bilat._errors import (
     shown,
 )
 from bilat._fields import plain_str
-from bilat._money import Money
+from bilat._money import make_money
 from bilat._series import TradeMetric, TradeSeries
 from bilat._source import Source
 from bilat.io._areas import AreaKind, area, codes_for
 
 # The rules shared with the file reader: one place says what a national
 # total, a flow, a year, a month and a number are.
-from bilat.io._comtrade import (
+from bilat.io._comtrade_rows import (
     _ALL_MONTHS,
     _FLOW_NAMES,
     _MONTH,
     _NUMBER,
     _YEAR,
     FLOW_CODES,
-    _gaps,
 )
+from bilat.io._comtrade_years import _gaps
 
 __all__ = [
     "FLOW_ORDER",
@@ -64,6 +71,8 @@ _WARN_PAIRS: Final = 10
 _AGGREGATE, _UNKNOWN, _SAME, _OTHER = "aggregate", "unknown", "same", "other"
 #: Types whose values are safe and quick to hash as cache keys.
 _PLAIN: Final = (int, str, type(None))
+#: A Decimal within bilat's range as it is, else a DecimalException.
+_in_range = EXACT.create_decimal
 
 Pair = tuple[Country, Country]
 
@@ -97,10 +106,19 @@ class Group(NamedTuple):
     high: object
 
 
-class _Entry(NamedTuple):
-    value: Decimal
-    #: The cell as the engine gave it, shown in error messages.
-    cell: object
+#: Each flow's number in the keys of :attr:`Reader.values` (at most 15).
+_FLOW_NUMBER: Final = {flow: i for i, flow in enumerate(FLOW_ORDER)}
+assert len(_FLOW_NUMBER) <= 16, "a flow's number must fit in 4 bits"
+
+
+def _key(year: int, month: int, flow: int) -> int:
+    """A group's place among its pair's values: year, month (0: all year), flow.
+
+    An int rather than a tuple: the cyclic garbage collector does not track
+    ints, and with a tuple per group its passes over the many groups of a
+    large frame took a third of the whole read.
+    """
+    return (year << 8) | (month << 4) | flow
 
 
 # -- the groups ---------------------------------------------------------------
@@ -139,12 +157,15 @@ class Reader:
         #: Rows skipped, by why; rows of each code that is none.
         self.skipped: dict[str, int] = {}
         self.unknown: dict[str, int] = {}
-        #: The pairs found (with their index), each one's entries by (year,
-        #: flow, month), and the frequency of each (pair, year, flow).
+        #: The pairs found (with their index); each one's values, and the
+        #: cells they were read from (for messages), by :func:`_key`; the
+        #: frequency of each pair's year and flow, by the int of the pair
+        #: index, the year (14 bits) and the flow (4 bits).
         self.index: dict[Pair, int] = {}
         self.found: list[Pair] = []
-        self.entries: list[dict[tuple[int, str, int], _Entry]] = []
-        self.frequency: dict[tuple[int, int, str], str] = {}
+        self.values: list[dict[int, Decimal]] = []
+        self.cells: list[dict[int, object]] = []
+        self.frequency: dict[int, str] = {}
 
     def fail(self, column: str, keyword: str | None, message: str) -> ValidationError:
         where = column if keyword is None else f"{column} ({keyword}=)"
@@ -222,6 +243,13 @@ class Reader:
         return year, int(found[2]), freq
 
     def value(self, cell: object, group: Group) -> Decimal:
+        if type(cell) is float:  # what a CSV reader infers: to_decimal's own steps
+            number = Decimal(repr(cell))
+            if number.is_finite():
+                try:
+                    return _in_range(number)
+                except decimal.DecimalException:
+                    pass  # out of range: to_decimal names the problem
         c = self.columns
         text = plain_str(cell)
         if text is not None and not _NUMBER.fullmatch(text):
@@ -275,7 +303,8 @@ class Reader:
         found = self.index.setdefault(pair, len(self.found))
         if found == len(self.found):
             self.found.append(pair)
-            self.entries.append({})
+            self.values.append({})
+            self.cells.append({})
         return found
 
     def date(self, group: Group, has_freq: bool) -> tuple[int, int, str]:
@@ -298,35 +327,62 @@ class Reader:
         has_freq: bool,
         values: list[object] | None,
     ) -> None:
-        c = self.columns
-        pair_id = self.pair_id(group)
-        if pair_id is None:
-            return
+        # Once per group: the caches of pair_id() and date() are looked up
+        # here first, and the usual value (one float) read without a list.
+        cells = (group.reporter, group.partner)
+        pair_id = (
+            self.pair_ids.get(cells)
+            if type(cells[0]) in _PLAIN and type(cells[1]) in _PLAIN
+            else None
+        )
+        if type(pair_id) is not int:
+            pair_id = self.pair_id(group)
+            if pair_id is None:
+                return
         flow = group.flow
         if type(flow) is not str or flow not in FLOW_ORDER:
             flow = plain_str(flow)
             if flow not in FLOW_ORDER:
                 raise self.fail(
-                    c.flow,
+                    self.columns.flow,
                     "flow",
                     f"unknown flow code {shown(group.flow)} ({self.describe(group)}): "
                     "expected one of UN Comtrade's " + ", ".join(map(repr, FLOW_ORDER)),
                 )
         if group.counted < group.rows:
             raise self.fail(
-                c.value, "value", f"a value is missing ({self.describe(group)})"
+                self.columns.value,
+                "value",
+                f"a value is missing ({self.describe(group)})",
             )
-        year, month, freq = self.date(group, has_freq)
+        when = (group.year, group.freq, group.period)
+        date = (
+            self.dates.get(when)
+            if type(when[0]) in _PLAIN
+            and type(when[1]) in _PLAIN
+            and type(when[2]) in _PLAIN
+            else None
+        )
+        year, month, freq = self.date(group, has_freq) if date is None else date
         if values is None:
-            values = [group.low] if group.distinct == 1 else [group.low, group.high]
-        entry = _Entry(self.value(values[0], group), values[0])
-        for cell in values[1:]:
-            if self.value(cell, group) != entry.value:
-                raise self.conflict(year, month, flow, pair_id, entry, cell)
-        key = (year, flow, month)
+            first = group.low
+            value = self.value(first, group)
+            if group.distinct != 1:
+                cell = group.high
+                if self.value(cell, group) != value:
+                    raise self.conflict(year, month, flow, pair_id, first, cell)
+        else:
+            first = values[0]
+            value = self.value(first, group)
+            for cell in values[1:]:
+                if self.value(cell, group) != value:
+                    raise self.conflict(year, month, flow, pair_id, first, cell)
+        number = _FLOW_NUMBER[flow]
         if has_freq:
-            first = self.frequency.setdefault((pair_id, year, flow), freq)
-            if first != freq:
+            known_freq = self.frequency.setdefault(
+                (pair_id << 18) | (year << 4) | number, freq
+            )
+            if known_freq != freq:
                 reporter, partner = self.found[pair_id]
                 raise self.fail(
                     FREQ,
@@ -335,12 +391,16 @@ class Reader:
                     f"reporting on {partner.name()} have annual and monthly rows: "
                     "keep one frequency per year (filter the frame on freqCode)",
                 )
-        entries = self.entries[pair_id]
-        known = entries.get(key)
+        key = _key(year, month, number)
+        of_pair = self.values[pair_id]
+        known = of_pair.get(key)
         if known is None:
-            entries[key] = entry
-        elif known.value != entry.value:
-            raise self.conflict(year, month, flow, pair_id, known, entry.cell)
+            of_pair[key] = value
+            self.cells[pair_id][key] = first
+        elif known != value:
+            raise self.conflict(
+                year, month, flow, pair_id, self.cells[pair_id][key], first
+            )
 
     def conflict(  # noqa: PLR0917 - the group's parts, all needed in the message
         self,
@@ -348,7 +408,7 @@ class Reader:
         month: int,
         flow: str,
         pair_id: int,
-        entry: _Entry,
+        cell: object,
         other: object,
     ) -> ValidationError:
         when = f"{year}" if month == 0 else f"{year}-{month:02d}"
@@ -358,7 +418,7 @@ class Reader:
             None,
             f"national-total rows of {reporter.name()} ({reporter.alpha2}) reporting "
             f"on {partner.name()} ({partner.alpha2}) for {when} {_FLOW_NAMES[flow]} "
-            f"({flow}) have different values, {shown(entry.cell)} and {shown(other)}: "
+            f"({flow}) have different values, {shown(cell)} and {shown(other)}: "
             "the frame holds conflicting duplicates",
         )
 
@@ -374,24 +434,24 @@ class _Years(NamedTuple):
 
 def _years(
     pair: Pair,
-    entries: Mapping[tuple[int, str, int], _Entry],
+    values: Mapping[int, Decimal],
+    cells: Mapping[int, object],
     flows: tuple[str, ...],
     column: str,
 ) -> _Years:
     built = _Years({}, [], [])
-    for year in sorted({key[0] for key in entries}):
-        found: list[_Entry] = []
+    numbers = [(flow, _FLOW_NUMBER[flow]) for flow in flows]
+    for year in sorted({key >> 8 for key in values}):
+        found: list[int] = []
         problems: dict[str, frozenset[int] | None] = {}
         monthly = False
-        for flow in flows:
-            annual = entries.get((year, flow, 0))
-            if annual is not None:
+        for flow, number in numbers:
+            annual = _key(year, 0, number)
+            if annual in values:
                 found.append(annual)
                 continue
             months = {
-                m: e
-                for m in _ALL_MONTHS
-                if (e := entries.get((year, flow, m))) is not None
+                m: key for m in _ALL_MONTHS if (key := _key(year, m, number)) in values
             }
             if months.keys() == _ALL_MONTHS:
                 found.extend(months.values())
@@ -403,10 +463,10 @@ def _years(
             continue
         total = Decimal(0)
         try:
-            for entry in found:
-                total = EXACT.add(total, entry.value)
+            for key in found:
+                total = EXACT.add(total, values[key])
         except decimal.DecimalException:
-            listed = ", ".join(shown(entry.cell) for entry in found)
+            listed = ", ".join(shown(cells[key]) for key in found)
             raise ValidationError(
                 [
                     (
@@ -471,7 +531,8 @@ def build(
     sources: dict[str, Source] = {}
     basis = " + ".join(f"{_FLOW_NAMES[f]} ({f})" for f in flows)
     for pair in order:
-        built = _years(pair, reader.entries[index[pair]], flows, columns.value)
+        at = index[pair]
+        built = _years(pair, reader.values[at], reader.cells[at], flows, columns.value)
         reporter, partner = pair
         if not built.values:
             if wanted is not None:
@@ -494,12 +555,15 @@ def build(
         source = sources.get(note)
         if source is None:
             source = sources[note] = _series_source(given, note, lf)
-        found[pair] = TradeSeries(
+        # Every field is checked: two distinct countries, years from _YEAR in
+        # order, each total an exact sum in bilat's range (EXACT raises
+        # otherwise), one currency, the reporter a party.
+        found[pair] = TradeSeries._trusted(
             pair,
             metric,
-            {y: Money(v, currency) for y, v in built.values.items()},
-            reporter=reporter,
-            sources=(source,),
+            {y: make_money(v, currency) for y, v in built.values.items()},
+            reporter,
+            (source,),
         )
     if not found:
         raise _nothing_at_all(reader, flows, empty)
