@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -879,7 +880,7 @@ class TestErrors:
         ("text", "path_", "message"),
         [
             ('{"count": 1, "data": [', "line 1, column 23", "invalid JSON"),
-            ('{"count": 1, "data": [NaN]}', "", "NaN is not a number"),
+            ('{"count": 1, "data": [NaN]}', "line 1, column 23", "NaN is not a number"),
             ('"TradeData"', "", "expected a UN Comtrade API response"),
             ('{"count": 0}', "", r"found an object with keys \['count'\]"),
             ('{"count": 1, "data": {}}', "data", "expected a list of records"),
@@ -1001,8 +1002,9 @@ class TestLimits:
         path = write_json(tmp_path / "huge.json", rows)
         with pytest.raises(
             ValidationError, match=r"number '1e99999999999999999999' is out of range"
-        ):
+        ) as e:
             TradeSeries.from_comtrade(path, KZ, UZ)
+        assert re.fullmatch(r"line \d+, column \d+", e.value.path)
 
     def test_sum_needs_more_digits(self, tmp_path: Path) -> None:
         """1E+90 + 0.000000000000000000001 needs 112 digits: refused, both quoted."""
@@ -1018,8 +1020,17 @@ class TestLimits:
         """9E+99 + 9E+99 = 1.8E+100 is beyond bilat's range (below 1E+100)."""
         rows = [record("X", "9E+99"), record("M", "9E+99")]
         path = write_csv(tmp_path / "overflow.csv", rows)
-        with pytest.raises(ValidationError, match="below 1E\\+100: '9E\\+99'"):
+        with pytest.raises(ValidationError, match="below 1E\\+100 and") as e:
             TradeSeries.from_comtrade(path, KZ, UZ)
+        assert "at least 1E-100: '9E+99' (line 2), '9E+99' (line 3)" in str(e.value)
+
+    def test_sum_too_small(self, tmp_path: Path) -> None:
+        """1.5E-100 - 1.4E-100 = 1E-101 is below bilat's range: the bound is named."""
+        rows = [record("X", "1.5E-100"), record("M", "-1.4E-100")]
+        path = write_csv(tmp_path / "tiny.csv", rows)
+        with pytest.raises(ValidationError, match="do not add up") as e:
+            TradeSeries.from_comtrade(path, KZ, UZ)
+        assert "unless zero, at least 1E-100: '1.5E-100' (line 2)" in str(e.value)
 
     def test_sixty_digits_add_up(self, tmp_path: Path) -> None:
         """A sum that fits in 60 digits is exact: 10**40 + 10**-19."""
@@ -1045,7 +1056,7 @@ class TestStreaming:
     @pytest.fixture
     def small_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Read JSON seven characters at a time."""
-        monkeypatch.setattr("bilat.io._comtrade._CHUNK", 7)
+        monkeypatch.setattr("bilat.io._comtrade_json._CHUNK", 7)
 
     @pytest.mark.usefixtures("small_chunks")
     def test_json_in_pieces(self, tmp_path: Path) -> None:

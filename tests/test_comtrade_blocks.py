@@ -8,9 +8,12 @@ series, or the very error, that one block holding the whole file gives.
 
 from __future__ import annotations
 
+import io
+import json
 import tempfile
 import warnings
 from pathlib import Path
+from typing import ClassVar
 from unittest import mock
 
 import pytest
@@ -21,7 +24,7 @@ from tests.test_comtrade import KZ, KZ_TURNOVER, UZ, amounts, annual_kz_uz, reco
 from tests.test_fuzz_comtrade import PIECES, csv_bytes
 
 from bilat import IncompleteDataWarning, ValidationError
-from bilat.io import _comtrade_csv, read_comtrade
+from bilat.io import _comtrade_csv, _comtrade_json, _comtrade_rows, read_comtrade
 
 #: Records with quoted cells: commas, quotes, line breaks, other scripts.
 RECORDS = [
@@ -162,3 +165,62 @@ class TestLongRecords:
         assert "line 3:" in message
         assert "never closed" in message
         assert "'A,\"2023'" in message
+
+
+class _CountedText(io.StringIO):
+    """A text stream that counts the reads made of it."""
+
+    reads = 0
+
+    def read(self, size: int | None = -1, /) -> str:
+        self.reads += 1
+        return super().read(size)
+
+
+class TestLongJsonValues:
+    """A JSON value too long for a Comtrade record is refused; reading one is linear."""
+
+    FIELDS: ClassVar = dict.fromkeys(_comtrade_rows._REQUIRED, "1")
+
+    def test_long_record_refused(self, tmp_path: Path) -> None:
+        """A record past the limit is named by its line and column, with the limit."""
+        record_text = json.dumps({**self.FIELDS, "note": "x" * 20_000})
+        path = tmp_path / "long.json"
+        path.write_text('{"count": 1, "data": [' + record_text + "]}")
+        with (
+            mock.patch.object(_comtrade_json, "_MAX_RECORD", 10_000),
+            mock.patch.object(_comtrade_json, "_CHUNK", 1_000),
+            pytest.raises(ValidationError) as info,
+        ):
+            read_comtrade(path)
+        assert info.value.file == str(path)
+        # '{"count": 1, "data": [' is 22 characters: the record starts at 23.
+        assert info.value.path == "line 1, column 23"
+        assert "a JSON value of more than 10,000 characters" in str(info.value)
+        assert "expected UN Comtrade records" in str(info.value)
+
+    def test_record_at_the_limit_reads(self, tmp_path: Path) -> None:
+        """A record of exactly the limit's length, read in small pieces, is kept."""
+        record_text = json.dumps({**self.FIELDS, "note": ""})
+        record_text = json.dumps(
+            {**self.FIELDS, "note": "x" * (10_000 - len(record_text))}
+        )
+        assert len(record_text) == 10_000
+        stream = io.StringIO("[" + record_text + "]")
+        with (
+            mock.patch.object(_comtrade_json, "_MAX_RECORD", 10_000),
+            mock.patch.object(_comtrade_json, "_CHUNK", 7),
+        ):
+            records = list(_comtrade_json._json_rows(stream))
+        assert [json.dumps(r) for _, r in records] == [record_text]
+
+    def test_long_value_read_in_few_pieces(self) -> None:
+        """A value cut many times is read again with twice the text, not one chunk more."""
+        note = "x" * 5_000
+        stream = _CountedText(json.dumps([{**self.FIELDS, "note": note}]))
+        with mock.patch.object(_comtrade_json, "_CHUNK", 7):
+            records = list(_comtrade_json._json_rows(stream))
+        assert [r["note"] for _, r in records] == [note]
+        # 7 characters, then doubling: 2**10 * 7 > 5,000 within a dozen reads
+        # (one more chunk per retry would need over 700).
+        assert stream.reads < 20

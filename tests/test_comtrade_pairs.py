@@ -177,6 +177,20 @@ class TestPairsAskedFor:
         assert e.value.file == str(path)
         assert len(e.value.problems) == 1
 
+    def test_lone_carriage_return_in_a_cell(self, tmp_path: Path) -> None:
+        """A lone \\r inside a cell ends no line for the count of rows either."""
+        rows = [r for r in annual_kz_uz() if r["reporterCode"] == "860"]
+        path = write_csv(tmp_path / "uz-kz.csv", rows)
+        data = path.read_bytes()
+        assert data.count(b",Uzbekistan,") == 5  # reporterDesc, unquoted
+        path.write_bytes(data.replace(b",Uzbekistan,", b",Uzbek\rstan,"))
+        with pytest.raises(
+            ValidationError,
+            match=r"5 rows read, 0 of them for this pair; "
+            r"the file has 5 rows reported by Uzbekistan",
+        ):
+            read_comtrade(path, [(KZ, UZ)])
+
     def test_every_missing_pair_named(self, tmp_path: Path) -> None:
         """Each pair with nothing is one problem of the same error."""
         path = write_csv(tmp_path / "kz-uz.csv", annual_kz_uz())
@@ -480,6 +494,19 @@ class TestIncompleteYears:
                 "2024: months 1–9 only; left out"
             )
         ]
+
+    def test_no_pair_has_a_complete_year(self, tmp_path: Path) -> None:
+        """January alone, for the only pair: the error names the pair and months."""
+        path = write_csv(tmp_path / "january.csv", monthly(2023, [1]))
+        with pytest.raises(ValidationError) as e:
+            read_comtrade(path)
+        assert e.value.file == str(path)
+        expected = (
+            "no year with complete X and M data for any pair of countries: "
+            "1 pair with no complete year: "
+            "Kazakhstan–Uzbekistan (2023: months 1 only; left out)"
+        )
+        assert e.value.problems == (("", expected),)
 
 
 class _Bar:

@@ -160,8 +160,24 @@ def codes_for(country: Country) -> frozenset[int]:
     return _table().by_country.get(country.alpha2, frozenset())
 
 
-#: The longest code text :func:`comtrade_area` reads (M49 codes have three digits).
+#: The longest code text read (M49 codes have three digits).
 _MAX_DIGITS: Final = 6
+
+
+def _code_of(text: str) -> int | None:
+    """The code a code text holds (white space around it allowed), or None.
+
+    The one rule for code texts, shared by :func:`comtrade_area` and the
+    file readers: ASCII digits, at most ``_MAX_DIGITS`` of them.
+
+    Example:
+        >>> _code_of(" 040"), _code_of("4.0"), _code_of("1234567")
+        (40, None, None)
+    """
+    digits = text.strip()
+    if digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS:
+        return int(digits)
+    return None
 
 
 def comtrade_area(code: int | str) -> Area | None:
@@ -203,7 +219,7 @@ def comtrade_area(code: int | str) -> Area | None:
     text = plain_str(code)
     if text is None:
         return area(int(code))
-    digits = text.strip()
-    if not (digits.isascii() and digits.isdigit() and len(digits) <= _MAX_DIGITS):
+    number = _code_of(text)
+    if number is None:
         raise InvalidNumberError(text, "Comtrade area code", expected)
-    return area(int(digits))
+    return area(number)

@@ -122,11 +122,12 @@ from bilat._fs import as_path, open_regular
 from bilat._progress import Bar, bar, check_progress
 from bilat._series import TradeMetric, TradeSeries, as_metric
 from bilat._source import Source, as_optional_date
-from bilat.io import _comtrade_rows, _comtrade_years
 from bilat.io._areas import codes_for
 from bilat.io._comtrade_csv import _csv_cells, _csv_header, _records, read_csv
 from bilat.io._comtrade_json import _json_rows, _json_text, _national, read_json
 from bilat.io._comtrade_rows import (
+    _CHUNK,
+    _METRIC_FLOWS,
     _SOURCE,
     FLOW_CODES,
     _Collector,
@@ -144,16 +145,6 @@ if TYPE_CHECKING:
 __all__ = ["FLOW_CODES", "read_comtrade", "read_pair"]
 
 StrPath: TypeAlias = str | os.PathLike[str]
-
-# The rules the frame readers (bilat.io._frame) share, imported from here.
-_ALL_MONTHS = _comtrade_rows._ALL_MONTHS
-_FLOW_NAMES = _comtrade_rows._FLOW_NAMES
-_METRIC_FLOWS = _comtrade_rows._METRIC_FLOWS
-_MONTH = _comtrade_rows._MONTH
-_NUMBER = _comtrade_rows._NUMBER
-_TOTALS = _comtrade_rows._TOTALS
-_YEAR = _comtrade_rows._YEAR
-_gaps = _comtrade_years._gaps
 
 
 def __getattr__(name: str) -> object:
@@ -174,10 +165,6 @@ _SUFFIXES: Final = (".csv", ".json")
 _PUBLISHER: Final = "United Nations Statistics Division (UN Comtrade)"
 _URL: Final = "https://comtradeplus.un.org/"
 _NAMED: Final = 5
-
-#: Bytes read at a time by the text streams (JSON, and the second pass that
-#: counts what a file holds).
-_CHUNK: Final = 1 << 16
 
 
 class _Counted(io.RawIOBase):
@@ -205,11 +192,16 @@ class _Counted(io.RawIOBase):
 
 
 def _open(file: str, shown: Bar) -> io.TextIOWrapper:
-    """The file as UTF-8 text (a byte-order mark skipped), counted on ``shown``."""
+    r"""The file as UTF-8 text (a byte-order mark skipped), counted on ``shown``.
+
+    Lines end at ``\n`` only, untranslated, as in the CSV block reader: a
+    lone ``\r`` is text of its line, so the census counts the records the
+    reader read.
+    """
     binary: Any = open_regular(file)
     if shown.shown:
         binary = io.BufferedReader(_Counted(binary, shown), _CHUNK)
-    return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="\n")
 
 
 def _read_file(file: str, source: int, collector: _Collector, shown: Bar) -> None:
@@ -529,6 +521,13 @@ def _read(
                 f"{key[0].name()}–{key[1].name()}"
                 + (f" ({', '.join(years.left_out)})" if years.left_out else "")
             )
+    if not built and empty:
+        raise ValidationError(
+            f"no year with complete {wanted} data for any pair of countries: "
+            f"{len(empty)} {'pair' if len(empty) == 1 else 'pairs'} with no "
+            f"complete year: {_listed(empty)}",
+            file=one_file,
+        )
     if not built:
         census = _Census(collector, [])
         for file, in_json in zip(files, where.json, strict=True):

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO, Final, NamedTuple, NoReturn
 
 from bilat._errors import ValidationError, shown
 from bilat.io._comtrade_rows import (
+    _MAX_RECORD,
     _REQUIRED,
     _TOKEN_COLUMNS,
     _TOTALS,
@@ -42,10 +43,6 @@ if TYPE_CHECKING:
 
 #: Bytes read from the file at a time.
 _BLOCK: Final = 1 << 17
-#: The longest record read, in characters (UN Comtrade's are a few hundred):
-#: a longer one, such as a whole file whose lines end with a lone carriage
-#: return or a quote that is never closed, is refused before it fills memory.
-_MAX_RECORD: Final = 1 << 20
 
 
 class _Layout(NamedTuple):
@@ -324,10 +321,12 @@ def read_csv(stream: BinaryIO, collector: _Collector, shown_bar: Bar) -> None:
 
 
 def _records(stream: TextIO) -> Iterator[tuple[int, str]]:
-    """The CSV file's records as text, with their first line's number.
+    r"""The CSV file's records as text, with their first line's number.
 
     A record is a line, or several when a quoted field holds a line break:
-    a line with an odd number of quotes goes on to the next line.
+    a line with an odd number of quotes goes on to the next line. Lines end
+    where the stream's do: ``\n`` only for the census (see
+    :func:`bilat.io._comtrade._open`), as in :func:`read_csv`.
     """
     number = 0
     for line in stream:

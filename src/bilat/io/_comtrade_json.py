@@ -15,16 +15,12 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from bilat._decimal import read_decimal
 from bilat._errors import ValidationError, shown
-from bilat.io._comtrade_rows import _REQUIRED, _TOTALS, _fail
+from bilat.io._comtrade_rows import _CHUNK, _MAX_RECORD, _REQUIRED, _TOTALS, _fail
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
     from bilat.io._comtrade_rows import _Collector
-
-#: Characters read from the file at a time; a record is parsed whole, and
-#: the text around it is dropped once parsed.
-_CHUNK: Final = 1 << 16
 
 
 def _json_text(value: object) -> str:
@@ -79,11 +75,11 @@ class _JsonStream:
         self.line = 1
         self.column = 0
 
-    def more(self) -> bool:
-        """Read the next chunk, dropping the text already parsed."""
+    def more(self, size: int = 0) -> bool:
+        """Read the next ``size`` characters (``_CHUNK`` if 0), dropping those parsed."""
         if self.end:
             return False
-        chunk = self.stream.read(_CHUNK)
+        chunk = self.stream.read(size or _CHUNK)
         if not chunk:
             self.end = True
             return False
@@ -122,7 +118,14 @@ class _JsonStream:
                 return ""
 
     def value(self) -> object:
-        """Parse the next value whole (a record, a key, a small field)."""
+        """Parse the next value whole (a record, a key, a small field).
+
+        A value cut by the end of the window is parsed again with more text;
+        the text added each time is as long as the part already held, so a
+        long value costs time in proportion to its length. A value of more
+        than ``_MAX_RECORD + 1`` characters is refused (the window never
+        holds more of it than that).
+        """
         self.peek()
         while True:
             try:
@@ -131,20 +134,33 @@ class _JsonStream:
                 cut = e.pos >= len(self.text) - _MARGIN or e.msg.startswith(
                     "Unterminated"
                 )
-                if cut and self.more():
+                if cut and self.grow():
                     continue
                 self.invalid(e.msg, e.pos)
             except ValueError as e:
-                raise ValidationError(f"invalid JSON: {e}") from None
+                raise ValidationError(
+                    [(self.where(self.pos), f"invalid JSON: {e}")]
+                ) from None
             except RecursionError:
                 where = self.where(self.pos)
                 problem = "invalid JSON: arrays or objects nested too deeply"
                 raise ValidationError([(where, problem)]) from None
             # A number that ends the window may go on in the next chunk.
-            if end == len(self.text) and self.more():
+            if end == len(self.text) and self.grow():
                 continue
             self.pos = end
             return value
+
+    def grow(self) -> bool:
+        """Read more of a value cut by the end of the window (see :meth:`value`)."""
+        held = len(self.text) - self.pos
+        if held > _MAX_RECORD:
+            problem = (
+                f"a JSON value of more than {_MAX_RECORD:,} characters: "
+                "expected UN Comtrade records of a few hundred characters"
+            )
+            raise ValidationError([(self.where(self.pos), problem)])
+        return self.more(min(max(held, _CHUNK), _MAX_RECORD + 1 - held))
 
     def expect(self, chars: str, message: str) -> str:
         """Take the next character, which must be one of ``chars``."""

@@ -18,7 +18,7 @@ from bilat._country import Country
 from bilat._decimal import read_decimal
 from bilat._errors import ValidationError, shown
 from bilat._series import TradeMetric
-from bilat.io._areas import AreaKind, area
+from bilat.io._areas import AreaKind, _code_of, area
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -72,8 +72,13 @@ _NUMBER_MATCH: Final = _NUMBER.fullmatch
 _YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
 _MONTH: Final = re.compile(r"([0-9]{4})([0-9]{2})", re.ASCII)
 _ALL_MONTHS: Final = frozenset(range(1, 13))
-#: The longest code text looked up (M49 codes have three digits).
-_CODE_DIGITS: Final = 6
+#: Characters (or bytes) read from a file at a time by the text streams.
+_CHUNK: Final = 1 << 16
+#: The longest record (CSV) or single value (JSON) read, in characters (UN
+#: Comtrade's records are a few hundred): a longer one, such as a whole file
+#: whose lines end with a lone carriage return, a quote that is never
+#: closed or one huge string, is refused before it fills memory or time.
+_MAX_RECORD: Final = 1 << 20
 
 #: A national total kept: its value, the value's text, its basis (FOB or
 #: CIF), the index of its file and its line (CSV) or record (JSON) number.
@@ -232,10 +237,10 @@ class _Collector:
             return self.codes[text]
         except KeyError:
             pass
-        digits = text.strip()
+        number = _code_of(text)
         found: Country | str | None = ""
-        if digits.isascii() and digits.isdigit() and len(digits) <= _CODE_DIGITS:
-            known = area(int(digits))
+        if number is not None:
+            known = area(number)
             if known is not None:
                 found = known.country if known.kind is AreaKind.COUNTRY else None
         self.codes[text] = found

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from bilat._currency import Currency
-from bilat._decimal import EMAX, EXACT, MAX_DIGITS
+from bilat._decimal import EMAX, EMIN, EXACT, MAX_DIGITS
 from bilat._errors import ValidationError, shown
 from bilat._money import Money, make_money
 from bilat.io._comtrade_rows import (
@@ -94,7 +94,8 @@ def _exact_sum(files: _Files, year: int, entries: list[Entry]) -> Decimal:
                     (
                         f"the values of {year} do not add up to an exact sum of at "
                         f"most {MAX_DIGITS} significant digits below "
-                        f"1E+{EMAX + 1}: {listed}"
+                        f"1E+{EMAX + 1} and, unless zero, at least 1E{EMIN}: "
+                        f"{listed}"
                     ),
                 )
             ],

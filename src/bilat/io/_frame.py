@@ -75,7 +75,7 @@ from bilat._source import Source
 from bilat.io._areas import codes_for
 
 # The file reader's rules: which flows a metric needs, what a national total is.
-from bilat.io._comtrade import _METRIC_FLOWS, _TOTALS
+from bilat.io._comtrade_rows import _METRIC_FLOWS, _TOTALS
 from bilat.io._frame_read import (
     FLOW_ORDER,
     FREQ,
