@@ -574,6 +574,38 @@ class TestFromFrame:
         with pytest.raises(ValidationError, match="have no currency"):
             MoneyBag.from_frame(frame)
 
+    def test_missing_currency_counts_rows(self) -> None:
+        """Three polars rows without a currency, in two amounts' groups, count as three."""
+        frame = pl.DataFrame(
+            {"amount": [1, 2, 3, 4], "currency": [None, "USD", None, None]}
+        )
+        with pytest.raises(
+            ValidationError, match="3 row\\(s\\) of the frame have no currency"
+        ):
+            MoneyBag.from_frame(frame)
+
+    def test_missing_currency_pandas(self) -> None:
+        """None, NaN and pd.NA in a pandas column of codes are missing currencies."""
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(
+            {"amount": [1, 2, 3, 4], "currency": ["USD", None, float("nan"), pd.NA]}
+        )
+        with pytest.raises(
+            ValidationError, match="3 row\\(s\\) of the frame have no currency"
+        ):
+            MoneyBag.from_frame(frame)
+
+    def test_missing_amount_pandas(self) -> None:
+        """A NaN in a pandas column of float amounts is a missing amount."""
+        pd = pytest.importorskip("pandas")
+        frame = pd.DataFrame(
+            {"amount": [1.5, float("nan"), float("nan")], "currency": ["USD"] * 3}
+        )
+        with pytest.raises(
+            ValidationError, match="2 row\\(s\\) of the frame have no amount"
+        ):
+            MoneyBag.from_frame(frame)
+
     def test_missing_column(self) -> None:
         """A column that is not there is named, with the columns that are."""
         with pytest.raises(ValidationError, match=r"no column 'currency'.*amount"):

@@ -165,16 +165,15 @@ def _frame_totals(
     except ImportError as e:
         raise MissingExtraError("polars", "narwhals", "MoneyBag.from_frame()") from e
     nw: Any = narwhals  # its overloads do not take an unknown object
-    names = {"amount": plain_str(amount), "currency": plain_str(currency)}
-    for keyword, name in names.items():
-        if name is None:
-            given = amount if keyword == "amount" else currency
-            raise ArgumentTypeError(
-                [(keyword, f"expected a column name (a str), got {shown(given)}")]
-            )
-    amount_column, currency_column = names["amount"], names["currency"]
-    assert amount_column is not None
-    assert currency_column is not None
+    amount_column, currency_column = plain_str(amount), plain_str(currency)
+    if amount_column is None:
+        raise ArgumentTypeError(
+            [("amount", f"expected a column name (a str), got {shown(amount)}")]
+        )
+    if currency_column is None:
+        raise ArgumentTypeError(
+            [("currency", f"expected a column name (a str), got {shown(currency)}")]
+        )
     try:
         wrapped = nw.from_native(frame)
     except TypeError:
@@ -220,6 +219,7 @@ def _frame_totals(
                 .agg(
                     column.sum().alias("total"),
                     nw.col(amount_column).null_count().alias("missing"),
+                    nw.len().alias("rows"),
                 )
                 .collect()
                 .rows()
@@ -228,25 +228,27 @@ def _frame_totals(
             groups = None
         if groups is not None:
             return _group_totals(groups, amount_column, currency_column)
+    # The engine's own test of a missing value: None, and also NaN and pd.NA
+    # in pandas, which would otherwise reach Money as a code or an amount.
     table = rows.select(amount_column, currency_column).collect()
-    amounts = table[amount_column].to_list()
-    codes = table[currency_column].to_list()
-    _no_missing(countOf(amounts, None), amount_column, "amount")
-    _no_missing(countOf(codes, None), currency_column, "currency")
+    amounts, codes = table[amount_column], table[currency_column]
+    _no_missing(int(amounts.is_null().sum()), amount_column, "amount")
+    _no_missing(int(codes.is_null().sum()), currency_column, "currency")
+    amounts, codes = amounts.to_list(), codes.to_list()
     return _totals(list(map(Money, amounts, codes)))
 
 
 def _group_totals(
-    groups: Sequence[tuple[object, Decimal | None, int]],
+    groups: Sequence[tuple[object, Decimal | None, int, int]],
     amount_column: str,
     currency_column: str,
 ) -> dict[Currency, Decimal]:
-    """The totals from the engine's groups of (code, total, missing amounts)."""
+    """The totals from the engine's groups of (code, total, missing amounts, rows)."""
     _no_missing(sum(g[2] for g in groups), amount_column, "amount")
-    _no_missing(countOf([g[0] for g in groups], None), currency_column, "currency")
+    _no_missing(sum(g[3] for g in groups if g[0] is None), currency_column, "currency")
     totals: dict[Currency, Decimal] = {}
     with exact_sums("total of a MoneyBag"):
-        for code, total, _ in groups:
+        for code, total, _, _ in groups:
             cur = as_currency(code)  # type: ignore[arg-type]  # refuses a non-code
             found = to_decimal(total if total is not None else 0, what="total")
             totals[cur] = totals.get(cur, _ZERO) + found
@@ -318,8 +320,9 @@ class MoneyBag:
 
         The column path for many amounts: ``MoneyBag.from_frame(df).to("USD",
         rates)`` adds each currency's amounts and converts each total once,
-        as ``MoneyBag(Money(a, c) for a, c in rows)`` would, without building
-        a Money per row. ``frame`` is any frame narwhals reads (pandas,
+        as ``MoneyBag(Money(a, c) for a, c in rows)`` would; from a polars
+        frame of ``Decimal`` or integer amounts it does so without building a
+        Money per row (see Exactness). ``frame`` is any frame narwhals reads (pandas,
         polars eager or lazy, pyarrow, DuckDB …), ``amount`` the column of
         amounts and ``currency`` the column of ISO 4217 codes.
 

@@ -16,6 +16,7 @@ from bilat._estimate import Estimate
 from bilat._fields import as_instances, as_items
 from bilat._money import Money, currencies_of, make_money
 from bilat._moneybag import MoneyBag
+from bilat._moneybag import _totals as money_totals
 from bilat._pickling import public
 from bilat._project import Project, ProjectStatus, as_status
 from bilat._source import as_date
@@ -255,7 +256,8 @@ class Portfolio:
         if target is not None and rates is not None:
             # The usual case for a large portfolio: every value Money, added
             # up per currency and converted once per currency, as in
-            # MoneyBag.to, in one pass over the values.
+            # MoneyBag.to, in one pass over the values (without the pass over
+            # their types below, which costs some 10-15% of the total).
             try:
                 bag = MoneyBag._of_moneys(values)
             except AttributeError:  # a None or an Estimate among them
@@ -296,7 +298,7 @@ class Portfolio:
             for other in found:
                 if other != target:
                     raise CurrencyMismatchError(target.code, other.code, "total")
-            total = MoneyBag(values)._totals.get(target) if all_money else None
+            total = money_totals(values).get(target) if all_money else None
             if total is not None:  # as the sum below gives it, in one C pass
                 return make_money(total, target)
         elif all_money:

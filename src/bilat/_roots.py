@@ -8,7 +8,7 @@ number nearest to the true value.
 
 Taking the root exactly, with integers, costs powers of numbers of some
 ``60·n`` digits: fine for a few years (up to :data:`EXACT_YEARS` that is
-what :func:`growth` does), slow for a hundred. Instead (Ziv's strategy):
+what :func:`growth_and_root` does), slow for a hundred. Instead (Ziv's strategy):
 
 1. The root ``r`` is approximated by Newton's method, from a float
    estimate, with ``guard`` digits more than the result keeps (and as
@@ -38,6 +38,7 @@ often decides the rounding without a root of its own.
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 from decimal import Decimal
 from typing import Final, TypeAlias
@@ -47,7 +48,6 @@ from bilat._decimal import CONTEXT, PRECISION
 __all__ = [
     "exact_growth",
     "exact_root",
-    "growth",
     "growth_and_root",
     "projection",
     "proved_growth",
@@ -79,34 +79,31 @@ _EXACT: Final = decimal.Context(
 _Contexts = tuple[decimal.Context, decimal.Context, decimal.Context]
 #: Two numbers proved to lie below and above a root.
 Enclosure: TypeAlias = tuple[Decimal, Decimal]
-_CONTEXTS: dict[int, _Contexts] = {}
 
 
+@functools.cache
 def _contexts(precision: int) -> _Contexts:
     """Contexts of ``precision`` digits rounding to nearest, up and down."""
-    found = _CONTEXTS.get(precision)
-    if found is None:
-        near, up, down = (
-            decimal.Context(
-                prec=precision,
-                rounding=rounding,
-                Emin=decimal.MIN_EMIN,
-                Emax=decimal.MAX_EMAX,
-                traps=[
-                    decimal.InvalidOperation,
-                    decimal.DivisionByZero,
-                    decimal.Overflow,
-                    decimal.Underflow,
-                ],
-            )
-            for rounding in (
-                decimal.ROUND_HALF_EVEN,
-                decimal.ROUND_CEILING,
-                decimal.ROUND_FLOOR,
-            )
+    near, up, down = (
+        decimal.Context(
+            prec=precision,
+            rounding=rounding,
+            Emin=decimal.MIN_EMIN,
+            Emax=decimal.MAX_EMAX,
+            traps=[
+                decimal.InvalidOperation,
+                decimal.DivisionByZero,
+                decimal.Overflow,
+                decimal.Underflow,
+            ],
         )
-        found = _CONTEXTS[precision] = (near, up, down)
-    return found
+        for rounding in (
+            decimal.ROUND_HALF_EVEN,
+            decimal.ROUND_CEILING,
+            decimal.ROUND_FLOOR,
+        )
+    )
+    return near, up, down
 
 
 def _log10(value: Decimal) -> float:
@@ -140,22 +137,14 @@ def _operations(n: int) -> int:
     return 2 * n.bit_length()
 
 
+@functools.cache
 def _shrink(count: int, precision: int) -> Decimal:
     """``1 − count·10^(1 − precision)``, exactly.
 
     A lower bound of ``(1 − ε)^count``, with ``ε`` the relative error of one
     directed rounding at ``precision``.
     """
-    key = (count, precision)
-    found = _SHRINKS.get(key)
-    if found is None:
-        found = _SHRINKS[key] = _EXACT.subtract(
-            _ONE, Decimal(f"{count}E{1 - precision}")
-        )
-    return found
-
-
-_SHRINKS: dict[tuple[int, int], Decimal] = {}
+    return _EXACT.subtract(_ONE, Decimal(f"{count}E{1 - precision}"))
 
 
 class _Ratio:
@@ -299,22 +288,17 @@ def root_of_ratio(
     return exact_root(top, bottom, n), None
 
 
-def growth(start: Decimal, end: Decimal, years: int) -> Decimal:
+def growth_and_root(
+    start: Decimal, end: Decimal, years: int
+) -> tuple[Decimal, Enclosure | None]:
     """``(end/start)^(1/years) − 1`` rounded once, half even, to the precision.
 
     For positive ``start`` and ``end`` and ``years ≥ 1``; the result is not
     tidied (trailing zeros are kept).
-    """
-    return growth_and_root(start, end, years)[0]
 
-
-def growth_and_root(
-    start: Decimal, end: Decimal, years: int
-) -> tuple[Decimal, Enclosure | None]:
-    """:func:`growth`, and an interval holding the root ``(end/start)^(1/years)``.
-
-    The interval, of some 70 digits, is there when the approximation gave
-    the rate (else None), for :func:`projection`.
+    With it, an interval holding the root ``(end/start)^(1/years)``: of
+    some 70 digits, there when the approximation gave the rate (else None),
+    for :func:`projection`.
     """
     if years == 1:  # a quotient: one rounding of the exact difference
         return CONTEXT.divide(_EXACT.subtract(end, start), start), None
@@ -326,9 +310,11 @@ def growth_and_root(
 
 
 def proved_growth(start: Decimal, end: Decimal, years: int) -> Decimal:
-    """:func:`growth` for ``years ≥ 2`` and ``end ≠ start``, always by approximation.
+    """The growth rate for ``years ≥ 2`` and ``end ≠ start``, always by approximation.
 
     The approximation's rounding is proved, or the exact method decides.
+    Used by the tests, to check the approximation against an oracle for
+    the few years :func:`growth_and_root` takes exactly.
     """
     return _proved(start, end, years)[0]
 

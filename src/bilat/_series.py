@@ -189,7 +189,7 @@ def _values(value: object) -> Mapping[int, Money]:
         # tenth of the time of a large file's load.
         if type(year) is not int or not 1 <= year <= 9999:
             year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901 - raises
-        if type(money) is not Money and not isinstance(money, Money):
+        if type(money) is not Money:  # Money is final
             raise ValidationError(
                 [(f"values[{year}]", f"expected a Money, got {shown(money)}")]
             )
