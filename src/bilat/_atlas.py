@@ -13,26 +13,25 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, final
 
 import attrs
 
 from bilat._agreement import Agreement
 from bilat._country import Country, CountryLike, as_country
 from bilat._dossier import Dossier
-from bilat._errors import (
-    ArgumentTypeError,
-    CurrencyMismatchError,
-    PrecisionError,
-    RateNotFoundError,
-    ValidationError,
-    shown,
-)
+from bilat._errors import ArgumentTypeError, ValidationError, shown
 from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
-from bilat._fs import MAX_FILE_SIZE, _reason
+from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
 from bilat._pickling import public
 from bilat._series import AsOf, TradeSeries, as_year
-from bilat._target import Progress, ProgressStatus, TradeTarget, match_series
+from bilat._target import (
+    Progress,
+    ProgressStatus,
+    TradeTarget,
+    match_series,
+    progress_or_reason,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -126,13 +125,36 @@ def _series(value: object) -> tuple[TradeSeries, ...]:
 
 def _unique(items: Iterable[Any]) -> tuple[Any, ...]:
     """``items`` without repeats (by equality), in the order first met."""
-    seen: set[Any] = set()
-    kept = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            kept.append(item)
-    return tuple(kept)
+    return tuple(dict.fromkeys(items))
+
+
+class _Query(NamedTuple):
+    """The checked arguments of :meth:`Atlas.targets` and :meth:`Atlas.progress`."""
+
+    wanted: frozenset[str] | None
+    party: Country | None
+    series: tuple[TradeSeries, ...] | None
+    year: int
+    rates: ExchangeRates | None
+
+
+def _query(
+    call: str,
+    *,
+    status: StatusFilter,
+    party: CountryLike | None,
+    series: SeriesLike,
+    as_of: AsOf,
+    rates: ExchangeRates | None,
+) -> _Query:
+    """Check the arguments that choose and measure an atlas's targets."""
+    return _Query(
+        wanted=None if status is None else _statuses(status),
+        party=None if party is None else as_country(party, "party"),
+        series=None if series is None else _series(series),
+        year=as_year(as_of),
+        rates=_rates(rates, call),
+    )
 
 
 @public
@@ -211,22 +233,24 @@ class Atlas:
             >>> [t.deadline for t in atlas.targets("on_track", as_of=2025)]
             [2030]
         """
-        wanted = None if status is None else _statuses(status)
-        country = None if party is None else as_country(party, "party")
-        given = None if series is None else _series(series)
-        checked = _rates(rates, "Atlas.targets()")
-        if wanted is None:  # nothing is measured, and the clock is not read
-            if as_of is not None:
-                as_year(as_of)  # checked all the same
+        q = _query(
+            "Atlas.targets()",
+            status=status,
+            party=party,
+            series=series,
+            as_of=as_of,
+            rates=rates,
+        )
+        if q.wanted is None:  # nothing is measured
             return _unique(
                 t
                 for d in self.dossiers
                 for t in d.targets
-                if country is None or country in t.parties
+                if q.party is None or q.party in t.parties
             )
-        measured = self._measure(given, as_year(as_of), checked, country)
+        measured = self._measure(q.series, q.year, q.rates, q.party)
         return _unique(
-            target for _, target, progress in measured if _status(progress) in wanted
+            target for _, target, progress in measured if _status(progress) in q.wanted
         )
 
     def agreements(self, party: CountryLike | None = None) -> tuple[Agreement, ...]:
@@ -382,13 +406,12 @@ class Atlas:
             ...     [d.title for d in Atlas.load(tmp).dossiers]
             ['KZ–KG', 'KZ–UZ']
         """
-        from bilat import _fs
         from bilat._progress import bar, check_progress
         from bilat.io._files import load
 
         shown_bar = check_progress(progress)
-        limit = _fs.check_max_size(max_size)
-        folder = _fs.as_path(directory, "directory")
+        limit = check_max_size(max_size)
+        folder = as_path(directory, "directory")
         glob = _pattern(pattern)
         files = _dossier_files(folder, glob)
         dossiers: list[Dossier] = []
@@ -440,13 +463,15 @@ class Atlas:
             ]
         else:  # the series indexed once for every dossier
             found = match_series((t for _, t in chosen), series)
+        from bilat._labels import label
+
         measured: list[tuple[Dossier, TradeTarget, Progress | str]] = []
         for (dossier, _), (target, matching) in zip(chosen, found, strict=True):
             if not matching:
-                reason = "no series of these parties and metric"
-                measured.append((dossier, target, reason))
+                measured.append((dossier, target, label("no_series")))
             measured.extend(
-                (dossier, target, _measured(target, s, year, rates)) for s in matching
+                (dossier, target, progress_or_reason(target, s, year, rates))
+                for s in matching
             )
         return measured
 
@@ -461,27 +486,6 @@ def _rates(rates: object, call: str) -> ExchangeRates | None:
 
 def _status(progress: Progress | str) -> str:
     return progress.status.value if isinstance(progress, Progress) else NOT_MEASURED
-
-
-def _measured(
-    target: TradeTarget, series: TradeSeries, year: int, rates: ExchangeRates | None
-) -> Progress | str:
-    """The progress of ``series`` towards ``target``, or why it has none.
-
-    As in the dossier's report, a series that cannot be converted to the
-    target's currency is not measured rather than failing every row.
-    """
-    from bilat._labels import label
-
-    try:
-        return target.progress(series, year, rates=rates)
-    except (CurrencyMismatchError, RateNotFoundError, PrecisionError) as error:
-        key = (
-            "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
-        )
-        return label(key).format(
-            base=series.currency.code, quote=target.money.currency.code
-        )
 
 
 def progress_rows(
@@ -506,30 +510,40 @@ def progress_rows(
         [(None, 2022, 'on_track'), ('KZ', 2023, 'regressing'),
          ('UZ', 2025, 'insufficient_data')]
     """
-    if not isinstance(atlas, Atlas):
+    if not isinstance(atlas, Atlas):  # the command line calls it directly too
         raise ArgumentTypeError([("atlas", f"expected an Atlas, got {shown(atlas)}")])
     from bilat._frames import progress_row
 
-    wanted = None if status is None else _statuses(status)
-    country = None if party is None else as_country(party, "party")
-    given = None if series is None else _series(series)
-    year = as_year(as_of)
-    checked = _rates(rates, "Atlas.progress()")
+    q = _query(
+        "Atlas.progress()",
+        status=status,
+        party=party,
+        series=series,
+        as_of=as_of,
+        rates=rates,
+    )
+    columns = tuple(atlas_columns())
     rows: list[_Row] = []
-    for dossier, target, progress in atlas._measure(given, year, checked, country):
-        if wanted is not None and _status(progress) not in wanted:
+    for dossier, target, progress in atlas._measure(q.series, q.year, q.rates, q.party):
+        if q.wanted is not None and _status(progress) not in q.wanted:
             continue
         if isinstance(progress, Progress):
             row = {"dossier": dossier.title, **progress_row(progress), "reason": None}
         else:
-            row = _unmeasured(dossier, target, year, progress)
+            row = _unmeasured(columns, dossier, target, q.year, progress)
         rows.append(row)
     return rows
 
 
-def _unmeasured(dossier: Dossier, target: TradeTarget, year: int, reason: str) -> _Row:
-    """The row of a target that could not be measured."""
-    row: _Row = dict.fromkeys(atlas_columns())
+def _unmeasured(
+    columns: Iterable[str],
+    dossier: Dossier,
+    target: TradeTarget,
+    year: int,
+    reason: str,
+) -> _Row:
+    """The row of a target that could not be measured, with ``columns``."""
+    row: _Row = dict.fromkeys(columns)
     money = target.money
     row.update(
         dossier=dossier.title,

@@ -373,7 +373,7 @@ def _run_atlas(args: argparse.Namespace, out: TextIO) -> int:
         # not as Python's warning with a path into bilat's code.
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", BilatWarning)
-            series = _comtrade_series(atlas, args.comtrade)
+            series = _comtrade_series(atlas, args.comtrade, args.party)
         for warning in caught:
             _error(str(warning.message), kind="warning")
     rows = progress_rows(
@@ -389,18 +389,25 @@ def _run_atlas(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _comtrade_series(atlas: Atlas, files: Sequence[str]) -> list[TradeSeries]:
+def _comtrade_series(
+    atlas: Atlas, files: Sequence[str], party: str | None
+) -> list[TradeSeries]:
     """The series of ``files`` for the pairs and metrics of the atlas's targets.
 
-    Each metric some target measures is read in one pass over the files
-    (with a bar on stderr when it is a terminal); the series kept are those
-    of the pairs some target is between, each country as reporter. A pair
-    the files do not hold leaves its targets not measured, as in the table.
+    Only the targets of ``party`` (when given) count, as in the table. Each
+    metric some target measures is read in one pass over the files (with a
+    bar on stderr when it is a terminal); the series kept are those of the
+    pairs some target is between, each country as reporter. A pair the
+    files do not hold leaves its targets not measured, as in the table.
     """
     from bilat.io import read_comtrade
 
-    targets = atlas.targets()
+    targets = atlas.targets(party=party)
     found: list[TradeSeries] = []
+    # A file's rows are added up into one metric per read (turnover is X + M,
+    # exports X only …), so each metric the targets measure is its own pass;
+    # all pairs are read and the targets' pairs kept, since asking
+    # read_comtrade for a pair the files lack is an error, not a gap.
     for metric in dict.fromkeys(t.metric for t in targets):
         pairs = {
             (a, b)
@@ -497,11 +504,7 @@ def _atlas_markdown(rows: Sequence[dict[str, object]]) -> str:
     A table cell holds inline text only, so only inline punctuation is
     escaped (``|`` included) and ``&``, ``<``, ``>`` become references.
     """
-    from bilat._report import _MARKDOWN_ENTITIES, _MARKDOWN_INLINE
-
-    def escaped(text: str) -> str:
-        text = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], text)
-        return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], text)
+    from bilat._report import markdown_inline
 
     lines = [
         "| " + " | ".join(heading for _, heading, _ in _ATLAS_TABLE) + " |",
@@ -512,7 +515,9 @@ def _atlas_markdown(rows: Sequence[dict[str, object]]) -> str:
     for row in rows:
         cells = _atlas_cells(row)
         lines.append(
-            "| " + " | ".join(escaped(cells[key]) for key, _, _ in _ATLAS_TABLE) + " |"
+            "| "
+            + " | ".join(markdown_inline(cells[key]) for key, _, _ in _ATLAS_TABLE)
+            + " |"
         )
     return "".join(line + "\n" for line in lines)
 

@@ -381,6 +381,16 @@ def progress_row(p: Progress) -> dict[str, object]:
 
     Amounts and ratios are Decimals, years ints, parties a tuple of codes:
     no pandas is needed to build or print them.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget
+        >>> from bilat._frames import progress_row
+        >>> series = TradeSeries(("KZ", "UZ"), "turnover",
+        ...                      {2023: Money("4e9", "USD")}, reporter="KZ")
+        >>> target = TradeTarget(("KZ", "UZ"), Money("1e10", "USD"), deadline=2030)
+        >>> row = progress_row(target.progress(series, 2023))
+        >>> row["parties"], row["reporter"], row["target"], row["share"]
+        (('KZ', 'UZ'), 'KZ', Decimal('1E+10'), Decimal('0.4'))
     """
     target = p.target.money
     return {

@@ -87,6 +87,7 @@ _EN: Final = {
     "insufficient_data": "insufficient data",
     "not_measured": "not measured",
     "no_rate": "no exchange rate from {base} to {quote}",
+    "no_series": "no series of these parties and metric",
     # Figures beyond bilat's range (Progress.out_of_range)
     "planned_cagr": "Planned growth a year",
     "projected": "Projected at the deadline",

@@ -19,11 +19,8 @@ from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import (
     BilatError,
-    CurrencyMismatchError,
     InvalidNumberError,
     NumberTypeError,
-    PrecisionError,
-    RateNotFoundError,
 )
 from bilat._estimate import Estimate
 from bilat._fields import as_option, plain_str
@@ -38,7 +35,7 @@ from bilat._labels import (
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._pickling import public
-from bilat._target import match_series
+from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
@@ -156,11 +153,26 @@ def _markdown(text: object) -> str:
         >>> print(_markdown("<script>*x*</script> 1. [a](b) #1"))
         &lt;script&gt;\*x\*&lt;/script&gt; 1. \[a\](b) \#1
     """
-    flat = visible(str(text))
-    escaped = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], flat)
-    escaped = _MARKDOWN_BLOCK.sub(
+    escaped = markdown_inline(visible(str(text)))
+    # The references made above start with "&", which starts no block.
+    return _MARKDOWN_BLOCK.sub(
         lambda m: m[0] + "\\" if m[0].isdigit() else "\\" + m[0], escaped
     )
+
+
+def markdown_inline(text: str) -> str:
+    r"""``text`` as inline Markdown (a table cell, a line's middle) shown literally.
+
+    Markdown's inline punctuation (``|`` included) gets a backslash and
+    ``&``, ``<``, ``>`` become character references; what only matters at
+    the start of a line, and controls, are left to the caller.
+
+    Example:
+        >>> from bilat._report import markdown_inline
+        >>> print(markdown_inline("a|b <i>*x*</i> & 1."))
+        a\|b &lt;i&gt;\*x\*&lt;/i&gt; &amp; 1.
+    """
+    escaped = _MARKDOWN_INLINE.sub(lambda m: "\\" + m[0], text)
     return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], escaped)
 
 
@@ -231,15 +243,8 @@ def _measured(
     the pair is reported as not measured, with the reason, instead of
     failing the whole report.
     """
-    try:
-        progress = target.progress(series, as_of=on, rates=rates)
-    except (CurrencyMismatchError, RateNotFoundError, PrecisionError) as error:
-        key = (
-            "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
-        )
-        reason = label(key, locale).format(
-            base=series.currency.code, quote=target.money.currency.code
-        )
+    progress = progress_or_reason(target, series, on, rates, locale)
+    if isinstance(progress, str):  # not measured: why
         return {
             "series": _series_data(series, locale, series.sources),
             "year": None,
@@ -257,7 +262,7 @@ def _measured(
             "anticipated": None,
             "eta": None,
             "status": "not_measured",
-            "status_text": f"{label('not_measured', locale)} ({reason})",
+            "status_text": f"{label('not_measured', locale)} ({progress})",
             "out_of_range": {},
             "out_of_range_text": None,
         }

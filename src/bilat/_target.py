@@ -25,6 +25,8 @@ from bilat._decimal import CONTEXT, EXACT, PRECISION, to_decimal
 from bilat._errors import (
     CurrencyMismatchError,
     InvalidNumberError,
+    PrecisionError,
+    RateNotFoundError,
     ValidationError,
     shown,
 )
@@ -48,6 +50,7 @@ from bilat._source import Source, as_sources
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -56,6 +59,7 @@ __all__ = [
     "ProgressStatus",
     "TradeTarget",
     "match_series",
+    "progress_or_reason",
     "same_pair",
 ]
 
@@ -179,6 +183,41 @@ def match_series(
         )
         for target in targets
     ]
+
+
+def progress_or_reason(
+    target: TradeTarget,
+    series: TradeSeries,
+    as_of: AsOf,
+    rates: ExchangeRates | None,
+    locale: LocaleLike = "en",
+) -> Progress | str:
+    """The progress of ``series`` towards ``target``, or why it has none.
+
+    The rule of reports and atlases alike: a series that cannot be
+    converted to the target's currency (no rate, or a converted value
+    beyond bilat's range) is not measured, and the reason, in ``locale``,
+    is returned instead of failing every other target.
+
+    Example:
+        >>> from bilat import Money, TradeSeries, TradeTarget
+        >>> from bilat._target import progress_or_reason
+        >>> target = TradeTarget(("KZ", "UZ"), Money(10, "USD"))
+        >>> series = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money(1, "EUR")})
+        >>> progress_or_reason(target, series, 2023, None)
+        'no exchange rate from EUR to USD'
+    """
+    from bilat._labels import label  # the words: presentation, loaded when needed
+
+    try:
+        return target.progress(series, as_of, rates=rates)
+    except (CurrencyMismatchError, RateNotFoundError, PrecisionError) as error:
+        key = (
+            "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
+        )
+        return label(key, locale).format(
+            base=series.currency.code, quote=target.money.currency.code
+        )
 
 
 def _same_parties(target: TradeTarget, series: TradeSeries) -> bool:

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
+import attrs
+
 from bilat._country import Country
 from bilat._currency import Currency
 from bilat._decimal import EMAX, EXACT, MAX_DIGITS, integer_of, to_decimal
@@ -264,19 +266,19 @@ class Reader:
         except BilatError as e:
             raise self.fail(c.value, "value", f"{e} ({self.describe(group)})") from None
 
-    def pair_id(self, group: Group) -> int | None:
+    def pair_id(self, group: Group, found: int | str | None) -> int | None:
         """The index of the group's pair in :attr:`found`; None to skip it.
 
-        Groups of an aggregate, of a code that is none (counted by code), of
-        one country on itself, or of a pair not asked for are skipped, and
-        their rows counted.
+        ``found`` is what :attr:`pair_ids` holds for the group's cells, as
+        :meth:`read` looked it up (None when nothing, or when the cells are
+        not plain values that can key it). Groups of an aggregate, of a code
+        that is none (counted by code), of one country on itself, or of a
+        pair not asked for are skipped, and their rows counted.
         """
         cells = (group.reporter, group.partner)
-        plain = type(cells[0]) in _PLAIN and type(cells[1]) in _PLAIN
-        found = self.pair_ids.get(cells) if plain else None
         if found is None:
             found = self.resolve(cells)
-            if plain:
+            if type(cells[0]) in _PLAIN and type(cells[1]) in _PLAIN:
                 self.pair_ids[cells] = found
         if isinstance(found, int):
             return found
@@ -308,18 +310,20 @@ class Reader:
         return found
 
     def date(self, group: Group, has_freq: bool) -> tuple[int, int, str]:
-        """Year, month (0 for a year) and frequency, checked once per distinct cells."""
+        """Year, month (0 for a year) and frequency of cells not in :attr:`dates`.
+
+        :meth:`read` looks the cache up; this checks the cells and keeps the
+        answer when they are plain values that can key it.
+        """
         cells = (group.year, group.freq, group.period)
+        known = self.year_and_month(group, has_freq)
         if (
             type(cells[0]) in _PLAIN
             and type(cells[1]) in _PLAIN
             and type(cells[2]) in _PLAIN
         ):
-            known = self.dates.get(cells)
-            if known is None:
-                known = self.dates[cells] = self.year_and_month(group, has_freq)
-            return known
-        return self.year_and_month(group, has_freq)
+            self.dates[cells] = known
+        return known
 
     def read(
         self,
@@ -328,7 +332,8 @@ class Reader:
         values: list[object] | None,
     ) -> None:
         # Once per group: the caches of pair_id() and date() are looked up
-        # here first, and the usual value (one float) read without a list.
+        # here, those methods being the misses, and the usual value (one
+        # float) read without a list.
         cells = (group.reporter, group.partner)
         pair_id = (
             self.pair_ids.get(cells)
@@ -336,7 +341,7 @@ class Reader:
             else None
         )
         if type(pair_id) is not int:
-            pair_id = self.pair_id(group)
+            pair_id = self.pair_id(group, pair_id)
             if pair_id is None:
                 return
         flow = group.flow
@@ -633,13 +638,6 @@ def _warn(
 def _series_source(given: Source | str | None, note: str, lf: Any) -> Source:
     if isinstance(given, Source):
         joined = note if given.note is None else f"{given.note} {note}"
-        return Source(
-            given.title,
-            publisher=given.publisher,
-            url=given.url,
-            published=given.published,
-            accessed=given.accessed,
-            note=joined,
-        )
+        return attrs.evolve(given, note=joined)
     title = given if given is not None else f"A {lf.implementation} data frame"
     return Source(title, note=note)
