@@ -6,12 +6,20 @@ doctests from the files under src/bilat; a module that nothing had imported yet
 would then be loaded from that file, beside the installed package. Importing
 every module of the installed package first makes pytest read each doctest
 from the installed module, so one copy of bilat is tested.
+
+bilat's disk cache goes to a folder of the test run, removed at its end, so
+that the tests neither read nor write the user's own cache; child processes
+the tests start inherit it. A test that names another folder uses that one.
 """
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import pkgutil
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +44,18 @@ def _import_installed_modules() -> None:
             continue
 
 
+def _use_a_cache_of_the_run() -> None:
+    """Point ``$BILAT_CACHE_DIR`` at a new private folder, removed at exit.
+
+    Each process that loads this file (each worker of a parallel run) gets
+    its own folder.
+    """
+    folder = tempfile.mkdtemp(prefix="bilat-test-cache-")  # private: mode 0o700
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["BILAT_CACHE_DIR"] = folder
+
+
+_use_a_cache_of_the_run()
 _import_installed_modules()
 
 

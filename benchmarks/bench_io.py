@@ -23,8 +23,9 @@ file. Each measurement runs in a fresh Python process (so nothing is cached
 and the peak memory is that of one load), interleaved with the others,
 ``--pair-runs`` times; the table shows the median CPU time of the process
 (less disturbed by other programs on a busy machine than the wall time,
-shown too), the peak resident memory of the process (``ru_maxrss``) and its
-growth during the call, and the ratio of CPU times to the floor. A last row
+shown too), the peak resident memory of the process (Linux's ``VmHWM``,
+``ru_maxrss`` elsewhere) and its growth during the call, and the ratio of
+CPU times to the floor. A last row
 loads the JSON file with the cyclic garbage collector left running, to show
 what pausing it saves. ``--case projects`` or ``--case pairs`` runs only one
 part.

@@ -13,12 +13,14 @@ import threading
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.subprocess_helper import TIMEOUT, run_python
 
+from bilat import _unit_cache
 from bilat._cache import (
     disk_cache_folder,
     save_atomically,
@@ -222,6 +224,18 @@ class TestDiskCacheFolder:
         assert disk_cache_folder("units") is None
 
 
+class TestSuiteCacheFolder:
+    """The tests keep bilat's disk cache in a folder of their own run."""
+
+    def test_not_the_users_cache(self) -> None:
+        """$BILAT_CACHE_DIR names a private folder made for this test run."""
+        folder = Path(os.environ["BILAT_CACHE_DIR"])
+        assert folder.name.startswith("bilat-test-cache-")
+        assert folder.stat().st_mode & 0o077 == 0
+        named = disk_cache_folder("units")
+        assert named is None or named.parent == folder  # None: $BILAT_NO_CACHE
+
+
 class TestSaveAtomically:
     """A cached file is written whole or not at all."""
 
@@ -270,6 +284,19 @@ print(json.dumps({
 """
 
 
+#: What a child process reports of bilat's registry read without any disk cache.
+_UNCACHED_PROBE = """
+import json
+from bilat._units import get_registry
+
+ureg = get_registry()
+print(json.dumps({
+    "cached": ureg._diskcache is not None,
+    "compatible": sorted(str(u) for u in ureg.get_compatible_units("km")),
+}))
+"""
+
+
 def _probe_env(folder: Path) -> dict[str, str | None]:
     return {"BILAT_CACHE_DIR": str(folder), "BILAT_NO_CACHE": None}
 
@@ -283,8 +310,6 @@ class TestRegistryDiskCache:
 
     def test_same_registry_cold_warm_and_torn(self, tmp_path: Path) -> None:
         """Cold (two processes at once), warm and after torn files: the same registry."""
-        from bilat._units import get_registry
-
         cold = _together(_REGISTRY_PROBE, tmp_path, 2)
         expected = cold[0]
         assert expected["cached"] is True
@@ -293,9 +318,9 @@ class TestRegistryDiskCache:
         assert (expected["inch"], expected["knot"]) == ("127/5000", "463/900")
         assert expected["mile"] == "1.609344"
         assert Decimal(expected["energy"]) == Decimal("3.6")
-        registry: Any = get_registry()  # pint's stubs want a UnitsContainer
-        compatible = registry.get_compatible_units("km")
-        assert expected["compatible"] == sorted(str(unit) for unit in compatible)
+        uncached = run_python(_UNCACHED_PROBE, {"BILAT_NO_CACHE": "1"})
+        assert uncached["cached"] is False  # pint alone read the definitions
+        assert expected["compatible"] == uncached["compatible"]
         assert "meter" in expected["compatible"]
         assert cold[1] == expected
         written = _cache_files(tmp_path)
@@ -336,3 +361,37 @@ def _together(code: str, folder: Path, n: int) -> list[dict[str, Any]]:
     outputs = [child.communicate(timeout=TIMEOUT) for child in children]
     assert [child.returncode for child in children] == [0] * n, outputs
     return [json.loads(out) for out, _ in outputs]
+
+
+class TestStoredFactors:
+    """The table of exact factors stays within its limit, in memory and on disk."""
+
+    @pytest.fixture
+    def stored(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> dict[str, Fraction]:
+        """Two factors stored, room for three, the cache folder in tmp_path."""
+        table = {"inch": Fraction(127, 5000), "foot": Fraction(381, 1250)}
+        monkeypatch.setattr(_unit_cache, "_FACTORS_KEPT", 3)
+        monkeypatch.setattr(_unit_cache, "_stored_factors", lambda: table)
+        monkeypatch.setattr(_unit_cache, "_cache_folder", lambda: tmp_path)
+        return table
+
+    def test_stored_while_there_is_room(
+        self, stored: dict[str, Fraction], tmp_path: Path
+    ) -> None:
+        """A factor within the limit is kept and written with the others."""
+        _unit_cache._store_factor("yard", Fraction(1143, 1250))
+        assert stored["yard"] == Fraction(1143, 1250)
+        written = json.loads((tmp_path / "factors.json").read_text("ascii"))
+        assert written == {"foot": "381/1250", "inch": "127/5000", "yard": "1143/1250"}
+
+    def test_not_stored_past_the_limit(
+        self, stored: dict[str, Fraction], tmp_path: Path
+    ) -> None:
+        """Once full, the table takes no new factor and nothing more is written."""
+        _unit_cache._store_factor("yard", Fraction(1143, 1250))
+        (tmp_path / "factors.json").unlink()
+        _unit_cache._store_factor("mile", Fraction(201168, 125))
+        assert sorted(stored) == ["foot", "inch", "yard"]
+        assert not (tmp_path / "factors.json").exists()

@@ -204,7 +204,6 @@ class TestLazyNames:
             AttributeError, match=r"^module 'bilat' has no attribute 'Mony'$"
         ):
             bilat.Mony  # type: ignore[attr-defined]  # noqa: B018
-        assert not hasattr(bilat, "_HOMES_")
 
     def test_unknown_import(self) -> None:
         """`from bilat import <unknown>` is an ImportError naming the name."""
@@ -296,6 +295,16 @@ class TestLazyRegistry:
             "length": True,
         }
 
+    def test_kept_in_the_namespace(self) -> None:
+        """Once read, ureg and Q_ are plain module attributes of the one registry."""
+        from bilat._units import get_registry
+
+        registry = get_registry()
+        assert bilat.ureg is registry
+        assert vars(bilat)["ureg"] is registry
+        assert vars(bilat)["Q_"] is registry.Quantity
+        assert bilat.Q_ is registry.Quantity
+
 
 def _layer(module: str) -> str:
     """The layer of a module of bilat (``bilat._money``, ``bilat.io._files``)."""
@@ -309,14 +318,18 @@ def _layer(module: str) -> str:
 def _imports_at_import_time(path: Path) -> set[str]:
     """The bilat modules that ``path`` imports when it is imported.
 
-    Imports inside functions and under ``if TYPE_CHECKING:`` are left out.
+    Imports inside functions and under ``if TYPE_CHECKING:`` are left out;
+    those in class bodies, in the ``else`` of ``if TYPE_CHECKING:`` and under
+    ``if not TYPE_CHECKING:`` run at import and are counted.
     """
     found: set[str] = set()
 
     def visit(body: list[ast.stmt]) -> None:
         for node in body:
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
                 visit(node.orelse)
+            elif isinstance(node, ast.ClassDef):
+                visit(node.body)
             elif isinstance(node, ast.If | ast.Try | ast.With):
                 visit(node.body)
                 visit(getattr(node, "orelse", []))
@@ -377,3 +390,26 @@ class TestLayers:
             encoding="utf-8",
         )
         assert _imports_at_import_time(path) == {"bilat._report"}
+
+    def test_counts_what_runs_at_import(self, tmp_path: Path) -> None:
+        """Imports under `if not TYPE_CHECKING:`, in its else and in classes count."""
+        path = tmp_path / "module.py"
+        path.write_text(
+            "from typing import TYPE_CHECKING\n"
+            "if not TYPE_CHECKING:\n"
+            "    from bilat._report import Report\n"
+            "if TYPE_CHECKING:\n"
+            "    from bilat._money import Money\n"
+            "else:\n"
+            "    from bilat._dossier import Dossier\n"
+            "class C:\n"
+            "    from bilat.io import load\n"
+            "    def f(self):\n"
+            "        from bilat._series import TradeSeries\n",
+            encoding="utf-8",
+        )
+        assert _imports_at_import_time(path) == {
+            "bilat._report",
+            "bilat._dossier",
+            "bilat.io",
+        }

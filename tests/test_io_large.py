@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import inspect
 import io
@@ -239,6 +240,23 @@ class TestCollectorPause:
         assert seen == [False]
         assert gc.isenabled()
 
+    def test_one_pause_per_load(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A load pauses the collector once, for the parse and the build together."""
+        pauses: list[str] = []
+        pause = _files._collector_paused
+
+        @contextlib.contextmanager
+        def counted() -> Iterator[None]:
+            pauses.append("pause")
+            with pause():
+                yield
+
+        monkeypatch.setattr(_files, "_collector_paused", counted)
+        loads('title = "t"\nparties = ["KZ", "UZ"]\n')
+        assert pauses == ["pause"]
+        from_data({"title": "t", "parties": ["KZ", "UZ"]})
+        assert pauses == ["pause", "pause"]
+
     def test_loads_in_threads(self, collector_on: None, many_pairs: Dossier) -> None:
         """Overlapping loads in several threads leave the collector running."""
         text = json.dumps(plain_dossier(200))
@@ -328,10 +346,28 @@ NESTED = st.recursive(
 )
 
 
+def wrapped(value: object, levels: int, list_first: bool) -> object:
+    """``value`` inside ``levels`` more lists and dicts, taking turns."""
+    for level in range(levels):
+        value = [value] if (level % 2 == 0) == list_first else {"a": value}
+    return value
+
+
+#: Nested values on both sides of MAX_DEPTH: NESTED alone stays well under it.
+DEEP = st.tuples(NESTED, st.integers(0, MAX_DEPTH + 3), st.booleans()).map(
+    lambda drawn: wrapped(*drawn)
+)
+
+
 class TestJsonNesting:
     """JSON nested past MAX_DEPTH is refused, judged on the parsed data."""
 
-    @given(NESTED)
+    def test_wrapped_nests_deeper(self) -> None:
+        """Each wrapping level adds one to the nesting, list or dict."""
+        assert nesting_of(wrapped(1, 3, True)) == 3
+        assert wrapped([], 2, False) == [{"a": []}]
+
+    @given(DEEP)
     def test_refused_exactly_past_the_limit(self, value: object) -> None:
         """A JSON document is refused as too deep exactly when it nests past 16."""
         text = json.dumps(value)

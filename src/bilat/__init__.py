@@ -192,9 +192,10 @@ _lazy_getattr, _lazy_dir = lazy_names(__name__, _HOMES, __all__)
 def _attribute(name: str) -> Any:
     """``bilat.<name>``, imported from its module on first use.
 
-    ``ureg`` and ``Q_`` ask :func:`bilat._units.get_registry` each time (one
-    registry, built once); every other name is kept in the module's namespace
-    once imported, so later reads are plain attribute reads.
+    ``ureg`` and ``Q_`` come from :func:`bilat._units.get_registry` (one
+    registry, built once and never replaced). Every name, these two included,
+    is kept in the module's namespace once built or imported, so later reads
+    are plain attribute reads.
 
     Raises:
         AttributeError: ``bilat`` has no public attribute ``name``.
@@ -203,7 +204,8 @@ def _attribute(name: str) -> Any:
         from bilat._units import get_registry
 
         registry = get_registry()
-        return registry if name == "ureg" else registry.Quantity
+        globals().update(ureg=registry, Q_=registry.Quantity)
+        return globals()[name]
     return _lazy_getattr(name)
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
+import sys
 import threading
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -168,9 +170,6 @@ def disk_cache_folder(name: str) -> Path | None:
 
 def _private(folder: Path) -> bool:
     """Whether ``folder`` is a real folder that only this user can write to."""
-    import stat
-    import sys
-
     info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode):
         return False

@@ -41,7 +41,13 @@ if TYPE_CHECKING:
 
     import pint
 
-__all__ = ["build_root_units", "exact_registry", "root_factor", "use_disk_cache"]
+__all__ = [
+    "DiskCachedRegistry",
+    "build_root_units",
+    "exact_registry",
+    "root_factor",
+    "use_disk_cache",
+]
 
 
 # -- pint's definitions ---------------------------------------------------------
@@ -85,8 +91,6 @@ def _disk_cache_class(non_int_type: type) -> type[Any] | None:
     base: Any = build_disk_cache_class(non_int_type)
 
     class SafeDiskCache(base):  # type: ignore[misc]
-        _store_header = False  # pint's .json copies of the keys: never read
-
         def rawload(self, header: Any, cache_path: Path | None = None) -> Any:
             try:
                 return super().rawload(header, cache_path)
@@ -109,7 +113,26 @@ def _disk_cache_class(non_int_type: type) -> type[Any] | None:
     return SafeDiskCache
 
 
-def use_disk_cache(registry: Any, non_int_type: type) -> None:
+class DiskCachedRegistry:
+    """Mixin of bilat's pint registries: definitions read through the disk cache.
+
+    Put before the pint registry class among the bases
+    (``class R(DiskCachedRegistry, pint.UnitRegistry[Decimal])``); it needs
+    no pint itself. Its ``__init__`` calls :func:`use_disk_cache` once pint's
+    has run, and its ``_build_cache`` reads the table of root units through
+    :func:`build_root_units`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        use_disk_cache(self)
+
+    def _build_cache(self, loaded_files: Any = None) -> None:
+        pint_registry: Any = super()
+        build_root_units(self, loaded_files, pint_registry._build_cache)
+
+
+def use_disk_cache(registry: Any) -> None:
     """Let ``registry`` read its definitions through bilat's disk cache.
 
     Called at the end of the registry's ``__init__``, before pint reads the
@@ -120,6 +143,7 @@ def use_disk_cache(registry: Any, non_int_type: type) -> None:
     if not hasattr(parser, "_diskcache") or not hasattr(registry, "_diskcache"):
         return  # pragma: no cover - another pint
     folder = _cache_folder()
+    non_int_type: type = registry.non_int_type
     cache_class = None if folder is None else _disk_cache_class(non_int_type)
     if folder is None or cache_class is None:
         return
@@ -168,15 +192,11 @@ def exact_registry() -> pint.UnitRegistry[Fraction]:
     """
     import pint
 
-    class ExactRegistry(pint.UnitRegistry[Fraction]):
-        def __init__(self) -> None:
-            super().__init__(non_int_type=Fraction)
-            use_disk_cache(self, Fraction)
+    # mypy finds two of pint's own bases at odds once a mixin comes first.
+    class ExactRegistry(DiskCachedRegistry, pint.UnitRegistry[Fraction]):  # type: ignore[misc]
+        pass
 
-        def _build_cache(self, loaded_files: Any = None) -> None:
-            build_root_units(self, loaded_files, super()._build_cache)
-
-    return ExactRegistry()
+    return ExactRegistry(non_int_type=Fraction)
 
 
 @thread_safe_lru_cache(maxsize=256)
@@ -200,7 +220,8 @@ def root_factor(name: str) -> Fraction:
 #: The file of the cache folder that keeps the factors worked out so far.
 _FACTORS_FILE: Final = "factors.json"
 
-#: At most this many factors are kept on disk; a dossier uses a few units.
+#: At most this many factors are stored, in memory and on disk; a dossier
+#: uses a few units.
 _FACTORS_KEPT: Final = 1000
 
 _factors_lock = threading.Lock()
@@ -227,16 +248,20 @@ def _read_factors(path: Path) -> dict[str, Fraction]:
 
 
 def _store_factor(name: str, factor: Fraction) -> None:
-    """Keep ``factor`` for this process and, when there is room, on disk."""
+    """Add ``factor`` to the stored factors and the disk cache, while there is room.
+
+    Both hold at most :data:`_FACTORS_KEPT` factors: past that, a factor is
+    kept only by :func:`root_factor`'s own cache of recent units.
+    """
     folder = _cache_folder()
     if folder is None:
         return
     path = folder / _FACTORS_FILE
     with _factors_lock:
         stored = _stored_factors()
-        stored[name] = factor
-        if len(stored) > _FACTORS_KEPT:
+        if name not in stored and len(stored) >= _FACTORS_KEPT:
             return
+        stored[name] = factor
         merged = {**_read_factors(path), **stored}  # and what others stored since
         if len(merged) <= _FACTORS_KEPT:
             text = json.dumps({n: str(f) for n, f in sorted(merged.items())})

@@ -43,7 +43,7 @@ from bilat._errors import (
 )
 from bilat._money import Money, make_money
 from bilat._pickling import public
-from bilat._unit_cache import build_root_units, root_factor, use_disk_cache
+from bilat._unit_cache import DiskCachedRegistry, root_factor
 
 if TYPE_CHECKING:
     import pint
@@ -137,15 +137,9 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
                 units = parse_unit(units)
             return super().__new__(cls, value, units)
 
-    class UnitRegistry(pint.UnitRegistry[Decimal]):
+    # mypy finds two of pint's own bases at odds once a mixin comes first.
+    class UnitRegistry(DiskCachedRegistry, pint.UnitRegistry[Decimal]):  # type: ignore[misc]
         Quantity = DecimalQuantity
-
-        def __init__(self) -> None:
-            super().__init__(non_int_type=Decimal)
-            use_disk_cache(self, Decimal)
-
-        def _build_cache(self, loaded_files: Any = None) -> None:
-            build_root_units(self, loaded_files, super()._build_cache)
 
         def _get_root_units(self, input_units: Any, check_nonmult: bool = True) -> Any:
             # pint caches the factors it computes here: compute them in
@@ -154,7 +148,7 @@ def get_registry() -> pint.UnitRegistry[Decimal]:
                 return super()._get_root_units(input_units, check_nonmult)
 
     with decimal.localcontext(CONTEXT):
-        registry = UnitRegistry()
+        registry = UnitRegistry(non_int_type=Decimal)
     # pint hands products with these types over to them (``Quantity *
     # UnitPrice`` reaches UnitPrice.__rmul__) instead of wrapping them.
     upcast = pint.compat.upcast_type_map

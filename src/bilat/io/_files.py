@@ -413,14 +413,20 @@ def from_data(data: object) -> Dossier:
         bilat.ValidationError: parties[1]: unknown country 'XX': ...
         projets: unknown field 'projets'; did you mean 'projects'?
     """
-    from bilat.io._convert import describe
+    table = _check_table(data)
+    with _collector_paused():
+        return _from_data(table)
 
+
+def _check_table(data: object) -> dict[Any, Any]:
+    """``data`` if it is a table (a dict), else the ValidationError saying so."""
     if not isinstance(data, dict):
+        from bilat.io._convert import describe
+
         raise ValidationError(
             [("", f"expected a table of Dossier fields, got {describe(data)}")]
         )
-    with _collector_paused():
-        return _from_data(data)
+    return data
 
 
 def _from_data(data: dict[Any, Any]) -> Dossier:
@@ -524,7 +530,7 @@ def _read(text: str, format: FileFormat, file: str | None) -> Dossier:
         try:
             data = _parse(text.removeprefix("\ufeff"), format)
             del text
-            return from_data(data)
+            return _from_data(_check_table(data))
         except ValidationError as e:
             if file is None:
                 raise
