@@ -207,7 +207,7 @@ def growth_cases(
 ) -> list[tuple[str, float, float, float]]:
     """Per-rate µs over 1, 10, 30, 100 years: bilat, the exact root, Decimal ``**``."""
     from bilat._roots import exact_growth
-    from bilat._series import growth_rate
+    from bilat._roots import growth_rate
 
     rng = random.Random(seed)
     amounts = [
@@ -258,7 +258,7 @@ def growth_cases(
 
 def tidy(value: Decimal) -> Decimal:
     """A rate as growth rates are returned: without trailing zeros."""
-    from bilat._series import tidy as tidied
+    from bilat._roots import tidy as tidied
 
     return tidied(value)
 

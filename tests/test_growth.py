@@ -26,8 +26,8 @@ from bilat._roots import (
     projection,
     proved_growth,
 )
-from bilat._series import growth_rate
-from bilat._target import _years_to_reach
+from bilat._roots import growth_rate
+from bilat._assess import _years_to_reach
 
 DIGITS = 60
 
@@ -355,7 +355,7 @@ class TestYearsToReach:
 
 def _tidy(value: Decimal) -> Decimal:
     """The rate as growth_rate returns it: the same number without trailing zeros."""
-    from bilat._series import tidy
+    from bilat._roots import tidy
 
     return tidy(value)
 

@@ -99,7 +99,7 @@ class TestConstruction:
             ({"2020": usd(1)}, "values['2020']", "expected a year"),
             ({True: usd(1)}, "values[True]", "expected a year"),
             ({0: usd(1)}, "values[0]", "expected a year"),
-            ({2020: 1}, "values[2020]", "expected a Money, got 1"),
+            ({2020: 1}, "values[2020]", "expected a Money or an Estimate, got 1"),
             (
                 {2020: usd(1), 2021: Money(1, "KZT")},
                 "values[2021].currency",

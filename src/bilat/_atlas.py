@@ -24,14 +24,15 @@ from bilat._errors import ArgumentTypeError, ValidationError, shown
 from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
 from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
 from bilat._pickling import public
-from bilat._series import AsOf, TradeSeries, as_year
+from bilat._series import AsOf, as_year
+from bilat._assess import ProgressStatus
 from bilat._target import (
+    AnyTarget,
     Progress,
-    ProgressStatus,
-    TradeTarget,
     match_series,
     progress_or_reason,
 )
+from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -197,7 +198,7 @@ class Atlas:
         series: SeriesLike = None,
         as_of: AsOf = None,
         rates: ExchangeRates | None = None,
-    ) -> tuple[TradeTarget, ...]:
+    ) -> tuple[AnyTarget, ...]:
         """The targets of every dossier, each once, in the order first met.
 
         A target recorded in several dossiers is listed once. ``status``
@@ -444,7 +445,7 @@ class Atlas:
         year: int,
         rates: ExchangeRates | None,
         party: Country | None,
-    ) -> list[tuple[Dossier, TradeTarget, Progress | str]]:
+    ) -> list[tuple[Dossier, AnyTarget, Progress[Any] | str]]:
         """Each target's measurements: a Progress, or why there is none.
 
         One item per target and series that measures it; a target no series
@@ -465,7 +466,7 @@ class Atlas:
             found = match_series((t for _, t in chosen), series)
         from bilat._labels import label
 
-        measured: list[tuple[Dossier, TradeTarget, Progress | str]] = []
+        measured: list[tuple[Dossier, AnyTarget, Progress[Any] | str]] = []
         for (dossier, _), (target, matching) in zip(chosen, found, strict=True):
             if not matching:
                 measured.append((dossier, target, label("no_series")))
@@ -484,7 +485,7 @@ def _rates(rates: object, call: str) -> ExchangeRates | None:
     return expect_rates(rates, call)
 
 
-def _status(progress: Progress | str) -> str:
+def _status(progress: Progress[Any] | str) -> str:
     return progress.status.value if isinstance(progress, Progress) else NOT_MEASURED
 
 
@@ -538,21 +539,22 @@ def progress_rows(
 def _unmeasured(
     columns: Iterable[str],
     dossier: Dossier,
-    target: TradeTarget,
+    target: AnyTarget,
     year: int,
     reason: str,
 ) -> _Row:
     """The row of a target that could not be measured, with ``columns``."""
+    from bilat._measure import amount, unit_label
+
     row: _Row = dict.fromkeys(columns)
-    money = target.money
     row.update(
         dossier=dossier.title,
         parties=tuple(c.alpha2 for c in target.parties),
-        metric=target.metric.value,
+        metric=target.subject,
         as_of=year,
         deadline=target.deadline,
-        target=money.amount,
-        currency=money.currency.code,
+        target=amount(target.unit),
+        currency=unit_label(target.unit),
         status=NOT_MEASURED,
         reason=reason,
     )

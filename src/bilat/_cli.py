@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from bilat._atlas import Atlas
-    from bilat._series import TradeSeries
+    from bilat._trade_series import TradeSeries
 
 __all__ = ["main"]
 
@@ -400,9 +400,10 @@ def _comtrade_series(
     pairs some target is between, each country as reporter. A pair the
     files do not hold leaves its targets not measured, as in the table.
     """
+    from bilat._target import TradeTarget
     from bilat.io import read_comtrade
 
-    targets = atlas.targets(party=party)
+    targets = [t for t in atlas.targets(party=party) if isinstance(t, TradeTarget)]
     found: list[TradeSeries] = []
     # A file's rows are added up into one metric per read (turnover is X + M,
     # exports X only …), so each metric the targets measure is its own pass;

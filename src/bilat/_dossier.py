@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, final
 
 import attrs
 
 from bilat._agreement import Agreement
+from bilat._claims import Claim
 from bilat._country import Country, as_parties
 from bilat._errors import ValidationError, shown
+from bilat._estimate import Estimate
 from bilat._events import Meeting, Official
-from bilat._fields import as_instances
+from bilat._fields import as_instances, as_items
+from bilat._money import Money
 from bilat._pickling import public
 from bilat._portfolio import Portfolio
 from bilat._project import Project
-from bilat._series import TradeSeries
+from bilat._series import Series, TradeMetric, same_parties
 from bilat._source import Source, as_sources, as_text
-from bilat._target import TradeTarget
+from bilat._target import Target, TradeTarget
+from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:
     import datetime as dt
 
     import pandas as pd
 
+    from bilat._claims import Conflict, Preference
     from bilat._currency import CurrencyLike
     from bilat._frames import DossierFrame
     from bilat._locale import LocaleLike
@@ -54,12 +60,48 @@ def _projects(value: object) -> tuple[Project, ...]:
     return _items(value, Project, "projects")
 
 
-def _targets(value: object) -> tuple[TradeTarget, ...]:
-    return _items(value, TradeTarget, "targets")
+def _either(value: object, classes: tuple[type, type], path: str) -> tuple[Any, ...]:
+    """A tuple of values of either class, with errors that name the item."""
+    names = " or ".join(f"a {c.__name__}" for c in classes)
+    if isinstance(value, classes):  # one record where a list was meant
+        raise ValidationError(
+            [(path, f"expected a sequence of {names[2:]}, got {shown(value)}")]
+        )
+    items = as_items(value, path, f"a sequence of {names}")
+    for i, item in enumerate(items):
+        if not isinstance(item, classes):
+            raise ValidationError(
+                [(f"{path}[{i}]", f"expected {names}, got {shown(item)}")]
+            )
+    return tuple(items)
 
 
-def _series(value: object) -> tuple[TradeSeries, ...]:
-    return _items(value, TradeSeries, "series")
+def _targets(value: object) -> tuple[TradeTarget | Target, ...]:
+    return _either(value, (TradeTarget, Target), "targets")
+
+
+def _series(value: object) -> tuple[TradeSeries | Series, ...]:
+    return _either(value, (TradeSeries, Series), "series")
+
+
+def _grouped(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims by subject and parties (as :func:`bilat._series.same_parties`)."""
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        for group in groups:
+            first = group[0]
+            if first.subject == claim.subject and same_parties(
+                claim.subject, first.parties, claim.parties
+            ):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    return groups
+
+
+def _claims(value: object) -> tuple[Claim, ...]:
+    return _items(value, Claim, "claims")
 
 
 def _events(value: object) -> tuple[Meeting, ...]:
@@ -99,8 +141,11 @@ class Dossier:
         parties: At least two distinct countries (codes are accepted).
         agreements: The agreements between them.
         projects: Their joint projects; see :attr:`portfolio`.
-        targets: The trade targets they announced.
-        series: Trade statistics, one series per reporter or speaker.
+        targets: The targets they announced: :class:`TradeTarget` values
+            for trade, :class:`Target` values for anything else (km of
+            track, projects).
+        series: Statistics, one series per reporter or speaker
+            (:class:`TradeSeries` or :class:`Series`).
         events: Their meetings.
         sources: Sources for the dossier as a whole.
         relationship: How the parties describe their relationship, in their
@@ -108,6 +153,9 @@ class Dossier:
             since each pair of countries has its own vocabulary.
         officials: The people who speak for the parties.
         note: Anything else worth keeping.
+        claims: Figures stated by officials, statistics offices or the
+            press (:class:`Claim`), each with its source; see
+            :meth:`conflicts` and :meth:`all_series`.
 
     Raises:
         ValidationError: a field is invalid; the error's path names it
@@ -143,10 +191,10 @@ class Dossier:
     projects: tuple[Project, ...] = attrs.field(
         default=(), kw_only=True, converter=_projects
     )
-    targets: tuple[TradeTarget, ...] = attrs.field(
+    targets: tuple[TradeTarget | Target, ...] = attrs.field(
         default=(), kw_only=True, converter=_targets
     )
-    series: tuple[TradeSeries, ...] = attrs.field(
+    series: tuple[TradeSeries | Series, ...] = attrs.field(
         default=(), kw_only=True, converter=_series
     )
     events: tuple[Meeting, ...] = attrs.field(
@@ -162,6 +210,59 @@ class Dossier:
         default=(), kw_only=True, converter=_officials
     )
     note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
+    claims: tuple[Claim, ...] = attrs.field(default=(), kw_only=True, converter=_claims)
+
+    def conflicts(self, rates: ExchangeRates | None = None) -> tuple[Conflict, ...]:
+        """The groups of :attr:`claims` that disagree; see :func:`bilat.conflicts`.
+
+        Example:
+            >>> import bilat
+            >>> d = bilat.examples.kazakhstan_uzbekistan()
+            >>> [(c.subject, c.period, len(c.claims)) for c in d.conflicts()]
+            [('turnover', 2022, 2), ('turnover', 2023, 2)]
+        """
+        from bilat._claims import conflicts
+
+        return conflicts(self.claims, rates=rates)
+
+    def all_series(
+        self, prefer: Sequence[Preference] | None = None
+    ) -> tuple[TradeSeries | Series, ...]:
+        """Every series the dossier's targets can be measured against.
+
+        In order: the dossier's own :attr:`series`; one series per subject
+        and parties of its :attr:`claims`, one value a year picked by the
+        rule of :meth:`TradeSeries.from_claims` (``prefer``; a
+        :class:`TradeSeries` for trade metrics in money, a :class:`Series`
+        otherwise); and one per project measure with updates
+        (:meth:`Series.from_project`, subject ``"<project>: <measure>"``).
+        Reports and atlases measure each target against these.
+
+        Raises:
+            ValidationError: the claims on one subject and parties hold
+                values of different kinds (money and a quantity).
+
+        Example:
+            >>> import bilat
+            >>> d = bilat.examples.kazakhstan_uzbekistan()
+            >>> [(s.subject, len(s.values)) for s in d.all_series()][:2]
+            [('turnover', 7), ('exports', 1)]
+        """
+        found: list[TradeSeries | Series] = list(self.series)
+        trade = {m.value for m in TradeMetric}
+        for group in _grouped(self.claims):
+            money = all(isinstance(c.value, Money | Estimate) for c in group)
+            cls: type[TradeSeries] | type[Series] = (
+                TradeSeries if group[0].subject in trade and money else Series
+            )
+            found.append(cls.from_claims(group, prefer))
+        found.extend(
+            Series.from_project(project, measure)
+            for project in self.projects
+            for measure in project.measures
+            if any(u.measure == measure for u in project.updates)
+        )
+        return tuple(found)
 
     @property
     def portfolio(self) -> Portfolio:

@@ -201,14 +201,16 @@ class CurrencyMismatchError(BilatError, TypeError):
         bilat.CurrencyMismatchError: cannot apply '+' to 'USD' and 'EUR': ...
     """
 
-    def __init__(self, left: str, right: str, operation: str) -> None:
+    def __init__(
+        self, left: str, right: str, operation: str, *, hint: str | None = None
+    ) -> None:
         self.left = left
         self.right = right
         self.operation = operation
         super().__init__(
             f"cannot apply {shown(operation)} to {shown(left)} and {shown(right)}: amounts in "
             "different currencies must be converted first "
-            "(use .to(currency, rates) or a MoneyBag)"
+            f"({hint or 'use .to(currency, rates) or a MoneyBag'})"
         )
 
 

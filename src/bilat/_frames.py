@@ -31,7 +31,7 @@ frame holds exactly what the values hold:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from bilat._errors import MissingExtraError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
@@ -49,9 +49,10 @@ if TYPE_CHECKING:
     from bilat._dossier import Dossier
     from bilat._portfolio import Portfolio
     from bilat._project import Project
-    from bilat._series import TradeSeries
     from bilat._source import Source
-    from bilat._target import Progress, TradeTarget
+    from bilat._measure import Measure
+    from bilat._target import AnyTarget, Progress
+    from bilat._trade_series import TradeSeries
 
 __all__ = [
     "PROGRESS_COLUMNS",
@@ -215,10 +216,25 @@ def _titles(sources: Sequence[Source]) -> str | None:
     return "; ".join(s.title for s in sources) if sources else None
 
 
-def _value_cells(value: Money | Estimate | None) -> _Row:
-    """``amount``, ``low``, ``high``, ``qualifier`` and ``currency`` of a value."""
+def _value_cells(value: Measure | None) -> _Row:
+    """``amount``, ``low``, ``high``, ``qualifier`` and ``currency`` of a value.
+
+    For a quantity ``currency`` holds its short unit symbol (``"km"``); for
+    a plain number it is None.
+    """
     if value is None:
         return dict.fromkeys(_VALUE_COLUMNS)
+    if not isinstance(value, Money | Estimate):
+        from bilat._measure import amount, unit_label
+
+        number = amount(value)
+        return {
+            "amount": number,
+            "low": number,
+            "high": number,
+            "qualifier": Qualifier.EXACT.value,
+            "currency": unit_label(value),
+        }
     if isinstance(value, Money):
         return {
             "amount": value.amount,
@@ -236,8 +252,12 @@ def _value_cells(value: Money | Estimate | None) -> _Row:
     }
 
 
-def _amount(value: Money | None) -> object:
-    return None if value is None else value.amount
+def _amount(value: Measure | None) -> object:
+    if value is None:
+        return None
+    from bilat._measure import amount
+
+    return amount(value)
 
 
 # -- trade series ----------------------------------------------------------------------
@@ -251,7 +271,7 @@ def _series_rows(series: TradeSeries) -> list[_Row]:
             "metric": series.metric.value,
             "reporter": _code(series.reporter),
             "year": year,
-            "value": value.amount,
+            "value": value.amount if isinstance(value, Money) else value.value.amount,
             "currency": value.currency.code,
             "source": _titles(series.sources_for(year)),
         }
@@ -309,7 +329,7 @@ def portfolio_frame(portfolio: Portfolio) -> pd.DataFrame:
 # -- progress --------------------------------------------------------------------------
 
 
-def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
+def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
     """Several :class:`Progress` results as a tidy frame, one row each.
 
     A list has no method, so this is a function: pass the results of
@@ -376,7 +396,7 @@ def progress_frame(progresses: Iterable[Progress]) -> pd.DataFrame:
     return _frame("progress_frame()", PROGRESS_COLUMNS, rows)
 
 
-def progress_row(p: Progress) -> dict[str, object]:
+def progress_row(p: Progress[Any]) -> dict[str, object]:
     """The cells of one row of :func:`progress_frame`, as plain Python values.
 
     Amounts and ratios are Decimals, years ints, parties a tuple of codes:
@@ -392,15 +412,17 @@ def progress_row(p: Progress) -> dict[str, object]:
         >>> row["parties"], row["reporter"], row["target"], row["share"]
         (('KZ', 'UZ'), 'KZ', Decimal('1E+10'), Decimal('0.4'))
     """
-    target = p.target.money
+    from bilat._measure import amount, unit_label
+
+    target = p.target.unit
     return {
         "parties": _codes(p.series.parties),
-        "metric": p.series.metric.value,
+        "metric": p.series.subject,
         "reporter": _code(p.reporter),
         "as_of": p.as_of,
         "deadline": p.target.deadline,
-        "target": target.amount,
-        "currency": target.currency.code,
+        "target": amount(target),
+        "currency": unit_label(target),
         "base_year": p.base_year,
         "base": _amount(p.base),
         "year": p.year,
@@ -460,7 +482,7 @@ def agreements_frame(
 
 
 def targets_frame(
-    targets: Iterable[TradeTarget], *, feature: str = "Dossier.to_frame('targets')"
+    targets: Iterable[AnyTarget], *, feature: str = "Dossier.to_frame('targets')"
 ) -> pd.DataFrame:
     """Trade targets as a tidy frame, one row each.
 
@@ -474,7 +496,7 @@ def targets_frame(
     rows = [
         {
             "parties": _codes(t.parties),
-            "metric": t.metric.value,
+            "metric": t.subject,
             **_value_cells(t.value),
             "deadline": t.deadline,
             "baseline_year": t.baseline_year,

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
     from bilat._portfolio import Portfolio
     from bilat._rates import ExchangeRates
-    from bilat._series import AsOf, TradeSeries
+    from bilat._series import AsOf
     from bilat._target import Progress, TradeTarget
+    from bilat._trade_series import TradeSeries
 
 __all__ = ["portfolio_plot", "target_plot"]
 
@@ -74,14 +75,17 @@ def _path(start: Money, rate: Decimal, first: int, last: int) -> list[float]:
 
 
 def _observed(
-    series: TradeSeries, progress: Progress, rates: ExchangeRates | None
+    series: TradeSeries,
+    progress: Progress[Money],
+    rates: ExchangeRates | None,
+    currency: Currency,
 ) -> tuple[list[int], list[float]]:
-    """The series' years up to ``as_of`` and their values in the target's currency."""
-    currency = progress.target.money.currency
+    """The series' years up to ``as_of`` and their values in ``currency``."""
     years = [y for y in series.years if y <= progress.as_of]
     values = []
     for year in years:
-        value = series.values[year]
+        given = series.values[year]
+        value = given.value if isinstance(given, Estimate) else given
         if value.currency != currency:
             assert rates is not None  # progress() has checked this
             value = value.to(currency, rates, on=dt.date(year, 12, 31))
@@ -115,7 +119,7 @@ def target_plot(
 
     progress = target.progress(series, as_of, rates=rates)
     goal = target.money
-    years, values = _observed(series, progress, rates)
+    years, values = _observed(series, progress, rates, goal.currency)
     who = "" if series.reporter is None else f" ({series.reporter.alpha2})"
     axes.plot(years, values, marker="o", label=f"actual{who}")
 

@@ -49,9 +49,12 @@ __all__ = [
     "exact_growth",
     "exact_root",
     "growth_and_root",
+    "growth_rate",
+    "growth_rate_and_root",
     "projection",
     "proved_growth",
     "root_of_ratio",
+    "tidy",
 ]
 
 _ONE: Final = Decimal(1)
@@ -512,3 +515,56 @@ def exact_root(top: int, bottom: int, n: int) -> Decimal:
         if length > precision:
             return _rounded(root, places, inexact=inexact, negative=False)
         places += precision + 2 - length if root else precision + 10
+
+
+# -- growth rates of series -------------------------------------------------------
+
+
+def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
+    """Compound annual growth rate ``(end/start)^(1/years) − 1``, or None.
+
+    The rate is defined only for a positive ``start``, a non-negative
+    ``end`` and ``years > 0``; an ``end`` of zero gives exactly ``-1`` (the
+    flow stopped). Otherwise it is correctly rounded: the true rate rounded
+    once, half even, to the library precision (60 significant digits), for
+    any number of years. One year's rate is the exact relative change
+    divided once; over more years the root is approximated and its
+    rounding proved, or taken exactly with integers in the rare case the
+    approximation cannot decide (see :mod:`bilat._roots`).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from bilat._roots import growth_rate
+        >>> growth_rate(Decimal(100), Decimal(121), 2)
+        Decimal('0.1')
+        >>> growth_rate(Decimal(3), Decimal(4), 1)
+        Decimal('0.333333333333333333333333333333333333333333333333333333333333')
+    """
+    return growth_rate_and_root(start, end, years)[0]
+
+
+def growth_rate_and_root(
+    start: Decimal, end: Decimal, years: int
+) -> tuple[Decimal | None, Enclosure | None]:
+    """:func:`growth_rate`, with an interval proved to hold ``(end/start)^(1/years)``.
+
+    The interval is there when the approximation gave the rate (else None),
+    for a projection.
+    """
+    if years <= 0 or start <= 0 or end < 0:
+        return None, None
+    if not end:
+        return _MINUS_ONE, None
+    rate, root = growth_and_root(start, end, years)
+    return tidy(rate), root
+
+
+def tidy(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros (``0.1000…`` becomes ``0.1``), same number."""
+    value = CONTEXT.normalize(value)
+    if value.adjusted() < 1:  # below 10: no positive exponent to undo
+        return value
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0 and value.adjusted() < CONTEXT.prec:
+        value = value.quantize(_ONE, context=CONTEXT)
+    return value

@@ -1,50 +1,51 @@
-"""Trade series: yearly trade values between countries, as one reporter states them."""
+"""Series: yearly values between countries, as one reporter or speaker states them.
+
+:class:`Series` holds any measure (money, a physical quantity or a number) of
+any subject ("track laid"); :class:`~bilat.TradeSeries`
+(:mod:`bilat._trade_series`) is its trade case. What every series shares —
+years, sources per year, the :class:`~bilat.Claim` each value was taken
+from, and the converters of those fields — lives here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, TypeAlias, final
+from typing import TYPE_CHECKING, Any, TypeAlias, final
 
 import attrs
 
 from bilat._country import Country, as_country, as_parties
-from bilat._decimal import CONTEXT
 from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError, shown
-from bilat._fields import as_enum, as_pairs
-from bilat._money import Money
+from bilat._estimate import Estimate
+from bilat._fields import as_enum, as_items, as_pairs
 from bilat._pickling import public
-from bilat._roots import Enclosure, growth_and_root
-from bilat._source import Source, as_date, as_sources
+from bilat._roots import growth_rate
+from bilat._source import Source, as_date, as_sources, as_text
 
 if TYPE_CHECKING:
-    import os
-
-    import pandas as pd
-
+    from bilat._claims import Claim, Preference
     from bilat._country import CountryLike
-    from bilat._currency import Currency
+    from bilat._measure import Amount, Measure
+    from bilat._project import Project
 
 __all__ = [
+    "DIRECTED",
     "AsOf",
+    "Series",
     "TradeMetric",
-    "TradeSeries",
     "as_metric",
+    "as_subject",
     "as_year",
     "check_year",
-    "growth_rate",
-    "growth_rate_and_root",
-    "tidy",
+    "same_parties",
 ]
 
 #: What ``as_of=`` accepts: a date (its year is used), a year, or None for today.
 AsOf: TypeAlias = dt.date | int | str | None
-
-_ONE = Decimal(1)
-_MINUS_ONE = Decimal(-1)
 
 
 @public
@@ -122,97 +123,7 @@ def as_year(as_of: AsOf) -> int:
     )
 
 
-def growth_rate(start: Decimal, end: Decimal, years: int) -> Decimal | None:
-    """Compound annual growth rate ``(end/start)^(1/years) − 1``, or None.
-
-    The rate is defined only for a positive ``start``, a non-negative
-    ``end`` and ``years > 0``; an ``end`` of zero gives exactly ``-1`` (the
-    flow stopped). Otherwise it is correctly rounded: the true rate rounded
-    once, half even, to the library precision (60 significant digits), for
-    any number of years. One year's rate is the exact relative change
-    divided once; over more years the root is approximated and its
-    rounding proved, or taken exactly with integers in the rare case the
-    approximation cannot decide (see :mod:`bilat._roots`).
-
-    Example:
-        >>> from decimal import Decimal
-        >>> from bilat._series import growth_rate
-        >>> growth_rate(Decimal(100), Decimal(121), 2)
-        Decimal('0.1')
-        >>> growth_rate(Decimal(3), Decimal(4), 1)
-        Decimal('0.333333333333333333333333333333333333333333333333333333333333')
-    """
-    return growth_rate_and_root(start, end, years)[0]
-
-
-def growth_rate_and_root(
-    start: Decimal, end: Decimal, years: int
-) -> tuple[Decimal | None, Enclosure | None]:
-    """:func:`growth_rate`, with an interval proved to hold ``(end/start)^(1/years)``.
-
-    The interval is there when the approximation gave the rate (else None),
-    for a projection.
-    """
-    if years <= 0 or start <= 0 or end < 0:
-        return None, None
-    if not end:
-        return _MINUS_ONE, None
-    rate, root = growth_and_root(start, end, years)
-    return tidy(rate), root
-
-
-def tidy(value: Decimal) -> Decimal:
-    """``value`` without trailing zeros (``0.1000…`` becomes ``0.1``), same number."""
-    value = CONTEXT.normalize(value)
-    if value.adjusted() < 1:  # below 10: no positive exponent to undo
-        return value
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent > 0 and value.adjusted() < CONTEXT.prec:
-        value = value.quantize(_ONE, context=CONTEXT)
-    return value
-
-
 # -- field converters ----------------------------------------------------------
-
-
-def _values(value: object) -> Mapping[int, Money]:
-    pairs = as_pairs(value, "values", "a mapping of year to Money")
-    if not pairs:
-        raise ValidationError([("values", "expected at least one year's value")])
-    currency: Currency | None = None
-    checked: dict[int, Money] = {}
-    # Years given in order (as files and readers give them) need no sort.
-    ordered = True
-    last = 0
-    for year, money in pairs:
-        # The key is shown only when refused: shown() for every year cost a
-        # tenth of the time of a large file's load.
-        if type(year) is not int or not 1 <= year <= 9999:
-            year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901 - raises
-        if type(money) is not Money:  # Money is final
-            raise ValidationError(
-                [(f"values[{year}]", f"expected a Money, got {shown(money)}")]
-            )
-        found = money.currency
-        if currency is None:
-            currency = found
-        elif found is not currency and found != currency:
-            raise ValidationError(
-                [
-                    (
-                        f"values[{year}].currency",
-                        (
-                            f"{shown(found.code)} differs from "
-                            f"{shown(currency.code)}: one series has one currency"
-                        ),
-                    )
-                ]
-            )
-        if year <= last:
-            ordered = False
-        last = year
-        checked[year] = money
-    return MappingProxyType(checked if ordered else dict(sorted(checked.items())))
 
 
 def _value_sources(value: object) -> Mapping[int, tuple[Source, ...]]:
@@ -234,104 +145,60 @@ def _mapping_key(mapping: Mapping[int, object]) -> tuple[tuple[int, object], ...
     return tuple(mapping.items())
 
 
-@public
-@final
-@attrs.frozen(repr=False)
-class TradeSeries:
-    """Yearly trade values between countries, from one reporter's statistics.
+def as_subject(value: object, path: str = "subject") -> str:
+    """What a series, target or claim measures: non-empty text.
 
-    Two official series for the same pair often differ (each side counts its
-    own exports and imports, and officials quote rounded or preliminary
-    figures), so keep one series per reporter or speaker instead of merging
-    them.
-
-    Args:
-        parties: At least two distinct countries. For ``EXPORTS`` and
-            ``IMPORTS`` the flow is the first party's.
-        metric: What the values measure.
-        values: A mapping of year to Money, all in one currency; stored
-            read-only and sorted by year.
-        reporter: The country whose statistics these are (one of the
-            parties), or None when not known.
-        sources: Where the series as a whole comes from.
-        value_sources: Per-year sources, for values that each come from a
-            different statement; each key must be a year in ``values``.
+    A :class:`TradeMetric` stands for its value (``"turnover"``), so a
+    general :class:`Series` or target and a trade series of the same
+    subject meet.
 
     Raises:
-        ValidationError: with the path of the offending field: fewer than two
-            parties, a year that is not an int, a value that is not Money,
-            two currencies, a reporter that is not a party, a source that is
-            not a :class:`Source`.
+        ValidationError: ``value`` is neither a TradeMetric nor non-empty text.
 
     Example:
-        >>> from bilat import Country, Money, Source, TradeMetric, TradeSeries
-        >>> s = TradeSeries(
-        ...     (Country("KZ"), Country("UZ")),
-        ...     TradeMetric.TURNOVER,
-        ...     {2023: Money("4.4e9", "USD"), 2021: Money("3.9e9", "USD")},
-        ...     reporter=Country("KZ"),
-        ... )
-        >>> s.years
-        (2021, 2023)
-        >>> s.latest(2022)
-        (2021, Money('3.9E+9', 'USD'))
-        >>> round(s.cagr(2021, 2023), 6)
-        Decimal('0.062170')
+        >>> from bilat import TradeMetric
+        >>> from bilat._series import as_subject
+        >>> as_subject(TradeMetric.EXPORTS), as_subject(" track laid ")
+        ('exports', 'track laid')
     """
+    if isinstance(value, TradeMetric):
+        return value.value
+    return as_text(value, path)
 
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
-    metric: TradeMetric = attrs.field(converter=as_metric)
-    values: Mapping[int, Money] = attrs.field(converter=_values, eq=_mapping_key)
-    reporter: Country | None = attrs.field(
-        default=None, kw_only=True, converter=_reporter
-    )
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
-    )
-    value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
-        factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
-    )
 
-    @classmethod
-    def _trusted(
-        cls,
-        parties: tuple[Country, Country],
-        metric: TradeMetric,
-        values: dict[int, Money],
-        reporter: Country | None,
-        sources: tuple[Source, ...],
-    ) -> TradeSeries:
-        """A series from fields bilat's own readers have already checked.
+def _claims(value: object) -> Mapping[int, Claim]:
+    from bilat._claims import Claim
 
-        Sets the fields directly, without the converters and checks of
-        ``__init__``: reading a file of thousands of pairs spent most of its
-        Python time re-checking what the reader had just checked. Only
-        bilat's readers call it, and only with values that satisfy what
-        ``TradeSeries(parties, metric, values, reporter=reporter,
-        sources=sources)`` would make of them, so the result equals (and
-        has the repr, hash and pickle of) the series that call builds:
+    pairs = as_pairs(value, "claims", "a mapping of year to Claim")
+    checked: dict[int, Claim] = {}
+    for year, claim in pairs:
+        checked_year = check_year(year, f"claims[{shown(year)}]")
+        if not isinstance(claim, Claim):
+            raise ValidationError(
+                [(f"claims[{year}]", f"expected a Claim, got {shown(claim)}")]
+            )
+        checked[checked_year] = claim
+    return MappingProxyType(dict(sorted(checked.items())))
 
-        * ``parties`` is a tuple of two distinct :class:`Country` values;
-        * ``metric`` is a :class:`TradeMetric` member;
-        * ``values`` is a non-empty dict owned by the series from now on
-          (no one else keeps or changes it), its keys ints from 1 to 9999
-          in increasing order, its values :class:`Money` of one currency;
-        * ``reporter`` is None or one of ``parties``;
-        * ``sources`` is a tuple of :class:`Source` values.
 
-        The series has no per-year sources. Anything a user gave goes
-        through the public constructor instead.
-        """
-        self = _new_series(cls)
-        _set_parties(self, parties)
-        _set_metric(self, metric)
-        _set_values(self, MappingProxyType(values))
-        _set_reporter(self, reporter)
-        _set_sources(self, sources)
-        _set_value_sources(self, _NO_VALUE_SOURCES)
-        return self
+#: The per-year sources or claims of a series without any: read-only, so one serves all.
+_NOTHING: Mapping[int, Any] = MappingProxyType({})
 
-    def __attrs_post_init__(self) -> None:
+
+class _Yearly:
+    """What every series does with its years: shared by Series and TradeSeries."""
+
+    __slots__ = ()
+
+    parties: tuple[Country, ...]
+    values: Mapping[int, Any]
+    reporter: Country | None
+    sources: tuple[Source, ...]
+    value_sources: Mapping[int, tuple[Source, ...]]
+    claims: Mapping[int, Claim]
+
+    def _check_years(self) -> None:
+        """The checks across fields, for ``__attrs_post_init__``."""
         if self.reporter is not None and self.reporter not in self.parties:
             raise ValidationError(
                 [
@@ -341,19 +208,43 @@ class TradeSeries:
                     )
                 ]
             )
-        for year in self.value_sources:
-            if year not in self.values:
-                raise ValidationError(
-                    [
-                        (
-                            f"value_sources[{year}]",
+        for name, mapping in (
+            ("value_sources", self.value_sources),
+            ("claims", self.claims),
+        ):
+            for year in mapping:
+                if year not in self.values:
+                    raise ValidationError(
+                        [
                             (
-                                f"no value for {year} in values; years are "
-                                f"{', '.join(map(str, self.values))}"
-                            ),
-                        )
-                    ]
-                )
+                                f"{name}[{year}]",
+                                (
+                                    f"no value for {year} in values; years are "
+                                    f"{', '.join(map(str, self.values))}"
+                                ),
+                            )
+                        ]
+                    )
+        if self.claims:
+            from bilat._measure import measure_key
+
+            for year, claim in self.claims.items():
+                if claim.period != year or measure_key(claim.value) != measure_key(
+                    self.values[year]
+                ):
+                    raise ValidationError(
+                        [
+                            (
+                                f"claims[{year}]",
+                                (
+                                    f"the claim states {shown(claim.value)} for "
+                                    f"{claim.period} but values[{year}] is "
+                                    f"{shown(self.values[year])}: a value's claim "
+                                    "must state that value for that year"
+                                ),
+                            )
+                        ]
+                    )
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -366,12 +257,7 @@ class TradeSeries:
         """
         return tuple(self.values)
 
-    @property
-    def currency(self) -> Currency:
-        """The one currency of every value."""
-        return next(iter(self.values.values())).currency
-
-    def latest(self, as_of: AsOf = None) -> tuple[int, Money] | None:
+    def latest(self, as_of: AsOf = None) -> tuple[int, Any] | None:
         """The latest year on or before ``as_of`` and its value, or None.
 
         Args:
@@ -396,40 +282,6 @@ class TradeSeries:
             found = (year, value)
         return found
 
-    def cagr(self, start: int, end: int) -> Decimal | None:
-        """Compound annual growth rate between two years of the series.
-
-        ``(v_end / v_start) ** (1 / (end - start)) - 1``, computed in
-        bilat's decimal context at full precision (round it for display).
-
-        Returns:
-            The rate as a Decimal fraction (``0.05`` is 5 % a year), or None
-            when it is undefined: a start value that is zero or negative, or
-            a negative end value. An end value of zero gives ``-1``.
-
-        Raises:
-            InvalidOptionError: ``start`` or ``end`` is not a year of the
-                series.
-            InvalidNumberError: ``start`` is not before ``end``.
-
-        Example:
-            >>> from bilat import Money, TradeSeries
-            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
-            ...                 {2020: Money(100, "USD"), 2022: Money(121, "USD")})
-            >>> s.cagr(2020, 2022)
-            Decimal('0.1')
-        """
-        for year in (start, end):
-            if type(year) is not int or year not in self.values:
-                raise InvalidOptionError("year", year, map(str, self.values))
-        if start >= end:
-            raise InvalidNumberError(
-                (start, end), "year range", "a start year before the end year"
-            )
-        return growth_rate(
-            self.values[start].amount, self.values[end].amount, end - start
-        )
-
     def sources_for(self, year: int) -> tuple[Source, ...]:
         """The sources of one year's value: its own, then the series'.
 
@@ -444,106 +296,20 @@ class TradeSeries:
         own = self.value_sources.get(check_year(year, "year"), ())
         return own + tuple(s for s in self.sources if s not in own)
 
-    @classmethod
-    def from_comtrade(
-        cls,
-        path: str | os.PathLike[str],
-        reporter: CountryLike,
-        partner: CountryLike,
-        *,
-        metric: TradeMetric | str = TradeMetric.TURNOVER,
-        accessed: dt.date | str | None = None,
-    ) -> TradeSeries:
-        r"""Read what ``reporter`` reports on trade with ``partner`` from UN Comtrade.
-
-        Reads the website's CSV export (``.csv``) or the API v1's JSON
-        (``.json``). Only national totals are kept (``cmdCode`` TOTAL,
-        ``partner2Code`` 0, ``motCode`` 0, ``customsCode`` C00), turnover is
-        exports (X) plus imports (M) in US dollars, and monthly data is added
-        up only for complete years; years left out are noted in the source
-        and warned about. The mirror view is the same file read with the
-        countries swapped. The details are in :mod:`bilat.io._comtrade`.
-
-        Args:
-            path: The file.
-            reporter: The country whose statistics are read.
-            partner: The country it trades with.
-            metric: ``TURNOVER``, or ``EXPORTS`` / ``IMPORTS`` of the
-                reporter only.
-            accessed: When the data was downloaded, for the source.
-
-        Returns:
-            A series in USD with ``reporter`` as reporter and a
-            :class:`Source` naming the file, with the flow basis and any
-            years left out in its note.
-
-        Raises:
-            ValidationError: the file is not a UN Comtrade file as expected,
-                has no national totals for the pair, or holds conflicting
-                duplicates; the error names the file and the place.
-            InvalidOptionError: the suffix is neither ``.csv`` nor ``.json``.
-            UnknownCountryError: ``reporter`` or ``partner`` is no country.
-
-        Warns:
-            IncompleteDataWarning: some years were left out.
+    def is_approximate(self, year: int) -> bool:
+        """Whether the value of ``year`` is an :class:`~bilat.Estimate` ("about $2 bn").
 
         Example:
-            >>> import pathlib, tempfile
-            >>> from bilat import TradeSeries
-            >>> lines = [
-            ...     "freqCode,refYear,period,reporterCode,partnerCode,flowCode,"
-            ...     "primaryValue",
-            ...     "A,2023,2023,860,398,X,1700000000.5",
-            ... ]
-            >>> with tempfile.TemporaryDirectory() as tmp:
-            ...     path = pathlib.Path(tmp, "uz-kz.csv")
-            ...     _ = path.write_text("\n".join(lines), encoding="utf-8")
-            ...     s = TradeSeries.from_comtrade(path, "UZ", "KZ", metric="exports")
-            >>> s.values[2023], s.reporter, s.sources[0].title
-            (Money('1700000000.5', 'USD'), Country('UZ'), 'UN Comtrade: uz-kz.csv')
+            >>> from bilat import Estimate, Money, TradeSeries
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                 {2017: Estimate.parse("about $2 bn"), 2021: Money(3, "USD")})
+            >>> s.is_approximate(2017), s.is_approximate(2021)
+            (True, False)
         """
-        from bilat.io._comtrade import read_pair
+        return isinstance(self.values.get(year), Estimate)
 
-        return read_pair(path, reporter, partner, metric=metric, accessed=accessed)
-
-    def to_frame(self) -> pd.DataFrame:
-        """The series as a tidy pandas frame, one row per year (``pandas`` extra).
-
-        Columns: ``parties`` (tuple of alpha-2 codes), ``metric``
-        (``"turnover"``), ``reporter`` (alpha-2 code or None), ``year``
-        (int), ``value`` (the exact Decimal amount, object dtype),
-        ``currency`` (its code) and ``source`` (the titles of the year's
-        sources, its own first, joined by ``"; "``; None without any). The
-        amounts stay Decimal so nothing is rounded; ``df["value"].astype(float)``
-        gives floats for a chart.
-
-        Raises:
-            MissingExtraError: pandas is not installed (``pip install
-                'bilat[pandas]'``).
-
-        Example:
-            >>> from bilat import Money, Source, TradeSeries
-            >>> values = {2022: Money("4.2e9", "USD"), 2023: Money("4.4e9", "USD")}
-            >>> s = TradeSeries(("KZ", "UZ"), "turnover", values,
-            ...                 reporter="KZ", sources=(Source("Kazakh statistics"),))
-            >>> df = s.to_frame()
-            >>> df[["year", "value", "currency", "reporter"]].values.tolist()
-            [[2022, Decimal('4.2E+9'), 'USD', 'KZ'],
-             [2023, Decimal('4.4E+9'), 'USD', 'KZ']]
-            >>> df.loc[0, "source"]
-            'Kazakh statistics'
-        """
-        from bilat._frames import series_frame
-
-        return series_frame(self)
-
-    def __repr__(self) -> str:
-        values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())
-        args = [
-            repr(self.parties),
-            f"TradeMetric.{self.metric.name}",
-            "{" + values + "}",
-        ]
+    def _tail_repr(self) -> list[str]:
+        args = []
         if self.reporter is not None:
             args.append(f"reporter={self.reporter!r}")
         if self.sources:
@@ -551,17 +317,336 @@ class TradeSeries:
         if self.value_sources:
             per_year = ", ".join(f"{y}: {s!r}" for y, s in self.value_sources.items())
             args.append("value_sources={" + per_year + "}")
-        return f"TradeSeries({', '.join(args)})"
+        if self.claims:
+            per_year = ", ".join(f"{y}: {c!r}" for y, c in self.claims.items())
+            args.append("claims={" + per_year + "}")
+        return args
 
 
-# The slots :meth:`TradeSeries._trusted` sets: a slot's own setter passes by
-# the frozen class's ``__setattr__``, which refuses every change.
-_new_series = object.__new__
-_set_parties = TradeSeries.__dict__["parties"].__set__
-_set_metric = TradeSeries.__dict__["metric"].__set__
-_set_values = TradeSeries.__dict__["values"].__set__
-_set_reporter = TradeSeries.__dict__["reporter"].__set__
-_set_sources = TradeSeries.__dict__["sources"].__set__
-_set_value_sources = TradeSeries.__dict__["value_sources"].__set__
-#: The per-year sources of a series without any: read-only, so one serves all.
-_NO_VALUE_SOURCES: Mapping[int, tuple[Source, ...]] = MappingProxyType({})
+#: Subjects whose flow belongs to the first party: the order of parties matters.
+DIRECTED = frozenset((TradeMetric.EXPORTS.value, TradeMetric.IMPORTS.value))
+
+
+def same_parties(
+    subject: str, first: tuple[Country, ...], second: tuple[Country, ...]
+) -> bool:
+    """Whether two sets of parties are the same for ``subject``.
+
+    Parties compare as a set, except for exports and imports, whose flow is
+    the first party's: there the first party must match too.
+
+    Example:
+        >>> from bilat import Country
+        >>> from bilat._series import same_parties
+        >>> kz, uz = Country("KZ"), Country("UZ")
+        >>> same_parties("turnover", (kz, uz), (uz, kz)), same_parties("exports", (kz, uz), (uz, kz))
+        (True, False)
+    """
+    if set(first) != set(second):
+        return False
+    return subject not in DIRECTED or first[0] == second[0]
+
+
+def _pick(
+    claims: Iterable[Claim],
+    prefer: Sequence[Preference] | None,
+    *,
+    reporter: CountryLike | None,
+    subject: TradeMetric | str | None,
+    parties: Iterable[CountryLike] | None,
+    call: str,
+) -> tuple[dict[int, Claim], str, tuple[Country, ...]]:
+    """The claim picked for each year, with the claims' subject and parties."""
+    from bilat._claims import DEFAULT_PREFER, Claim, choose
+
+    kept: list[Claim] = []
+    for i, claim in enumerate(as_items(claims, "claims", "an iterable of Claims")):
+        if not isinstance(claim, Claim):
+            raise ValidationError(
+                [(f"claims[{i}]", f"expected a Claim, got {shown(claim)}")]
+            )
+        kept.append(claim)
+    wanted = None if subject is None else as_subject(subject)
+    among = None if parties is None else as_parties(parties)
+    if wanted is not None:
+        kept = [c for c in kept if c.subject == wanted]
+    if among is not None:
+        kept = [c for c in kept if same_parties(c.subject, c.parties, among)]
+    if not kept:
+        raise ValidationError(
+            [
+                (
+                    "claims",
+                    (
+                        "no claim to build a series from"
+                        + ("" if wanted is None else f" on {shown(wanted)}")
+                        + ("" if among is None else f" for {shown(among)}")
+                        + f": give {call} at least one claim"
+                    ),
+                )
+            ]
+        )
+    who = None if reporter is None else as_country(reporter, "reporter")
+    chosen = choose(kept, DEFAULT_PREFER if prefer is None else prefer, reporter=who)
+    picked = {year: claim for year, (claim, _) in sorted(chosen.items())}
+    return picked, kept[0].subject, kept[0].parties
+
+
+def _measures(value: object) -> Mapping[int, Measure]:
+    from bilat._measure import as_measure, describe, kind_key
+
+    pairs = as_pairs(value, "values", "a mapping of year to a measure")
+    if not pairs:
+        raise ValidationError([("values", "expected at least one year's value")])
+    checked: dict[int, Measure] = {}
+    kind: tuple[str, str] | None = None
+    first: Measure | None = None
+    for year, item in pairs:
+        checked_year = check_year(year, f"values[{shown(year)}]")
+        measure = as_measure(item, f"values[{checked_year}]")
+        found = kind_key(measure)
+        if kind is None:
+            kind, first = found, measure
+        elif found != kind:
+            assert first is not None
+            raise ValidationError(
+                [
+                    (
+                        f"values[{checked_year}]",
+                        (
+                            f"{shown(measure)} is {describe(measure)} but the "
+                            f"first value is {describe(first)}: one series holds "
+                            "values of one kind (one currency, one dimension, "
+                            "or numbers)"
+                        ),
+                    )
+                ]
+            )
+        checked[checked_year] = measure
+    return MappingProxyType(dict(sorted(checked.items())))
+
+
+def _measures_key(mapping: Mapping[int, Measure]) -> tuple[tuple[int, object], ...]:
+    from bilat._measure import measure_key
+
+    return tuple((year, measure_key(value)) for year, value in mapping.items())
+
+
+@public
+@final
+@attrs.frozen(repr=False)
+class Series(_Yearly):
+    """Yearly values of any measure between countries, as one reporter states them.
+
+    The general case of :class:`TradeSeries`: the values may be Money or
+    Estimates of one currency, quantities of one dimension (``Q_("106
+    km")``; units may differ, ``106000 m`` is ``106 km``), or plain numbers
+    (a count), and the subject is any text ("track laid"). A
+    :class:`~bilat.Target` of the same subject and parties measures it.
+
+    Args:
+        parties: At least two distinct countries; for the subjects
+            ``"exports"`` and ``"imports"`` the flow is the first party's.
+        subject: What the values measure, as text (a :class:`TradeMetric`
+            stands for its value).
+        values: A mapping of year to a measure, all of one kind; stored
+            read-only and sorted by year. Ints become Decimals.
+        reporter: The country whose statement or statistics these are (one
+            of the parties), or None.
+        sources: Where the series as a whole comes from.
+        value_sources: Per-year sources; each key must be a year in ``values``.
+        claims: Per-year :class:`~bilat.Claim` each value was taken from.
+
+    Raises:
+        ValidationError: with the path of the offending field: fewer than two
+            parties, an empty subject, a year that is not an int, a value
+            that is no measure, values of two kinds (the message names both),
+            a reporter that is not a party.
+
+    Example:
+        >>> from bilat import Q_, Series
+        >>> track = Series(("KZ", "UZ"), "track laid",
+        ...                {2024: Q_("40 km"), 2025: Q_("106000 m")})
+        >>> track.latest(2025)
+        (2025, <Quantity(106000, 'meter')>)
+        >>> round(track.cagr(2024, 2025), 3)
+        Decimal('1.650')
+    """
+
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    subject: str = attrs.field(converter=as_subject)
+    values: Mapping[int, Measure] = attrs.field(converter=_measures, eq=_measures_key)
+    reporter: Country | None = attrs.field(
+        default=None, kw_only=True, converter=_reporter
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=as_sources
+    )
+    value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
+        factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
+    )
+    claims: Mapping[int, Claim] = attrs.field(
+        factory=dict, kw_only=True, converter=_claims, eq=_mapping_key
+    )
+
+    def __attrs_post_init__(self) -> None:
+        self._check_years()
+
+    @property
+    def unit(self) -> Amount:
+        """The first value's stated value: its currency, unit or number kind.
+
+        Example:
+            >>> from bilat import Q_, Series
+            >>> Series(("KZ", "UZ"), "track", {2025: Q_("106 km")}).unit
+            <Quantity(106, 'kilometer')>
+        """
+        from bilat._measure import stated
+
+        return stated(next(iter(self.values.values())))
+
+    def cagr(self, start: int, end: int) -> Decimal | None:
+        """Compound annual growth rate between two years, as :meth:`TradeSeries.cagr`.
+
+        Quantities are compared in the unit of the first value, exactly.
+
+        Raises:
+            InvalidOptionError: ``start`` or ``end`` is not a year of the series.
+            InvalidNumberError: ``start`` is not before ``end``.
+
+        Example:
+            >>> from bilat import Series
+            >>> Series(("KZ", "UZ"), "joint projects", {2020: 100, 2022: 121}).cagr(2020, 2022)
+            Decimal('0.1')
+        """
+        from bilat._measure import in_unit_of
+
+        for year in (start, end):
+            if type(year) is not int or year not in self.values:
+                raise InvalidOptionError("year", year, map(str, self.values))
+        if start >= end:
+            raise InvalidNumberError(
+                (start, end), "year range", "a start year before the end year"
+            )
+        first, last = (
+            in_unit_of(
+                self.values[y],
+                self.unit,
+                year=y,
+                rates=None,
+                call="Series.cagr()",
+            )
+            for y in (start, end)
+        )
+        return growth_rate(first, last, end - start)
+
+    @classmethod
+    def from_claims(
+        cls,
+        claims: Iterable[Claim],
+        prefer: Sequence[Preference] | None = None,
+        *,
+        reporter: CountryLike | None = None,
+        subject: str | TradeMetric | None = None,
+        parties: Iterable[CountryLike] | None = None,
+    ) -> Series:
+        """One value per year from stated figures, as :meth:`TradeSeries.from_claims`.
+
+        Example:
+            >>> from bilat import Claim, Q_, Series, Source
+            >>> news = Source("Baq.kz")
+            >>> s = Series.from_claims([Claim("track laid", 2025, Q_("106 km"), news,
+            ...                               parties=("KZ", "UZ"))])
+            >>> s.subject, s.values[2025], s.claims[2025].source == news
+            ('track laid', <Quantity(106, 'kilometer')>, True)
+        """
+        picked, found_subject, found_parties = _pick(
+            claims,
+            prefer,
+            reporter=reporter,
+            subject=subject,
+            parties=parties,
+            call="Series.from_claims()",
+        )
+        return cls(
+            found_parties,
+            found_subject,
+            {year: claim.value for year, claim in picked.items()},
+            reporter=reporter,
+            value_sources={year: (claim.source,) for year, claim in picked.items()},
+            claims=picked,
+        )
+
+    @classmethod
+    def from_project(
+        cls, project: Project, measure: str | None = None, *, subject: str | None = None
+    ) -> Series:
+        """What a project reports done of one of its measures, year by year.
+
+        Each year with a :class:`~bilat.ProgressUpdate` of ``measure`` gives
+        the ``done`` of its latest update that year (updates report how much
+        is done so far, so the series is cumulative), with that update's
+        sources. A :class:`~bilat.Target` on the same subject measures it:
+        "152 km by 2026" against the track laid.
+
+        Args:
+            project: The project.
+            measure: The measure's name; may be left out when the project
+                has only one.
+            subject: The series' subject; by default
+                ``"<project name>: <measure>"``.
+
+        Raises:
+            ValidationError: ``project`` is not a Project, has fewer than two
+                parties, or no update of ``measure``.
+            InvalidOptionError: ``measure`` is not one of the project's.
+
+        Example:
+            >>> from bilat import ProgressUpdate, Project, Series
+            >>> railway = Project("Railway", ("KZ", "UZ"), "underway",
+            ...                   measures={"length": "152 km"},
+            ...                   updates=[ProgressUpdate("2025-11-25", "length", "106 km")])
+            >>> s = Series.from_project(railway)
+            >>> s.subject, s.values
+            ('Railway: length', mappingproxy({2025: <Quantity(106, 'kilometer')>}))
+        """
+        from bilat._project import Project
+
+        if not isinstance(project, Project):
+            raise ValidationError(
+                [("project", f"expected a Project, got {shown(project)}")]
+            )
+        name = project._measure(measure)
+        latest: dict[int, Any] = {}
+        for update in sorted(
+            (u for u in project.updates if u.measure == name), key=lambda u: u.date
+        ):
+            latest[update.date.year] = update
+        if not latest:
+            raise ValidationError(
+                [
+                    (
+                        "updates",
+                        (
+                            f"{shown(project.name)} has no update of {shown(name)}: "
+                            "add a ProgressUpdate to the project first"
+                        ),
+                    )
+                ]
+            )
+        return cls(
+            project.parties,
+            f"{project.name}: {name}" if subject is None else subject,
+            {year: update.done for year, update in latest.items()},
+            value_sources={
+                year: update.sources
+                for year, update in latest.items()
+                if update.sources
+            },
+        )
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())
+        args = [repr(self.parties), repr(self.subject), "{" + values + "}"]
+        args.extend(self._tail_repr())
+        return f"Series({', '.join(args)})"

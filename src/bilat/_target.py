@@ -1,111 +1,83 @@
-"""Trade targets and how far a trade series has got towards them.
+"""Targets, and how far a series has got towards them.
 
-The formulas and edge-case rules are written down, with their sources, in
+:class:`Target` promises a value of any measure (money, a quantity, a
+number) by a deadline; :class:`TradeTarget` is its trade case. Both are
+measured by one method (:mod:`bilat._assess`), in the target's unit. The
+formulas and edge-case rules are written down, with their sources, in
 ``docs/methodology.md``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import enum
-import math
-import operator
-from collections.abc import Iterable, Mapping
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
-from fractions import Fraction
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias, final
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, final
 
 import attrs
 
 from bilat._agreement import Agreement
+from bilat._assess import (
+    Figures,
+    DEFAULTS,
+    OutOfRange,
+    ProgressStatus,
+    figures,
+    held,
+    status,
+    thresholds,
+)
 from bilat._country import Country, as_parties
-from bilat._decimal import CONTEXT, EXACT, PRECISION, to_decimal
 from bilat._errors import (
     CurrencyMismatchError,
-    InvalidNumberError,
     PrecisionError,
     RateNotFoundError,
     ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
-from bilat._money import Money, Number, make_money
+from bilat._measure import Amount, amount, as_measure, in_unit_of, like, stated
+from bilat._money import Money, Number
 from bilat._pickling import public
-from bilat._roots import Enclosure, projection
 from bilat._series import (
     AsOf,
+    Series,
     TradeMetric,
-    TradeSeries,
     as_metric,
+    as_subject,
     as_year,
     check_year,
-    growth_rate,
-    growth_rate_and_root,
-    tidy,
+    same_parties,
 )
 from bilat._source import Source, as_sources
+from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:
+    import pint
     from matplotlib.axes import Axes
 
     from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
 
 __all__ = [
-    "OutOfRange",
+    "AnySeries",
+    "AnyTarget",
     "Progress",
-    "ProgressStatus",
+    "Target",
     "TradeTarget",
     "match_series",
     "progress_or_reason",
     "same_pair",
 ]
 
-#: Why a figure of a :class:`Progress` is None although it is defined: its
-#: magnitude is ``10**100`` or more (``"too_large"``; for ``eta``, a year
-#: after 9999), below ``10**-100`` (``"too_small"``), or it needs more than
-#: 100 significant digits to be exact (``"too_many_digits"``): the range of
-#: numbers bilat holds (see :func:`bilat._decimal.to_decimal`).
-OutOfRange: TypeAlias = Literal["too_large", "too_small", "too_many_digits"]
+#: Either kind of series: the trade case, or any measure.
+AnySeries: TypeAlias = "TradeSeries | Series"
+#: Either kind of target.
+AnyTarget: TypeAlias = "TradeTarget | Target"
+#: The kind of the amounts of a :class:`Progress`: Money for trade targets.
+M = TypeVar("M")
 
-_ONE = Decimal(1)
-#: The default thresholds of :meth:`TradeTarget.progress`: least growth
-#: ratios for ON_TRACK, NEEDS_ACCELERATION and OFF_TRACK.
-_ON_TRACK = Decimal("0.95")
-_NEEDS_ACCELERATION = Decimal("0.60")
-_OFF_TRACK = Decimal(0)
-_DEFAULTS = (_ON_TRACK, _NEEDS_ACCELERATION, _OFF_TRACK)
-#: How close (in years) a computed time to target must be to a whole number
-#: before it is checked exactly with fractions.
-_TIE = Decimal("1e-30")
-#: Largest exponent for that exact check (larger ties are left to the logs).
-_EXACT_LIMIT = 1000
-
-
-@public
-class ProgressStatus(enum.Enum):
-    """How a trade target stands, from :meth:`TradeTarget.progress`.
-
-    ``ACHIEVED`` overrides every other status. Otherwise a target with no
-    deadline is ``NO_DEADLINE``; a target whose series cannot be assessed is
-    ``INSUFFICIENT_DATA``; and the rest follow the growth ratio (observed
-    over planned growth) against the thresholds 0.95, 0.60 and 0.
-
-    Example:
-        >>> from bilat import ProgressStatus
-        >>> ProgressStatus("on_track")
-        <ProgressStatus.ON_TRACK: 'on_track'>
-    """
-
-    ACHIEVED = "achieved"
-    ON_TRACK = "on_track"
-    NEEDS_ACCELERATION = "needs_acceleration"
-    OFF_TRACK = "off_track"
-    REGRESSING = "regressing"
-    NO_DEADLINE = "no_deadline"
-    INSUFFICIENT_DATA = "insufficient_data"
+_ON_TRACK, _NEEDS_ACCELERATION, _OFF_TRACK = DEFAULTS
 
 
 def _value(value: object) -> Money | Estimate:
@@ -129,6 +101,24 @@ def _baseline_year(value: object) -> int | None:
     return None if value is None else check_year(value, "baseline_year")
 
 
+def _check_years(baseline_year: int | None, deadline: int | None) -> None:
+    if deadline is not None and baseline_year is not None and baseline_year >= deadline:
+        raise ValidationError(
+            [
+                (
+                    "baseline_year",
+                    f"{baseline_year!r} is not before the deadline {deadline!r}",
+                )
+            ]
+        )
+
+
+def _measure_key(value: Money | Estimate | pint.Quantity[Decimal] | Decimal) -> object:
+    from bilat._measure import measure_key
+
+    return measure_key(value)
+
+
 def _agreement(value: object) -> Agreement | None:
     if value is None or isinstance(value, Agreement):
         return value
@@ -137,23 +127,26 @@ def _agreement(value: object) -> Agreement | None:
     )
 
 
-def same_pair(target: TradeTarget, series: TradeSeries) -> bool:
+def same_pair(target: AnyTarget, series: AnySeries) -> bool:
     """Whether ``series`` measures what ``target`` promises.
 
-    The metric must be the same and so must the parties; for exports and
-    imports the order matters too (the first party's exports or imports).
+    The subject must be the same (a trade metric stands for its value) and
+    so must the parties; for exports and imports the order matters too (the
+    first party's exports or imports).
     """
-    return series.metric is target.metric and _same_parties(target, series)
+    return series.subject == target.subject and same_parties(
+        target.subject, target.parties, series.parties
+    )
 
 
 def match_series(
-    targets: Iterable[TradeTarget], series: Iterable[TradeSeries]
-) -> list[tuple[TradeTarget, tuple[TradeSeries, ...]]]:
+    targets: Iterable[AnyTarget], series: Iterable[AnySeries]
+) -> list[tuple[AnyTarget, tuple[AnySeries, ...]]]:
     """Each target with every series that measures it (:func:`same_pair`).
 
     The rule of reports and atlases alike: a target is measured against
-    each series of its parties and metric, one per reporter or speaker,
-    in the order the series are given. Series are grouped by metric and
+    each series of its parties and subject, one per reporter or speaker,
+    in the order the series are given. Series are grouped by subject and
     parties first, so many targets and series are matched in one pass
     instead of every target against every series.
 
@@ -169,15 +162,15 @@ def match_series(
         ...  match_series([target], [kz, exports, uz])]
         [[Country('KZ'), Country('UZ')]]
     """
-    candidates: dict[tuple[TradeMetric, frozenset[Country]], list[TradeSeries]] = {}
+    candidates: dict[tuple[str, frozenset[Country]], list[AnySeries]] = {}
     for s in series:
-        candidates.setdefault((s.metric, frozenset(s.parties)), []).append(s)
+        candidates.setdefault((s.subject, frozenset(s.parties)), []).append(s)
     return [
         (
             target,
             tuple(
                 s
-                for s in candidates.get((target.metric, frozenset(target.parties)), ())
+                for s in candidates.get((target.subject, frozenset(target.parties)), ())
                 if same_pair(target, s)
             ),
         )
@@ -186,12 +179,12 @@ def match_series(
 
 
 def progress_or_reason(
-    target: TradeTarget,
-    series: TradeSeries,
+    target: AnyTarget,
+    series: AnySeries,
     as_of: AsOf,
     rates: ExchangeRates | None,
     locale: LocaleLike = "en",
-) -> Progress | str:
+) -> Progress[Any] | str:
     """The progress of ``series`` towards ``target``, or why it has none.
 
     The rule of reports and atlases alike: a series that cannot be
@@ -215,16 +208,116 @@ def progress_or_reason(
         key = (
             "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
         )
+        base = stated(next(iter(series.values.values())))
+        quote = target.unit
         return label(key, locale).format(
-            base=series.currency.code, quote=target.money.currency.code
+            base=base.currency.code if isinstance(base, Money) else "",
+            quote=quote.currency.code if isinstance(quote, Money) else "",
         )
 
 
-def _same_parties(target: TradeTarget, series: TradeSeries) -> bool:
-    if set(series.parties) != set(target.parties):
-        return False
-    return (
-        target.metric is TradeMetric.TURNOVER or series.parties[0] == target.parties[0]
+def _check_series(target: AnyTarget, series: object, call: str) -> AnySeries:
+    """``series`` if it measures ``target``: the same subject and parties."""
+    if not isinstance(series, TradeSeries | Series):
+        raise ValidationError(
+            [("series", f"expected a TradeSeries or a Series, got {shown(series)}")]
+        )
+    if series.subject != target.subject:
+        path = "metric" if isinstance(target, TradeTarget) else "subject"
+        raise ValidationError(
+            [
+                (
+                    path,
+                    (
+                        f"the series measures {shown(series.subject)} but the "
+                        f"target is for {shown(target.subject)}: {call} needs a "
+                        "series of the target's subject"
+                    ),
+                )
+            ]
+        )
+    if not same_parties(target.subject, target.parties, series.parties):
+        raise ValidationError(
+            [
+                (
+                    "parties",
+                    (
+                        f"the series is for {series.parties!r} but the "
+                        f"target is for {target.parties!r}"
+                    ),
+                )
+            ]
+        )
+    return series
+
+
+def _measure(
+    target: AnyTarget,
+    series: AnySeries,
+    as_of: AsOf,
+    *,
+    rates: ExchangeRates | None,
+    limits: tuple[Decimal, Decimal, Decimal],
+    call: str,
+) -> Progress[Any]:
+    """How far ``series`` has got towards ``target``: the one method of both kinds.
+
+    The base and current values are converted to the target's unit (only
+    those two: a long series in another currency needs two rates, not one
+    per year), the figures computed on their amounts, and the amounts made
+    values of the target's kind again.
+    """
+    cut = as_year(as_of)
+    unit = target.unit
+
+    def convert(year: int) -> Decimal:
+        return in_unit_of(series.values[year], unit, year=year, rates=rates, call=call)
+
+    latest = series.latest(cut)
+    year: int | None = None
+    current: Decimal | None = None
+    base_year: int | None = None
+    base: Decimal | None = None
+    if latest is not None:
+        year = latest[0]
+        current = convert(year)
+        first = target.baseline_year
+        base_year = next(
+            (y for y in series.years if y <= year and (first is None or y >= first)),
+            None,
+        )
+        if base_year is not None:
+            base = current if base_year == year else convert(base_year)
+    goal = amount(unit)
+    raw, reasons = figures(
+        target=goal,
+        deadline=target.deadline,
+        year=year,
+        current=current,
+        base_year=base_year,
+        base=base,
+    )
+    decided = status(
+        target=goal,
+        deadline=target.deadline,
+        year=year,
+        current=current,
+        figures=raw,
+        thresholds=limits,
+    )
+    make: Callable[[Decimal], Amount] = lambda number: like(number, unit)  # noqa: E731
+    kept = held(raw, make, reasons)
+    return Progress(
+        target=target,
+        series=series,
+        as_of=cut,
+        year=year,
+        current=None if current is None else make(current),
+        base_year=base_year,
+        base=None if base is None else make(base),
+        status=decided,
+        **kept._asdict(),
+        out_of_range={n: reasons[n] for n in kept._fields if n in reasons},
     )
 
 
@@ -277,22 +370,7 @@ class TradeTarget:
     )
 
     def __attrs_post_init__(self) -> None:
-        if (
-            self.deadline is not None
-            and self.baseline_year is not None
-            and self.baseline_year >= self.deadline
-        ):
-            raise ValidationError(
-                [
-                    (
-                        "baseline_year",
-                        (
-                            f"{self.baseline_year!r} is not before the deadline "
-                            f"{self.deadline!r}"
-                        ),
-                    )
-                ]
-            )
+        _check_years(self.baseline_year, self.deadline)
 
     @property
     def money(self) -> Money:
@@ -305,16 +383,26 @@ class TradeTarget:
         """
         return self.value.value if isinstance(self.value, Estimate) else self.value
 
+    @property
+    def subject(self) -> str:
+        """What the target measures, as text: its metric's value (``"turnover"``)."""
+        return self.metric.value
+
+    @property
+    def unit(self) -> Money:
+        """The stated value, whose currency the progress is measured in (:attr:`money`)."""
+        return self.money
+
     def progress(
         self,
-        series: TradeSeries,
+        series: TradeSeries | Series,
         as_of: AsOf = None,
         *,
         rates: ExchangeRates | None = None,
         on_track: Number = _ON_TRACK,
         needs_acceleration: Number = _NEEDS_ACCELERATION,
         off_track: Number = _OFF_TRACK,
-    ) -> Progress:
+    ) -> Progress[Money]:
         """Measure ``series`` against this target as of a year.
 
         The base is the value at :attr:`baseline_year` (or, when that year
@@ -376,64 +464,22 @@ class TradeTarget:
             >>> p.status, p.eta
             (<ProgressStatus.OFF_TRACK: 'off_track'>, 2037)
         """
+        call = "TradeTarget.progress()"
         if rates is not None:
             from bilat._rates import expect_rates
 
-            expect_rates(rates, "TradeTarget.progress()")
-        thresholds = _thresholds(on_track, needs_acceleration, off_track)
-        self._check(series, rates)
-        cut = as_year(as_of)
-        target = self.money
-
-        latest = series.latest(cut)
-        year: int | None = None
-        current: Money | None = None
-        base_year: int | None = None
-        base: Money | None = None
-        if latest is not None:
-            year = latest[0]
-            current = _convert(latest[1], year, target, rates)
-            first = self.baseline_year
-            base_year = next(
-                (
-                    y
-                    for y in series.years
-                    if y <= year and (first is None or y >= first)
-                ),
-                None,
+            expect_rates(rates, call)
+        limits = thresholds(on_track, needs_acceleration, off_track)
+        checked = _check_series(self, series, call)
+        currency = self.money.currency
+        if rates is None and checked.currency != currency:  # type: ignore[union-attr]
+            raise CurrencyMismatchError(
+                checked.currency.code,  # type: ignore[union-attr]
+                currency.code,
+                "progress",
+                hint=f"pass rates= to {call}",
             )
-            if base_year is not None:
-                base = _convert(series.values[base_year], base_year, target, rates)
-
-        raw, reasons = _figures(
-            target=target,
-            deadline=self.deadline,
-            year=year,
-            current=current,
-            base_year=base_year,
-            base=base,
-        )
-        status = _status(
-            target=target,
-            deadline=self.deadline,
-            year=year,
-            current=current,
-            figures=raw,
-            thresholds=thresholds,
-        )
-        figures = _held(raw, target, reasons)
-        return Progress(
-            target=self,
-            series=series,
-            as_of=cut,
-            year=year,
-            current=current,
-            base_year=base_year,
-            base=base,
-            status=status,
-            **figures._asdict(),
-            out_of_range={n: reasons[n] for n in figures._fields if n in reasons},
-        )
+        return _measure(self, checked, as_of, rates=rates, limits=limits, call=call)
 
     def plot(
         self,
@@ -488,39 +534,6 @@ class TradeTarget:
 
         return target_plot(self, series, ax, as_of=as_of, rates=rates)
 
-    def _check(self, series: object, rates: ExchangeRates | None) -> None:
-        if not isinstance(series, TradeSeries):
-            raise ValidationError(
-                [("series", f"expected a TradeSeries, got {shown(series)}")]
-            )
-        if series.metric is not self.metric:
-            raise ValidationError(
-                [
-                    (
-                        "metric",
-                        (
-                            f"the series measures {series.metric.name} but the "
-                            f"target is for {self.metric.name}"
-                        ),
-                    )
-                ]
-            )
-        if not _same_parties(self, series):
-            raise ValidationError(
-                [
-                    (
-                        "parties",
-                        (
-                            f"the series is for {series.parties!r} but the "
-                            f"target is for {self.parties!r}"
-                        ),
-                    )
-                ]
-            )
-        currency = self.money.currency
-        if rates is None and series.currency != currency:
-            raise CurrencyMismatchError(series.currency.code, currency.code, "progress")
-
     def __repr__(self) -> str:
         args = [repr(self.parties), repr(self.value)]
         if self.deadline is not None:
@@ -534,6 +547,169 @@ class TradeTarget:
         if self.sources:
             args.append(f"sources={self.sources!r}")
         return f"TradeTarget({', '.join(args)})"
+
+
+def _measure_value(
+    value: object,
+) -> Money | Estimate | pint.Quantity[Decimal] | Decimal:
+    measure = as_measure(value, "value")
+    if amount(measure) <= 0:
+        raise ValidationError(
+            [("value", f"expected a positive value, got {shown(value)}")]
+        )
+    return measure
+
+
+def _measure_repr(value: object) -> str:
+    if isinstance(value, Money | Estimate | Decimal):
+        return repr(value)
+    return f"Q_({str(value)!r})"
+
+
+@public
+@final
+@attrs.frozen(repr=False)
+class Target:
+    """A stated goal of any measure: "152 km by 2026", "20 Mt a year", "100 projects".
+
+    The general case of :class:`TradeTarget`: the value may be Money, an
+    :class:`~bilat.Estimate`, a pint quantity (``Q_("152 km")``) or a plain
+    number, and ``subject`` says what is measured. It is measured against a
+    :class:`~bilat.Series` (or a :class:`~bilat.TradeSeries`) of the same
+    subject and parties, with the same formulas, statuses and edge cases as
+    a trade target, in the target's unit.
+
+    Args:
+        parties: At least two distinct countries; for the subjects
+            ``"exports"`` and ``"imports"`` the flow is the first party's.
+        value: The target: Money, an Estimate, a quantity or a positive
+            number (ints become Decimals).
+        deadline: The year whose value should reach the target, or None.
+        subject: What the target measures, as text (required; a
+            :class:`~bilat.TradeMetric` stands for its value). A project's
+            measure fed into a series by :meth:`Series.from_project` has
+            the subject ``"<project name>: <measure>"``.
+        baseline_year: The year progress is measured from; None means the
+            first year of the series.
+        agreement: The agreement that set the target, if any.
+        sources: Where the target was stated.
+
+    Raises:
+        ValidationError: with the path of the offending field: a value that
+            is no positive measure, an empty subject, a year that is not an
+            int, a baseline year not before the deadline, fewer than two
+            parties.
+
+    Example:
+        >>> from bilat import Q_, Series, Target
+        >>> railway = Target(("KZ", "UZ"), Q_("152 km"), deadline=2026,
+        ...                  subject="Darbaza–Maktaaral railway: length")
+        >>> track = Series(("KZ", "UZ"), "Darbaza–Maktaaral railway: length",
+        ...                {2025: Q_("106 km")})
+        >>> p = railway.progress(track, as_of=2025)
+        >>> round(p.share * 100, 1), p.gap, p.status.value
+        (Decimal('69.7'), <Quantity(46, 'kilometer')>, 'insufficient_data')
+    """
+
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    value: Money | Estimate | pint.Quantity[Decimal] | Decimal = attrs.field(
+        converter=_measure_value, eq=_measure_key
+    )
+    deadline: int | None = attrs.field(default=None, kw_only=True, converter=_deadline)
+    subject: str = attrs.field(kw_only=True, converter=as_subject)
+    baseline_year: int | None = attrs.field(
+        default=None, kw_only=True, converter=_baseline_year
+    )
+    agreement: Agreement | None = attrs.field(
+        default=None, kw_only=True, converter=_agreement
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=as_sources
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_years(self.baseline_year, self.deadline)
+
+    @property
+    def unit(self) -> Amount:
+        """The value the formulas use: the value, or an Estimate's stated value.
+
+        Progress is measured in its currency or unit.
+
+        Example:
+            >>> from bilat import Q_, Target
+            >>> Target(("KZ", "UZ"), Q_("20 Mt/a"), subject="capacity").unit
+            <Quantity(20, 'megametric_ton / year')>
+        """
+        return stated(self.value)
+
+    def progress(
+        self,
+        series: Series | TradeSeries,
+        as_of: AsOf = None,
+        rates: ExchangeRates | None = None,
+        *,
+        on_track: Number = _ON_TRACK,
+        needs_acceleration: Number = _NEEDS_ACCELERATION,
+        off_track: Number = _OFF_TRACK,
+    ) -> Progress[Amount]:
+        """Measure ``series`` against this target as of a year.
+
+        The same method as :meth:`TradeTarget.progress` (every formula and
+        rule is on the methodology page), computed in the target's unit:
+        money in another currency is converted with ``rates``, quantities
+        are converted exactly (``106000 m`` counts as ``106 km``). The
+        amounts of the result (``current``, ``base``, ``gap``,
+        ``projected``) are values of the target's kind and unit.
+
+        Args:
+            series: A :class:`Series` or :class:`TradeSeries` of the same
+                subject and parties.
+            as_of: A date or an ISO date string (its year counts), a year,
+                or None for the current year.
+            rates: Exchange rates, for money in another currency.
+            on_track: Least growth ratio for ``ON_TRACK``.
+            needs_acceleration: Least growth ratio for ``NEEDS_ACCELERATION``.
+            off_track: Least growth ratio for ``OFF_TRACK``.
+
+        Raises:
+            ValidationError: ``series`` is of another subject or parties, or
+                holds another kind of value (money against a quantity).
+            UnitMismatchError: a quantity of another dimension (the message
+                names both units).
+            CurrencyMismatchError: money in another currency without ``rates``.
+            RateNotFoundError: ``rates`` cannot convert a year's value.
+            InvalidNumberError: the thresholds are not numbers in order.
+
+        Example:
+            >>> from bilat import Series, Target
+            >>> projects = Target(("KZ", "UZ"), 100, deadline=2030, subject="joint projects")
+            >>> counted = Series(("KZ", "UZ"), "joint projects", {2024: 69, 2025: 78})
+            >>> p = projects.progress(counted, as_of=2025)
+            >>> p.current, p.gap, round(p.actual_cagr, 3), p.status.value
+            (Decimal('78'), Decimal('22'), Decimal('0.130'), 'on_track')
+        """
+        call = "Target.progress()"
+        if rates is not None:
+            from bilat._rates import expect_rates
+
+            expect_rates(rates, call)
+        limits = thresholds(on_track, needs_acceleration, off_track)
+        checked = _check_series(self, series, call)
+        return _measure(self, checked, as_of, rates=rates, limits=limits, call=call)
+
+    def __repr__(self) -> str:
+        args = [repr(self.parties), _measure_repr(self.value)]
+        if self.deadline is not None:
+            args.append(f"deadline={self.deadline!r}")
+        args.append(f"subject={self.subject!r}")
+        if self.baseline_year is not None:
+            args.append(f"baseline_year={self.baseline_year!r}")
+        if self.agreement is not None:
+            args.append(f"agreement={self.agreement!r}")
+        if self.sources:
+            args.append(f"sources={self.sources!r}")
+        return f"Target({', '.join(args)})"
 
 
 _REASONS: frozenset[str] = frozenset(("too_large", "too_small", "too_many_digits"))
@@ -550,9 +726,9 @@ def _reasons(value: object) -> Mapping[str, OutOfRange]:
                 )
             ]
         )
-    figures = set(_Figures._fields)
+    names = set(Figures._fields)
     for name, reason in value.items():
-        if name not in figures or reason not in _REASONS:
+        if name not in names or reason not in _REASONS:
             raise ValidationError(
                 [
                     (
@@ -567,6 +743,12 @@ def _reasons(value: object) -> Mapping[str, OutOfRange]:
     return MappingProxyType(dict(value))
 
 
+def _amount_key(value: object) -> object:
+    from bilat._measure import measure_key
+
+    return None if value is None else measure_key(value)  # type: ignore[arg-type]
+
+
 def _reasons_key(value: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value.items()))
 
@@ -574,12 +756,16 @@ def _reasons_key(value: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 @public
 @final
 @attrs.frozen(repr=False, kw_only=True)
-class Progress:
-    """How far a trade series has got towards a :class:`TradeTarget`.
+class Progress(Generic[M]):
+    """How far a series has got towards a :class:`TradeTarget` or a :class:`Target`.
 
-    Built by :meth:`TradeTarget.progress`. Ratios (``share`` and the growth
-    rates) are Decimal fractions at full precision; round them for display.
-    Money fields are in the target's currency. A field that cannot be
+    Built by :meth:`TradeTarget.progress` (a ``Progress[Money]``) and
+    :meth:`Target.progress`. Ratios (``share`` and the growth rates) are
+    Decimal fractions at full precision; round them for display. The
+    amounts (``current``, ``base``, ``gap``, ``projected``) are in the
+    target's currency or unit. When the value of the current or base year
+    is an Estimate, its stated value is used and :attr:`approximate` is
+    true. A field that cannot be
     computed is None: either it is undefined (no deadline, a single year),
     or it lies outside the range of numbers bilat holds, and then
     :attr:`out_of_range` names it and says why.
@@ -630,20 +816,20 @@ class Progress:
          <ProgressStatus.ON_TRACK: 'on_track'>)
     """
 
-    target: TradeTarget
-    series: TradeSeries
+    target: TradeTarget | Target
+    series: TradeSeries | Series
     as_of: int
     year: int | None
-    current: Money | None
+    current: M | None = attrs.field(eq=_amount_key)
     base_year: int | None
-    base: Money | None
+    base: M | None = attrs.field(eq=_amount_key)
     share: Decimal | None
-    gap: Money | None
+    gap: M | None = attrs.field(eq=_amount_key)
     actual_cagr: Decimal | None
     planned_cagr: Decimal | None
     required_cagr: Decimal | None
     growth_ratio: Decimal | None
-    projected: Money | None
+    projected: M | None = attrs.field(eq=_amount_key)
     anticipated: Decimal | None
     eta: int | None
     status: ProgressStatus
@@ -655,6 +841,26 @@ class Progress:
     def reporter(self) -> Country | None:
         """The country whose statistics the series are, if known."""
         return self.series.reporter
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the current or base value is an Estimate ("about $4.3 bn").
+
+        The formulas then use its stated value; reports say so.
+
+        Example:
+            >>> from bilat import Estimate, Money, TradeSeries, TradeTarget
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                 {2023: Money("4.4e9", "USD"),
+            ...                  2024: Estimate.parse("about $4.3 billion")})
+            >>> p = TradeTarget(("KZ", "UZ"), Money("1e10", "USD")).progress(s, 2024)
+            >>> p.current, p.approximate
+            (Money('4300000000', 'USD'), True)
+        """
+        return any(
+            year is not None and self.series.is_approximate(year)
+            for year in (self.year, self.base_year)
+        )
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -706,357 +912,3 @@ class Progress:
             )
             args.append(f"{field.name}={text}")
         return f"Progress({', '.join(args)})"
-
-
-# -- computation ----------------------------------------------------------------
-
-
-def _thresholds(*values: Number) -> tuple[Decimal, Decimal, Decimal]:
-    if all(map(operator.is_, values, _DEFAULTS)):  # identity: no user __eq__
-        return _DEFAULTS  # the defaults, checked once
-    on, needs, off = (to_decimal(v, what="threshold") for v in values)
-    if not on >= needs >= off:
-        raise InvalidNumberError(
-            values,
-            "thresholds",
-            "on_track >= needs_acceleration >= off_track",
-        )
-    return on, needs, off
-
-
-def _convert(
-    money: Money, year: int, target: Money, rates: ExchangeRates | None
-) -> Money:
-    if money.currency == target.currency:
-        return money
-    assert rates is not None  # checked before
-    return money.to(target.currency, rates, on=dt.date(year, 12, 31))
-
-
-class _Figures(NamedTuple):
-    """Every number of a Progress except its status."""
-
-    share: Decimal | None = None
-    gap: Money | None = None
-    actual_cagr: Decimal | None = None
-    planned_cagr: Decimal | None = None
-    required_cagr: Decimal | None = None
-    growth_ratio: Decimal | None = None
-    projected: Money | None = None
-    anticipated: Decimal | None = None
-    eta: int | None = None
-
-
-class _Raw(NamedTuple):
-    """The figures as computed, before they are checked against bilat's range.
-
-    Amounts are Decimals here and may lie far outside it (a projection of
-    ``1E+687``); the status is decided on these.
-    """
-
-    share: Decimal | None = None
-    gap: Decimal | None = None
-    actual_cagr: Decimal | None = None
-    planned_cagr: Decimal | None = None
-    required_cagr: Decimal | None = None
-    growth_ratio: Decimal | None = None
-    projected: Decimal | None = None
-    anticipated: Decimal | None = None
-    eta: int | None = None
-
-
-#: The last year bilat holds; an ``eta`` after it is out of range.
-_LAST_YEAR = 9999
-
-#: Powers in the library precision that raise rather than flush a result
-#: below the context's range to zero.
-_POWERS = CONTEXT.copy()
-_POWERS.traps[decimal.Underflow] = True
-
-#: Exact differences of two numbers bilat holds (at most some 300 digits).
-_DIFFERENCES = decimal.Context(
-    prec=1000,
-    rounding=ROUND_HALF_EVEN,
-    Emin=-999_999,
-    Emax=999_999,
-    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact],
-)
-
-#: How many leading digits a ratio near 1 may share with 1 before its
-#: logarithm is taken with more digits (``ln(1 + 1E-80)`` needs 80 more).
-_CLOSE = 10
-
-
-def _figures(
-    *,
-    target: Money,
-    deadline: int | None,
-    year: int | None,
-    current: Money | None,
-    base_year: int | None,
-    base: Money | None,
-) -> tuple[_Raw, dict[str, OutOfRange]]:
-    """Every number of a Progress except its status; see the methodology.
-
-    Returns the figures as computed, and the reasons of those that could
-    not be computed at all (a projection beyond even the working range).
-    """
-    failed: dict[str, OutOfRange] = {}
-    if year is None or current is None:
-        return _Raw(), failed
-    c, t = current.amount, target.amount
-    b = None if base_year is None or base is None else base.amount
-    actual = planned = required = ratio = projected = anticipated = None
-    root = None  # bounds of (c/b)^(1/n), when the growth rate's approximation gave them
-    if base_year is not None and b is not None:
-        actual, root = growth_rate_and_root(b, c, year - base_year)
-        if deadline is not None:
-            planned = growth_rate(b, t, deadline - base_year)
-    if deadline is not None:
-        required = growth_rate(c, t, deadline - year)
-    if actual is not None and planned:
-        ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
-    if actual is not None and deadline is not None and deadline >= year:
-        assert b is not None  # actual is None without a base
-        assert base_year is not None
-        # ``reached`` stands in for the projection in ``anticipated``: a
-        # projection too small for any context is zero to its 60 digits.
-        reached: Decimal | None = c
-        if deadline > year:
-            try:
-                reached = _projection(c, b, year - base_year, deadline - year, root)
-            except decimal.Overflow:
-                failed["projected"] = failed["anticipated"] = "too_large"
-                reached = None
-            except decimal.Underflow:
-                failed["projected"] = "too_small"
-                reached = Decimal(0)
-        projected = None if "projected" in failed else reached
-        if reached is not None and t != b:
-            anticipated = tidy(
-                CONTEXT.divide(  # projected is rounded: so may its distance be
-                    CONTEXT.subtract(reached, b), _DIFFERENCES.subtract(t, b)
-                )
-            )
-    return _Raw(
-        share=CONTEXT.divide(c, t),
-        gap=_DIFFERENCES.subtract(t, c),
-        actual_cagr=actual,
-        planned_cagr=planned,
-        required_cagr=required,
-        growth_ratio=ratio,
-        projected=projected,
-        anticipated=anticipated,
-        eta=_eta(t, year, c, base_year, b),
-    ), failed
-
-
-def _projection(
-    c: Decimal, b: Decimal, n: int, k: int, root: Enclosure | None = None
-) -> Decimal:
-    """``c·(1 + actual)^k``, computed as ``c·(c/b)^(k/n)``, rounded once.
-
-    The same number, taken from the ratio rather than from the rounded rate:
-    a rate within a hair of −1 (a fall to a ten-billionth) rounds to −1, and
-    the projection would become zero. It is the ``n``-th root of
-    ``c^(n+k)/b^k``, correctly rounded (see :mod:`bilat._roots`), mostly
-    decided from ``root`` when given: an interval holding ``(c/b)^(1/n)``,
-    from the actual growth rate. A projection near or beyond the working
-    range is left to :meth:`decimal.Context.power`, which signals it.
-
-    Raises:
-        decimal.Overflow: the projection is beyond even the working range.
-        decimal.Underflow: it is below it.
-    """
-    if c:
-        found = projection(c, b, n, k, within=_WITHIN, root=root)
-        if found is not None:
-            return tidy(found)
-    ratio = _POWERS.divide(c, b)
-    if k % n == 0:
-        growth = _POWERS.power(ratio, k // n)
-    else:
-        growth = _POWERS.power(ratio, _POWERS.divide(Decimal(k), Decimal(n)))
-    return _POWERS.multiply(c, growth)
-
-
-#: Decimal exponents within which a projection is computed as a root; beyond
-#: them, close to the working range, the signals of a power decide.
-_WITHIN = 999_000
-
-
-def _held(raw: _Raw, target: Money, reasons: dict[str, OutOfRange]) -> _Figures:
-    """The figures that bilat can hold; the others None, their reason in ``reasons``."""
-    kept: list[object] = []
-    for name, value in zip(_Raw._fields, raw, strict=True):
-        if value is None:
-            kept.append(None)
-        elif isinstance(value, int):  # eta, a year
-            if value > _LAST_YEAR:
-                reasons[name] = "too_large"
-            kept.append(value if value <= _LAST_YEAR else None)
-        else:
-            held = _in_range(name, value, reasons)
-            if held is not None and name in _AMOUNTS:
-                kept.append(make_money(held, target.currency))
-            else:
-                kept.append(held)
-    return _Figures(*kept)  # type: ignore[arg-type]
-
-
-#: The figures that are amounts of money.
-_AMOUNTS = frozenset(("gap", "projected"))
-
-
-def _in_range(
-    name: str, value: Decimal, reasons: dict[str, OutOfRange]
-) -> Decimal | None:
-    """``value`` if bilat holds it, else None with the reason in ``reasons``."""
-    try:
-        return EXACT.create_decimal(value)
-    except decimal.Overflow:
-        reasons[name] = "too_large"
-    except decimal.Subnormal:  # and Underflow, its subclass
-        reasons[name] = "too_small"
-    except decimal.Inexact:
-        reasons[name] = "too_many_digits"
-    return None
-
-
-def _eta(
-    t: Decimal,
-    year: int,
-    c: Decimal,
-    base_year: int | None,
-    b: Decimal | None,
-) -> int | None:
-    """First year ≥ ``year`` whose value reaches the target at the actual rate.
-
-    With ``n = year − base_year`` and ``1 + actual = (current/base)^(1/n)``,
-    the value ``k`` years on is ``current·(current/base)^(k/n)``, so the
-    target is reached after ``k = ceil(n·ln(target/current)/ln(current/base))``
-    years. A ``k`` within a hair of a whole number is checked exactly with
-    fractions, so ties are not lost to rounding in the logarithms. A year
-    after :data:`_LAST_YEAR` is given as the year after it, whatever it is:
-    it lies outside bilat's range.
-    """
-    if c >= t:
-        return year
-    if base_year is None or b is None or year <= base_year or not 0 < b < c:
-        return None
-    n = year - base_year
-    k = _years_to_reach(c, b, t, n)
-    if k is not None:
-        return year + k
-    x = CONTEXT.divide(CONTEXT.multiply(Decimal(n), _log_ratio(t, c)), _log_ratio(c, b))
-    if x > _LAST_YEAR - year:
-        return _LAST_YEAR + 1
-    whole = x.to_integral_value(rounding=ROUND_HALF_EVEN, context=CONTEXT)
-    if (
-        CONTEXT.abs(CONTEXT.subtract(x, whole)) < _TIE
-        and int(whole) + n <= _EXACT_LIMIT
-    ):
-        k = int(whole)
-        # current·(current/base)^(k/n) ≥ target  ⇔  c^(k+n) ≥ t^n · b^k
-        reached = Fraction(c) ** (k + n) >= Fraction(t) ** n * Fraction(b) ** k
-        return year + (k if reached else k + 1)
-    return year + int(x.to_integral_value(rounding=ROUND_CEILING, context=CONTEXT))
-
-
-def _log_ratio(top: Decimal, bottom: Decimal) -> Decimal:
-    """``ln(top/bottom)`` for ``top > bottom > 0``, to the library precision.
-
-    A ratio within a hair of 1 (``1 + 1E-80``) would round to exactly 1 in
-    the library context, and its logarithm to zero; it is taken with as many
-    more digits as the ratio shares with 1.
-    """
-    closeness = bottom.adjusted() - _DIFFERENCES.subtract(top, bottom).adjusted()
-    if closeness < _CLOSE:
-        return CONTEXT.ln(CONTEXT.divide(top, bottom))
-    wide = CONTEXT.copy()
-    wide.prec = PRECISION + closeness + 3
-    return CONTEXT.plus(wide.ln(wide.divide(top, bottom)))
-
-
-def _years_to_reach(c: Decimal, b: Decimal, t: Decimal, n: int) -> int | None:
-    """The least ``k ≥ 1`` with ``c^(k+n) ≥ t^n · b^k``, or None to use the logs.
-
-    ``k`` is the ceiling of ``n·ln(t/c)/ln(c/b)``, estimated with floats.
-    When the estimate lies farther from a whole number than a bound on its
-    error (a thousand times the floats' own), its ceiling is the answer;
-    otherwise it is checked, and moved a step or two, with exact integers.
-    Either way this gives the same year as the logarithms at the library
-    precision, in microseconds instead of two logarithms' 300. Beyond
-    :data:`_EXACT_LIMIT` years, or where floats cannot hold the amounts,
-    None leaves the work to the logarithms.
-    """
-    try:
-        log_c, log_b, log_t = (math.log(float(x)) for x in (c, b, t))
-    except (ArithmeticError, ValueError):  # amounts beyond floats
-        return None
-    top, bottom = log_t - log_c, log_c - log_b
-    if not bottom:
-        return None
-    estimate = n * top / bottom
-    if not math.isfinite(estimate) or estimate + n > _EXACT_LIMIT - 3:
-        return None
-    slack = 1e-12 * (abs(log_c) + abs(log_b) + abs(log_t) + 1)
-    if top > 100 * slack and bottom > 100 * slack:
-        error = estimate * (slack / top + slack / bottom) * 4 + 1e-12
-        fraction = estimate - math.floor(estimate)
-        if error < fraction < 1 - error:
-            return max(1, math.ceil(estimate))
-    (cn, cd), (bn, bd), (tn, td) = (x.as_integer_ratio() for x in (c, b, t))
-    goal, scale = tn**n * cd**n, td**n
-
-    def reached(k: int) -> bool:  # c^(k+n) ≥ t^n · b^k, in integers
-        return bool(cn ** (k + n) * scale * bd**k >= goal * bn**k * cd**k)
-
-    k = max(1, math.ceil(estimate))
-    for _ in range(3):
-        if not reached(k):
-            k += 1
-        elif k > 1 and reached(k - 1):
-            k -= 1
-        else:
-            return k
-    return None
-
-
-def _status(
-    *,
-    target: Money,
-    deadline: int | None,
-    year: int | None,
-    current: Money | None,
-    figures: _Raw,
-    thresholds: tuple[Decimal, Decimal, Decimal],
-) -> ProgressStatus:
-    """The status: the first rule that holds, as listed in the methodology."""
-    on, needs, off = thresholds
-    ratio = figures.growth_ratio
-    actual = figures.actual_cagr
-    # A target equal to the base has no planned growth and so no ratio: the
-    # value can only be below the target by having fallen.
-    shrinking = (ratio is not None and ratio < off) or (
-        ratio is None
-        and figures.planned_cagr == 0
-        and actual is not None
-        and actual < 0
-    )
-    rules = (
-        (current is not None and current >= target, ProgressStatus.ACHIEVED),
-        (deadline is None, ProgressStatus.NO_DEADLINE),
-        (year is None, ProgressStatus.INSUFFICIENT_DATA),
-        (shrinking, ProgressStatus.REGRESSING),
-        (
-            year is not None and deadline is not None and year >= deadline,
-            ProgressStatus.OFF_TRACK,
-        ),
-        (ratio is not None and ratio >= on, ProgressStatus.ON_TRACK),
-        (ratio is not None and ratio >= needs, ProgressStatus.NEEDS_ACCELERATION),
-        (ratio is not None, ProgressStatus.OFF_TRACK),
-    )
-    return next(
-        (status for holds, status in rules if holds), ProgressStatus.INSUFFICIENT_DATA
-    )

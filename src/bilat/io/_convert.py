@@ -63,7 +63,19 @@ from bilat._decimal import decimal_text, to_decimal
 from bilat._errors import BilatError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money, make_money
-from bilat.io._spec import DateOrYear, MoneyOrEstimate, Quantity, Year, records
+from bilat.io._schema import DECIMAL_PATTERN
+from bilat.io._spec import (
+    AnySeries,
+    AnyTarget,
+    DateOrYear,
+    Measure,
+    MoneyOrEstimate,
+    Quantity,
+    Record,
+    SaidBy,
+    Year,
+    records,
+)
 
 if TYPE_CHECKING:
     import pint
@@ -369,6 +381,85 @@ def _unstructure_quantity(value: pint.Quantity[Any]) -> str:
     return f"{magnitude(value)} {text}"
 
 
+# -- measures, speakers, and either kind of target or series ------------------
+
+#: A number written without a unit: a plain number, not a quantity.
+_BARE_NUMBER: Final = re.compile(
+    r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+)
+
+
+class _Written(str):
+    """Text as written, standing in for an absent value: passed on unread."""
+
+    __slots__ = ()
+
+
+def _structure_measure(value: object, _: object) -> Any:
+    """A Money or Estimate table, a number (``78``, ``"0.5"``) or a quantity."""
+    if type(value) is _Written:
+        return str(value)
+    if type(value) is dict:
+        return _structure_money_or_estimate(value, MoneyOrEstimate)
+    if type(value) is int:
+        return to_decimal(value, what="number")
+    if type(value) is str and _BARE_NUMBER.fullmatch(value):
+        return _structure_decimal(value, Decimal)
+    if type(value) is str:
+        return _structure_quantity(value, Quantity)
+    raise _fail(
+        "a Money or Estimate table, a number such as 78 or '0.5', or a quantity "
+        "such as '152 km'",
+        value,
+    )
+
+
+def _unstructure_measure(value: Any) -> Any:
+    if isinstance(value, Money | Estimate):
+        return _unstructure_money_or_estimate(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    return _unstructure_quantity(value)
+
+
+def _either_hooks(
+    conv: cattrs.Converter,
+    key: str,
+    with_key: type,
+    without_key: type,
+) -> tuple[StructureHook, Callable[[Any], Any]]:
+    """Hooks for a table that is ``with_key`` when it has ``key``, else ``without_key``."""
+
+    def structure_either(value: object, _: object) -> Any:
+        if type(value) is dict and key in value:
+            return conv.structure(value, with_key)
+        return conv.structure(value, without_key)
+
+    def unstructure_either(value: Any) -> Any:
+        return conv.unstructure(value, unstructure_as=type(value))
+
+    return structure_either, unstructure_either
+
+
+def _said_by_hooks(
+    conv: cattrs.Converter,
+) -> tuple[StructureHook, Callable[[Any], Any]]:
+    """Hooks for who stated a claim: an official's table, or a country's code."""
+    from bilat._events import Official
+
+    def structure_said_by(value: object, _: object) -> Any:
+        if type(value) is dict:
+            return conv.structure(value, Official)
+        return _structure_country(value, Country)
+
+    def unstructure_said_by(value: Any) -> Any:
+        if isinstance(value, Country):
+            return value.alpha2
+        return conv.unstructure(value, unstructure_as=Official)
+
+    return structure_said_by, unstructure_said_by
+
+
 # -- enums -------------------------------------------------------------------
 
 E = TypeVar("E", bound=enum.Enum)
@@ -567,7 +658,7 @@ def _register_records(conv: cattrs.Converter) -> None:
                 hook = _checked(hook, convert)
             thorough[a.name] = override(struct_hook=hook)
         structure = _record_hook(
-            cls,
+            record,
             make_dict_structure_fn_from_attrs(attributes, cls, conv, **fast),
             make_dict_structure_fn_from_attrs(attributes, cls, conv, **thorough),
             tuple(record.nullable),
@@ -579,8 +670,14 @@ def _register_records(conv: cattrs.Converter) -> None:
         is_cls = functools.partial(operator.is_, cls)
         conv.register_structure_hook_func(is_cls, structure)
         # A required field that may be None is left out when None.
+        # Defaults given by the record are the constructor's, not the
+        # converters': compared as they are.
         unstructure_attributes = [
-            a.evolve(default=None) if a.name in record.nullable else a
+            a.evolve(default=None)
+            if a.name in record.nullable
+            else a.evolve(converter=None)
+            if a.name in record.defaults
+            else a
             for a in attributes
         ]
         conv.register_unstructure_hook_func(
@@ -634,17 +731,23 @@ def _absent_is_none(hook: StructureHook) -> StructureHook:
 
 
 def _record_hook(
-    cls: type,
+    record: Record,
     fast: StructureHook,
     thorough: StructureHook,
     nullable: tuple[str, ...],
 ) -> StructureHook:
     """Structure a record; when it fails, check each field to find every problem."""
+    cls = record.cls
     expected = f"a table of {cls.__name__} fields"
+    stand_in = record.stand_in
 
     def structure_record(value: object, _: object) -> Any:
         if type(value) is not dict:
             raise _fail(expected, value)
+        if stand_in is not None:
+            absent, given = stand_in
+            if absent not in value and type(value.get(given)) is str:
+                value = {**value, absent: _Written(value[given])}
         for name in nullable:
             if name not in value:
                 value = {**value, name: _ABSENT}
@@ -710,6 +813,7 @@ def converter() -> cattrs.Converter:
             _unstructure_money_or_estimate,
         ),
         (Quantity, _structure_quantity, _unstructure_quantity),
+        (Measure, _structure_measure, _unstructure_measure),
     ]
     for type_, structure_hook, unstructure_hook in scalars:
         conv.register_structure_hook(type_, structure_hook)
@@ -720,6 +824,18 @@ def converter() -> cattrs.Converter:
         factory = functools.partial(_container_hook, conv, hooks)
         conv.register_structure_hook_factory(predicate, factory(0))
         conv.register_unstructure_hook_factory(predicate, factory(1))
+    from bilat._series import Series
+    from bilat._target import Target, TradeTarget
+    from bilat._trade_series import TradeSeries
+
+    # Registered before the records, whose hooks look them up when built.
+    for type_, (structure_hook, unstructure_hook) in (
+        (AnyTarget, _either_hooks(conv, "subject", Target, TradeTarget)),
+        (AnySeries, _either_hooks(conv, "subject", Series, TradeSeries)),
+        (SaidBy, _said_by_hooks(conv)),
+    ):
+        conv.register_structure_hook(type_, structure_hook)
+        conv.register_unstructure_hook(type_, unstructure_hook)
     _register_records(conv)
     return conv
 

@@ -70,8 +70,9 @@ from bilat._errors import (
     shown,
 )
 from bilat._fields import as_items, plain_str
-from bilat._series import TradeMetric, TradeSeries, as_metric
+from bilat._series import TradeMetric, as_metric
 from bilat._source import Source
+from bilat._trade_series import TradeSeries
 from bilat.io._areas import codes_for
 
 # The file reader's rules: which flows a metric needs, what a national total is.

@@ -35,8 +35,9 @@ from bilat._errors import (
 )
 from bilat._fields import plain_str
 from bilat._money import make_money
-from bilat._series import TradeMetric, TradeSeries
+from bilat._series import TradeMetric
 from bilat._source import Source
+from bilat._trade_series import TradeSeries
 from bilat.io._areas import AreaKind, area, codes_for
 
 # The rules shared with the file reader: one place says what a national

@@ -34,10 +34,14 @@ from bilat._money import Money
 from bilat._project import MAX_COUNT
 from bilat.io._spec import (
     FORMAT,
+    AnySeries,
+    AnyTarget,
     DateOrYear,
+    Measure,
     MoneyOrEstimate,
     Quantity,
     Record,
+    SaidBy,
     Year,
     records,
 )
@@ -59,6 +63,9 @@ _INT_BOUNDS: Final = {
     ("Project", "count"): (1, MAX_COUNT),
     ("TradeTarget", "deadline"): (1, 9999),
     ("TradeTarget", "baseline_year"): (1, 9999),
+    ("Target", "deadline"): (1, 9999),
+    ("Target", "baseline_year"): (1, 9999),
+    ("Claim", "period"): (1, 9999),
 }
 
 _DATE: Final = {
@@ -161,6 +168,19 @@ def _scalar_defs() -> dict[str, Any]:
             "required": ["amount", "currency", "qualifier"],
             "additionalProperties": False,
         },
+        "Measure": {
+            "description": "A value of any measure: Money, an Estimate, a "
+            "number (an integer, or a decimal written as a string without a "
+            "unit, such as '0.5') or a quantity (a string with a unit, such "
+            "as '152 km').",
+            "oneOf": [
+                _ref("Money"),
+                _ref("Estimate"),
+                {"type": "integer"},
+                {"type": "string", "pattern": DECIMAL_PATTERN},
+                {"allOf": [_ref("Quantity"), {"not": {"pattern": DECIMAL_PATTERN}}]},
+            ],
+        },
         "Quantity": {
             "description": "A physical quantity: a decimal magnitude, a space "
             "and a unit pint knows, such as '152 km' or '20000000 t / year'.",
@@ -193,6 +213,10 @@ class _Builder:
             Quantity: _ref("Quantity"),
             MoneyOrEstimate: {"oneOf": [_ref("Money"), _ref("Estimate")]},
             DateOrYear: {"anyOf": [_ref("Date"), _YEAR_NUMBER]},
+            Measure: _ref("Measure"),
+            SaidBy: {"anyOf": [_ref("Official"), _ref("Country")]},
+            AnyTarget: {"oneOf": [_ref("TradeTarget"), _ref("Target")]},
+            AnySeries: {"oneOf": [_ref("TradeSeries"), _ref("Series")]},
         }
         if type_ in simple:
             return simple[type_]
@@ -241,6 +265,8 @@ class _Builder:
         }
         if required:
             result["required"] = required
+        if record.stand_in is not None:
+            result["anyOf"] = [{"required": [name]} for name in record.stand_in]
         result["additionalProperties"] = False
         return result
 
