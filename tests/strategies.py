@@ -13,15 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import iso4217
 from hypothesis import strategies as st
 
 import bilat
 from bilat import (
+    ActionKind,
     Agreement,
     AgreementKind,
     AgreementStatus,
+    Claim,
     Country,
     Currency,
     Dossier,
@@ -44,9 +47,11 @@ from bilat import (
     TradeMetric,
     TradeSeries,
     TradeTarget,
+    TreatyAction,
     UnitPrice,
 )
 from bilat._country import _codes
+from bilat._measure import MeasureLike
 
 # -- text --------------------------------------------------------------------------
 
@@ -313,6 +318,11 @@ def agreement_kinds() -> st.SearchStrategy[AgreementKind]:
     return st.sampled_from(AgreementKind)
 
 
+def action_kinds() -> st.SearchStrategy[ActionKind]:
+    """Any :class:`ActionKind`."""
+    return st.sampled_from(ActionKind)
+
+
 def agreement_statuses() -> st.SearchStrategy[AgreementStatus]:
     """Any :class:`AgreementStatus`."""
     return st.sampled_from(AgreementStatus)
@@ -379,9 +389,78 @@ def sources(draw: st.DrawFn) -> Source:
     )
 
 
+def _day_or_year(draw: st.DrawFn, day: dt.date) -> dt.date | int:
+    """``day``, or now and then only its year (order between days is kept)."""
+    return day.year if draw(st.integers(0, 3)) == 0 else day
+
+
 @st.composite
-def agreements(draw: st.DrawFn, parties: Sequence[Country] | None = None) -> Agreement:
-    """Agreements between two to four countries, with dates in a valid order."""
+def treaty_actions(draw: st.DrawFn, party: Country | None = None) -> TreatyAction:
+    """Any single act of any country (or of ``party``), dated by day or year."""
+    return TreatyAction(
+        party if party is not None else draw(countries()),
+        draw(st.sampled_from(ActionKind)),
+        _day_or_year(draw, draw(DATES)),
+        sources=draw(st.lists(sources(), max_size=1)),
+    )
+
+
+#: The stages a party passes through, each a choice of acts; a party's acts
+#: are drawn in this order, on days that never go back.
+_STAGES: tuple[tuple[ActionKind | None, ...], ...] = (
+    (None, ActionKind.SIGNATURE),
+    (None, ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, ActionKind.APPROVAL),
+    (None, ActionKind.ACCESSION),
+    (None, ActionKind.ENTRY_INTO_FORCE),
+    (None, ActionKind.DENUNCIATION, ActionKind.WITHDRAWAL),
+)
+
+
+def _party_actions(
+    draw: st.DrawFn, party: Country, in_force: dt.date | None
+) -> list[TreatyAction]:
+    """One party's acts in a valid order: entry into force not before ``in_force``."""
+    days = sorted(draw(st.lists(DATES, min_size=len(_STAGES), max_size=len(_STAGES))))
+    acts: list[TreatyAction] = []
+    previous: dt.date | None = None
+    signed = False
+    for stage, drawn in zip(_STAGES, days, strict=True):
+        kind = draw(st.sampled_from(stage))
+        if kind is None or (
+            kind
+            in {ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, ActionKind.APPROVAL}
+            and not signed
+        ):
+            continue
+        signed = signed or kind is ActionKind.SIGNATURE
+        day = drawn if previous is None else max(drawn, previous)
+        if kind is ActionKind.ENTRY_INTO_FORCE and in_force is not None:
+            day = max(day, in_force)
+        previous = day
+        acts.append(
+            TreatyAction(
+                party,
+                kind,
+                _day_or_year(draw, day),
+                sources=draw(st.lists(sources(), max_size=1)),
+            )
+        )
+    return acts
+
+
+@st.composite
+def agreements(
+    draw: st.DrawFn,
+    parties: Sequence[Country] | None = None,
+    *,
+    actions: bool = True,
+) -> Agreement:
+    """Agreements between two to four countries, with dates in a valid order.
+
+    Any date may be only a year; with ``actions`` (the default), some
+    parties have acts of their own, in the order the parties pass through
+    them (signature, ratification, entry into force, denunciation).
+    """
     signed, in_force, ends = sorted(draw(st.lists(DATES, min_size=3, max_size=3)))
     keep = draw(st.lists(st.booleans(), min_size=4, max_size=4))
     terminated = draw(DATES)
@@ -389,15 +468,21 @@ def agreements(draw: st.DrawFn, parties: Sequence[Country] | None = None) -> Agr
         terminated = signed
     if parties is None:
         parties = draw(st.lists(countries(), min_size=2, max_size=4, unique=True))
+    acts: list[TreatyAction] = []
+    if actions:
+        for party in draw(st.lists(st.sampled_from(list(parties)), unique=True)):
+            acts.extend(_party_actions(draw, party, in_force if keep[1] else None))
     return Agreement(
         draw(texts()),
         parties,
         draw(st.sampled_from(AgreementKind)),
-        signed=signed if keep[0] else None,
-        in_force=in_force if keep[1] else None,
-        ends=ends if keep[2] else None,
-        terminated=terminated if keep[3] else None,
+        signed=_day_or_year(draw, signed) if keep[0] else None,
+        in_force=_day_or_year(draw, in_force) if keep[1] else None,
+        ends=_day_or_year(draw, ends) if keep[2] else None,
+        terminated=_day_or_year(draw, terminated) if keep[3] else None,
         sources=draw(st.lists(sources(), max_size=2)),
+        actions=draw(st.permutations(acts)),
+        note=draw(st.none() | texts()),
     )
 
 
@@ -527,10 +612,176 @@ def trade_targets(
 
 
 @st.composite
-def progresses(draw: st.DrawFn) -> Progress:
+def progresses(draw: st.DrawFn) -> Progress[Money]:
     """The progress of a series towards a target of its parties, metric and currency."""
     series = draw(trade_series())
     target = draw(trade_targets(series))
+    return target.progress(series, as_of=draw(st.integers(1990, 2040)))
+
+
+# -- series and targets of any measure -------------------------------------------
+
+#: The kinds of value a general series or target holds.
+MEASURE_KINDS: tuple[str, ...] = ("money", "quantity", "number")
+
+#: Dimensions drawn for quantities, each with units of it; a series mixes them.
+MEASURE_UNITS: tuple[tuple[str, ...], ...] = (
+    ("km", "m", "mile"),
+    ("Mt/a", "t/a", "kg/a"),
+    ("MW", "kW"),
+)
+
+#: Subjects drawn for general series and targets (a trade metric among them).
+MEASURE_SUBJECTS: tuple[str, ...] = (
+    "track laid",
+    "Darbaza–Maktaaral railway: length",
+    "joint projects",
+    "Темір жол",
+    "turnover",
+)
+
+
+def _measure_amounts(*, wide: bool, positive: bool) -> st.SearchStrategy[Decimal]:
+    if wide:
+        return wide_amounts(signed=False, positive=positive)
+    return amounts(min_value=1 if positive else 0, max_value=10**9, max_places=3)
+
+
+@st.composite
+def measures(
+    draw: st.DrawFn,
+    kind: str,
+    unit: str,
+    *,
+    wide: bool = False,
+    positive: bool = False,
+    estimates: bool = True,
+) -> MeasureLike:
+    """A value of ``kind``: Money or an Estimate in currency ``unit``, a
+    quantity in a unit of the dimension of ``unit``, or a number (an int
+    or a Decimal)."""
+    number = draw(_measure_amounts(wide=wide, positive=positive))
+    if kind == "money":
+        money = Money(number, unit)
+        if not estimates:
+            return money
+        tolerance = draw(TOLERANCES) if wide else Decimal("0.1")
+        return draw(
+            st.just(money)
+            | st.sampled_from(Qualifier).map(
+                lambda q: Estimate(money, q, tolerance=tolerance)
+            )
+        )
+    if kind == "quantity":
+        units = next(units for units in MEASURE_UNITS if unit in units)
+        return bilat.Q_(number, draw(st.sampled_from(units)))
+    if number == number.to_integral_value() and draw(st.booleans()):
+        return int(number)
+    return number
+
+
+@st.composite
+def _measure_kind(draw: st.DrawFn, kind: str | None) -> tuple[str, str]:
+    """A kind and the unit (a currency, a quantity's unit, or "") of a series."""
+    chosen = draw(st.sampled_from(MEASURE_KINDS)) if kind is None else kind
+    if chosen == "money":
+        return chosen, draw(st.sampled_from(SERIES_CODES))
+    if chosen == "quantity":
+        return chosen, draw(st.sampled_from(MEASURE_UNITS))[0]
+    return chosen, ""
+
+
+@st.composite
+def measure_series(
+    draw: st.DrawFn, *, kind: str | None = None, wide: bool = False
+) -> bilat.Series:
+    """Series of 1 to 6 years of values of one kind (any kind when None).
+
+    Money and Estimates of one currency, quantities of one dimension in any
+    of its units, or numbers (ints and Decimals); with a reporter, sources
+    and per-year sources now and then. ``wide=True`` draws the amounts of
+    :func:`wide_amounts`, sources with any text and years from 1 to 9999.
+    """
+    chosen, unit = draw(_measure_kind(kind))
+    parties = draw(_trade_parties())
+    years_drawn = st.integers(1, 9999) if wide else st.integers(1995, 2035)
+    years = draw(st.lists(years_drawn, min_size=1, max_size=6, unique=True))
+    values = {year: draw(measures(chosen, unit, wide=wide)) for year in years}
+    per_year = draw(st.lists(st.sampled_from(years), max_size=2, unique=True))
+    return bilat.Series(
+        parties,
+        draw(st.sampled_from(MEASURE_SUBJECTS)),
+        values,
+        reporter=draw(st.none() | st.sampled_from(parties)),
+        sources=draw(_trade_sources(rich=wide)),
+        value_sources={year: draw(_trade_sources(rich=wide)) for year in per_year},
+    )
+
+
+@st.composite
+def targets(
+    draw: st.DrawFn,
+    series: bilat.Series | TradeSeries | None = None,
+    *,
+    kind: str | None = None,
+    wide: bool = False,
+) -> bilat.Target:
+    """Targets of any measure (of ``kind``), positive, with optional years.
+
+    With ``series``, the target has its parties, subject and kind (its
+    currency, a unit of its dimension), so ``target.progress(series)``
+    needs no rates. ``wide=True`` draws the amounts of :func:`wide_amounts`,
+    agreements with any dates and sources with any text.
+    """
+    if series is None:
+        chosen, unit = draw(_measure_kind(kind))
+        parties = draw(_trade_parties())
+        subject = draw(st.sampled_from(MEASURE_SUBJECTS))
+    else:
+        first = next(iter(series.values.values()))
+        stated = first.value if isinstance(first, Estimate) else first
+        parties, subject = series.parties, series.subject
+        if isinstance(stated, Money):
+            chosen, unit = "money", stated.currency.code
+        elif isinstance(stated, Decimal):
+            chosen, unit = "number", ""
+        else:
+            chosen = "quantity"
+            unit = next(
+                units[0]
+                for units in MEASURE_UNITS
+                if bilat.Q_(1, units[0]).is_compatible_with(stated)
+            )
+    value = draw(measures(chosen, unit, wide=wide, positive=True))
+    deadline = draw(st.none() | st.integers(2000, 2040))
+    baseline = draw(
+        st.none() if deadline is None else st.none() | st.integers(1990, deadline - 1)
+    )
+    if wide:
+        agreement = draw(st.none() | agreements(parties))
+    else:
+        agreement = draw(
+            st.none()
+            | st.sampled_from(AgreementKind).map(
+                lambda kind: Agreement("Railway agreement", parties, kind)
+            )
+        )
+    return bilat.Target(
+        parties,
+        value,
+        deadline=deadline,
+        subject=subject,
+        baseline_year=baseline,
+        agreement=agreement,
+        sources=draw(_trade_sources(rich=wide)),
+    )
+
+
+@st.composite
+def measure_progresses(draw: st.DrawFn) -> Progress[Any]:
+    """The progress of a series of any measure towards a target of its kind."""
+    series = draw(measure_series())
+    target = draw(targets(series))
     return target.progress(series, as_of=draw(st.integers(1990, 2040)))
 
 
@@ -671,6 +922,113 @@ def unit_prices(
         UnitPrice,
         moneys(currency, min_value=0, max_value=10**9, max_places=4),
         st.sampled_from(PRICE_UNITS),
+    )
+
+
+# -- claims ----------------------------------------------------------------------
+
+#: Subjects, years and parties drawn for claims: few, so that claims fall
+#: into the same groups and disagree.
+CLAIM_SUBJECTS: tuple[str, ...] = ("turnover", "exports")
+CLAIM_PERIODS: tuple[int, ...] = (2022, 2023)
+CLAIM_PARTIES: tuple[tuple[str, ...], ...] = (("KZ", "UZ"), ("UZ", "KZ"), ("KZ", "KG"))
+
+#: Seed-like amounts (in billions) drawn often, so that ranges meet.
+CLAIM_BILLIONS: tuple[str, ...] = ("4.4", "4.6", "4.97", "5", "5.0", "4.3")
+
+#: Units drawn for quantity claims: one dimension, several sizes.
+CLAIM_UNITS: tuple[str, ...] = ("km", "m", "mile")
+
+
+def _claim_precisions() -> st.SearchStrategy[Decimal | None]:
+    return st.none() | st.integers(-2, 9).map(lambda k: Decimal(f"1E{k}"))
+
+
+@st.composite
+def _claim_value(
+    draw: st.DrawFn, kind: str, currency: str
+) -> tuple[object, Decimal | None]:
+    """A claim's value (and a precision) of ``kind``: money, quantity or number."""
+    if kind == "quantity":
+        magnitude = draw(amounts(min_value=0, max_value=10**6, max_places=3))
+        return bilat.Q_(magnitude, draw(st.sampled_from(CLAIM_UNITS))), draw(
+            _claim_precisions()
+        )
+    if kind == "number":
+        return draw(amounts(min_value=0, max_value=10**6, max_places=2)), draw(
+            _claim_precisions()
+        )
+    money = draw(
+        st.sampled_from(CLAIM_BILLIONS).map(
+            lambda b: Money(Decimal(b) * 10**9, currency)
+        )
+        | moneys(currency, min_value=0, max_value=10**12, max_places=2)
+    )
+    shape = draw(st.sampled_from(("exact", "estimate", "text")))
+    if shape == "estimate":
+        qualifier = draw(st.sampled_from(Qualifier))
+        return Estimate(money, qualifier, tolerance=draw(TOLERANCES)), None
+    if shape == "text" and currency == "USD":
+        billions = money.amount / 10**9
+        return draw(
+            st.sampled_from(("", "about ", "over ", "nearly "))
+        ) + f"${billions:f} bn", None
+    return money, draw(_claim_precisions())
+
+
+@st.composite
+def claims(
+    draw: st.DrawFn,
+    *,
+    kind: str = "money",
+    currency: str = "USD",
+    subjects: Sequence[str] = CLAIM_SUBJECTS,
+    periods: Sequence[int] = CLAIM_PERIODS,
+    parties: Sequence[Sequence[str]] = CLAIM_PARTIES,
+) -> Claim:
+    """Claims of one ``kind`` ("money" in ``currency``, "quantity" or "number").
+
+    Subjects, periods and parties come from small sets so that claims share
+    groups; values mix exact figures (with or without a precision),
+    estimates and text as written (in USD).
+    """
+    value, precision = draw(_claim_value(kind, currency))
+    chosen = tuple(draw(st.sampled_from(tuple(parties))))
+    said_by = draw(
+        st.none()
+        | st.sampled_from(chosen).map(Country)
+        | st.sampled_from(chosen).map(
+            lambda code: Official("A. Speaker", "Minister", code)
+        )
+    )
+    stated = draw(st.none() | st.integers(2022, 2026) | DATES)
+    source = draw(
+        st.builds(
+            Source,
+            st.sampled_from(("MENAFN", "Kazinform", "Akorda", "Trend")),
+            published=st.none() | DATES,
+        )
+    )
+    return Claim(
+        draw(st.sampled_from(tuple(subjects))),
+        draw(st.sampled_from(tuple(periods))),
+        value,  # type: ignore[arg-type]  # drawn to match its kind
+        source,
+        parties=chosen,
+        said_by=said_by,
+        stated=stated,
+        note=draw(st.none() | texts()),
+        precision=precision,
+    )
+
+
+def claim_conflicts() -> st.SearchStrategy[bilat.Conflict]:
+    """Conflicts found among a few drawn claims."""
+    return (
+        st.lists(claims(), min_size=2, max_size=6)
+        .map(bilat.conflicts)
+        .filter(bool)
+        .flatmap(st.sampled_from)
     )
 
 

@@ -1,24 +1,31 @@
-"""Tests for bilat._agreement: agreements, their kinds and their status."""
+"""Tests for bilat._agreement: agreements, their kinds, treaty actions and status."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.strategies import DATES, agreements
+from tests.strategies import DATES, agreements, treaty_actions
 
 import bilat
 from bilat import (
+    ActionKind,
     Agreement,
     AgreementKind,
     AgreementStatus,
     Country,
+    Dossier,
+    InvalidOptionError,
     Source,
+    TreatyAction,
     ValidationError,
 )
+from bilat.io import dumps, loads
 
 KZ, UZ = Country("KZ"), Country("UZ")
 D = dt.date
@@ -33,8 +40,29 @@ RANK = {
 }
 
 
+#: The names the reprs of agreements and actions need.
+NAMES = {
+    "ActionKind": ActionKind,
+    "Agreement": Agreement,
+    "AgreementKind": AgreementKind,
+    "Source": Source,
+    "TreatyAction": TreatyAction,
+}
+
+
 def treaty(**dates: object) -> Agreement:
     return Agreement("Treaty", ("KZ", "UZ"), AgreementKind.TREATY, **dates)
+
+
+def done_by(value: dt.date | int | None) -> dt.date | None:
+    """The day a date or a year has surely happened by, worked out by hand."""
+    if isinstance(value, int):
+        return dt.date(value, 12, 31)
+    return value
+
+
+def act(party: str, kind: str, when: object) -> TreatyAction:
+    return TreatyAction(party, kind, when)
 
 
 class TestEnums:
@@ -297,19 +325,19 @@ class TestStatus:
 
     @given(agreements(), DATES, DATES)
     def test_monotone(self, agreement: Agreement, a: dt.date, b: dt.date) -> None:
-        """The status never moves back as as_of grows."""
+        """The status never moves back as as_of grows, actions and years included."""
         early, late = sorted((a, b))
         assert RANK[agreement.status(early)] <= RANK[agreement.status(late)]
 
-    @given(agreements(), DATES)
+    @given(agreements(actions=False), DATES)
     def test_status_matches_dates(self, agreement: Agreement, day: dt.date) -> None:
-        """Each status is backed by the date that gives it."""
+        """Each status is backed by the date that gives it (a year from 31 December)."""
         status = agreement.status(day)
         t, e, f, s = (
-            agreement.terminated,
-            agreement.ends,
-            agreement.in_force,
-            agreement.signed,
+            done_by(agreement.terminated),
+            done_by(agreement.ends),
+            done_by(agreement.in_force),
+            done_by(agreement.signed),
         )
         if status is AgreementStatus.TERMINATED:
             assert t is not None
@@ -347,13 +375,8 @@ class TestRepr:
 
     @given(agreements())
     def test_round_trip(self, agreement: Agreement) -> None:
-        """eval(repr(a)) == a."""
-        names = {
-            "Agreement": Agreement,
-            "AgreementKind": AgreementKind,
-            "Source": Source,
-        }
-        assert eval(repr(agreement), names) == agreement
+        """eval(repr(a)) == a, actions, years and note included."""
+        assert eval(repr(agreement), NAMES) == agreement
 
     @given(st.sampled_from(AgreementKind))
     def test_kind_from_value(self, kind: AgreementKind) -> None:
@@ -368,3 +391,653 @@ def test_exported() -> None:
         AgreementKind,
         AgreementStatus,
     )
+    assert (bilat.TreatyAction, bilat.ActionKind) == (TreatyAction, ActionKind)
+    assert (TreatyAction.__module__, ActionKind.__module__) == ("bilat", "bilat")
+
+
+# -- treaty actions --------------------------------------------------------------------
+
+MAZHILIS = Source(
+    "Kazakhstan's Parliament approves regulations for the Central Asia "
+    "International Industrial Cooperation Center with Uzbekistan",
+    publisher="The Times of Central Asia",
+)
+
+
+def centre(*actions: TreatyAction, **fields: object) -> Agreement:
+    """The industrial cooperation centre agreement, with ``actions``."""
+    return Agreement(
+        "Intergovernmental agreement on the Central Asia International Center "
+        "for Industrial Cooperation",
+        ("KZ", "UZ"),
+        "agreement",
+        actions=actions,
+        **fields,
+    )
+
+
+class TestActionKind:
+    """The kinds of act, as the UN Treaty Collection records them."""
+
+    def test_values(self) -> None:
+        """Every kind, lower-case, in the order a party passes through them."""
+        assert [k.value for k in ActionKind] == [
+            "signature",
+            "ratification",
+            "acceptance",
+            "approval",
+            "accession",
+            "entry_into_force",
+            "denunciation",
+            "withdrawal",
+        ]
+
+
+class TestTreatyAction:
+    """A TreatyAction converts and checks its fields."""
+
+    def test_fields(self) -> None:
+        """A code, a kind's value and an ISO string become a Country, a kind, a date."""
+        a = TreatyAction("kaz", "ratification", "2025-02-05", sources=[MAZHILIS])
+        assert (a.party, a.kind, a.date, a.sources) == (
+            Country("KZ"),
+            ActionKind.RATIFICATION,
+            D(2025, 2, 5),
+            (MAZHILIS,),
+        )
+
+    def test_year(self) -> None:
+        """A year stays a year; no day is made up."""
+        assert TreatyAction("UZ", ActionKind.SIGNATURE, 2024).date == 2024
+
+    def test_repr(self) -> None:
+        """The repr is the call that builds the action."""
+        a = TreatyAction("KZ", "entry_into_force", 2025, sources=[Source("Akorda")])
+        assert repr(a) == (
+            "TreatyAction('KZ', ActionKind.ENTRY_INTO_FORCE, 2025, "
+            "sources=(Source('Akorda'),))"
+        )
+        assert str(TreatyAction("KZ", "ratification", "2025-02-05")) == (
+            "KZ: ratification, 2025-02-05"
+        )
+
+    @given(treaty_actions())
+    def test_round_trips(self, action: TreatyAction) -> None:
+        """repr, pickle and deepcopy give an equal action with an equal hash."""
+        for back in (
+            eval(repr(action), NAMES),
+            pickle.loads(pickle.dumps(action)),
+            copy.deepcopy(action),
+        ):
+            assert back == action
+            assert hash(back) == hash(action)
+
+    def test_frozen(self) -> None:
+        """An action cannot be changed."""
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            act("KZ", "signature", 2024).kind = ActionKind.ACCESSION  # type: ignore[misc]
+
+    @pytest.mark.parametrize(
+        ("fields", "path", "message"),
+        [
+            ({"party": "XX"}, "party", "unknown country 'XX'"),
+            ({"party": None}, "party", "None"),
+            ({"kind": "ratified"}, "kind", "unknown treaty action 'ratified'"),
+            ({"kind": "RATIFICATION"}, "kind", "expected one of 'signature'"),
+            ({"date": "5.2.2025"}, "date", "or a year \\(int\\)"),
+            ({"date": "2025"}, "date", "got '2025'"),
+            ({"date": 0}, "date", "a year from 1 to 9999, got 0"),
+            ({"date": 10_000}, "date", "a year from 1 to 9999"),
+            ({"date": True}, "date", "got True"),
+            ({"date": 2025.0}, "date", "got 2025.0"),
+            ({"date": dt.datetime(2025, 2, 5, 12)}, "date", "pass its .date()"),
+            ({"sources": "Akorda"}, "sources", "Source"),
+        ],
+    )
+    def test_errors(self, fields: dict[str, object], path: str, message: str) -> None:
+        """A bad party, kind or date is a ValidationError at its path."""
+        given_fields: dict[str, object] = {
+            "party": "KZ",
+            "kind": "ratification",
+            "date": "2025-02-05",
+            **fields,
+        }
+        with pytest.raises(ValidationError, match=message) as e:
+            TreatyAction(**given_fields)
+        assert e.value.path == path
+
+
+class TestYearDates:
+    """Any date of an agreement may be a year."""
+
+    def test_years_kept(self) -> None:
+        """Years stay ints; days stay dates."""
+        a = treaty(signed=2022, in_force="2023-05-02", ends=2033, terminated=2030)
+        assert (a.signed, a.in_force, a.ends, a.terminated) == (
+            2022,
+            D(2023, 5, 2),
+            2033,
+            2030,
+        )
+        assert repr(a).endswith(
+            "signed=2022, in_force='2023-05-02', ends=2033, terminated=2030)"
+        )
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2025, 12, 30), AgreementStatus.PROPOSED),
+            (D(2025, 12, 31), AgreementStatus.SIGNED),
+            (D(2026, 1, 1), AgreementStatus.SIGNED),
+        ],
+    )
+    def test_signed_in_a_year(self, as_of: dt.date, status: AgreementStatus) -> None:
+        """Signed in 2025 counts from 31 December 2025, the first sure day."""
+        assert treaty(signed=2025).status(as_of) is status
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2033, 12, 31), AgreementStatus.IN_FORCE),
+            (D(2034, 1, 1), AgreementStatus.EXPIRED),
+        ],
+    )
+    def test_ends_in_a_year(self, as_of: dt.date, status: AgreementStatus) -> None:
+        """Ending in 2033, it is surely expired from 1 January 2034."""
+        assert treaty(in_force="2023-05-02", ends=2033).status(as_of) is status
+
+    @pytest.mark.parametrize(
+        "dates",
+        [
+            {"signed": 2022, "in_force": "2022-01-01"},
+            {"signed": D(2022, 12, 31), "in_force": 2022},
+            {"signed": 2022, "in_force": 2022, "ends": 2022, "terminated": 2022},
+            {"in_force": "2023-05-02", "ends": 2023},
+        ],
+    )
+    def test_same_year_may_be_in_order(self, dates: dict[str, object]) -> None:
+        """A year and a day in it, or two equal years, may be in either order."""
+        assert treaty(**dates).signed == dates.get("signed")
+
+    @pytest.mark.parametrize(
+        ("dates", "path", "message"),
+        [
+            (
+                {"signed": 2023, "in_force": "2022-12-31"},
+                "in_force",
+                "in_force 2022-12-31 is before signed 2023",
+            ),
+            (
+                {"signed": "2023-01-01", "in_force": 2022},
+                "in_force",
+                "in_force 2022 is before signed 2023-01-01",
+            ),
+            ({"in_force": 2024, "ends": 2023}, "ends", "ends 2023 is before in_force"),
+        ],
+    )
+    def test_certainly_out_of_order(
+        self, dates: dict[str, object], path: str, message: str
+    ) -> None:
+        """Dates that cannot be in order, whatever the day in the year, are refused."""
+        with pytest.raises(ValidationError, match=message) as e:
+            treaty(**dates)
+        assert e.value.path == path
+
+    @pytest.mark.parametrize("field", ["signed", "in_force", "ends", "terminated"])
+    @pytest.mark.parametrize("value", [0, 10_000, True, 2022.0, "2022"])
+    def test_bad_year(self, field: str, value: object) -> None:
+        """A year is an int from 1 to 9999."""
+        with pytest.raises(ValidationError) as e:
+            treaty(**{field: value})
+        assert e.value.path == field
+
+
+class TestActionsChecked:
+    """An agreement checks its actions against its parties and each other."""
+
+    def test_party_not_in_agreement(self) -> None:
+        """An act by a country that is not a party names it and the parties."""
+        with pytest.raises(ValidationError) as e:
+            centre(act("KZ", "signature", 2024), act("RU", "ratification", 2025))
+        assert e.value.problems == (
+            (
+                "actions[1].party",
+                (
+                    "Country('RU') is not one of the parties ('KZ', 'UZ'); add it "
+                    "to parties or correct the action"
+                ),
+            ),
+        )
+
+    def test_not_an_action(self) -> None:
+        """Items must be TreatyAction values."""
+        with pytest.raises(ValidationError, match="expected a TreatyAction") as e:
+            centre(act("KZ", "signature", 2024), ("UZ", "signature", 2024))  # type: ignore[arg-type]
+        assert e.value.path == "actions[1]"
+
+    def test_listed_twice(self) -> None:
+        """The same act twice (sources aside) is refused, naming both places."""
+        first = act("KZ", "ratification", "2025-02-05")
+        again = attrs.evolve(first, sources=[MAZHILIS])
+        with pytest.raises(ValidationError, match="also as actions\\[0\\]") as e:
+            centre(first, again)
+        assert e.value.path == "actions[1]"
+
+    def test_same_act_other_party_or_day(self) -> None:
+        """Both parties may ratify the same day; one party may sign twice."""
+        a = centre(
+            act("KZ", "ratification", "2025-02-05"),
+            act("UZ", "ratification", "2025-02-05"),
+            act("KZ", "signature", "2024-01-01"),
+            act("KZ", "signature", "2024-06-01"),
+        )
+        assert len(a.actions) == 4
+
+    @pytest.mark.parametrize(
+        ("actions", "message"),
+        [
+            (
+                [("signature", "2025-03-01"), ("ratification", "2025-02-05")],
+                "ratification by KZ \\(2025-02-05\\) is before the signature by KZ",
+            ),
+            (
+                [("accession", 2025), ("entry_into_force", "2024-12-31")],
+                "entry into force by KZ \\(2024-12-31\\) is before the accession",
+            ),
+            (
+                [("entry_into_force", "2025-03-01"), ("denunciation", "2025-01-01")],
+                "denunciation by KZ \\(2025-01-01\\) is before the entry into force",
+            ),
+            (
+                [("signature", 2024), ("withdrawal", 2023)],
+                "withdrawal by KZ \\(2023\\) is before the signature by KZ \\(2024\\)",
+            ),
+        ],
+    )
+    def test_out_of_order(
+        self, actions: list[tuple[str, object]], message: str
+    ) -> None:
+        """A party's acts follow the glossary's order; the error names both."""
+        with pytest.raises(ValidationError, match=message) as e:
+            centre(*(act("KZ", kind, when) for kind, when in actions))
+        assert e.value.path == "actions[1].date"
+
+    def test_order_within_a_year(self) -> None:
+        """A year and a day in it may be in either order; so may equal days."""
+        a = centre(
+            act("KZ", "ratification", 2025),
+            act("KZ", "signature", "2025-12-31"),
+            act("KZ", "entry_into_force", "2025-12-31"),
+        )
+        assert len(a.actions) == 3
+
+    def test_later_acts_after_a_withdrawal(self) -> None:
+        """A party that withdrew may accede again later."""
+        a = centre(
+            act("KZ", "accession", 2010),
+            act("KZ", "withdrawal", 2015),
+            act("KZ", "accession", 2020),
+        )
+        assert len(a.actions) == 3
+
+    def test_entry_into_force_before_the_agreements(self) -> None:
+        """No party is bound before the agreement entered into force."""
+        with pytest.raises(
+            ValidationError, match="before the agreement's in_force"
+        ) as e:
+            centre(act("UZ", "entry_into_force", "2023-05-01"), in_force="2023-05-02")
+        assert e.value.path == "actions[0].date"
+
+    def test_every_problem_reported(self) -> None:
+        """A non-party and an act out of order are both listed."""
+        with pytest.raises(ValidationError) as e:
+            centre(
+                act("RU", "signature", 2024),
+                act("KZ", "signature", 2025),
+                act("KZ", "ratification", 2024),
+            )
+        assert [p for p, _ in e.value.problems] == [
+            "actions[0].party",
+            "actions[2].date",
+        ]
+
+
+class TestStatusFromActions:
+    """status(as_of) reads the parties' acts as well as the dates."""
+
+    RATIFIED = centre(act("KZ", "ratification", "2025-02-05"))
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2025, 2, 4), AgreementStatus.PROPOSED),
+            (D(2025, 2, 5), AgreementStatus.SIGNED),
+            (D(2030, 1, 1), AgreementStatus.SIGNED),
+        ],
+    )
+    def test_ratified(self, as_of: dt.date, status: AgreementStatus) -> None:
+        """A ratification makes the agreement at least signed, from its day."""
+        assert self.RATIFIED.status(as_of) is status
+
+    @pytest.mark.parametrize(
+        "kind", ["signature", "acceptance", "approval", "accession"]
+    )
+    def test_consent_is_signed(self, kind: str) -> None:
+        """Any act of signature or consent makes it signed."""
+        a = centre(act("UZ", kind, "2024-06-01"))
+        assert a.status(D(2024, 5, 31)) is AgreementStatus.PROPOSED
+        assert a.status(D(2024, 6, 1)) is AgreementStatus.SIGNED
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2023, 5, 1), AgreementStatus.SIGNED),
+            (D(2023, 5, 2), AgreementStatus.IN_FORCE),
+        ],
+    )
+    def test_entry_into_force_of_any_party(
+        self, as_of: dt.date, status: AgreementStatus
+    ) -> None:
+        """One party's entry into force puts the agreement in force."""
+        a = centre(
+            act("KZ", "ratification", "2023-03-01"),
+            act("KZ", "entry_into_force", "2023-05-02"),
+        )
+        assert a.status(as_of) is status
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2025, 12, 30), AgreementStatus.PROPOSED),
+            (D(2025, 12, 31), AgreementStatus.SIGNED),
+        ],
+    )
+    def test_action_in_a_year(self, as_of: dt.date, status: AgreementStatus) -> None:
+        """A ratification known by its year counts from 31 December."""
+        assert centre(act("KZ", "ratification", 2025)).status(as_of) is status
+
+    def test_denunciation_leaves_the_agreement_as_it_is(self) -> None:
+        """A party's denunciation ends it for that party; termination is a date."""
+        a = centre(
+            act("KZ", "entry_into_force", "2020-01-01"),
+            act("KZ", "denunciation", "2024-01-01"),
+        )
+        assert a.status(D(2025, 1, 1)) is AgreementStatus.IN_FORCE
+        ended = attrs.evolve(a, terminated="2024-01-01")
+        assert ended.status(D(2025, 1, 1)) is AgreementStatus.TERMINATED
+
+    def test_dates_and_acts_without_actions_unchanged(self) -> None:
+        """With no actions, status follows the dates alone, as before."""
+        a = treaty(signed="2022-12-22", in_force="2023-05-02")
+        assert a.actions == ()
+        assert a.note is None
+        assert [a.status(D(y, 1, 1)) for y in (2022, 2023, 2024)] == [
+            AgreementStatus.PROPOSED,
+            AgreementStatus.SIGNED,
+            AgreementStatus.IN_FORCE,
+        ]
+
+
+class TestEnteredIntoForce:
+    """entered_into_force: from in_force or the first entry into force."""
+
+    def test_from_in_force(self) -> None:
+        """in_force when it is the only date."""
+        assert treaty(in_force=2023).entered_into_force == 2023
+
+    def test_none(self) -> None:
+        """None before any entry into force is known."""
+        assert centre(act("KZ", "ratification", 2025)).entered_into_force is None
+
+    def test_earliest_action(self) -> None:
+        """The earliest act, a day before a year that ends on it."""
+        a = centre(
+            act("UZ", "entry_into_force", 2023),
+            act("KZ", "entry_into_force", "2023-12-31"),
+        )
+        assert a.entered_into_force == D(2023, 12, 31)
+        b = centre(act("UZ", "entry_into_force", 2023), in_force=2023)
+        assert b.entered_into_force == 2023
+
+    def test_day_within_the_year_of_in_force(self) -> None:
+        """A party's day within the year of in_force is the more precise date."""
+        a = centre(act("UZ", "entry_into_force", "2023-05-02"), in_force=2023)
+        assert a.entered_into_force == D(2023, 5, 2)
+        assert a.status(D(2023, 5, 2)) is AgreementStatus.IN_FORCE
+
+
+class TestStatusFor:
+    """status_for(party, as_of): where one party stands."""
+
+    CONVENTION = Agreement(
+        "Convention",
+        ("KZ", "UZ", "KG"),
+        "treaty",
+        signed="2019-06-01",
+        in_force="2020-01-01",
+        actions=[
+            act("KG", "accession", "2021-03-01"),
+            act("KG", "entry_into_force", "2021-04-01"),
+            act("UZ", "withdrawal", 2024),
+        ],
+    )
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            (D(2019, 5, 31), ("proposed", "proposed", "proposed")),
+            (D(2019, 6, 1), ("signed", "signed", "signed")),
+            (D(2020, 1, 1), ("in_force", "in_force", "signed")),
+            (D(2021, 3, 31), ("in_force", "in_force", "signed")),
+            (D(2021, 4, 1), ("in_force", "in_force", "in_force")),
+            (D(2024, 12, 30), ("in_force", "in_force", "in_force")),
+            (D(2024, 12, 31), ("in_force", "terminated", "in_force")),
+        ],
+    )
+    def test_table(self, as_of: dt.date, expected: tuple[str, ...]) -> None:
+        """KZ follows the agreement; KG from its own entry into force; UZ withdrew."""
+        got = tuple(
+            self.CONVENTION.status_for(p, as_of).value for p in ("KZ", "UZ", "KG")
+        )
+        assert got == expected
+
+    def test_later_entry_into_force(self) -> None:
+        """A party whose own entry into force is later is a signatory until then."""
+        a = centre(
+            act("KZ", "ratification", "2023-01-10"),
+            act("UZ", "ratification", "2023-06-01"),
+            act("UZ", "entry_into_force", "2023-07-01"),
+            in_force="2023-02-01",
+        )
+        assert a.status(D(2023, 3, 1)) is AgreementStatus.IN_FORCE
+        assert a.status_for("KZ", D(2023, 3, 1)) is AgreementStatus.IN_FORCE
+        assert a.status_for("UZ", D(2023, 3, 1)) is AgreementStatus.PROPOSED
+        assert a.status_for("UZ", D(2023, 6, 1)) is AgreementStatus.SIGNED
+        assert a.status_for("UZ", D(2023, 7, 1)) is AgreementStatus.IN_FORCE
+
+    def test_kazakh_ratification(self) -> None:
+        """Kazakhstan ratified; Uzbekistan has done nothing on record yet."""
+        a = TestStatusFromActions.RATIFIED
+        assert a.status_for("KZ", D(2025, 2, 5)) is AgreementStatus.SIGNED
+        assert a.status_for("UZ", D(2025, 2, 5)) is AgreementStatus.PROPOSED
+        assert a.status_for(Country("KAZ"), "2025-02-04") is AgreementStatus.PROPOSED
+
+    @pytest.mark.parametrize(
+        ("as_of", "status"),
+        [
+            (D(2025, 12, 30), AgreementStatus.IN_FORCE),
+            (D(2025, 12, 31), AgreementStatus.TERMINATED),
+        ],
+    )
+    def test_denunciation_in_a_year(
+        self, as_of: dt.date, status: AgreementStatus
+    ) -> None:
+        """A denunciation known by its year ends the agreement for the party on 31 December."""
+        a = centre(act("KZ", "denunciation", 2025), in_force="2020-01-01")
+        assert a.status_for("KZ", as_of) is status
+        assert a.status_for("UZ", as_of) is AgreementStatus.IN_FORCE
+
+    def test_agreement_dates_apply_to_every_party(self) -> None:
+        """Termination and expiry of the agreement apply to each party."""
+        a = centre(in_force="2020-01-01", ends="2024-12-31")
+        assert a.status_for("UZ", D(2025, 1, 1)) is AgreementStatus.EXPIRED
+        b = centre(in_force="2020-01-01", terminated="2022-01-01")
+        assert b.status_for("KZ", D(2022, 1, 1)) is AgreementStatus.TERMINATED
+
+    def test_not_a_party(self) -> None:
+        """A country that is not a party is an InvalidOptionError naming the parties."""
+        with pytest.raises(InvalidOptionError) as e:
+            self.CONVENTION.status_for("RU", D(2025, 1, 1))
+        assert str(e.value) == "unknown party 'RU': expected one of 'KG', 'KZ', 'UZ'"
+        assert isinstance(e.value, ValueError)
+
+    @pytest.mark.parametrize(
+        ("party", "as_of", "path"),
+        [
+            ("XX", D(2025, 1, 1), "party"),
+            (None, D(2025, 1, 1), "party"),
+            ("KZ", "soon", "as_of"),
+            ("KZ", 2025, "as_of"),
+        ],
+    )
+    def test_bad_arguments(self, party: object, as_of: object, path: str) -> None:
+        """An unknown country or a bad date is a ValidationError at its argument."""
+        with pytest.raises(ValidationError) as e:
+            self.CONVENTION.status_for(party, as_of)  # type: ignore[arg-type]
+        assert e.value.path == path
+
+    def test_today(self) -> None:
+        """Left out, as_of is today's date."""
+        a = centre(act("KZ", "ratification", dt.date.today() - dt.timedelta(days=1)))
+        assert a.status_for("KZ") is AgreementStatus.SIGNED
+        assert a.status_for("UZ") is AgreementStatus.PROPOSED
+
+    @given(agreements(), DATES, DATES)
+    def test_monotone(self, agreement: Agreement, a: dt.date, b: dt.date) -> None:
+        """Each party's status never moves back as as_of grows."""
+        early, late = sorted((a, b))
+        for party in agreement.parties:
+            before = agreement.status_for(party, early)
+            after = agreement.status_for(party, late)
+            assert RANK[before] <= RANK[after]
+
+    @settings(max_examples=50)
+    @given(agreements(), DATES)
+    def test_in_force_for_every_party(self, agreement: Agreement, day: dt.date) -> None:
+        """In force, it is in force for every party without a later act of its own."""
+        if agreement.status(day) is not AgreementStatus.IN_FORCE:
+            return
+        for party in agreement.parties:
+            own = [a for a in agreement.actions if a.party == party]
+            later = [
+                a
+                for a in own
+                if a.kind is ActionKind.ENTRY_INTO_FORCE
+                and (done_by(a.date) or day) > day
+            ]
+            left = [
+                a
+                for a in own
+                if a.kind in {ActionKind.DENUNCIATION, ActionKind.WITHDRAWAL}
+            ]
+            if not later and not left:
+                assert agreement.status_for(party, day) is AgreementStatus.IN_FORCE
+
+    @settings(max_examples=50)
+    @given(agreements(), DATES)
+    def test_party_in_force_means_agreement_in_force(
+        self, agreement: Agreement, day: dt.date
+    ) -> None:
+        """No party is bound while the agreement itself is not yet in force."""
+        statuses = {agreement.status_for(p, day) for p in agreement.parties}
+        if AgreementStatus.IN_FORCE in statuses:
+            assert agreement.status(day) is AgreementStatus.IN_FORCE
+
+
+class TestNote:
+    """An agreement may carry a note."""
+
+    def test_note(self) -> None:
+        """The note is stripped text; blank or non-text is refused."""
+        assert (
+            centre(note=" The Mazhilis ratified it. ").note
+            == "The Mazhilis ratified it."
+        )
+        for bad in ("", 5):
+            with pytest.raises(ValidationError) as e:
+                centre(note=bad)
+            assert e.value.path == "note"
+
+
+class TestKeeping:
+    """Agreements with actions pickle, copy and survive files."""
+
+    @given(agreements())
+    def test_pickle_and_copy(self, agreement: Agreement) -> None:
+        """pickle and deepcopy give an equal agreement with an equal hash."""
+        for back in (pickle.loads(pickle.dumps(agreement)), copy.deepcopy(agreement)):
+            assert back == agreement
+            assert hash(back) == hash(agreement)
+
+    def test_file(self) -> None:
+        """Actions, years and the note are written as plain fields and read back."""
+        agreement = centre(
+            TreatyAction("KZ", "ratification", "2025-02-05", sources=[MAZHILIS]),
+            TreatyAction("UZ", "signature", 2024),
+            signed=2024,
+            note="The Mazhilis ratified it.",
+        )
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[agreement])
+        text = dumps(d, "toml")
+        assert 'kind = "ratification"\ndate = "2025-02-05"' in text
+        assert "signed = 2024\n" in text
+        for fmt in ("toml", "json"):
+            assert loads(dumps(d, fmt), fmt) == d
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(agreements(), max_size=2))
+    def test_any_file(self, agreements_: list[Agreement]) -> None:
+        """load(dump(d)) == d for dossiers of any agreements."""
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=agreements_)
+        assert loads(dumps(d, "json"), "json") == d
+
+    @pytest.mark.parametrize(
+        ("action", "path", "message"),
+        [
+            (
+                {"party": "RU", "kind": "signature", "date": 2024},
+                "agreements[0].actions[0].party",
+                "not one of the parties",
+            ),
+            (
+                {"party": "KZ", "kind": "ratified", "date": 2024},
+                "agreements[0].actions[0].kind",
+                "ratified",
+            ),
+            (
+                {"party": "KZ", "kind": "signature", "date": "24.01.2024"},
+                "agreements[0].actions[0].date",
+                "24.01.2024",
+            ),
+        ],
+    )
+    def test_file_errors(
+        self, action: dict[str, object], path: str, message: str
+    ) -> None:
+        """A bad action in a file names its path from the dossier down."""
+        data = {
+            "title": "KZ–UZ",
+            "parties": ["KZ", "UZ"],
+            "agreements": [
+                {
+                    "title": "Agreement",
+                    "parties": ["KZ", "UZ"],
+                    "kind": "agreement",
+                    "actions": [action],
+                }
+            ],
+        }
+        with pytest.raises(ValidationError) as e:
+            bilat.io.from_data(data)
+        assert [p for p, _ in e.value.problems] == [path]
+        assert message in str(e.value)

@@ -99,6 +99,21 @@ class TestSeedTable:
             "signed"
         }
 
+    def test_centre_agreement_ratified(self, dossier: Dossier) -> None:
+        """The centre's agreement: ratified by Kazakhstan on 5 February 2025, no signing date."""
+        (centre,) = [a for a in dossier.agreements if a.actions]
+        assert centre.kind is AgreementKind.AGREEMENT
+        assert centre.signed is None
+        (ratification,) = centre.actions
+        assert ratification.party.alpha2 == "KZ"
+        assert ratification.kind.value == "ratification"
+        assert ratification.date == dt.date(2025, 2, 5)
+        assert ratification.sources[0].url is not None
+        assert "timesca.com" in ratification.sources[0].url
+        assert centre.status_for("KZ", dt.date(2025, 2, 5)).value == "signed"
+        assert centre.status_for("UZ", dt.date(2025, 12, 31)).value == "proposed"
+        assert len(dossier.agreements) == 3
+
     def test_targets(self, dossier: Dossier) -> None:
         """$10 bn without deadline (the article) and by 2030 (the programme)."""
         ten = Money(10_000_000_000, "USD")

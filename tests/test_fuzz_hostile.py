@@ -220,6 +220,10 @@ def _comtrade_frame() -> pd.DataFrame:
     )
 
 
+def _claim(text: str = "$4.6 bn") -> bilat.Claim:
+    return bilat.Claim("turnover", 2022, text, Source("News"), parties=("KZ", "UZ"))
+
+
 def _atlas() -> bilat.Atlas:
     return bilat.Atlas([_dossier()])
 
@@ -249,6 +253,43 @@ def _lazy(make: Callable[[], object]) -> Callable[[str], object]:
 DAY = dt.date(2025, 1, 2)
 
 SPECS: dict[str, Spec] = {
+    "Claim": (
+        lambda: bilat.Claim,
+        {
+            "subject": _v("turnover"),
+            "period": _v(2022),
+            "value": _v("$4.6 bn"),
+            "source": _v(Source("News")),
+            "parties": _v(("KZ", "UZ")),
+            "said_by": _v("KZ"),
+            "stated": _v(DAY),
+            "note": _v("A note."),
+            "text": _v("4.6 billion dollars"),
+            "precision": _v("1E+8"),
+            "locale": _v("en"),
+        },
+    ),
+    "Claim.overlaps": (
+        lambda: _claim().overlaps,
+        {"other": _lazy(lambda: _claim("$5.0 bn")), "rates": _lazy(_rates)},
+    ),
+    "Conflict": (
+        lambda: bilat.Conflict,
+        {
+            "subject": _v("turnover"),
+            "parties": _v(("KZ", "UZ")),
+            "period": _v(2022),
+            "claims": _lazy(lambda: (_claim(), _claim("$5.0 bn"))),
+            "pairs": _lazy(lambda: [(_claim(), _claim("$5.0 bn"))]),
+        },
+    ),
+    "conflicts": (
+        lambda: bilat.conflicts,
+        {
+            "claims": _lazy(lambda: [_claim(), _claim("$5.0 bn")]),
+            "rates": _lazy(_rates),
+        },
+    ),
     "Money": (lambda: Money, {"amount": _v("1.5"), "currency": _v("USD")}),
     "Money.parse": (lambda: Money.parse, {"text": _v("$1"), "locale": _v("en")}),
     "Money.format": (
@@ -390,11 +431,28 @@ SPECS: dict[str, Spec] = {
             "ends": _v(dt.date(2030, 1, 1)),
             "terminated": _v(None),
             "sources": _v(()),
+            "actions": _lazy(
+                lambda: (bilat.TreatyAction("KZ", "signature", dt.date(2020, 1, 1)),)
+            ),
+            "note": _v("A note."),
         },
     ),
     "Agreement.status": (
         lambda: _dossier().agreements[0].status,
         {"as_of": _v(DAY)},
+    ),
+    "Agreement.status_for": (
+        lambda: _dossier().agreements[0].status_for,
+        {"party": _v("UZ"), "as_of": _v(DAY)},
+    ),
+    "TreatyAction": (
+        lambda: bilat.TreatyAction,
+        {
+            "party": _v("KZ"),
+            "kind": _v("ratification"),
+            "date": _v(2025),
+            "sources": _v(()),
+        },
     ),
     "Official": (
         lambda: bilat.Official,
@@ -509,6 +567,7 @@ SPECS: dict[str, Spec] = {
             "on_track": _v(Decimal("0.95")),
             "needs_acceleration": _v(Decimal("0.6")),
             "off_track": _v(Decimal(0)),
+            "after_deadline": _v("missed"),
             "rates": _lazy(_rates),
         },
     ),

@@ -308,10 +308,33 @@ class TestDossierHtml:
         ]
         agreements, _, targets, series_table = page.tables
         assert agreements.rows == [
-            ["Treaty on Allied Relations", "joint statement", "2022-12-22", "—"]
+            ["Treaty on Allied Relations", "joint statement", "2022-12-22", "—", "—"]
         ]
         assert targets.rows == [["KZ–UZ", "turnover", "$10B", "no deadline"]]
         assert series_table.rows == [["KZ–UZ", "turnover", "KZ", "2021–2023", "$4.4B"]]
+
+    def test_agreement_years_and_actions(self) -> None:
+        """Years show as years; entry into force comes from the actions too."""
+        treaty = Agreement(
+            "Treaty",
+            ["KZ", "UZ"],
+            "treaty",
+            signed=2022,
+            actions=[
+                bilat.TreatyAction("KZ", "ratification", "2023-02-01"),
+                bilat.TreatyAction("KZ", "entry_into_force", 2023),
+            ],
+        )
+        page = Page(Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[treaty])._repr_html_())
+        assert page.tables[0].rows == [
+            [
+                "Treaty",
+                "treaty",
+                "2022",
+                "2023",
+                "KZ: ratification, 2023-02-01; KZ: entry into force, 2023",
+            ]
+        ]
 
     def test_empty_parts_left_out(self) -> None:
         """A dossier with nothing but parties has no tables."""

@@ -50,6 +50,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_allocation",
         "_currency",
         "_estimate",
+        "_measure",
         "_money",
         "_money_format",
         "_moneybag",
@@ -60,6 +61,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "model": (
         "_agreement",
+        "_assess",
         "_atlas",
         "_claims",
         "_country",
@@ -70,6 +72,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_series",
         "_source",
         "_target",
+        "_trade_series",
     ),
     "io": ("io",),
     "present": (
@@ -80,6 +83,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_labels",
         "_plots",
         "_report",
+        "_report_claims",
         "examples",
     ),
 }
@@ -405,7 +409,7 @@ class TestLayers:
             "class C:\n"
             "    from bilat.io import load\n"
             "    def f(self):\n"
-            "        from bilat._series import TradeSeries\n",
+            "        from bilat._trade_series import TradeSeries\n",
             encoding="utf-8",
         )
         assert _imports_at_import_time(path) == {

@@ -28,10 +28,13 @@ from tests.fuzzing import fuzz
 from tests.strategies import (
     DATES,
     TOLERANCES,
+    action_kinds,
     agreement_kinds,
     agreement_statuses,
     agreements,
     atlases,
+    claim_conflicts,
+    claims,
     countries,
     currencies,
     dossiers,
@@ -54,6 +57,7 @@ from tests.strategies import (
     trade_metrics,
     trade_series,
     trade_targets,
+    treaty_actions,
     unit_prices,
     wide_amounts,
     wide_moneys,
@@ -148,10 +152,13 @@ def _add(rows: Sequence[tuple[Decimal, Decimal, Decimal]]) -> tuple[Decimal, ...
 
 #: A strategy for every public value class and enum, by class.
 STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    bilat.ActionKind: action_kinds(),
     bilat.Agreement: agreements(),
     bilat.AgreementKind: agreement_kinds(),
     bilat.AgreementStatus: agreement_statuses(),
     bilat.Atlas: atlases(),
+    bilat.Claim: claims() | claims(kind="quantity") | claims(kind="number"),
+    bilat.Conflict: claim_conflicts(),
     bilat.Country: countries(),
     bilat.Currency: currencies(),
     bilat.Dossier: dossiers(max_items=1),
@@ -174,6 +181,7 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bilat.TradeMetric: trade_metrics(),
     bilat.TradeSeries: trade_series(wide=True),
     bilat.TradeTarget: trade_targets(wide=True),
+    bilat.TreatyAction: treaty_actions(),
     bilat.UnitPrice: unit_prices(None),
 }
 
@@ -492,6 +500,12 @@ def _in_dossier(value: object) -> Dossier:
         return attrs.evolve(
             base, projects=[Project("p", ["KZ"], "planned", value=value)]
         )
+    if isinstance(value, bilat.TreatyAction):
+        other = "UZ" if value.party.alpha2 == "KZ" else "KZ"
+        agreement = bilat.Agreement(
+            "a", [value.party, other], "treaty", actions=[value]
+        )
+        return attrs.evolve(base, agreements=[agreement])
     if isinstance(value, bilat.ProgressUpdate):
         measure = {value.measure: bilat.Q_(1, value.done.units)}
         project = Project("p", ["KZ"], "planned", measures=measure, updates=[value])
@@ -520,6 +534,7 @@ FILE_CLASSES: list[type] = [
     bilat.Source,
     bilat.TradeSeries,
     bilat.TradeTarget,
+    bilat.TreatyAction,
 ]
 
 

@@ -288,7 +288,7 @@ class TestCommandLine:
         """The bundled file is valid."""
         path = bilat.examples.path()
         assert main(["validate", str(path)]) == 0
-        assert "valid (2 agreements, 5 projects" in capsys.readouterr().out
+        assert "valid (3 agreements, 5 projects" in capsys.readouterr().out
 
     def test_validate_lists_every_problem(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -775,3 +775,177 @@ class TestControlCharacters:
         assert b"\r" not in done.stdout
         assert b"\\x1b[2J\\x1b[31mFAKE" in done.stdout
         assert "\u202e".encode() not in done.stdout
+
+
+# -- agreements ------------------------------------------------------------------------
+
+TCA = bilat.Source(
+    "Kazakhstan's Parliament approves regulations for the Central Asia "
+    "International Industrial Cooperation Center with Uzbekistan",
+    publisher="The Times of Central Asia",
+    url="https://timesca.com/kazakhstans-parliament-approves/",
+)
+
+
+def _agreements_dossier() -> Dossier:
+    """One agreement in each status, one with a ratification and a note."""
+    return Dossier(
+        "KZ–UZ",
+        ["KZ", "UZ"],
+        agreements=[
+            bilat.Agreement(
+                "Treaty on Allied Relations",
+                ["KZ", "UZ"],
+                "treaty",
+                signed="2022-12-22",
+                in_force="2023-05-02",
+            ),
+            bilat.Agreement(
+                "Centre agreement",
+                ["KZ", "UZ"],
+                "agreement",
+                actions=[
+                    bilat.TreatyAction(
+                        "KZ", "ratification", "2025-02-05", sources=[TCA]
+                    )
+                ],
+                note="The Mazhilis ratified it.",
+            ),
+            bilat.Agreement("Programme", ["KZ", "UZ"], "programme", signed=2025),
+            bilat.Agreement("Old accord", ["KZ", "UZ"], "agreement", ends=2010),
+            bilat.Agreement("Ended", ["KZ", "UZ"], "treaty", terminated="2024-03-01"),
+            bilat.Agreement("Memorandum", ["KZ", "UZ"], "memorandum"),
+        ],
+    )
+
+
+class TestAgreements:
+    """Each agreement shows its status with the date behind it, and its actions."""
+
+    def test_text(self) -> None:
+        """In force since its entry into force; a ratification listed with its source."""
+        text = _agreements_dossier().report(as_of=AS_OF).to_text()
+        assert (
+            "• Treaty on Allied Relations — in force since May 2, 2023\n"
+            "• Centre agreement — signed (date unknown)\n"
+            "  • Kazakhstan: ratification, Feb 5, 2025\n"
+            "    • source: The Times of Central Asia, "
+            "https://timesca.com/kazakhstans-parliament-approves/\n"
+            "  • note: The Mazhilis ratified it.\n"
+            "• Programme — signed 2025\n"
+            "• Old accord — expired; in force until 2010\n"
+            "• Ended — terminated Mar 1, 2024\n"
+            "• Memorandum — proposed\n"
+        ) in text
+
+    def test_signing_date_not_shown_for_in_force(self) -> None:
+        """An agreement in force shows its entry into force, not its signing day."""
+        text = _agreements_dossier().report(as_of=AS_OF).to_text()
+        assert "Dec 22, 2022" not in text
+
+    def test_markdown(self) -> None:
+        """Actions are nested list items; the source URL is an autolink."""
+        md = _agreements_dossier().report(as_of=AS_OF).to_markdown()
+        assert (
+            "- Centre agreement — signed (date unknown)\n"
+            "  - Kazakhstan: ratification, Feb 5, 2025\n"
+            "    - source: The Times of Central Asia, "
+            "<https://timesca.com/kazakhstans-parliament-approves/>\n"
+        ) in md
+
+    def test_data(self) -> None:
+        """to_dict gives the status, its date and each action as data."""
+        data = _agreements_dossier().report(as_of=AS_OF).to_dict()["agreements"]
+        treaty, centre, programme = data[:3]
+        assert (treaty["status"], treaty["status_date"]) == ("in_force", "2023-05-02")
+        assert (treaty["signed"], treaty["entered_into_force"]) == (
+            "2022-12-22",
+            "2023-05-02",
+        )
+        assert (programme["signed"], programme["status_date"]) == (2025, 2025)
+        assert (centre["status"], centre["status_date"]) == ("signed", None)
+        assert centre["note"] == "The Mazhilis ratified it."
+        (action,) = centre["actions"]
+        assert {k: action[k] for k in ("party", "kind", "date")} == {
+            "party": "KZ",
+            "kind": "ratification",
+            "date": "2025-02-05",
+        }
+        assert action["sources"][0]["publisher"] == "The Times of Central Asia"
+        json.dumps(data)  # JSON-safe
+
+    def test_html(self) -> None:
+        """The HTML fragment nests the actions under their agreement."""
+        html = _agreements_dossier().report(as_of=AS_OF)._repr_html_()
+        assert (
+            "<li>Centre agreement — signed (date unknown)<ul>"
+            "<li>Kazakhstan: ratification, Feb 5, 2025 (source: The Times of "
+            "Central Asia, https://timesca.com/kazakhstans-parliament-approves/)</li>"
+            "<li>note: The Mazhilis ratified it.</li></ul></li>"
+        ) in html
+
+    @pytest.mark.parametrize(
+        ("locale", "lines"),
+        [
+            (
+                "ru",
+                [
+                    "Treaty on Allied Relations — действует с 2 мая 2023\u202fг.",
+                    "Казахстан: ратификация, 5 февр. 2025\u202fг.",
+                ],
+            ),
+            (
+                "kk",
+                [
+                    "Relations — күшінде, күшіне енген күні: 2023\u202fж. 02 мам.",
+                    "Centre agreement — қол қойылған (күні белгісіз)",
+                    "Қазақстан: ратификациялау, 2025\u202fж. 05 ақп.",
+                ],
+            ),
+            (
+                "uz",
+                [
+                    "Relations — kuchda, kuchga kirgan sana: 2-may, 2023",
+                    "Centre agreement — imzolangan (sanasi noma’lum)",
+                    "Qozogʻiston: ratifikatsiya qilish, 5-fev, 2025",
+                ],
+            ),
+        ],
+    )
+    def test_languages(self, locale: str, lines: list[str]) -> None:
+        """Statuses, dates (CLDR's, narrow spaces included) and actions in each language."""
+        text = _agreements_dossier().report(as_of=AS_OF, locale=locale).to_text()
+        for line in lines:
+            assert line in text
+
+    def test_labels_in_every_language(self) -> None:
+        """Each agreement label has its own Kazakh and Uzbek (Latin) text."""
+        from bilat._labels import LABELS
+
+        keys = [k for k in LABELS["en"] if k.startswith("action_")] + [
+            "proposed",
+            "signed",
+            "in_force",
+            "expired",
+            "terminated",
+            "signed_on",
+            "in_force_since",
+            "expired_after",
+            "terminated_on",
+            "note",
+            "unknown_date",
+        ]
+        assert len(keys) == 19
+        for key in keys:
+            ru, kk, uz = (LABELS[lang][key] for lang in ("ru", "kk", "uz"))
+            assert len({ru, kk, uz}) == 3, key
+            assert not any("\u0400" <= c <= "\u04ff" for c in uz), key
+
+    def test_bundled_dossier(self, report: Report) -> None:
+        """The industrial centre's agreement shows Kazakhstan's ratification."""
+        text = str(report)
+        assert (
+            "• Intergovernmental agreement on the Central Asia International Center "
+            "for Industrial Cooperation — signed (date unknown)\n"
+            "  • Kazakhstan: ratification, Feb 5, 2025\n"
+        ) in text

@@ -487,9 +487,12 @@ class TestStatus:
         assert p.status is S.ACHIEVED
 
     def test_base_zero_after_deadline(self) -> None:
-        """A base of zero after a missed deadline is OFF_TRACK."""
-        p = target(10, deadline=2022).progress(series({2020: "0", 2023: "4"}), 2023)
-        assert p.status is S.OFF_TRACK
+        """A base of zero after the deadline has no ratio; OFF_TRACK when called missed."""
+        s = series({2020: "0", 2023: "4"})
+        p = target(10, deadline=2022).progress(s, 2023)
+        assert p.status is S.INSUFFICIENT_DATA
+        missed = target(10, deadline=2022).progress(s, 2023, after_deadline="missed")
+        assert missed.status is S.OFF_TRACK
 
     @pytest.mark.parametrize(
         "values",
@@ -525,14 +528,16 @@ class TestStatus:
         assert p.status is S.OFF_TRACK
 
     def test_deadline_year_missed_with_high_ratio(self) -> None:
-        """At the deadline a missed target is OFF_TRACK even with a ratio of 0.96."""
+        """At the deadline a ratio of 0.96 is ON_TRACK, or OFF_TRACK when called missed."""
         s = series({2020: "100", 2025: "195"})
         p = target(200, deadline=2025).progress(s, 2025)
         assert approx(p.growth_ratio, 0.9609827318830123)
         assert p.projected == usd(195)
         assert approx(p.anticipated, 0.95)
         assert p.required_cagr is None
-        assert p.status is S.OFF_TRACK
+        assert p.status is S.ON_TRACK
+        missed = target(200, deadline=2025).progress(s, 2025, after_deadline="missed")
+        assert missed.status is S.OFF_TRACK
 
     def test_deadline_passed_regressing(self) -> None:
         """After the deadline, a value that fell is REGRESSING."""
@@ -588,12 +593,13 @@ class TestStatus:
         assert p.status is S.REGRESSING
 
     def test_base_year_after_deadline(self) -> None:
-        """A series starting after the deadline has no planned path."""
-        p = target(200, deadline=2019).progress(
-            series({2020: "100", 2022: "121"}), 2022
-        )
+        """A series starting after the deadline has no planned path and no ratio."""
+        s = series({2020: "100", 2022: "121"})
+        p = target(200, deadline=2019).progress(s, 2022)
         assert (p.planned_cagr, p.growth_ratio) == (None, None)
-        assert p.status is S.OFF_TRACK
+        assert p.status is S.INSUFFICIENT_DATA
+        missed = target(200, deadline=2019).progress(s, 2022, after_deadline="missed")
+        assert missed.status is S.OFF_TRACK
 
 
 class TestChecks:

@@ -26,8 +26,16 @@ if TYPE_CHECKING:
     import pint
 
     from bilat import examples, io
-    from bilat._agreement import Agreement, AgreementKind, AgreementStatus
+    from bilat._agreement import (
+        ActionKind,
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        TreatyAction,
+    )
+    from bilat._assess import ProgressStatus
     from bilat._atlas import Atlas
+    from bilat._claims import Claim, Conflict, conflicts
     from bilat._country import Country
     from bilat._currency import Currency
     from bilat._dossier import Dossier
@@ -61,9 +69,10 @@ if TYPE_CHECKING:
     from bilat._project import ProgressUpdate, Project, ProjectStatus
     from bilat._rates import ExchangeRates
     from bilat._report import Report
-    from bilat._series import TradeMetric, TradeSeries
+    from bilat._series import Series, TradeMetric
     from bilat._source import Source
-    from bilat._target import Progress, ProgressStatus, TradeTarget
+    from bilat._target import Progress, Target, TradeTarget
+    from bilat._trade_series import TradeSeries
     from bilat._units import UnitPrice
     from bilat.io import load
 
@@ -76,6 +85,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Q_",
+    "ActionKind",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -83,6 +93,8 @@ __all__ = [
     "Atlas",
     "BilatError",
     "BilatWarning",
+    "Claim",
+    "Conflict",
     "Country",
     "Currency",
     "CurrencyMismatchError",
@@ -111,11 +123,14 @@ __all__ = [
     "Qualifier",
     "RateNotFoundError",
     "Report",
+    "Series",
     "Source",
+    "Target",
     "Topic",
     "TradeMetric",
     "TradeSeries",
     "TradeTarget",
+    "TreatyAction",
     "UnitMismatchError",
     "UnitPrice",
     "UnknownCountryError",
@@ -123,6 +138,7 @@ __all__ = [
     "UnknownLocaleError",
     "ValidationError",
     "__version__",
+    "conflicts",
     "examples",
     "io",
     "load",
@@ -133,6 +149,7 @@ __all__ = [
 #: Where each public name lives: the module that ``bilat.<name>`` imports on
 #: first use. A sub-package maps to itself.
 _HOMES: Final[dict[str, str]] = {
+    "ActionKind": "bilat._agreement",
     "Agreement": "bilat._agreement",
     "AgreementKind": "bilat._agreement",
     "AgreementStatus": "bilat._agreement",
@@ -140,6 +157,8 @@ _HOMES: Final[dict[str, str]] = {
     "Atlas": "bilat._atlas",
     "BilatError": "bilat._errors",
     "BilatWarning": "bilat._errors",
+    "Claim": "bilat._claims",
+    "Conflict": "bilat._claims",
     "Country": "bilat._country",
     "Currency": "bilat._currency",
     "CurrencyMismatchError": "bilat._errors",
@@ -161,7 +180,7 @@ _HOMES: Final[dict[str, str]] = {
     "Portfolio": "bilat._portfolio",
     "PrecisionError": "bilat._errors",
     "Progress": "bilat._target",
-    "ProgressStatus": "bilat._target",
+    "ProgressStatus": "bilat._assess",
     "ProgressUpdate": "bilat._project",
     "Project": "bilat._project",
     "ProjectStatus": "bilat._project",
@@ -170,15 +189,19 @@ _HOMES: Final[dict[str, str]] = {
     "Report": "bilat._report",
     "Source": "bilat._source",
     "Topic": "bilat._events",
+    "Series": "bilat._series",
+    "Target": "bilat._target",
     "TradeMetric": "bilat._series",
-    "TradeSeries": "bilat._series",
+    "TradeSeries": "bilat._trade_series",
     "TradeTarget": "bilat._target",
+    "TreatyAction": "bilat._agreement",
     "UnitMismatchError": "bilat._errors",
     "UnitPrice": "bilat._units",
     "UnknownCountryError": "bilat._errors",
     "UnknownCurrencyError": "bilat._errors",
     "UnknownLocaleError": "bilat._errors",
     "ValidationError": "bilat._errors",
+    "conflicts": "bilat._claims",
     "examples": "bilat.examples",
     "io": "bilat.io",
     "load": "bilat.io",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from bilat._decimal import CONTEXT, EXACT, PRECISION, to_decimal
 from bilat._errors import InvalidNumberError
+from bilat._fields import as_option
 from bilat._pickling import public
 from bilat._roots import Enclosure, growth_rate, growth_rate_and_root, projection, tidy
 
@@ -27,11 +28,14 @@ if TYPE_CHECKING:
     from bilat._money import Number
 
 __all__ = [
+    "AFTER_DEADLINE",
     "DEFAULTS",
+    "AfterDeadline",
     "Figures",
     "OutOfRange",
     "ProgressStatus",
     "Raw",
+    "deadline_rule",
     "figures",
     "held",
     "status",
@@ -44,6 +48,19 @@ __all__ = [
 #: 100 significant digits to be exact (``"too_many_digits"``): the range of
 #: numbers bilat holds (see :func:`bilat._decimal.to_decimal`).
 OutOfRange: TypeAlias = Literal["too_large", "too_small", "too_many_digits"]
+
+#: How :meth:`TradeTarget.progress` grades a target that is not reached once
+#: the deadline has come (the latest year is the deadline or later):
+#: ``"ratio"`` keeps grading by the growth ratio, as Open SDG does;
+#: ``"missed"`` calls it missed: ``OFF_TRACK``, or ``REGRESSING`` when the
+#: value shrank. See the methodology page for both rules and their sources.
+AfterDeadline: TypeAlias = Literal["ratio", "missed"]
+
+#: The rule used unless another is asked for: Open SDG's.
+AFTER_DEADLINE: AfterDeadline = "ratio"
+
+#: Every rule of :data:`AfterDeadline`.
+_RULES: tuple[AfterDeadline, ...] = ("ratio", "missed")
 
 _ONE = Decimal(1)
 #: The default thresholds of :meth:`TradeTarget.progress`: least growth
@@ -97,6 +114,23 @@ def thresholds(*values: Number) -> tuple[Decimal, Decimal, Decimal]:
             "on_track >= needs_acceleration >= off_track",
         )
     return on, needs, off
+
+
+def deadline_rule(value: object) -> AfterDeadline:
+    """``value`` if it names a rule of :data:`AfterDeadline`.
+
+    Raises:
+        InvalidOptionError: any other value (the message lists the rules).
+
+    Example:
+        >>> from bilat._assess import deadline_rule
+        >>> deadline_rule("missed")
+        'missed'
+    """
+    if value is AFTER_DEADLINE:  # the default, checked once
+        return AFTER_DEADLINE
+    text = as_option(value, _RULES, "after_deadline rule")
+    return "missed" if text == "missed" else "ratio"
 
 
 class Figures(NamedTuple):
@@ -161,8 +195,15 @@ def figures(
     current: Decimal | None,
     base_year: int | None,
     base: Decimal | None,
+    cut_year: int | None = None,
+    cut: Decimal | None = None,
 ) -> tuple[Raw, dict[str, OutOfRange]]:
     """Every number of a Progress except its status; see the methodology.
+
+    ``cut_year`` and ``cut`` are the latest year on or before the deadline
+    and its value: when ``year`` is after the deadline, ``projected`` and
+    ``anticipated`` are computed from the series cut there, as the UN
+    Progress Chart does once the target year has passed.
 
     Returns the figures as computed, and the reasons of those that could
     not be computed at all (a projection beyond even the working range).
@@ -182,27 +223,25 @@ def figures(
         required = growth_rate(c, t, deadline - year)
     if actual is not None and planned:
         ratio = tidy(CONTEXT.divide(actual, CONTEXT.abs(planned)))
-    if actual is not None and deadline is not None and deadline >= year:
-        assert b is not None  # actual is None without a base
-        assert base_year is not None
-        # ``reached`` stands in for the projection in ``anticipated``: a
-        # projection too small for any context is zero to its 60 digits.
-        reached: Decimal | None = c
-        if deadline > year:
-            try:
-                reached = _projection(c, b, year - base_year, deadline - year, root)
-            except decimal.Overflow:
-                failed["projected"] = failed["anticipated"] = "too_large"
-                reached = None
-            except decimal.Underflow:
-                failed["projected"] = "too_small"
-                reached = Decimal(0)
-        projected = None if "projected" in failed else reached
-        if reached is not None and t != b:
-            anticipated = tidy(
-                CONTEXT.divide(  # projected is rounded: so may its distance be
-                    CONTEXT.subtract(reached, b), _DIFFERENCES.subtract(t, b)
-                )
+    if deadline is not None and base_year is not None and b is not None:
+        seen: tuple[int, Decimal, Enclosure | None] | None = None
+        if year <= deadline:
+            if actual is not None:
+                seen = (year, c, root)
+        elif cut_year is not None and cut is not None and cut_year > base_year:
+            rate, cut_root = growth_rate_and_root(b, cut, cut_year - base_year)
+            if rate is not None:
+                seen = (cut_year, cut, cut_root)
+        if seen is not None:
+            last, value, bounds = seen
+            projected, anticipated = _anticipate(
+                t,
+                b,
+                value,
+                n=last - base_year,
+                k=deadline - last,
+                root=bounds,
+                failed=failed,
             )
     return Raw(
         share=CONTEXT.divide(c, t),
@@ -215,6 +254,45 @@ def figures(
         anticipated=anticipated,
         eta=_eta(t, year, c, base_year, b),
     ), failed
+
+
+def _anticipate(
+    t: Decimal,
+    b: Decimal,
+    c: Decimal,
+    *,
+    n: int,
+    k: int,
+    root: Enclosure | None,
+    failed: dict[str, OutOfRange],
+) -> tuple[Decimal | None, Decimal | None]:
+    """``projected`` and ``anticipated`` from a value ``c`` ``n`` years after the base.
+
+    ``k ≥ 0`` years remain to the deadline; ``root`` holds
+    ``(c/b)^(1/n)`` when known. A projection beyond even the working range
+    is None, its reason recorded in ``failed``.
+    """
+    # ``reached`` stands in for the projection in ``anticipated``: a
+    # projection too small for any context is zero to its 60 digits.
+    reached: Decimal | None = c
+    if k > 0:
+        try:
+            reached = _projection(c, b, n, k, root)
+        except decimal.Overflow:
+            failed["projected"] = failed["anticipated"] = "too_large"
+            reached = None
+        except decimal.Underflow:
+            failed["projected"] = "too_small"
+            reached = Decimal(0)
+    projected = None if "projected" in failed else reached
+    anticipated = None
+    if reached is not None and t != b:
+        anticipated = tidy(
+            CONTEXT.divide(  # projected is rounded: so may its distance be
+                CONTEXT.subtract(reached, b), _DIFFERENCES.subtract(t, b)
+            )
+        )
+    return projected, anticipated
 
 
 def _projection(
@@ -403,8 +481,14 @@ def status(
     current: Decimal | None,
     figures: Raw,
     thresholds: tuple[Decimal, Decimal, Decimal],
+    after_deadline: AfterDeadline = AFTER_DEADLINE,
 ) -> ProgressStatus:
-    """The status: the first rule that holds, as listed in the methodology."""
+    """The status: the first rule that holds, as listed in the methodology.
+
+    ``after_deadline`` says whether a target not reached by its deadline
+    is still graded by its growth ratio (``"ratio"``) or called missed
+    (``"missed"``).
+    """
     on, needs, off = thresholds
     ratio = figures.growth_ratio
     actual = figures.actual_cagr
@@ -416,15 +500,18 @@ def status(
         and actual is not None
         and actual < 0
     )
+    missed = (
+        after_deadline == "missed"
+        and year is not None
+        and deadline is not None
+        and year >= deadline
+    )
     rules = (
         (current is not None and current >= target, ProgressStatus.ACHIEVED),
         (deadline is None, ProgressStatus.NO_DEADLINE),
         (year is None, ProgressStatus.INSUFFICIENT_DATA),
         (shrinking, ProgressStatus.REGRESSING),
-        (
-            year is not None and deadline is not None and year >= deadline,
-            ProgressStatus.OFF_TRACK,
-        ),
+        (missed, ProgressStatus.OFF_TRACK),
         (ratio is not None and ratio >= on, ProgressStatus.ON_TRACK),
         (ratio is not None and ratio >= needs, ProgressStatus.NEEDS_ACCELERATION),
         (ratio is not None, ProgressStatus.OFF_TRACK),

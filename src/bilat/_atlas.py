@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, final
 import attrs
 
 from bilat._agreement import Agreement
+from bilat._assess import ProgressStatus
 from bilat._country import Country, CountryLike, as_country
 from bilat._dossier import Dossier
 from bilat._errors import ArgumentTypeError, ValidationError, shown
@@ -25,7 +26,6 @@ from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
 from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
 from bilat._pickling import public
 from bilat._series import AsOf, as_year
-from bilat._assess import ProgressStatus
 from bilat._target import (
     AnyTarget,
     Progress,

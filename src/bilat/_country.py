@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Final, NamedTuple, TypeAlias, final
+from typing import Any, Final, Literal, NamedTuple, TypeAlias, final
 
 import attrs
 from babel import Locale, localedata
@@ -551,8 +551,10 @@ def as_country(value: object, path: str) -> Country:
         raise ValidationError([(path, str(e))]) from None
 
 
-def as_parties(value: object, path: str = "parties") -> tuple[Country, ...]:
-    """At least two distinct countries, in the order given.
+def as_parties(
+    value: object, path: str = "parties", *, least: Literal[1, 2] = 2
+) -> tuple[Country, ...]:
+    """At least two (or ``least``) distinct countries, in the order given.
 
     Each item is a :class:`Country` or a code ``Country()`` accepts.
 
@@ -565,12 +567,11 @@ def as_parties(value: object, path: str = "parties") -> tuple[Country, ...]:
         >>> as_parties(["KZ", 860])
         (Country('KZ'), Country('UZ'))
     """
-    items = as_items(value, path, "a sequence of at least two countries")
+    wanted = "at least two countries" if least == 2 else "at least one country"
+    items = as_items(value, path, f"a sequence of {wanted}")
     parties = tuple(as_country(item, f"{path}[{i}]") for i, item in enumerate(items))
-    if len(parties) < 2:
-        raise ValidationError(
-            [(path, f"expected at least two countries, got {shown(parties)}")]
-        )
+    if len(parties) < least:
+        raise ValidationError([(path, f"expected {wanted}, got {shown(parties)}")])
     for i, country in enumerate(parties):
         if country in parties[:i]:
             raise ValidationError(

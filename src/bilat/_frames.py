@@ -47,10 +47,11 @@ if TYPE_CHECKING:
     from bilat._agreement import Agreement
     from bilat._country import Country
     from bilat._dossier import Dossier
+    from bilat._measure import Measure
     from bilat._portfolio import Portfolio
     from bilat._project import Project
+    from bilat._series import Series
     from bilat._source import Source
-    from bilat._measure import Measure
     from bilat._target import AnyTarget, Progress
     from bilat._trade_series import TradeSeries
 
@@ -263,16 +264,18 @@ def _amount(value: Measure | None) -> object:
 # -- trade series ----------------------------------------------------------------------
 
 
-def _series_rows(series: TradeSeries) -> list[_Row]:
+def _series_rows(series: TradeSeries | Series) -> list[_Row]:
+    from bilat._measure import amount, unit_label
+
     parties = _codes(series.parties)
     return [
         {
             "parties": parties,
-            "metric": series.metric.value,
+            "metric": series.subject,
             "reporter": _code(series.reporter),
             "year": year,
-            "value": value.amount if isinstance(value, Money) else value.value.amount,
-            "currency": value.currency.code,
+            "value": amount(value),
+            "currency": unit_label(value),
             "source": _titles(series.sources_for(year)),
         }
         for year, value in series.values.items()

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import decimal
 import html
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from babel.numbers import format_percent
 
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
+from bilat._estimate import Estimate
 from bilat._labels import label, out_of_range_text, visible
 from bilat._money import Money
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from bilat._dossier import Dossier
-    from bilat._estimate import Estimate
+    from bilat._measure import Measure
     from bilat._portfolio import Portfolio
     from bilat._target import Progress
 
@@ -142,17 +143,28 @@ def table(
     return "".join(out)
 
 
-def money_cell(value: Money | Estimate | None) -> Cell:
+def money_cell(value: Measure | None) -> Cell:
     """A compact amount (``$156M``, ``nearly $1B``) with the exact one as tooltip.
 
+    Quantities and numbers show as written (``152 km``), the exact magnitude
+    as tooltip.
+
     Example:
-        >>> from bilat import Estimate
+        >>> from bilat import Estimate, Q_
         >>> from bilat._html import money_cell
         >>> money_cell(Estimate.parse("nearly $1 billion"))
         Cell(text='nearly $1B', title='900000000.0–1000000000 USD')
+        >>> money_cell(Q_("152 km"))
+        Cell(text='152 km', title='152 km')
     """
     if value is None:
         return Cell(MISSING)
+    if not isinstance(value, Money | Estimate):
+        from bilat._measure import amount, format_measure, unit_label
+
+        unit = unit_label(value)
+        exact = f"{amount(value):f}" + ("" if unit is None else f" {unit}")
+        return Cell(format_measure(value, compact=True), exact)
     if isinstance(value, Money):
         return Cell(
             value.format(compact=True), f"{value.amount:f} {value.currency.code}"
@@ -199,7 +211,7 @@ def _parties(codes: Iterable[str]) -> str:
 # -- progress ------------------------------------------------------------------------
 
 
-def progress_html(progress: Progress) -> str:
+def progress_html(progress: Progress[Any]) -> str:
     """A Progress as a two-column table of its figures; see ``Progress._repr_html_``.
 
     Example:
@@ -215,8 +227,8 @@ def progress_html(progress: Progress) -> str:
     target = p.target
     deadline = "" if target.deadline is None else f" by {target.deadline}"
     caption = (
-        f"{_parties(c.alpha2 for c in target.parties)} {target.metric.value}: "
-        f"target {target.value.format(compact=True)}{deadline} — {label(p.status.value)}"
+        f"{_parties(c.alpha2 for c in target.parties)} {target.subject}: "
+        f"target {money_cell(target.value).text}{deadline} — {label(p.status.value)}"
     )
     reporter = p.reporter
     rows: list[tuple[str, CellLike]] = [
@@ -295,8 +307,11 @@ def portfolio_html(portfolio: Portfolio) -> str:
 # -- dossiers ------------------------------------------------------------------------
 
 
-def _date(value: dt.date | None) -> str:
-    return MISSING if value is None else value.isoformat()
+def _date(value: dt.date | int | None) -> str:
+    """A date as ISO text, a year (when only the year is known) as its digits."""
+    if value is None:
+        return MISSING
+    return str(value) if isinstance(value, int) else value.isoformat()
 
 
 def dossier_html(dossier: Dossier) -> str:
@@ -340,12 +355,18 @@ def dossier_html(dossier: Dossier) -> str:
 
 def _agreements_table(dossier: Dossier) -> str:
     rows: list[list[CellLike]] = [
-        [a.title, a.kind.value.replace("_", " "), _date(a.signed), _date(a.in_force)]
+        [
+            a.title,
+            a.kind.value.replace("_", " "),
+            _date(a.signed),
+            _date(a.entered_into_force),
+            "; ".join(map(str, a.actions)) or MISSING,
+        ]
         for a in dossier.agreements
     ]
     return table(
         rows,
-        header=["Title", "Kind", "Signed", "In force"],
+        header=["Title", "Kind", "Signed", "In force", "Treaty actions"],
         caption=label("agreements"),
         css_class="bilat-agreements",
     )
@@ -355,7 +376,7 @@ def _targets_table(dossier: Dossier) -> str:
     rows: list[list[CellLike]] = [
         [
             _parties(c.alpha2 for c in t.parties),
-            t.metric.value,
+            t.subject,
             money_cell(t.value),
             label("no_deadline") if t.deadline is None else str(t.deadline),
         ]
@@ -376,7 +397,7 @@ def _series_table(dossier: Dossier) -> str:
         rows.append(
             [
                 _parties(c.alpha2 for c in s.parties),
-                s.metric.value,
+                s.subject,
                 MISSING if s.reporter is None else s.reporter.alpha2,
                 str(first) if first == last else f"{first}–{last}",
                 money_cell(s.values[last]),

@@ -45,13 +45,14 @@ __all__ = [
     "as_measure",
     "describe",
     "format_measure",
-    "unit_label",
     "in_unit_of",
     "is_quantity",
     "kind_key",
     "like",
     "measure_key",
+    "measure_repr",
     "stated",
+    "unit_label",
 ]
 
 #: A value a target or series holds: Money, an Estimate, a quantity or a number.
@@ -285,7 +286,7 @@ def like(number: Decimal, unit: Amount) -> Amount:
 def format_measure(
     value: Measure | None, locale: LocaleLike = "en", *, compact: bool = False
 ) -> str:
-    """A measure as a person writes it: ``$10B``, ``about $4.3B``, ``152 km``, ``78``.
+    r"""A measure as a person writes it: ``$10B``, ``about $4.3B``, ``152 km``, ``78``.
 
     Money and Estimates format as their own ``format`` does; quantities
     show the number in ``locale`` and pint's short unit symbols
@@ -313,6 +314,22 @@ def format_measure(
         return format_decimal(value, locale=where, decimal_quantization=False)
     number = format_decimal(amount(value), locale=where, decimal_quantization=False)
     return f"{number} {value.units:~P}"
+
+
+def measure_repr(value: Measure) -> str:
+    """A measure as Python that builds it again: a quantity as ``Q_('152 kilometer')``.
+
+    Example:
+        >>> from bilat import Q_
+        >>> from bilat._measure import measure_repr
+        >>> measure_repr(Q_("106000 m")), measure_repr(as_measure(3, "value"))
+        ("Q_('106000 meter')", "Decimal('3')")
+    """
+    if isinstance(value, Money | Estimate | Decimal):
+        return repr(value)
+    from bilat._pickling import plain
+
+    return f"Q_({plain(value)!r})"
 
 
 def unit_label(value: Measure | None) -> str | None:

@@ -153,7 +153,7 @@ if TYPE_CHECKING:
     from bilat._estimate import Estimate, Qualifier
     from bilat._money import Money
 
-__all__ = ["parse_estimate", "parse_money"]
+__all__ = ["parse_estimate", "parse_estimate_with_step", "parse_money"]
 
 _V = TypeVar("_V")
 Key = tuple[str, ...]
@@ -547,6 +547,8 @@ class _Reading(NamedTuple):
     currency: str
     qualifier: Qualifier | None
     qualifier_text: str
+    #: The step of the last digit written: ``1E+8`` for ``$4.6 billion``.
+    step: Decimal
 
 
 class _Cursor:
@@ -700,11 +702,13 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
             + " or ".join(map(repr, code))
             + "; write the ISO 4217 code instead",
         )
+    scale = (exponent or 0) + power
     return _Reading(
-        _amount(text, number, (exponent or 0) + power, sign),
+        _amount(text, number, scale, sign),
         code,
         None if qualifier is None else qualifier[0],
         "" if qualifier is None else qualifier[1],
+        Decimal((0, (1,), cast("int", number.as_tuple().exponent) + scale)),
     )
 
 
@@ -808,10 +812,40 @@ def parse_estimate(text: str, locale: LocaleLike = "en") -> Estimate:
         >>> parse_estimate("$156 million")
         Estimate(Money('156000000', 'USD'))
     """
+    return _estimate(text, _read(text, locale))
+
+
+def parse_estimate_with_step(
+    text: str, locale: LocaleLike = "en"
+) -> tuple[Estimate, Decimal]:
+    """Read an amount as :func:`parse_estimate` does, with its written precision.
+
+    The step is the value of one unit in the last digit written, scale word
+    included: ``"$4.6 billion"`` → ``1E+8``, ``"$5.0 bn"`` → ``1E+8``,
+    ``"$1,234.5"`` → ``0.1``. The amount itself keeps no exponent, so the
+    step can only be read here, from the text.
+
+    Raises:
+        ParseError: as :func:`parse_estimate`.
+        NumberTypeError: ``text`` is not a str.
+        UnknownLocaleError: babel does not know ``locale``.
+
+    Example:
+        >>> from bilat._parse import parse_estimate_with_step
+        >>> parse_estimate_with_step("$5.0 bn")
+        (Estimate(Money('5000000000', 'USD')), Decimal('1E+8'))
+        >>> parse_estimate_with_step("более 4,6 млрд долларов", "ru")[1]
+        Decimal('1E+8')
+    """
+    reading = _read(text, locale)
+    return _estimate(text, reading), reading.step
+
+
+def _estimate(text: str, reading: _Reading) -> Estimate:
+    """The Estimate a reading stands for."""
     from bilat._estimate import Estimate, Qualifier
     from bilat._money import Money
 
-    reading = _read(text, locale)
     if reading.qualifier is not None and reading.amount < 0:
         raise ParseError(
             text,

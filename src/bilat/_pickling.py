@@ -13,6 +13,12 @@ rebuild it:
   application registry, which pint's own pickling would use;
 * keyword-only arguments that hold their default are left out.
 
+A value that holds a quantity where its constructor takes no text (a
+:class:`~bilat.Series` of kilometres, a :class:`~bilat.Target` of ``Q_("152
+km")``) pickles the same arguments as state, with the places of its
+quantities: loading reads each back with :func:`bilat._units.parse_quantity`
+and then calls the constructor.
+
 A pickle therefore names only public classes of ``bilat`` and standard-library
 callables (``functools.partial`` for keyword arguments, ``decimal.Decimal``,
 ``datetime.date``), and loading it runs the same validation as building the
@@ -28,6 +34,7 @@ the module that defines it.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import datetime as dt
 import enum
 import functools
@@ -71,6 +78,7 @@ def public(cls: _C) -> _C:
         if hasattr(cls, "__attrs_init__"):  # its own __init__: no generic recipe
             raise TypeError(f"{cls.__name__} must define __reduce__")
         cls.__reduce__ = reduce_to_constructor  # type: ignore[method-assign]
+        cls.__setstate__ = _setstate_through_constructor  # type: ignore[attr-defined]
     return cls
 
 
@@ -94,12 +102,14 @@ def _resolve_annotations(cls: type, namespace: dict[str, Any]) -> None:
         attrs.resolve_types(cls)
 
 
-def reduce_to_constructor(self: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+def reduce_to_constructor(self: Any) -> tuple[Any, ...]:
     """A ``__reduce__`` that rebuilds an attrs value through its constructor.
 
     Positional fields are passed positionally, keyword-only fields by name
     (left out when they hold their default), each made picklable by
-    :func:`plain`.
+    :func:`plain`. When the fields hold quantities, the arguments travel as
+    state with the places of the quantities, which loading reads back before
+    it calls the constructor (a field that takes measures takes no text).
 
     Example:
         >>> from bilat import Money, Source
@@ -112,16 +122,71 @@ def reduce_to_constructor(self: Any) -> tuple[Callable[..., Any], tuple[Any, ...
     cls: type = type(self)
     args: list[Any] = []
     keywords: dict[str, Any] = {}
+    quantities: list[tuple[Any, ...]] = []
     for name, keyword, default in _arguments(cls):
-        value = plain(getattr(self, name))
+        field = getattr(self, name)
+        value = plain(field)
+        where: int | str
         if keyword is None:
+            where = len(args)
             args.append(value)
         elif default is _NO_DEFAULT or not _same(value, default):
+            where = keyword
             keywords[keyword] = value
+        else:
+            continue
+        quantities.extend((where, *path) for path in _quantity_paths(field))
+    if quantities:
+        state = (tuple(args), keywords, tuple(quantities))
+        return copyreg.__newobj__, (cls,), state  # type: ignore[attr-defined]
     if keywords:
         build: Callable[..., Any] = cls
         return functools.partial(build, *args, **keywords), ()
     return cls, tuple(args)
+
+
+def _quantity_paths(value: object) -> list[tuple[Any, ...]]:
+    """Where :func:`plain` turns a quantity into text: keys and indexes, outermost first."""
+    kind = type(value)
+    if kind in _AS_IS or attrs.has(kind) or isinstance(value, enum.Enum):
+        return []
+    if _is_quantity(value):
+        return [()]
+    if kind is tuple:
+        items: Any = enumerate(value)  # type: ignore[arg-type]
+    elif isinstance(value, Mapping):
+        items = value.items()
+    else:
+        return []
+    return [(key, *path) for key, item in items for path in _quantity_paths(item)]
+
+
+def _read_back(value: Any, path: tuple[Any, ...]) -> Any:
+    """``value`` with the quantity text at ``path`` read back as a quantity."""
+    if not path:
+        from bilat._units import parse_quantity
+
+        return parse_quantity(value)
+    key, rest = path[0], path[1:]
+    if type(value) is tuple:
+        items = list(value)
+        items[key] = _read_back(items[key], rest)
+        return tuple(items)
+    changed = dict(value)
+    changed[key] = _read_back(changed[key], rest)
+    return changed
+
+
+def _setstate_through_constructor(self: Any, state: Any) -> None:
+    """Rebuild a value from the state :func:`reduce_to_constructor` gives."""
+    given, named, quantities = state
+    args, keywords = list(given), dict(named)
+    for where, *path in quantities:
+        if isinstance(where, int):
+            args[where] = _read_back(args[where], tuple(path))
+        else:
+            keywords[where] = _read_back(keywords[where], tuple(path))
+    type(self).__init__(self, *args, **keywords)
 
 
 def _same(value: object, default: object) -> bool:

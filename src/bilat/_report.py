@@ -35,16 +35,19 @@ from bilat._labels import (
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._pickling import public
+from bilat._report_claims import claims_data, claims_lines, figure_used, measure_data
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
+    from bilat._agreement import Agreement
     from bilat._dossier import Dossier
     from bilat._portfolio import Portfolio
     from bilat._project import Project
     from bilat._rates import ExchangeRates
-    from bilat._series import TradeSeries
+    from bilat._series import Series
     from bilat._source import Source
-    from bilat._target import Progress, TradeTarget
+    from bilat._target import AnyTarget, Progress
+    from bilat._trade_series import TradeSeries
 
 __all__ = ["Report", "ReportFormat", "build_report"]
 
@@ -54,6 +57,9 @@ ReportFormat: TypeAlias = Literal["text", "markdown", "json", "html"]
 JSON: TypeAlias = Any
 
 _RECENT_MEETINGS = 5
+
+#: Subjects that are trade metrics, shown with their label.
+_TRADE_METRICS = frozenset(("turnover", "exports", "imports"))
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -69,20 +75,7 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
-    if isinstance(value, Estimate):
-        return {
-            "amount": decimal_text(value.value.amount),
-            "currency": value.currency.code,
-            "qualifier": value.qualifier.value,
-            "low": decimal_text(value.low.amount),
-            "high": decimal_text(value.high.amount),
-            "text": value.format(locale),
-        }
-    return {
-        "amount": decimal_text(value.amount),
-        "currency": value.currency.code,
-        "text": value.format(locale, compact=True),
-    }
+    return measure_data(value, locale)
 
 
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
@@ -217,24 +210,94 @@ def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
     return str(format_date(value, format="medium", locale=get_locale(locale)))
 
 
+def _when_data(value: dt.date | int | None) -> str | int | None:
+    """A date as ISO text, a year as an int, as report data holds them."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+#: The label of each agreement status with the date behind it.
+_STATUS_DATE_LABELS = {
+    "signed": "signed_on",
+    "in_force": "in_force_since",
+    "expired": "expired_after",
+    "terminated": "terminated_on",
+}
+
+
+def _agreement_data(
+    agreement: Agreement, on: dt.date, locale: LocaleLike
+) -> dict[str, JSON]:
+    """An agreement's status on ``on``, with the date behind it, and its actions.
+
+    ``status_line`` says the status with its date ("in force since …",
+    "signed …"); without a known date, the status and "date unknown".
+    """
+    from bilat._agreement import status_date
+
+    status = agreement.status(on)
+    since = status_date(agreement, status)
+    status_text = label(status.value, locale)
+    if status.value not in _STATUS_DATE_LABELS:
+        line = status_text
+    elif since is None:
+        line = f"{status_text} ({label('unknown_date', locale)})"
+    else:
+        template = label(_STATUS_DATE_LABELS[status.value], locale)
+        line = template.format(date=_date_text(since, locale))
+    actions = []
+    for act in agreement.actions:
+        party = act.party.name(locale)
+        kind = label(f"action_{act.kind.value}", locale)
+        actions.append(
+            {
+                "party": act.party.alpha2,
+                "party_name": party,
+                "kind": act.kind.value,
+                "kind_text": kind,
+                "date": _when_data(act.date),
+                "text": f"{party}: {kind}, {_date_text(act.date, locale)}",
+                "sources": _source_data(act.sources),
+            }
+        )
+    return {
+        "title": agreement.title,
+        "kind": agreement.kind.value,
+        "signed": _when_data(agreement.signed),
+        "in_force": _when_data(agreement.in_force),
+        "ends": _when_data(agreement.ends),
+        "terminated": _when_data(agreement.terminated),
+        "entered_into_force": _when_data(agreement.entered_into_force),
+        "status": status.value,
+        "status_text": status_text,
+        "status_date": _when_data(since),
+        "status_line": line,
+        "actions": actions,
+        "note": agreement.note,
+        "sources": _source_data(agreement.sources),
+    }
+
+
 def _series_data(
-    series: TradeSeries, locale: LocaleLike, sources: Iterable[Source]
+    series: TradeSeries | Series, locale: LocaleLike, sources: Iterable[Source]
 ) -> dict[str, JSON]:
     return {
         "reporter": series.reporter.alpha2 if series.reporter else None,
         "reporter_name": series.reporter.name(locale) if series.reporter else None,
-        "metric": series.metric.value,
+        "metric": series.subject,
+        "from_claims": bool(series.claims),
         "years": [min(series.values), max(series.values)] if series.values else [],
         "sources": _source_data(sources),
     }
 
 
 def _measured(
-    target: TradeTarget,
-    series: TradeSeries,
+    target: AnyTarget,
+    series: TradeSeries | Series,
     on: dt.date,
     rates: ExchangeRates | None,
     locale: LocaleLike,
+    *,
+    claims: Sequence[Mapping[str, JSON]],
 ) -> dict[str, JSON]:
     """Progress of ``series`` towards ``target``, or why it cannot be measured.
 
@@ -265,30 +328,38 @@ def _measured(
             "status_text": f"{label('not_measured', locale)} ({progress})",
             "out_of_range": {},
             "out_of_range_text": None,
+            "approximate": False,
+            "base_year": None,
+            "base": None,
+            "current_approximate": False,
+            "base_approximate": False,
+            "figure": None,
+            "base_figure": None,
         }
-    return _progress_data(series, progress, locale)
+    return _progress_data(series, progress, locale, claims)
 
 
 def _progress_data(
-    series: TradeSeries,
-    progress: Progress,
+    series: TradeSeries | Series,
+    progress: Progress[Any],
     locale: LocaleLike,
+    claims: Sequence[Mapping[str, JSON]],
 ) -> dict[str, JSON]:
     p = progress
     return {
         "series": _series_data(series, locale, progress.sources),
         "year": p.year,
-        "current": _money_data(p.current, locale) if p.current is not None else None,
+        "current": measure_data(p.current, locale) if p.current is not None else None,
         "share": _ratio(p.share),
         "share_text": _ratio_text(p.share, locale),
-        "gap": _money_data(p.gap, locale) if p.gap is not None else None,
+        "gap": measure_data(p.gap, locale) if p.gap is not None else None,
         "actual_cagr": _ratio(p.actual_cagr),
         "actual_cagr_text": _ratio_text(p.actual_cagr, locale),
         "planned_cagr": _ratio(p.planned_cagr),
         "required_cagr": _ratio(p.required_cagr),
         "required_cagr_text": _ratio_text(p.required_cagr, locale),
         "growth_ratio": _ratio(p.growth_ratio),
-        "projected": _money_data(p.projected, locale)
+        "projected": measure_data(p.projected, locale)
         if p.projected is not None
         else None,
         "anticipated": _ratio(p.anticipated),
@@ -297,6 +368,16 @@ def _progress_data(
         "status_text": label(p.status.value, locale),
         "out_of_range": dict(p.out_of_range),
         "out_of_range_text": out_of_range_text(p.out_of_range, locale),
+        "approximate": p.approximate,
+        "base_year": p.base_year,
+        "base": measure_data(p.base, locale) if p.base is not None else None,
+        "current_approximate": p.year is not None and series.is_approximate(p.year),
+        "base_approximate": p.base_year is not None
+        and series.is_approximate(p.base_year),
+        "figure": figure_used(series, p.year, claims),
+        "base_figure": None
+        if p.base_year == p.year
+        else figure_used(series, p.base_year, claims),
     }
 
 
@@ -315,18 +396,7 @@ def build_report(
     lang = str(loc)
 
     parties = [{"code": c.alpha2, "name": c.name(loc)} for c in dossier.parties]
-    agreements = [
-        {
-            "title": a.title,
-            "kind": a.kind.value,
-            "signed": a.signed.isoformat() if a.signed else None,
-            "in_force": a.in_force.isoformat() if a.in_force else None,
-            "status": a.status(on).value,
-            "status_text": label(a.status(on).value, loc),
-            "sources": _source_data(a.sources),
-        }
-        for a in dossier.agreements
-    ]
+    agreements = [_agreement_data(a, on, loc) for a in dossier.agreements]
 
     project_groups = []
     for status, group in dossier.portfolio.by_status().items():
@@ -354,17 +424,20 @@ def build_report(
             }
         )
 
+    claims = claims_data(dossier, loc)
     targets = []
-    for target, matching in match_series(dossier.targets, dossier.series):
-        value = target.value
+    for target, matching in match_series(dossier.targets, dossier.all_series()):
         targets.append(
             {
-                "value": _money_data(value, loc),
-                "metric": target.metric.value,
+                "value": measure_data(target.value, loc),
+                "metric": target.subject,
                 "deadline": target.deadline,
                 "agreement": target.agreement.title if target.agreement else None,
                 "sources": _source_data(target.sources),
-                "progress": [_measured(target, s, on, rates, loc) for s in matching],
+                "progress": [
+                    _measured(target, s, on, rates, loc, claims=claims)
+                    for s in matching
+                ],
             }
         )
 
@@ -397,6 +470,7 @@ def build_report(
         "agreements": agreements,
         "projects": project_groups,
         "targets": targets,
+        "claims": claims,
         "meetings": meeting_data,
         "sources": _source_data(dossier.sources),
     }
@@ -404,14 +478,24 @@ def build_report(
 
 
 def _completion(project: Project, on: dt.date, locale: LocaleLike) -> dict[str, JSON]:
-    """Completion of the first tracked measure (by name) that has an update by ``on``."""
+    """Completion of the first tracked measure (by name) that has an update by ``on``.
+
+    Written as a person writes it: ``106 km of 152 km, 69.7 %``.
+    """
+    from bilat._measure import format_measure
+
     for measure in sorted({u.measure for u in project.updates}):
         done = project.completion(on, measure=measure)
-        if done is not None:
+        update = project.latest_update(on, measure=measure)
+        if done is not None and update is not None:
+            of = label("done_of", locale).format(
+                done=format_measure(update.done, locale),
+                total=format_measure(project.measures[measure], locale),
+            )
             return {
                 "completion": decimal_text(done),
                 "completion_measure": measure,
-                "completion_text": f"{_ratio_text(done, locale)} ({measure})",
+                "completion_text": f"{of}, {_ratio_text(done, locale)}",
             }
     return {"completion": None, "completion_measure": None, "completion_text": None}
 
@@ -578,8 +662,14 @@ class Report:
         if not d["agreements"]:
             lines.append(lab("none"))
         for a in d["agreements"]:
-            when = f" ({x(a['signed'])})" if a["signed"] else ""
-            lines.append(bullet(f"{x(a['title'])} — {x(a['status_text'])}{when}"))
+            lines.append(bullet(f"{x(a['title'])} — {x(a['status_line'])}"))
+            for act in a["actions"]:
+                lines.append(bullet(x(act["text"]), 1))
+                if act["sources"]:
+                    cited = _cite(act["sources"], markdown=markdown)
+                    lines.append(bullet(f"{lab('source')}: {cited}", 2))
+            if a["note"]:
+                lines.append(bullet(f"{lab('note')}: {x(a['note'])}", 1))
 
         lines += heading(label("projects", loc))
         if not d["projects"]:
@@ -610,8 +700,14 @@ class Report:
                 if t["deadline"] is not None
                 else lab("no_deadline")
             )
+            subject = t["metric"]
+            if subject in _TRADE_METRICS:
+                subject = label(subject, loc)
             lines.append(
-                bullet(f"{lab('target')}: {x(t['value']['text'])} ({deadline})")
+                bullet(
+                    f"{lab('target')}: {x(t['value']['text'])}, {x(subject)} "
+                    f"({deadline})"
+                )
             )
             if t["sources"]:
                 cited = _cite(t["sources"], markdown=markdown)
@@ -620,6 +716,14 @@ class Report:
                 s = p["series"]
                 who = x(s["reporter_name"] or "—")
                 current = p["current"]["text"] if p["current"] else "—"
+                approximate = f" ({label('approximate', loc)})"
+                if p.get("current_approximate"):
+                    current += approximate
+                if p.get("base") and p.get("base_year") != p["year"]:
+                    base = p["base"]["text"]
+                    if p.get("base_approximate"):
+                        base += approximate
+                    current += f", {label('base', loc)} {p['base_year']}: {base}"
                 gap = p["gap"]["text"] if p["gap"] else "—"
                 lines.append(
                     bullet(
@@ -634,9 +738,36 @@ class Report:
                 )
                 if p.get("out_of_range_text"):
                     lines.append(bullet(x(p["out_of_range_text"]), 2))
+                for key in ("figure", "base_figure"):
+                    figure = p.get(key)
+                    if not figure:
+                        continue
+                    said = ", ".join(
+                        str(bit)
+                        for bit in (figure["said_by"], figure["stated"])
+                        if bit is not None
+                    )
+                    lines.append(
+                        bullet(
+                            x(
+                                label("figure_used", loc).format(
+                                    figure=f"{figure['year']}: {figure['text']}"
+                                    + (f" ({said})" if said else ""),
+                                    reason=figure["reason_text"],
+                                )
+                            ),
+                            2,
+                        )
+                    )
                 if s["sources"]:
                     cited = _cite(s["sources"], markdown=markdown)
                     lines.append(bullet(f"{lab('source')}: {cited}", 2))
+
+        if d.get("claims"):
+            lines += heading(label("claims", loc))
+            lines += claims_lines(
+                d["claims"], markdown=markdown, locale=loc, text=x, cite=_cite
+            )
 
         lines += heading(label("meetings", loc))
         if not d["meetings"]:
@@ -720,9 +851,18 @@ def _html(d: Mapping[str, JSON]) -> str:
     if d["relationship"]:
         out.append(f"<p>{e(label('relationship', loc))}: {e(d['relationship'])}</p>")
     out.append(f"<h3>{e(label('agreements', loc))}</h3><ul>")
-    out.extend(
-        f"<li>{e(a['title'])} — {e(a['status_text'])}</li>" for a in d["agreements"]
-    )
+    for a in d["agreements"]:
+        out.append(f"<li>{e(a['title'])} — {e(a['status_line'])}")
+        items = []
+        for act in a["actions"]:
+            cited = _cite(act["sources"])
+            source = f" ({label('source', loc)}: {cited})" if cited else ""
+            items.append(e(act["text"] + source))
+        if a["note"]:
+            items.append(f"{e(label('note', loc))}: {e(a['note'])}")
+        if items:
+            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+        out.append("</li>")
     out.append(f"</ul><h3>{e(label('projects', loc))}</h3>")
     out.append(
         f"<table><thead><tr><th>{e(label('status', loc))}</th><th>{e(label('count', loc))}</th>"

@@ -37,6 +37,7 @@ __all__ = [
     "AsOf",
     "Series",
     "TradeMetric",
+    "any_parties",
     "as_metric",
     "as_subject",
     "as_year",
@@ -367,7 +368,7 @@ def _pick(
             )
         kept.append(claim)
     wanted = None if subject is None else as_subject(subject)
-    among = None if parties is None else as_parties(parties)
+    among = None if parties is None else any_parties(parties)
     if wanted is not None:
         kept = [c for c in kept if c.subject == wanted]
     if among is not None:
@@ -390,6 +391,11 @@ def _pick(
     chosen = choose(kept, DEFAULT_PREFER if prefer is None else prefer, reporter=who)
     picked = {year: claim for year, (claim, _) in sorted(chosen.items())}
     return picked, kept[0].subject, kept[0].parties
+
+
+def any_parties(value: object) -> tuple[Country, ...]:
+    """One or more distinct countries: the parties of a :class:`Series` or ``Target``."""
+    return as_parties(value, least=1)
 
 
 def _measures(value: object) -> Mapping[int, Measure]:
@@ -445,8 +451,9 @@ class Series(_Yearly):
     :class:`~bilat.Target` of the same subject and parties measures it.
 
     Args:
-        parties: At least two distinct countries; for the subjects
-            ``"exports"`` and ``"imports"`` the flow is the first party's.
+        parties: One or more distinct countries (a project of one country
+            has a series too); for the subjects ``"exports"`` and
+            ``"imports"`` the flow is the first party's.
         subject: What the values measure, as text (a :class:`TradeMetric`
             stands for its value).
         values: A mapping of year to a measure, all of one kind; stored
@@ -458,8 +465,8 @@ class Series(_Yearly):
         claims: Per-year :class:`~bilat.Claim` each value was taken from.
 
     Raises:
-        ValidationError: with the path of the offending field: fewer than two
-            parties, an empty subject, a year that is not an int, a value
+        ValidationError: with the path of the offending field: no parties
+            or one named twice, an empty subject, a year that is not an int, a value
             that is no measure, values of two kinds (the message names both),
             a reporter that is not a party.
 
@@ -473,7 +480,7 @@ class Series(_Yearly):
         Decimal('1.650')
     """
 
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=any_parties)
     subject: str = attrs.field(converter=as_subject)
     values: Mapping[int, Measure] = attrs.field(converter=_measures, eq=_measures_key)
     reporter: Country | None = attrs.field(
@@ -597,8 +604,8 @@ class Series(_Yearly):
                 ``"<project name>: <measure>"``.
 
         Raises:
-            ValidationError: ``project`` is not a Project, has fewer than two
-                parties, or no update of ``measure``.
+            ValidationError: ``project`` is not a Project, or has no update
+                of ``measure``.
             InvalidOptionError: ``measure`` is not one of the project's.
 
         Example:
@@ -646,7 +653,9 @@ class Series(_Yearly):
         )
 
     def __repr__(self) -> str:
-        values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())
+        from bilat._measure import measure_repr
+
+        values = ", ".join(f"{y}: {measure_repr(m)}" for y, m in self.values.items())
         args = [repr(self.parties), repr(self.subject), "{" + values + "}"]
         args.extend(self._tail_repr())
         return f"Series({', '.join(args)})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import urllib.parse
-from typing import Final, final
+from typing import Final, TypeAlias, final
 
 import attrs
 
@@ -14,13 +14,21 @@ from bilat._fields import as_instances, plain_str
 from bilat._pickling import public
 
 __all__ = [
+    "DateOrYear",
     "Source",
     "as_date",
+    "as_date_or_year",
     "as_optional_date",
     "as_sources",
     "as_text",
+    "date_or_year_repr",
+    "date_or_year_text",
     "date_repr",
+    "date_span",
 ]
+
+#: A day, or only its year (an ``int`` from 1 to 9999) when no day is known.
+DateOrYear: TypeAlias = dt.date | int
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
@@ -73,6 +81,77 @@ def as_optional_date(value: object, path: str) -> dt.date | None:
         True
     """
     return None if value is None else as_date(value, path)
+
+
+def as_date_or_year(value: object, path: str) -> DateOrYear:
+    """A date (or an ISO string), or a year as an ``int`` when no day is known.
+
+    Raises:
+        ValidationError: ``value`` is none of these, or a year outside 1 to
+            9999; the path is ``path``.
+
+    Example:
+        >>> from bilat._source import as_date_or_year
+        >>> as_date_or_year(2025, "date"), as_date_or_year("2025-02-05", "date")
+        (2025, datetime.date(2025, 2, 5))
+    """
+    if type(value) is int:
+        if 1 <= value <= 9999:
+            return value
+        raise ValidationError(
+            [(path, f"expected a year from 1 to 9999, got {shown(value)}")]
+        )
+    if isinstance(value, dt.date):
+        return as_date(value, path)  # a datetime is refused, with advice
+    try:
+        return as_date(value, path)
+    except ValidationError:
+        expected = "a date, an ISO date 'YYYY-MM-DD' or a year (int) such as 2025"
+        raise ValidationError(
+            [(path, f"expected {expected}, got {shown(value)}")]
+        ) from None
+
+
+def date_span(value: DateOrYear) -> tuple[dt.date, dt.date]:
+    """The first and the last day ``value`` may stand for.
+
+    A day stands for itself; a year for 1 January to 31 December. Two values
+    are certainly out of order only when the later one's last day comes
+    before the earlier one's first day.
+
+    Example:
+        >>> import datetime
+        >>> from bilat._source import date_span
+        >>> date_span(2025)
+        (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+        >>> date_span(datetime.date(2025, 2, 5))[1]
+        datetime.date(2025, 2, 5)
+    """
+    if isinstance(value, int):
+        return dt.date(value, 1, 1), dt.date(value, 12, 31)
+    return value, value
+
+
+def date_or_year_text(value: DateOrYear) -> str:
+    """A date as ISO text, a year as its digits.
+
+    Example:
+        >>> from bilat._source import date_or_year_text
+        >>> date_or_year_text(2025)
+        '2025'
+    """
+    return str(value) if isinstance(value, int) else value.isoformat()
+
+
+def date_or_year_repr(value: DateOrYear) -> str:
+    """A date or a year as :func:`as_date_or_year` takes it back, for a repr.
+
+    Example:
+        >>> from bilat._source import date_or_year_repr
+        >>> date_or_year_repr(2025)
+        '2025'
+    """
+    return repr(value) if isinstance(value, int) else date_repr(value)
 
 
 def as_text(value: object, path: str) -> str:

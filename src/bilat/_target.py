@@ -18,10 +18,13 @@ import attrs
 
 from bilat._agreement import Agreement
 from bilat._assess import (
-    Figures,
+    AFTER_DEADLINE,
     DEFAULTS,
+    AfterDeadline,
+    Figures,
     OutOfRange,
     ProgressStatus,
+    deadline_rule,
     figures,
     held,
     status,
@@ -43,6 +46,7 @@ from bilat._series import (
     AsOf,
     Series,
     TradeMetric,
+    any_parties,
     as_metric,
     as_subject,
     as_year,
@@ -251,6 +255,30 @@ def _check_series(target: AnyTarget, series: object, call: str) -> AnySeries:
     return series
 
 
+def _check_kind(
+    series: AnySeries, unit: Amount, *, rates: ExchangeRates | None, call: str
+) -> None:
+    """Refuse a series whose values cannot be measured in ``unit``, whatever ``as_of``.
+
+    Another kind (money against a quantity), another dimension, or another
+    currency without ``rates`` fails here, before a year is picked, so a
+    measurement as of a year before the series fails as the others do.
+    """
+    from bilat._measure import kind_key
+
+    year, first = next(iter(series.values.items()))
+    theirs, mine = kind_key(first), kind_key(unit)
+    if theirs == mine:
+        return
+    if theirs[0] == mine[0] == "money":
+        if rates is None:
+            raise CurrencyMismatchError(
+                theirs[1], mine[1], call, hint=f"pass rates= to {call}"
+            )
+        return
+    in_unit_of(first, unit, year=year, rates=rates, call=call)  # raises
+
+
 def _measure(
     target: AnyTarget,
     series: AnySeries,
@@ -259,16 +287,20 @@ def _measure(
     rates: ExchangeRates | None,
     limits: tuple[Decimal, Decimal, Decimal],
     call: str,
+    after_deadline: AfterDeadline = AFTER_DEADLINE,
 ) -> Progress[Any]:
     """How far ``series`` has got towards ``target``: the one method of both kinds.
 
     The base and current values are converted to the target's unit (only
     those two: a long series in another currency needs two rates, not one
     per year), the figures computed on their amounts, and the amounts made
-    values of the target's kind again.
+    values of the target's kind again. After the deadline, the value of the
+    latest year on or before it is converted too, for ``projected`` and
+    ``anticipated``.
     """
     cut = as_year(as_of)
     unit = target.unit
+    _check_kind(series, unit, rates=rates, call=call)
 
     def convert(year: int) -> Decimal:
         return in_unit_of(series.values[year], unit, year=year, rates=rates, call=call)
@@ -288,22 +320,31 @@ def _measure(
         )
         if base_year is not None:
             base = current if base_year == year else convert(base_year)
+    deadline = target.deadline
+    before: tuple[int, Any] | None = None  # the series cut at the deadline
+    if year is not None and deadline is not None and year > deadline:
+        before = series.latest(deadline)
+        if before is not None and (base_year is None or before[0] <= base_year):
+            before = None  # no growth to project from
     goal = amount(unit)
     raw, reasons = figures(
         target=goal,
-        deadline=target.deadline,
+        deadline=deadline,
         year=year,
         current=current,
         base_year=base_year,
         base=base,
+        cut_year=None if before is None else before[0],
+        cut=None if before is None else convert(before[0]),
     )
     decided = status(
         target=goal,
-        deadline=target.deadline,
+        deadline=deadline,
         year=year,
         current=current,
         figures=raw,
         thresholds=limits,
+        after_deadline=after_deadline,
     )
     make: Callable[[Decimal], Amount] = lambda number: like(number, unit)  # noqa: E731
     kept = held(raw, make, reasons)
@@ -402,6 +443,7 @@ class TradeTarget:
         on_track: Number = _ON_TRACK,
         needs_acceleration: Number = _NEEDS_ACCELERATION,
         off_track: Number = _OFF_TRACK,
+        after_deadline: AfterDeadline = AFTER_DEADLINE,
     ) -> Progress[Money]:
         """Measure ``series`` against this target as of a year.
 
@@ -436,6 +478,13 @@ class TradeTarget:
             needs_acceleration: Least growth ratio for ``NEEDS_ACCELERATION``.
             off_track: Least growth ratio for ``OFF_TRACK``; below it the
                 status is ``REGRESSING``.
+            after_deadline: How a target not reached by its deadline (the
+                latest year is the deadline or later) is graded:
+                ``"ratio"`` (the default, as Open SDG does) by the growth
+                ratio like any other; ``"missed"`` as missed, ``OFF_TRACK``
+                (``REGRESSING`` when the ratio is below ``off_track``)
+                whatever the ratio. Both rules and their sources are on the
+                methodology page.
 
         Raises:
             ValidationError: ``series`` is not a TradeSeries, measures another
@@ -447,6 +496,8 @@ class TradeTarget:
                 bilat's range.
             InvalidNumberError: a threshold is not a number, or they increase
                 (``on_track ≥ needs_acceleration ≥ off_track`` is required).
+            InvalidOptionError: ``after_deadline`` is neither ``"ratio"``
+                nor ``"missed"``.
 
         Example:
             >>> from bilat import Money, TradeSeries, TradeTarget
@@ -470,16 +521,17 @@ class TradeTarget:
 
             expect_rates(rates, call)
         limits = thresholds(on_track, needs_acceleration, off_track)
+        rule = deadline_rule(after_deadline)
         checked = _check_series(self, series, call)
-        currency = self.money.currency
-        if rates is None and checked.currency != currency:  # type: ignore[union-attr]
-            raise CurrencyMismatchError(
-                checked.currency.code,  # type: ignore[union-attr]
-                currency.code,
-                "progress",
-                hint=f"pass rates= to {call}",
-            )
-        return _measure(self, checked, as_of, rates=rates, limits=limits, call=call)
+        return _measure(
+            self,
+            checked,
+            as_of,
+            rates=rates,
+            limits=limits,
+            call=call,
+            after_deadline=rule,
+        )
 
     def plot(
         self,
@@ -560,10 +612,10 @@ def _measure_value(
     return measure
 
 
-def _measure_repr(value: object) -> str:
-    if isinstance(value, Money | Estimate | Decimal):
-        return repr(value)
-    return f"Q_({str(value)!r})"
+def _measure_repr(value: Money | Estimate | pint.Quantity[Decimal] | Decimal) -> str:
+    from bilat._measure import measure_repr
+
+    return measure_repr(value)
 
 
 @public
@@ -580,7 +632,7 @@ class Target:
     a trade target, in the target's unit.
 
     Args:
-        parties: At least two distinct countries; for the subjects
+        parties: One or more distinct countries; for the subjects
             ``"exports"`` and ``"imports"`` the flow is the first party's.
         value: The target: Money, an Estimate, a quantity or a positive
             number (ints become Decimals).
@@ -597,8 +649,7 @@ class Target:
     Raises:
         ValidationError: with the path of the offending field: a value that
             is no positive measure, an empty subject, a year that is not an
-            int, a baseline year not before the deadline, fewer than two
-            parties.
+            int, a baseline year not before the deadline, no parties.
 
     Example:
         >>> from bilat import Q_, Series, Target
@@ -611,7 +662,7 @@ class Target:
         (Decimal('69.7'), <Quantity(46, 'kilometer')>, 'insufficient_data')
     """
 
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=any_parties)
     value: Money | Estimate | pint.Quantity[Decimal] | Decimal = attrs.field(
         converter=_measure_value, eq=_measure_key
     )
@@ -652,6 +703,7 @@ class Target:
         on_track: Number = _ON_TRACK,
         needs_acceleration: Number = _NEEDS_ACCELERATION,
         off_track: Number = _OFF_TRACK,
+        after_deadline: AfterDeadline = AFTER_DEADLINE,
     ) -> Progress[Amount]:
         """Measure ``series`` against this target as of a year.
 
@@ -671,6 +723,11 @@ class Target:
             on_track: Least growth ratio for ``ON_TRACK``.
             needs_acceleration: Least growth ratio for ``NEEDS_ACCELERATION``.
             off_track: Least growth ratio for ``OFF_TRACK``.
+            after_deadline: How a target not reached by its deadline is
+                graded: ``"ratio"`` (the default, Open SDG's rule) by the
+                growth ratio, or ``"missed"``: ``OFF_TRACK`` (or
+                ``REGRESSING``) whatever the ratio. As in
+                :meth:`TradeTarget.progress`.
 
         Raises:
             ValidationError: ``series`` is of another subject or parties, or
@@ -680,6 +737,8 @@ class Target:
             CurrencyMismatchError: money in another currency without ``rates``.
             RateNotFoundError: ``rates`` cannot convert a year's value.
             InvalidNumberError: the thresholds are not numbers in order.
+            InvalidOptionError: ``after_deadline`` is not ``"ratio"`` or
+                ``"missed"``.
 
         Example:
             >>> from bilat import Series, Target
@@ -695,8 +754,17 @@ class Target:
 
             expect_rates(rates, call)
         limits = thresholds(on_track, needs_acceleration, off_track)
+        rule = deadline_rule(after_deadline)
         checked = _check_series(self, series, call)
-        return _measure(self, checked, as_of, rates=rates, limits=limits, call=call)
+        return _measure(
+            self,
+            checked,
+            as_of,
+            rates=rates,
+            limits=limits,
+            call=call,
+            after_deadline=rule,
+        )
 
     def __repr__(self) -> str:
         args = [repr(self.parties), _measure_repr(self.value)]
@@ -749,6 +817,10 @@ def _amount_key(value: object) -> object:
     return None if value is None else measure_key(value)  # type: ignore[arg-type]
 
 
+#: The fields of a Progress that hold amounts of the target's kind.
+_AMOUNTS: frozenset[str] = frozenset(("current", "base", "gap", "projected"))
+
+
 def _reasons_key(value: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value.items()))
 
@@ -784,7 +856,9 @@ class Progress(Generic[M]):
         planned_cagr: The growth from base to target by the deadline.
         required_cagr: The growth still needed from now to the deadline.
         growth_ratio: ``actual_cagr / |planned_cagr|``.
-        projected: The value expected at the deadline at the actual rate.
+        projected: The value expected at the deadline at the actual rate
+            (once the deadline has passed, from the series cut at the
+            deadline).
         anticipated: ``(projected − base) / (target − base)``.
         eta: The first year the target is reached at the actual rate.
         status: The resulting :class:`ProgressStatus`.
@@ -905,10 +979,11 @@ class Progress(Generic[M]):
                 if value:
                     args.append(f"out_of_range={dict(value)!r}")
                 continue
-            text = (
-                f"ProgressStatus.{value.name}"
-                if isinstance(value, ProgressStatus)
-                else repr(value)
-            )
+            if isinstance(value, ProgressStatus):
+                text = f"ProgressStatus.{value.name}"
+            elif field.name in _AMOUNTS and value is not None:
+                text = _measure_repr(value)  # a quantity as Q_('46 kilometer')
+            else:
+                text = repr(value)
             args.append(f"{field.name}={text}")
         return f"Progress({', '.join(args)})"

@@ -384,9 +384,7 @@ def _unstructure_quantity(value: pint.Quantity[Any]) -> str:
 # -- measures, speakers, and either kind of target or series ------------------
 
 #: A number written without a unit: a plain number, not a quantity.
-_BARE_NUMBER: Final = re.compile(
-    r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-)
+_BARE_NUMBER: Final = re.compile(DECIMAL_PATTERN)
 
 
 class _Written(str):

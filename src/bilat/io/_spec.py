@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Final, final
 
 import attrs
@@ -33,10 +34,14 @@ from bilat._money import Money
 __all__ = [
     "FORMAT",
     "FORMATS",
+    "AnySeries",
+    "AnyTarget",
     "DateOrYear",
+    "Measure",
     "MoneyOrEstimate",
     "Quantity",
     "Record",
+    "SaidBy",
     "Year",
     "records",
 ]
@@ -66,6 +71,30 @@ class DateOrYear:
     """A date (``"2024-05-10"``), or a year alone (``2024``) when no day is known."""
 
 
+@final
+class Measure:
+    """A value of any measure: a Money or Estimate table, a quantity, or a number.
+
+    A quantity is text with a unit (``"152 km"``); a number is an integer or
+    text without a unit (``78``, ``"0.5"``).
+    """
+
+
+@final
+class SaidBy:
+    """Who stated a claim: an official (a table) or a country (``"KZ"``)."""
+
+
+@final
+class AnyTarget:
+    """A target: a :class:`~bilat.Target` when it has a ``subject``, else a trade target."""
+
+
+@final
+class AnySeries:
+    """A series: a :class:`~bilat.Series` when it has a ``subject``, else a trade series."""
+
+
 @attrs.frozen
 class Record:
     """How one class is written: its plain field types, by field name.
@@ -75,11 +104,18 @@ class Record:
         fields: The plain type of each constructor argument, in order.
         nullable: Required arguments that may be None: absent from a file
             when None.
+        defaults: The defaults of optional arguments the attrs fields do
+            not know (a class with its own ``__init__``).
+        stand_in: ``(absent, given)``: when a file's table has no
+            ``absent`` key, the text of ``given`` is passed for it as
+            written (a claim given only as ``text = "over $4.6 billion"``).
     """
 
     cls: type
     fields: Mapping[str, Any]
     nullable: frozenset[str] = frozenset()
+    defaults: Mapping[str, Any] = attrs.field(factory=dict)
+    stand_in: tuple[str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -87,29 +123,63 @@ class Record:
         return self.cls.__name__
 
     def attributes(self) -> list[attrs.Attribute[Any]]:
-        """The class's attrs fields with plain types, in constructor order."""
+        """The class's attrs fields with plain types, in constructor order.
+
+        A class with its own ``__init__`` (whose attrs fields have no
+        defaults) gives the defaults of its optional arguments in
+        :attr:`defaults`.
+        """
         return [
-            a.evolve(type=self.fields[a.name]) for a in attrs.fields(self.cls) if a.init
+            a.evolve(type=self.fields[a.name])
+            if a.name not in self.defaults
+            else a.evolve(type=self.fields[a.name], default=self.defaults[a.name])
+            for a in attrs.fields(self.cls)
+            if a.init or a.name in self.defaults
         ]
 
 
-def _record(cls: type, nullable: frozenset[str] = frozenset(), **fields: Any) -> Record:
-    return Record(cls, fields, nullable)
+def _record(
+    cls: type,
+    nullable: frozenset[str] = frozenset(),
+    defaults: Mapping[str, Any] | None = None,
+    stand_in: tuple[str, str] | None = None,
+    **fields: Any,
+) -> Record:
+    return Record(cls, fields, nullable, defaults or {}, stand_in)
 
 
 @thread_safe_cache
 def records() -> tuple[Record, ...]:
     """Every record class of the format, dependencies before their users."""
-    from bilat._agreement import Agreement, AgreementKind
+    from bilat._agreement import ActionKind, Agreement, AgreementKind, TreatyAction
+    from bilat._claims import Claim
     from bilat._dossier import Dossier
     from bilat._events import Meeting, Official, Topic
     from bilat._project import ProgressUpdate, Project, ProjectStatus
-    from bilat._series import TradeMetric, TradeSeries
+    from bilat._series import Series, TradeMetric
     from bilat._source import Source
-    from bilat._target import TradeTarget
+    from bilat._target import Target, TradeTarget
+    from bilat._trade_series import TradeSeries
 
     sources = tuple[Source, ...]
     parties = tuple[Country, ...]
+    claim = _record(
+        Claim,
+        stand_in=("value", "text"),
+        defaults=dict.fromkeys(
+            ("value", "said_by", "stated", "note", "text", "precision")
+        ),
+        subject=str,
+        period=int,
+        value=Measure,
+        source=Source,
+        parties=parties,
+        said_by=SaidBy,
+        stated=DateOrYear,
+        note=str,
+        text=str,
+        precision=Decimal,
+    )
     return (
         _record(
             Source,
@@ -120,16 +190,27 @@ def records() -> tuple[Record, ...]:
             accessed=dt.date,
             note=str,
         ),
+        _record(Official, name=str, role=str, country=Country),
+        claim,
+        _record(
+            TreatyAction,
+            party=Country,
+            kind=ActionKind,
+            date=DateOrYear,
+            sources=sources,
+        ),
         _record(
             Agreement,
             title=str,
             parties=parties,
             kind=AgreementKind,
-            signed=dt.date,
-            in_force=dt.date,
-            ends=dt.date,
-            terminated=dt.date,
+            signed=DateOrYear,
+            in_force=DateOrYear,
+            ends=DateOrYear,
+            terminated=DateOrYear,
             sources=sources,
+            actions=tuple[TreatyAction, ...],
+            note=str,
         ),
         _record(
             ProgressUpdate, date=dt.date, measure=str, done=Quantity, sources=sources
@@ -153,10 +234,21 @@ def records() -> tuple[Record, ...]:
             TradeSeries,
             parties=parties,
             metric=TradeMetric,
-            values=Mapping[Year, Money],
+            values=Mapping[Year, MoneyOrEstimate],  # type: ignore[valid-type]
             reporter=Country,
             sources=sources,
             value_sources=Mapping[Year, sources],
+            claims=Mapping[Year, Claim],
+        ),
+        _record(
+            Series,
+            parties=parties,
+            subject=str,
+            values=Mapping[Year, Measure],
+            reporter=Country,
+            sources=sources,
+            value_sources=Mapping[Year, sources],
+            claims=Mapping[Year, Claim],
         ),
         _record(
             TradeTarget,
@@ -168,7 +260,16 @@ def records() -> tuple[Record, ...]:
             agreement=Agreement,
             sources=sources,
         ),
-        _record(Official, name=str, role=str, country=Country),
+        _record(
+            Target,
+            parties=parties,
+            value=Measure,
+            deadline=int,
+            subject=str,
+            baseline_year=int,
+            agreement=Agreement,
+            sources=sources,
+        ),
         _record(
             Meeting,
             frozenset({"when"}),
@@ -186,12 +287,13 @@ def records() -> tuple[Record, ...]:
             parties=parties,
             agreements=tuple[Agreement, ...],
             projects=tuple[Project, ...],
-            targets=tuple[TradeTarget, ...],
-            series=tuple[TradeSeries, ...],
+            targets=tuple[AnyTarget, ...],
+            series=tuple[AnySeries, ...],
             events=tuple[Meeting, ...],
             sources=sources,
             relationship=str,
             officials=tuple[Official, ...],
             note=str,
+            claims=tuple[Claim, ...],
         ),
     )

@@ -1,0 +1,1081 @@
+"""Claims: figures someone stated, the ranges they allow, conflicts and the pick.
+
+A :class:`Claim` is one figure as someone stated it: "Kazakhstan–Uzbekistan
+turnover in 2022 was $4.6 bn (ministers' meeting, 22 September 2023)".
+Different speakers give different figures for the same year; bilat keeps all
+of them, says which disagree (:func:`conflicts`) and picks one per year by a
+documented rule (:func:`choose`).
+
+**The range a claim allows.** A figure stands for every value it may have
+been rounded from, or that its qualifier allows:
+
+======================================  ======================================
+the claim                               its range
+======================================  ======================================
+an :class:`~bilat.Estimate`             its bounds; ``OVER`` is open at its
+                                        value: (v, v·(1+t)]
+an exact figure with precision ``p``    [v − p/2, v + p/2)
+an exact figure without precision       [v, v]
+======================================  ======================================
+
+So ``"$4.6 billion"`` allows [4.55, 4.65) bn, ``"$4.97 bn"`` allows
+[4.965, 4.975) bn and ``"over $4.6 bn"`` allows (4.6, 5.06] bn. Two claims
+*overlap* when their ranges share a value, compared exactly (as fractions),
+in a common unit.
+
+**Precision is read from the text, never from a Decimal.** ``"$4.6
+billion"`` was written to the nearest 10⁸ dollars, and that is known only
+from the text. A :class:`~decimal.Decimal` cannot say it: ``Decimal("4.6E+9")
+== Decimal("4600000000")``, and sums, products and files drop exponents. A
+figure typed in by hand gets a precision only when it is given
+(``precision="1E+8"``); without one it is exact as given.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import datetime as dt
+import decimal
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    NamedTuple,
+    TypeAlias,
+    cast,
+    final,
+)
+
+import attrs
+
+from bilat._country import Country, CountryLike, as_country, as_parties
+from bilat._decimal import EXACT, arithmetic_error, decimal_text, to_decimal
+from bilat._errors import (
+    ArgumentTypeError,
+    BilatError,
+    CurrencyMismatchError,
+    InvalidOptionError,
+    ParseError,
+    UnitMismatchError,
+    ValidationError,
+    shown,
+)
+from bilat._estimate import Estimate, Qualifier
+from bilat._events import Official
+from bilat._fields import as_instances, as_items, plain_str
+from bilat._locale import LocaleLike, get_locale
+from bilat._measure import Amount, Measure, as_measure, describe, kind_key, measure_key
+from bilat._money import Money, make_money
+from bilat._pickling import plain, public
+from bilat._series import DIRECTED, as_subject, check_year, same_parties
+from bilat._source import (
+    DateOrYear,
+    Source,
+    as_date_or_year,
+    as_text,
+    date_or_year_repr,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+    from bilat._rates import ExchangeRates
+    from bilat._series import TradeMetric
+
+__all__ = [
+    "DEFAULT_PREFER",
+    "PREFERENCES",
+    "Claim",
+    "Conflict",
+    "Preference",
+    "choose",
+    "conflicts",
+]
+
+#: A criterion of :func:`choose`.
+Preference: TypeAlias = Literal["reporter", "exact", "precise", "latest", "earliest"]
+
+#: Every criterion :func:`choose` knows.
+PREFERENCES: Final[tuple[Preference, ...]] = (
+    "reporter",
+    "exact",
+    "precise",
+    "latest",
+    "earliest",
+)
+
+#: The criteria :func:`choose` applies unless told otherwise, in order.
+DEFAULT_PREFER: Final[tuple[Preference, ...]] = (
+    "reporter",
+    "exact",
+    "latest",
+    "precise",
+)
+
+_TWO: Final = Decimal(2)
+
+# -- field converters -------------------------------------------------------------
+
+
+def _invalid(path: str, message: str) -> ValidationError:
+    """The error for one problem at a field path."""
+    return ValidationError([(path, message)])
+
+
+def _subject(value: object) -> str:
+    return as_subject(value, "subject")
+
+
+def _period(value: object) -> int:
+    return check_year(value, "period")
+
+
+def _value(value: object) -> Measure:
+    measure = as_measure(value, "value")
+    if (
+        isinstance(measure, Estimate)
+        and measure.qualifier is Qualifier.EXACT
+        and measure.is_exact
+    ):
+        return measure.value  # an exact Estimate is its Money
+    return measure
+
+
+def _source(value: object) -> Source:
+    if not isinstance(value, Source):
+        raise _invalid(
+            "source", f"expected a Source such as Source('Akorda'), got {shown(value)}"
+        )
+    return value
+
+
+def _said_by(value: object) -> Official | Country | None:
+    if value is None or isinstance(value, Official | Country):
+        return value
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        try:
+            return as_country(value, "said_by")
+        except ValidationError as e:
+            reason = e.problems[0][1]
+            raise _invalid(
+                "said_by",
+                f"expected an Official or a country, got {shown(value)} ({reason})",
+            ) from None
+    raise _invalid(
+        "said_by",
+        (
+            "expected an Official, a country (Country('KZ') or a code) "
+            f"or None, got {shown(value)}"
+        ),
+    )
+
+
+def _stated(value: object) -> DateOrYear | None:
+    return None if value is None else as_date_or_year(value, "stated")
+
+
+def _note(value: object) -> str | None:
+    return None if value is None else as_text(value, "note")
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else as_text(value, "text")
+
+
+def _precision(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    expected = (
+        "a positive step such as Decimal('1E+8') or '0.1e9' (the value of one "
+        "unit in the last digit written), or None for a figure exact as given"
+    )
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+        raise _invalid("precision", f"expected {expected}, got {shown(value)}")
+    try:
+        step = to_decimal(value, what="precision")
+    except BilatError as e:
+        raise _invalid("precision", str(e)) from None
+    if step <= 0:
+        raise _invalid("precision", f"expected {expected}, got {shown(value)}")
+    return step
+
+
+# -- reading the text ---------------------------------------------------------------
+
+#: The number that starts a quantity's text, as :func:`bilat._units.parse_quantity`
+#: reads it.
+_LEADING_NUMBER: Final = re.compile(r"[+-]?[0-9_.]+(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def _read(text: str, locale: LocaleLike) -> tuple[Measure, Decimal]:
+    """The value a text states and the step of its last written digit.
+
+    Money first (as :meth:`Estimate.parse` reads it), then a quantity
+    (``"152 km"``) or a plain number (``"78"``).
+    """
+    from bilat._parse import parse_estimate_with_step
+
+    try:
+        estimate, step = parse_estimate_with_step(text, locale)
+    except ParseError as e:
+        as_money = e.expected
+    else:
+        return _value(estimate), step
+    from bilat._units import magnitude, parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except BilatError as e:
+        raise _invalid(
+            "value",
+            (
+                f"cannot read {shown(text)} as an amount of money "
+                f"({as_money}), nor as a quantity such as '152 km' or a "
+                f"number such as '78' ({e})"
+            ),
+        ) from None
+    number = _LEADING_NUMBER.match(text.strip())
+    assert number is not None  # parse_quantity read one
+    written = to_decimal(number[0], what="value")
+    step = Decimal((0, (1,), cast("int", written.as_tuple().exponent)))
+    if quantity.unitless:
+        return magnitude(quantity), step
+    return quantity, step
+
+
+# -- ranges ---------------------------------------------------------------------------
+
+
+class _Range(NamedTuple):
+    """A claim's range in its own kind, with its open ends."""
+
+    low: Amount
+    high: Amount
+    low_open: bool
+    high_open: bool
+
+
+def _shifted(value: Amount, by: Decimal) -> Amount:
+    """``value`` plus ``by`` (in the value's unit), exactly."""
+    if isinstance(value, Money):
+        number = value.amount
+    elif isinstance(value, Decimal):
+        number = value
+    else:
+        from bilat._units import magnitude
+
+        number = magnitude(value)
+    try:
+        moved = EXACT.add(number, by)
+    except decimal.DecimalException as e:
+        raise arithmetic_error(e, (value, by), "bound of a claim") from None
+    if isinstance(value, Money):
+        return make_money(moved, value.currency)
+    if isinstance(value, Decimal):
+        return to_decimal(moved, what="bound of a claim")
+    from bilat._units import get_registry
+
+    return get_registry().Quantity(moved, value.units)
+
+
+def _range(claim: Claim) -> _Range:
+    value = claim.value
+    if isinstance(value, Estimate):
+        over = value.qualifier is Qualifier.OVER and value.low == value.value
+        open_low = over and value.low < value.high
+        return _Range(value.low, value.high, low_open=open_low, high_open=False)
+    if claim.precision is None:
+        return _Range(value, value, low_open=False, high_open=False)
+    half = EXACT.divide(claim.precision, _TWO)  # exact: a step halves exactly
+    low, high = _shifted(value, -half), _shifted(value, half)
+    return _Range(low, high, low_open=False, high_open=True)
+
+
+class _Span(NamedTuple):
+    """A range as exact fractions of one unit, to compare with another's."""
+
+    low: Fraction
+    high: Fraction
+    low_open: bool
+    high_open: bool
+
+
+def _fraction(value: Amount) -> Fraction:
+    """An amount as an exact fraction (a quantity's in base units)."""
+    if isinstance(value, Money):
+        return Fraction(value.amount)
+    if isinstance(value, Decimal):
+        return Fraction(value)
+    from bilat._units import quantity_key
+
+    size = quantity_key(value)[0]
+    assert isinstance(size, Fraction)  # bilat's quantities are multiplicative
+    return size
+
+
+def _unit_text(value: Measure) -> str:
+    value = value.value if isinstance(value, Estimate) else value
+    return f"{value.units:D}"  # type: ignore[union-attr]
+
+
+_OVERLAPS_HINT: Final = "pass rates= to Claim.overlaps() or bilat.conflicts()"
+
+
+def _spans(
+    first: Claim, second: Claim, rates: ExchangeRates | None
+) -> tuple[_Span, _Span]:
+    """Both claims' ranges in one unit, ready to compare.
+
+    Money of two currencies goes into the currency whose code comes first,
+    each claim at the rate on or before 31 December of its own period, so
+    the result does not depend on which claim is which.
+    """
+    kinds = kind_key(first.value), kind_key(second.value)
+    if kinds[0][0] != kinds[1][0]:
+        raise _invalid(
+            "",
+            (
+                f"cannot compare {describe(first.value)} with "
+                f"{describe(second.value)}: claims on one subject "
+                "state values of one kind"
+            ),
+        )
+    ranges = [_range(first), _range(second)]
+    if kinds[0][0] == "money" and kinds[0][1] != kinds[1][1]:
+        if rates is None:
+            raise CurrencyMismatchError(
+                kinds[0][1], kinds[1][1], "overlaps", hint=_OVERLAPS_HINT
+            )
+        target = min(kinds[0][1], kinds[1][1])
+        for i, claim in enumerate((first, second)):
+            if kinds[i][1] != target:
+                on = dt.date(claim.period, 12, 31)
+                low, high, low_open, high_open = ranges[i]
+                assert isinstance(low, Money)
+                assert isinstance(high, Money)
+                ranges[i] = _Range(
+                    rates.convert(low, target, on),
+                    rates.convert(high, target, on),
+                    low_open,
+                    high_open,
+                )
+    elif kinds[0][0] == "quantity" and kinds[0][1] != kinds[1][1]:
+        raise UnitMismatchError(
+            _unit_text(first.value),
+            _unit_text(second.value),
+            f"a claim of {kinds[1][1]} cannot be compared with one of {kinds[0][1]}",
+        )
+    a, b = (
+        _Span(_fraction(r.low), _fraction(r.high), r.low_open, r.high_open)
+        for r in ranges
+    )
+    return a, b
+
+
+def _meet(a: _Span, b: _Span) -> bool:
+    """Whether two ranges share a value, ends open or closed."""
+    if a.low != b.low:
+        low, low_open = max((a.low, a.low_open), (b.low, b.low_open))
+    else:
+        low, low_open = a.low, a.low_open or b.low_open
+    if a.high != b.high:
+        high, high_open = min((a.high, a.high_open), (b.high, b.high_open))
+    else:
+        high, high_open = a.high, a.high_open or b.high_open
+    return low < high or (low == high and not low_open and not high_open)
+
+
+def _expect_rates(rates: object, call: str) -> ExchangeRates | None:
+    if rates is None:
+        return None
+    from bilat._rates import expect_rates
+
+    return expect_rates(rates, call)
+
+
+# -- the claim ---------------------------------------------------------------------------
+
+
+@public
+@final
+@attrs.frozen(init=False, repr=False, getstate_setstate=False)
+class Claim:
+    """A figure someone stated: what, for which year, how much, and who said so.
+
+    The value may be given as the text as written (``"over $4.6 billion"``,
+    ``"152 km"``, ``"78"``): it is read as :meth:`Estimate.parse` reads
+    money (in ``locale``), else as a quantity (as ``bilat.Q_`` reads it) or a
+    plain number, and the text and its written precision are kept
+    (``"$4.6 billion"`` → ``precision=Decimal('1E+8')``; ``"$5.0 bn"`` →
+    ``1E+8``; ``"152 km"`` → ``1``, in km). Given ``text`` or ``precision``
+    win over what the text would give.
+
+    The range a claim allows (:attr:`low`, :attr:`high`):
+
+    ======================================  ==================================
+    the claim                               its range
+    ======================================  ==================================
+    an Estimate                             its bounds (``OVER`` is open at
+                                            its value: (v, v·(1+t)])
+    an exact figure with precision ``p``    [v − p/2, v + p/2)
+    an exact figure without precision       [v, v]
+    ======================================  ==================================
+
+    The precision of a figure typed in by hand is never guessed from a
+    Decimal's exponent: ``Decimal("4.6E+9") == Decimal("4600000000")``, and
+    arithmetic and files drop exponents. Give it (``precision="1E+8"``), or
+    give the text.
+
+    Args:
+        subject: What is measured: text (``"turnover"``, ``"track laid"``)
+            or a :class:`TradeMetric`, which stands for its value, so that
+            claims meet trade series.
+        period: The year the figure is for (an int from 1 to 9999).
+        value: :class:`Money`, an :class:`Estimate` (an exact one is kept as
+            its Money), a pint quantity, a number (int or Decimal; floats
+            are refused) or the text as written.
+        source: Where the figure was stated.
+        parties: At least two distinct countries, in the order given (for
+            ``"exports"`` and ``"imports"`` the first is the one whose flow
+            it is).
+        said_by: Who stated it: an :class:`Official` or a country.
+        stated: When it was said: a date, an ISO date, or the year alone.
+        note: Anything else worth keeping.
+        text: The figure as written; set from ``value`` when that is text.
+        precision: The step of the last written digit, in the value's unit
+            (a positive Decimal, int or text); set from ``value`` when that
+            is text; None for a figure exact as given. An Estimate's range
+            is its bounds: its precision is kept, and does not widen them.
+        locale: The locale the text of ``value`` is written in; used to
+            read it, not kept.
+
+    Raises:
+        ValidationError: a field is invalid; the error's path names it
+            (``value``, ``parties[1]``, ``precision`` …).
+
+    Example:
+        >>> from bilat import Claim, Source
+        >>> ministers = Source("MENAFN", published="2023-09-22")
+        >>> c = Claim("turnover", 2022, "$4.6 billion", ministers, parties=("KZ", "UZ"))
+        >>> c.value, c.precision
+        (Money('4600000000', 'USD'), Decimal('1E+8'))
+        >>> c.low, c.high
+        (Money('4550000000', 'USD'), Money('4650000000', 'USD'))
+        >>> Claim("length", 2023, "152 km", ministers, parties=("KZ", "UZ")).value
+        <Quantity(152, 'kilometer')>
+        >>> ru = Claim("turnover", 2023, "более 4,6 млрд долларов", ministers,
+        ...            parties=("KZ", "UZ"), locale="ru")
+        >>> ru.value.qualifier, ru.precision
+        (<Qualifier.OVER: 'over'>, Decimal('1E+8'))
+    """
+
+    subject: str = attrs.field(converter=_subject)
+    period: int = attrs.field(converter=_period)
+    value: Measure = attrs.field(converter=_value, eq=measure_key)
+    source: Source = attrs.field(converter=_source)
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    said_by: Official | Country | None = attrs.field(converter=_said_by)
+    stated: DateOrYear | None = attrs.field(converter=_stated)
+    note: str | None = attrs.field(converter=_note)
+    text: str | None = attrs.field(converter=_text)
+    precision: Decimal | None = attrs.field(converter=_precision)
+
+    def __init__(
+        self,
+        subject: str | TradeMetric,
+        period: int,
+        value: Money | Estimate | pint.Quantity[Any] | Decimal | int | str,
+        source: Source,
+        *,
+        parties: Iterable[CountryLike],
+        said_by: Official | CountryLike | None = None,
+        stated: dt.date | int | str | None = None,
+        note: str | None = None,
+        text: str | None = None,
+        precision: Decimal | int | str | None = None,
+        locale: LocaleLike = "en",
+    ) -> None:
+        try:
+            get_locale(locale)
+        except BilatError as e:
+            raise _invalid("locale", str(e)) from None
+        written = plain_str(value)
+        if written is not None:
+            value, step = _read(written, locale)
+            if text is None:
+                text = written
+            if precision is None:
+                precision = step
+        self.__attrs_init__(
+            subject=subject,
+            period=period,
+            value=value,
+            source=source,
+            parties=parties,
+            said_by=said_by,
+            stated=stated,
+            note=note,
+            text=text,
+            precision=precision,
+        )
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            _range(self)
+        except BilatError as e:
+            raise _invalid(
+                "precision", f"the range of {shown(self.value)} is out of reach: {e}"
+            ) from None
+
+    # -- pickling: through the fields, quantities as text ------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (and copy) the fields, a quantity as text in bilat's units.
+
+        Loading runs the same validation as building the claim by hand.
+        """
+        state = {f.name: plain(getattr(self, f.name)) for f in attrs.fields(Claim)}
+        rebuild = copyreg.__newobj__  # type: ignore[attr-defined]
+        return rebuild, (Claim,), state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Rebuild a claim from the state :meth:`__reduce__` gives."""
+        fields = dict(state)
+        if isinstance(fields.get("value"), str):  # a quantity, as text
+            from bilat._units import parse_quantity
+
+            fields["value"] = parse_quantity(fields["value"])
+        self.__attrs_init__(**fields)
+
+    # -- the range ---------------------------------------------------------------
+
+    @property
+    def low(self) -> Amount | None:
+        """The lowest value the claim allows (in the value's kind; None: no bound).
+
+        Included, except for an ``OVER`` estimate, whose range is open at
+        its value.
+
+        Example:
+            >>> from bilat import Claim, Source
+            >>> Claim("turnover", 2023, "over $4.6 bn", Source("TCA"),
+            ...       parties=("KZ", "UZ")).low
+            Money('4600000000', 'USD')
+        """
+        return _range(self).low
+
+    @property
+    def high(self) -> Amount | None:
+        """The highest value the claim allows (in the value's kind; None: no bound).
+
+        Included, except for an exact figure with a precision, whose range
+        ``[v − p/2, v + p/2)`` is open above.
+
+        Example:
+            >>> from bilat import Claim, Source
+            >>> Claim("turnover", 2025, "$4.97 bn", Source("Trend"),
+            ...       parties=("KZ", "UZ")).high
+            Money('4975000000', 'USD')
+        """
+        return _range(self).high
+
+    def overlaps(self, other: Claim, *, rates: ExchangeRates | None = None) -> bool:
+        """Whether the ranges of two claims share a value.
+
+        Compared exactly, open and closed ends included, in a common unit:
+        money of two currencies in the currency whose ISO code comes first,
+        each converted with ``rates`` at the rate on or before 31 December of
+        its period; quantities in base units, converted exactly.
+        ``a.overlaps(b) == b.overlaps(a)``.
+
+        Raises:
+            CurrencyMismatchError: two currencies and no ``rates``.
+            UnitMismatchError: quantities of two dimensions; the message
+                names both units.
+            ValidationError: money, a quantity or a number against another
+                of these kinds; the message names both; or ``other`` is not
+                a Claim.
+            RateNotFoundError: ``rates`` has no rate for a period.
+
+        Example:
+            >>> from bilat import Claim, Source
+            >>> news = Source("News")
+            >>> def claim(text):
+            ...     return Claim("turnover", 2022, text, news, parties=("KZ", "UZ"))
+            >>> claim("$4.6 bn").overlaps(claim("$5.0 bn"))
+            False
+            >>> claim("$4.97 bn").overlaps(claim("about $5 bn"))
+            True
+        """
+        given: object = other
+        if not isinstance(given, Claim):
+            raise ArgumentTypeError(
+                [("other", f"expected a Claim, got {shown(given)}")]
+            )
+        table = _expect_rates(rates, "Claim.overlaps()")
+        return _meet(*_spans(self, other, table))
+
+    # -- text -------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        args = [
+            repr(self.subject),
+            repr(self.period),
+            _value_repr(self.value),
+            repr(self.source),
+            f"parties={tuple(p.alpha2 for p in self.parties)!r}",
+        ]
+        if isinstance(self.said_by, Country):
+            args.append(f"said_by={self.said_by.alpha2!r}")
+        elif self.said_by is not None:
+            args.append(f"said_by={self.said_by!r}")
+        if self.stated is not None:
+            args.append(f"stated={date_or_year_repr(self.stated)}")
+        for name in ("note", "text"):
+            text = getattr(self, name)
+            if text is not None:
+                args.append(f"{name}={text!r}")
+        if self.precision is not None:
+            args.append(f"precision=Decimal({decimal_text(self.precision)!r})")
+        return f"Claim({', '.join(args)})"
+
+    def __str__(self) -> str:
+        who = ""
+        if isinstance(self.said_by, Country):
+            who = f" ({self.said_by.name()})"
+        elif self.said_by is not None:
+            who = f" ({self.said_by.name})"
+        figure = self.text if self.text is not None else _value_text(self.value)
+        cited = self.source.publisher or self.source.title
+        return f"{self.subject} {self.period}: {figure}{who}, {cited}"
+
+
+def _value_repr(value: Measure) -> str:
+    if isinstance(value, Money | Estimate):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return f"Decimal({decimal_text(value)!r})"
+    return f"Q_({plain(value)!r})"
+
+
+def _value_text(value: Measure) -> str:
+    if isinstance(value, Money | Estimate):
+        return value.format()
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    return f"{plain(value)}"
+
+
+# -- canonical order ----------------------------------------------------------------
+
+
+def _time_key(when: DateOrYear | None) -> tuple[int, int, int, int]:
+    """Earlier first, unknown last; a year alone before the days in it."""
+    if when is None:
+        return (1, 0, 0, 0)
+    if isinstance(when, int):
+        return (0, when, 0, 0)
+    return (0, when.year, 1, when.toordinal())
+
+
+def _order(claim: Claim) -> tuple[object, ...]:
+    """The canonical order of claims: stated date (unknown last), value, repr.
+
+    The same whatever order the claims came in.
+    """
+    value = claim.value.value if isinstance(claim.value, Estimate) else claim.value
+    return (_time_key(claim.stated), kind_key(value), _fraction(value), repr(claim))
+
+
+def _parties_key(subject: str, parties: tuple[Country, ...]) -> tuple[Country, ...]:
+    """The parties by alpha-2 code; for exports and imports, the first stays first."""
+    if subject in DIRECTED:
+        rest = sorted(parties[1:], key=lambda c: c.alpha2)
+        return (parties[0], *rest)
+    return tuple(sorted(parties, key=lambda c: c.alpha2))
+
+
+def _group(claim: Claim) -> tuple[str, tuple[str, ...], int]:
+    codes = tuple(c.alpha2 for c in _parties_key(claim.subject, claim.parties))
+    return (claim.subject, codes, claim.period)
+
+
+# -- conflicts ---------------------------------------------------------------------
+
+
+def _conflict_claims(value: object) -> tuple[Claim, ...]:
+    claims = as_instances(value, Claim, "claims")
+    unique = sorted(set(claims), key=_order)
+    if len(unique) < 2:
+        raise _invalid(
+            "claims", f"expected at least two different claims, got {shown(claims)}"
+        )
+    return tuple(unique)
+
+
+def _given_pairs(
+    value: Iterable[Sequence[Claim]],
+) -> tuple[tuple[Claim, Claim], ...]:
+    """Pairs as given; checked against the claims once they are known."""
+    return value  # type: ignore[return-value]  # see Conflict.__attrs_post_init__
+
+
+def _disagreeing(
+    claims: Sequence[Claim], rates: ExchangeRates | None
+) -> tuple[tuple[Claim, Claim], ...]:
+    """The pairs of ``claims`` (in their order) whose ranges do not overlap."""
+    return tuple(
+        (a, b)
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if not _meet(*_spans(a, b, rates))
+    )
+
+
+@public
+@final
+@attrs.frozen(repr=False)
+class Conflict:
+    """Claims on one subject, parties and period whose ranges do not all overlap.
+
+    The claims are kept once each, in the canonical order: by stated date
+    (unknown last), then by value, then by repr. Parties are kept by alpha-2
+    code, the first party first for ``"exports"`` and ``"imports"``.
+
+    Args:
+        subject: What the claims measure.
+        parties: The countries they are about (compared as a set, except for
+            exports and imports, whose first party must match too).
+        period: The year they are for.
+        claims: At least two different claims on that subject, parties and
+            period.
+        pairs: The pairs of claims whose ranges do not overlap, each in the
+            claims' order; worked out from the claims when left out (claims
+            in two currencies then need :func:`conflicts` with ``rates=``).
+
+    Raises:
+        ValidationError: a claim on another subject, parties or period, fewer
+            than two claims, a pair that is not two of the claims, or no pair
+            at all (claims that all overlap are no conflict).
+
+    Example:
+        >>> from bilat import Claim, Conflict, Source
+        >>> a = Claim("turnover", 2022, "$4.6 bn", Source("MENAFN"), parties=("KZ", "UZ"))
+        >>> b = Claim("turnover", 2022, "$5.0 bn", Source("Kazinform"), parties=("UZ", "KZ"))
+        >>> c = Conflict("turnover", ("UZ", "KZ"), 2022, (b, a))
+        >>> c.parties, c.claims == (a, b), c.pairs == ((a, b),)
+        ((Country('KZ'), Country('UZ')), True, True)
+    """
+
+    subject: str = attrs.field(converter=_subject)
+    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    period: int = attrs.field(converter=_period)
+    claims: tuple[Claim, ...] = attrs.field(converter=_conflict_claims)
+    pairs: tuple[tuple[Claim, Claim], ...] = attrs.field(
+        default=(), kw_only=True, converter=_given_pairs
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "parties", _parties_key(self.subject, self.parties))
+        for i, claim in enumerate(self.claims):
+            if (
+                claim.subject != self.subject
+                or claim.period != self.period
+                or not same_parties(self.subject, claim.parties, self.parties)
+            ):
+                raise _invalid(
+                    f"claims[{i}]",
+                    (
+                        f"{shown(claim)} is not on {shown(self.subject)} "
+                        f"for {_codes(self.parties)} in {self.period}"
+                    ),
+                )
+        given: object = self.pairs
+        if type(given) is tuple and not given:
+            try:
+                pairs = _disagreeing(self.claims, None)
+            except CurrencyMismatchError as e:
+                raise CurrencyMismatchError(
+                    e.left,
+                    e.right,
+                    "Conflict",
+                    hint="pass pairs=, or find conflicts with bilat.conflicts(claims, rates=...)",
+                ) from None
+        else:
+            pairs = self._checked_pairs(given)
+        if not pairs:
+            raise _invalid(
+                "pairs", "the claims' ranges all overlap: they are no conflict"
+            )
+        object.__setattr__(self, "pairs", pairs)
+
+    def _checked_pairs(self, value: object) -> tuple[tuple[Claim, Claim], ...]:
+        rank = {claim: i for i, claim in enumerate(self.claims)}
+        found: set[tuple[int, int]] = set()
+        for i, pair in enumerate(
+            as_items(value, "pairs", "a sequence of pairs of claims")
+        ):
+            path = f"pairs[{i}]"
+            two = as_items(pair, path, "a pair of two claims")
+            ranks = [rank.get(c) if isinstance(c, Claim) else None for c in two]
+            if len(two) != 2 or None in ranks or ranks[0] == ranks[1]:
+                raise _invalid(
+                    path,
+                    f"expected two different claims of the conflict, got {shown(pair)}",
+                )
+            first, second = sorted(r for r in ranks if r is not None)
+            found.add((first, second))
+        return tuple((self.claims[i], self.claims[j]) for i, j in sorted(found))
+
+    def __repr__(self) -> str:
+        args = [
+            repr(self.subject),
+            repr(_codes(self.parties)),
+            repr(self.period),
+            repr(self.claims),
+        ]
+        try:
+            derived = _disagreeing(self.claims, None)
+        except BilatError:
+            derived = None
+        if derived != self.pairs:
+            args.append(f"pairs={self.pairs!r}")
+        return f"Conflict({', '.join(args)})"
+
+
+def _codes(parties: tuple[Country, ...]) -> tuple[str, ...]:
+    return tuple(p.alpha2 for p in parties)
+
+
+def conflicts(
+    claims: Iterable[Claim], *, rates: ExchangeRates | None = None
+) -> tuple[Conflict, ...]:
+    """The groups of claims on one subject, parties and period that disagree.
+
+    Claims are grouped by subject, period and parties; parties compare as a
+    set, except for ``"exports"`` and ``"imports"``, whose first party (whose
+    flow it is) must match too. A group is a conflict when any two of its
+    claims do not overlap (:meth:`Claim.overlaps`); the :class:`Conflict`
+    holds every claim of the group, each once. The result does not depend on
+    the order of ``claims``: conflicts come by subject, parties' alpha-2
+    codes and period, claims inside by stated date (unknown last), value and
+    repr.
+
+    Args:
+        claims: The claims to compare.
+        rates: Exchange rates for claims in different currencies, used at
+            31 December of the period.
+
+    Raises:
+        ValidationError: ``claims`` is not a sequence of Claims, or a group
+            mixes money, quantities and numbers.
+        CurrencyMismatchError: a group in two currencies and no ``rates``.
+        UnitMismatchError: a group of quantities of two dimensions.
+        RateNotFoundError: ``rates`` lacks a rate for a period.
+
+    Example:
+        >>> from bilat import Claim, Source, conflicts
+        >>> news = Source("News")
+        >>> seen = [
+        ...     Claim("turnover", 2022, "$4.6 bn", news, parties=("KZ", "UZ")),
+        ...     Claim("turnover", 2022, "$5.0 bn", news, parties=("UZ", "KZ")),
+        ...     Claim("turnover", 2025, "$4.97 bn", news, parties=("KZ", "UZ")),
+        ...     Claim("turnover", 2025, "about $5 bn", news, parties=("KZ", "UZ")),
+        ... ]
+        >>> [(c.period, len(c.claims)) for c in conflicts(seen)]
+        [(2022, 2)]
+    """
+    items = as_instances(claims, Claim, "claims")
+    table = _expect_rates(rates, "conflicts()")
+    groups: dict[tuple[str, tuple[str, ...], int], set[Claim]] = {}
+    for claim in items:
+        groups.setdefault(_group(claim), set()).add(claim)
+    found = []
+    for key in sorted(groups):
+        members = sorted(groups[key], key=_order)
+        if len(members) < 2:
+            continue
+        pairs = _disagreeing(members, table)
+        if pairs:
+            first = members[0]
+            found.append(
+                Conflict(
+                    first.subject,
+                    first.parties,
+                    first.period,
+                    tuple(members),
+                    pairs=pairs,
+                )
+            )
+    return tuple(found)
+
+
+# -- the selection rule -------------------------------------------------------------
+
+
+def _as_prefer(value: object) -> tuple[Preference, ...]:
+    items = as_items(
+        value, "prefer", "a sequence of criteria such as ('exact', 'latest')"
+    )
+    checked: list[Preference] = []
+    for i, item in enumerate(items):
+        text = plain_str(item)
+        if text is None or text not in PREFERENCES:
+            raise InvalidOptionError("selection criterion", item, PREFERENCES)
+        if text in checked:
+            raise _invalid(f"prefer[{i}]", f"the criterion {text!r} is named twice")
+        checked.append(text)
+    return tuple(checked)
+
+
+def _relative_width(claim: Claim) -> tuple[int, Fraction]:
+    """The width of a claim's range over the size of its value (smaller first).
+
+    A zero value with a range of some width comes after every other.
+    """
+    low, high, _, _ = _range(claim)
+    assert low is not None
+    assert high is not None
+    width = _fraction(high) - _fraction(low)
+    value = claim.value.value if isinstance(claim.value, Estimate) else claim.value
+    size = abs(_fraction(value))
+    if size:
+        return (0, width / size)
+    return (0, Fraction(0)) if not width else (1, width)
+
+
+def _when(claim: Claim) -> DateOrYear | None:
+    return claim.stated if claim.stated is not None else claim.source.published
+
+
+def _criterion(name: Preference, reporter: Country | None) -> Callable[[Claim], object]:
+    """The key of a criterion: the smaller, the more preferred."""
+    if name == "reporter":
+
+        def said_by_reporter(claim: Claim) -> int:
+            who = claim.said_by
+            country = who.country if isinstance(who, Official) else who
+            return 0 if reporter is None or country == reporter else 1
+
+        return said_by_reporter
+    if name == "exact":
+        return lambda claim: isinstance(claim.value, Estimate)
+    if name == "precise":
+        return _relative_width
+    if name == "latest":
+
+        def latest(claim: Claim) -> tuple[int, ...]:
+            known, year, day, ordinal = _time_key(_when(claim))
+            return (known, -year, -day, -ordinal)
+
+        return latest
+    return lambda claim: _time_key(_when(claim))
+
+
+def choose(
+    claims: Iterable[Claim],
+    prefer: Sequence[Preference] = DEFAULT_PREFER,
+    *,
+    reporter: CountryLike | None = None,
+) -> dict[int, tuple[Claim, str]]:
+    """One claim per period, by a documented rule, and what decided it.
+
+    For each period, the criteria of ``prefer`` are applied in order, each
+    keeping only the claims it ranks best among those left, until one claim
+    is left:
+
+    ``"reporter"``
+        claims said by ``reporter`` (the country itself or an
+        :class:`Official` of it) first; ignored when ``reporter`` is None;
+    ``"exact"``
+        exact figures before estimates (a figure with a written precision
+        is exact);
+    ``"precise"``
+        the narrowest range relative to the value first
+        ((high − low) / |value|; a zero value with a range of some width
+        last);
+    ``"latest"``
+        the latest statement first: ``stated``, else the source's
+        ``published`` date; a statement known only by its year counts as
+        earlier than the days of that year; undated last;
+    ``"earliest"``
+        the earliest statement first, by the same dates; undated last.
+
+    The default is ``("reporter", "exact", "latest", "precise")``. Claims
+    still tied after every criterion are taken in the canonical order of
+    :func:`conflicts` (stated date, unknown last; then value; then repr), so
+    the pick never depends on the order of ``claims``. Equal claims count
+    once.
+
+    Args:
+        claims: Claims on one subject and one set of parties.
+        prefer: The criteria, most important first.
+        reporter: The country whose own statements ``"reporter"`` prefers.
+
+    Returns:
+        For each period, in order, the claim picked and what decided: the
+        criterion's name, ``"only"`` when the period has one claim, or
+        ``"order"`` when the canonical order broke a tie.
+
+    Raises:
+        InvalidOptionError: an unknown criterion; the message lists the
+            valid ones.
+        ValidationError: claims on more than one subject or set of parties
+            (filter them first), a criterion named twice, or a reporter
+            that is not a country.
+
+    Example:
+        >>> from bilat import Claim, Source
+        >>> from bilat._claims import choose
+        >>> a = Claim("turnover", 2023, "$4.4 bn", Source("Akorda"), parties=("KZ", "UZ"),
+        ...           stated="2024-04-10")
+        >>> b = Claim("turnover", 2023, "over $4.6 bn", Source("TCA"), parties=("KZ", "UZ"),
+        ...           stated="2024-02-15")
+        >>> claim, why = choose([b, a])[2023]
+        >>> claim == a, why
+        (True, 'exact')
+        >>> choose([a, b], ["latest"])[2023] == (a, "latest")
+        True
+    """
+    items = as_instances(claims, Claim, "claims")
+    criteria = _as_prefer(prefer)
+    who = None if reporter is None else as_country(reporter, "reporter")
+    if items:
+        first = items[0]
+        for i, claim in enumerate(items):
+            if claim.subject != first.subject or not same_parties(
+                first.subject, first.parties, claim.parties
+            ):
+                raise _invalid(
+                    f"claims[{i}]",
+                    (
+                        f"a claim on {shown(claim.subject)} for "
+                        f"{_codes(claim.parties)} among claims on "
+                        f"{shown(first.subject)} for {_codes(first.parties)}: "
+                        "choose picks among claims of one subject and "
+                        "parties; filter them first"
+                    ),
+                )
+    by_period: dict[int, set[Claim]] = {}
+    for claim in items:
+        by_period.setdefault(claim.period, set()).add(claim)
+    keys = [(name, _criterion(name, who)) for name in criteria]
+    chosen: dict[int, tuple[Claim, str]] = {}
+    for period in sorted(by_period):
+        left = sorted(by_period[period], key=_order)
+        decided = "only" if len(left) == 1 else "order"
+        for name, key in keys:
+            if len(left) == 1:
+                break
+            ranks = [key(claim) for claim in left]
+            best = min(ranks)  # type: ignore[type-var]  # each key is ordered
+            left = [c for c, r in zip(left, ranks, strict=True) if r == best]
+            if len(left) == 1:
+                decided = name
+        chosen[period] = (left[0], decided)
+    return chosen

@@ -1,0 +1,275 @@
+"""The claims part of a report: every stated figure by year, conflicts marked.
+
+A report lists the :attr:`~bilat.Dossier.claims` of a dossier grouped by
+subject and parties, one row per claim and year, marks the years whose
+figures disagree (:func:`bilat.conflicts`) and the claim each year's value
+was taken from (:func:`bilat._claims.choose`, the rule of
+:meth:`~bilat.TradeSeries.from_claims`), and says why. The progress lines of
+a series built from claims name the figure they used with the same reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from bilat._decimal import decimal_text
+from bilat._estimate import Estimate
+from bilat._labels import label
+from bilat._locale import LocaleLike
+from bilat._measure import format_measure, unit_label
+
+if TYPE_CHECKING:
+    from bilat._claims import Claim
+    from bilat._dossier import Dossier
+    from bilat._series import Series
+    from bilat._source import Source
+    from bilat._trade_series import TradeSeries
+
+__all__ = ["claims_data", "claims_lines", "figure_used", "measure_data"]
+
+JSON: TypeAlias = Any
+
+
+def measure_data(value: Any, locale: LocaleLike) -> dict[str, JSON]:
+    """A measure as report data: its number, currency or unit, and text.
+
+    Money and estimates keep the fields reports always had (``amount``,
+    ``currency``, and for estimates ``qualifier``, ``low``, ``high``);
+    quantities give ``unit`` instead of ``currency``; numbers neither.
+
+    Example:
+        >>> from bilat import Q_
+        >>> from bilat._report_claims import measure_data
+        >>> measure_data(Q_("152 km"), "en")
+        {'amount': '152', 'unit': 'km', 'text': '152 km'}
+    """
+    from bilat._measure import amount
+    from bilat._money import Money
+
+    if isinstance(value, Estimate):
+        return {
+            "amount": decimal_text(value.value.amount),
+            "currency": value.currency.code,
+            "qualifier": value.qualifier.value,
+            "low": decimal_text(value.low.amount),
+            "high": decimal_text(value.high.amount),
+            "text": value.format(locale),
+        }
+    data: dict[str, JSON] = {"amount": decimal_text(amount(value))}
+    if isinstance(value, Money):
+        data["currency"] = value.currency.code
+    elif (unit := unit_label(value)) is not None:
+        data["unit"] = unit
+    data["text"] = format_measure(value, locale, compact=True)
+    return data
+
+
+def _source(source: Source) -> dict[str, JSON]:
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": source.published.isoformat() if source.published else None,
+    }
+
+
+def _who(claim: Claim, locale: LocaleLike) -> str | None:
+    from bilat._country import Country
+
+    said = claim.said_by
+    if said is None:
+        return None
+    if isinstance(said, Country):
+        return said.name(locale)
+    return f"{said.name} ({said.role}, {said.country.alpha2})"
+
+
+def _when(value: dt.date | int | None) -> str | int | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _claim_data(claim: Claim, locale: LocaleLike, used: str | None) -> dict[str, JSON]:
+    return {
+        "value": measure_data(claim.value, locale),
+        "text": claim.text or format_measure(claim.value, locale, compact=True),
+        "approximate": isinstance(claim.value, Estimate),
+        "said_by": _who(claim, locale),
+        "stated": _when(claim.stated),
+        "note": claim.note,
+        "sources": [_source(claim.source)],
+        "used": used is not None,
+        "reason": used,
+        "reason_text": None if used is None else label(f"reason_{used}", locale),
+    }
+
+
+def _groups(claims: Iterable[Claim]) -> list[list[Claim]]:
+    from bilat._series import same_parties
+
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        for group in groups:
+            if group[0].subject == claim.subject and same_parties(
+                claim.subject, group[0].parties, claim.parties
+            ):
+                group.append(claim)
+                break
+        else:
+            groups.append([claim])
+    return groups
+
+
+def claims_data(dossier: Dossier, locale: LocaleLike) -> list[dict[str, JSON]]:
+    """The dossier's claims by subject and parties, then by year, for a report.
+
+    Each year lists its claims in the order of :func:`bilat.conflicts`,
+    says whether they disagree, and marks the one a series built from the
+    claims uses, with the reason.
+    """
+    from bilat._claims import DEFAULT_PREFER, choose, conflicts
+
+    disputed = {
+        (c.subject, frozenset(c.parties), c.period) for c in conflicts(dossier.claims)
+    }
+    found = []
+    for group in _groups(dossier.claims):
+        first = group[0]
+        chosen = choose(group, DEFAULT_PREFER)
+        years = []
+        for year in sorted({c.period for c in group}):
+            in_year = sorted(
+                (c for c in group if c.period == year), key=_order_key(group)
+            )
+            picked, reason = chosen[year]
+            years.append(
+                {
+                    "year": year,
+                    "conflict": (first.subject, frozenset(first.parties), year)
+                    in disputed,
+                    "claims": [
+                        _claim_data(c, locale, reason if c == picked else None)
+                        for c in in_year
+                    ],
+                }
+            )
+        found.append(
+            {
+                "subject": first.subject,
+                "parties": [c.alpha2 for c in first.parties],
+                "parties_text": "–".join(c.name(locale) for c in first.parties),
+                "years": years,
+            }
+        )
+    return found
+
+
+def _order_key(group: Sequence[Claim]) -> Callable[[Claim], int]:
+    """Claims of a year in the order :func:`bilat.conflicts` gives (stated date, value)."""
+    from bilat._claims import _order
+
+    ranks = {id(c): i for i, c in enumerate(sorted(group, key=_order))}
+    return lambda claim: ranks[id(claim)]
+
+
+def figure_used(
+    series: TradeSeries | Series,
+    year: int | None,
+    claims: Sequence[Mapping[str, JSON]],
+) -> dict[str, JSON] | None:
+    """The claim a series built from claims took for ``year``, and why.
+
+    Looked up in the report's :func:`claims_data` (``claims``), where the
+    reason was decided; None for a series not built from claims, or a year
+    the report's claims do not mark as used.
+    """
+    if year is None or year not in series.claims:
+        return None
+    from bilat._series import DIRECTED
+
+    codes = sorted(c.alpha2 for c in series.parties)
+    for group in claims:
+        if group["subject"] != series.subject or sorted(group["parties"]) != codes:
+            continue
+        if (
+            series.subject in DIRECTED
+            and group["parties"][0] != series.parties[0].alpha2
+        ):
+            continue
+        for entry in group["years"]:
+            if entry["year"] == year:
+                used = next((c for c in entry["claims"] if c["used"]), None)
+                return None if used is None else {"year": year, **used}
+    return None
+
+
+def claims_lines(
+    data: Sequence[Mapping[str, JSON]],
+    *,
+    markdown: bool,
+    locale: LocaleLike,
+    text: Callable[[object], str],
+    cite: Callable[..., str],
+) -> list[str]:
+    """The claims section of a text or Markdown report, without its heading.
+
+    Markdown gets one table per subject (year, figure, who said it, when,
+    source), text one bullet per claim; disagreeing years are marked and
+    the figure each year's value came from is ticked.
+    """
+
+    def lab(key: str) -> str:
+        return text(label(key, locale))
+
+    lines: list[str] = []
+    for group in data:
+        subject = group["subject"]
+        if subject in ("turnover", "exports", "imports"):
+            subject = label(subject, locale)
+        lines.append(f"{text(subject)} ({text(group['parties_text'])})")
+        if markdown:
+            lines += [
+                "",
+                "| "
+                + " | ".join(
+                    lab(k).capitalize()
+                    for k in ("year", "figure", "said_by", "stated", "source")
+                )
+                + " |",
+                "|---|---|---|---|---|",
+            ]
+        for year in group["years"]:
+            flag = f" ⚠ {lab('conflict')}" if year["conflict"] else ""
+            several = len(year["claims"]) > 1
+            if several and not markdown:
+                lines.append(f"  {year['year']}{flag}:")
+            for c in year["claims"]:
+                mark = " ✓" if c["used"] else ""
+                if c["used"] and several:  # say why this one of several
+                    mark += f" ({text(c['reason_text'])})"
+                source = cite(c["sources"], markdown=markdown)
+                if markdown:
+                    who = text(c["said_by"] or "—")
+                    when = text(c["stated"] if c["stated"] is not None else "—")
+                    lines.append(
+                        f"| {year['year']}{flag} | {text(c['text'])}{mark} | {who} | "
+                        f"{when} | {source} |"
+                    )
+                    continue
+                said = ", ".join(
+                    text(bit) for bit in (c["said_by"], c["stated"]) if bit is not None
+                )
+                head = (
+                    f"    {text(c['text'])}"
+                    if several
+                    else f"  {year['year']}: {text(c['text'])}"
+                )
+                lines.append(
+                    f"{head}{mark}" + (f" — {said}" if said else "") + f"; {source}"
+                )
+        if markdown:
+            lines.append("")
+    if data:
+        lines.append(f"✓ {lab('figure_used_mark')}")
+    return lines
