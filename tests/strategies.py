@@ -1047,8 +1047,14 @@ def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
         draw(st.lists(countries(), min_size=2, max_size=4, unique=True)),
         agreements=draw(st.lists(agreements(), max_size=max_items)),
         projects=draw(st.lists(projects(None, wide=True), max_size=max_items)),
-        targets=draw(st.lists(trade_targets(wide=True), max_size=max_items)),
-        series=draw(st.lists(trade_series(wide=True), max_size=max_items)),
+        targets=draw(
+            st.lists(trade_targets(wide=True) | targets(wide=True), max_size=max_items)
+        ),
+        series=draw(
+            st.lists(
+                trade_series(wide=True) | measure_series(wide=True), max_size=max_items
+            )
+        ),
         events=draw(st.lists(meetings(), max_size=max_items)),
         sources=draw(st.lists(sources(), max_size=max_items)),
         relationship=draw(st.none() | texts()),

@@ -34,8 +34,8 @@ from bilat import (
     ValidationError,
     conflicts,
 )
-from bilat._claims import DEFAULT_PREFER, PREFERENCES, Preference, choose
 from bilat._errors import shown
+from bilat._ledger import DEFAULT_PREFER, PREFERENCES, Preference, choose
 from bilat._units import convert
 
 #: Names eval() needs to read the reprs back.

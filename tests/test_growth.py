@@ -19,15 +19,15 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from bilat import Money, TradeSeries, TradeTarget, _roots
+from bilat._assess import _years_to_reach
 from bilat._roots import (
     exact_growth,
     exact_root,
     growth_and_root,
+    growth_rate,
     projection,
     proved_growth,
 )
-from bilat._roots import growth_rate
-from bilat._assess import _years_to_reach
 
 DIGITS = 60
 

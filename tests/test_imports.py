@@ -67,6 +67,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_country",
         "_dossier",
         "_events",
+        "_ledger",
         "_portfolio",
         "_project",
         "_series",

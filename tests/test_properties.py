@@ -40,6 +40,8 @@ from tests.strategies import (
     dossiers,
     estimates,
     exchange_rates,
+    measure_progresses,
+    measure_series,
     meetings,
     money_bags,
     moneys,
@@ -53,6 +55,7 @@ from tests.strategies import (
     qualifiers,
     reports,
     sources,
+    targets,
     topics,
     trade_metrics,
     trade_series,
@@ -169,14 +172,16 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     bilat.MoneyBag: money_bags(),
     bilat.Official: officials(),
     bilat.Portfolio: portfolios(None, max_size=3),
-    bilat.Progress: progresses(),
+    bilat.Progress: progresses() | measure_progresses(),
     bilat.ProgressStatus: progress_statuses(),
     bilat.ProgressUpdate: progress_updates(),
     bilat.Project: projects(None, wide=True),
     bilat.ProjectStatus: project_statuses(),
     bilat.Qualifier: qualifiers(),
     bilat.Report: reports(),
+    bilat.Series: measure_series(wide=True),
     bilat.Source: sources(),
+    bilat.Target: targets(wide=True),
     bilat.Topic: topics(),
     bilat.TradeMetric: trade_metrics(),
     bilat.TradeSeries: trade_series(wide=True),
@@ -300,6 +305,17 @@ DOSSIER_FEATURES: dict[
     "series with reporter and per-year sources": (
         _dossier_of(series=trade_series(wide=True)),
         lambda d: any(s.reporter is not None and s.value_sources for s in d.series),
+    ),
+    "target of a quantity": (
+        _dossier_of(targets=targets(wide=True)),
+        lambda d: any(bilat._measure.is_quantity(t.value) for t in d.targets),
+    ),
+    "series of numbers with per-year sources": (
+        _dossier_of(series=measure_series(wide=True)),
+        lambda d: any(
+            isinstance(next(iter(s.values.values())), Decimal) and s.value_sources
+            for s in d.series
+        ),
     ),
     "meeting known by year only": (
         _dossier_of(events=meetings()),
@@ -516,6 +532,8 @@ def _in_dossier(value: object) -> Dossier:
         bilat.Project: "projects",
         bilat.TradeSeries: "series",
         bilat.TradeTarget: "targets",
+        bilat.Series: "series",
+        bilat.Target: "targets",
         bilat.Official: "officials",
         bilat.Meeting: "events",
     }[type(value)]
@@ -531,7 +549,9 @@ FILE_CLASSES: list[type] = [
     bilat.Official,
     bilat.ProgressUpdate,
     bilat.Project,
+    bilat.Series,
     bilat.Source,
+    bilat.Target,
     bilat.TradeSeries,
     bilat.TradeTarget,
     bilat.TreatyAction,
@@ -767,9 +787,10 @@ class TestContextIndependence:
 
     @settings(max_examples=10)
     @given(progresses(), st.sampled_from((None, "KZT")))
-    def test_progress(self, p: bilat.Progress, currency: str | None) -> None:
+    def test_progress(self, p: bilat.Progress[Money], currency: str | None) -> None:
         """Every figure of a progress, also through rates."""
         target, series = p.target, p.series
+        assert isinstance(target, TradeTarget) and isinstance(series, TradeSeries)
         rates = None
         if currency is not None and series.currency.code != currency:
             rates = ExchangeRates.from_records(
@@ -1063,6 +1084,7 @@ class TestProgressMonotone:
         exactly 1, gap 0, status ACHIEVED and eta the latest year."""
         year = series.years[-1]
         value = series.values[year]
+        assert isinstance(value, Money)  # trade_series() draws no estimates
         assume(value.amount > 0)
         target = data.draw(trade_targets(series))
         exponent = value.amount.as_tuple().exponent

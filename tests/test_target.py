@@ -608,7 +608,9 @@ class TestChecks:
     def test_metric_mismatch(self) -> None:
         """Another metric is refused, naming both."""
         s = TradeSeries((KZ, UZ), "exports", {2020: usd(1)})
-        with pytest.raises(ValidationError, match=r"measures 'exports' .* for 'turnover'"):
+        with pytest.raises(
+            ValidationError, match=r"measures 'exports' .* for 'turnover'"
+        ):
             target(10).progress(s, 2020)
 
     def test_parties_mismatch(self) -> None:

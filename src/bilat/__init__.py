@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     )
     from bilat._assess import ProgressStatus
     from bilat._atlas import Atlas
-    from bilat._claims import Claim, Conflict, conflicts
+    from bilat._claims import Claim
     from bilat._country import Country
     from bilat._currency import Currency
     from bilat._dossier import Dossier
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from bilat._estimate import Estimate, Qualifier
     from bilat._events import Meeting, Official, Topic
     from bilat._frames import progress_frame
+    from bilat._ledger import Conflict, conflicts
     from bilat._money import Money
     from bilat._moneybag import MoneyBag
     from bilat._portfolio import Portfolio
@@ -158,7 +159,7 @@ _HOMES: Final[dict[str, str]] = {
     "BilatError": "bilat._errors",
     "BilatWarning": "bilat._errors",
     "Claim": "bilat._claims",
-    "Conflict": "bilat._claims",
+    "Conflict": "bilat._ledger",
     "Country": "bilat._country",
     "Currency": "bilat._currency",
     "CurrencyMismatchError": "bilat._errors",
@@ -201,7 +202,7 @@ _HOMES: Final[dict[str, str]] = {
     "UnknownCurrencyError": "bilat._errors",
     "UnknownLocaleError": "bilat._errors",
     "ValidationError": "bilat._errors",
-    "conflicts": "bilat._claims",
+    "conflicts": "bilat._ledger",
     "examples": "bilat.examples",
     "io": "bilat.io",
     "load": "bilat.io",

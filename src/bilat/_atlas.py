@@ -460,7 +460,7 @@ class Atlas:
             found = [
                 pair
                 for d, ts in zip(self.dossiers, kept, strict=True)
-                for pair in match_series(ts, d.series)
+                for pair in match_series(ts, d.all_series())
             ]
         else:  # the series indexed once for every dossier
             found = match_series((t for _, t in chosen), series)

@@ -256,9 +256,26 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
     print(
         f"{visible(args.path)}: valid ({len(dossier.agreements)} agreements, "
         f"{len(dossier.projects)} projects, {len(dossier.targets)} targets, "
-        f"{len(dossier.series)} series, {len(dossier.events)} meetings)",
+        f"{len(dossier.series)} series, {len(dossier.claims)} claims, "
+        f"{len(dossier.events)} meetings)",
         file=out,
     )
+    # Claims that disagree are valid data, and worth knowing about.
+    try:
+        found = dossier.conflicts()
+    except BilatError as error:  # claims in two currencies, and no rates here
+        print(f"  claims not compared: {visible(str(error))}", file=out)
+        found = ()
+    for conflict in found:
+        figures = "; ".join(
+            visible(c.text or str(c.value)) + f" ({visible(c.source.title)})"
+            for c in conflict.claims
+        )
+        print(
+            f"  figures disagree: {visible(conflict.subject)} {conflict.period}: "
+            f"{figures}",
+            file=out,
+        )
     return 0
 
 

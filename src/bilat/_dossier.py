@@ -14,11 +14,12 @@ from bilat._errors import ValidationError, shown
 from bilat._estimate import Estimate
 from bilat._events import Meeting, Official
 from bilat._fields import as_instances, as_items
+from bilat._ledger import group_claims
 from bilat._money import Money
 from bilat._pickling import public
 from bilat._portfolio import Portfolio
 from bilat._project import Project
-from bilat._series import Series, TradeMetric, same_parties
+from bilat._series import Series, TradeMetric
 from bilat._source import Source, as_sources, as_text
 from bilat._target import Target, TradeTarget
 from bilat._trade_series import TradeSeries
@@ -28,9 +29,9 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from bilat._claims import Conflict, Preference
     from bilat._currency import CurrencyLike
     from bilat._frames import DossierFrame
+    from bilat._ledger import Conflict, Preference
     from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
     from bilat._report import Report
@@ -82,22 +83,6 @@ def _targets(value: object) -> tuple[TradeTarget | Target, ...]:
 
 def _series(value: object) -> tuple[TradeSeries | Series, ...]:
     return _either(value, (TradeSeries, Series), "series")
-
-
-def _grouped(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """The claims by subject and parties (as :func:`bilat._series.same_parties`)."""
-    groups: list[list[Claim]] = []
-    for claim in claims:
-        for group in groups:
-            first = group[0]
-            if first.subject == claim.subject and same_parties(
-                claim.subject, first.parties, claim.parties
-            ):
-                group.append(claim)
-                break
-        else:
-            groups.append([claim])
-    return groups
 
 
 def _claims(value: object) -> tuple[Claim, ...]:
@@ -221,7 +206,7 @@ class Dossier:
             >>> [(c.subject, c.period, len(c.claims)) for c in d.conflicts()]
             [('turnover', 2022, 2), ('turnover', 2023, 2)]
         """
-        from bilat._claims import conflicts
+        from bilat._ledger import conflicts
 
         return conflicts(self.claims, rates=rates)
 
@@ -250,7 +235,7 @@ class Dossier:
         """
         found: list[TradeSeries | Series] = list(self.series)
         trade = {m.value for m in TradeMetric}
-        for group in _grouped(self.claims):
+        for group in group_claims(self.claims):
             money = all(isinstance(c.value, Money | Estimate) for c in group)
             cls: type[TradeSeries] | type[Series] = (
                 TradeSeries if group[0].subject in trade and money else Series

@@ -424,7 +424,7 @@ def build_report(
             }
         )
 
-    claims = claims_data(dossier, loc)
+    claims = claims_data(dossier, loc, rates)
     targets = []
     for target, matching in match_series(dossier.targets, dossier.all_series()):
         targets.append(

@@ -3,7 +3,7 @@
 A report lists the :attr:`~bilat.Dossier.claims` of a dossier grouped by
 subject and parties, one row per claim and year, marks the years whose
 figures disagree (:func:`bilat.conflicts`) and the claim each year's value
-was taken from (:func:`bilat._claims.choose`, the rule of
+was taken from (:func:`bilat._ledger.choose`, the rule of
 :meth:`~bilat.TradeSeries.from_claims`), and says why. The progress lines of
 a series built from claims name the figure they used with the same reason.
 """
@@ -11,10 +11,11 @@ a series built from claims name the figure they used with the same reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from bilat._decimal import decimal_text
+from bilat._errors import CurrencyMismatchError, RateNotFoundError
 from bilat._estimate import Estimate
 from bilat._labels import label
 from bilat._locale import LocaleLike
@@ -23,6 +24,8 @@ from bilat._measure import format_measure, unit_label
 if TYPE_CHECKING:
     from bilat._claims import Claim
     from bilat._dossier import Dossier
+    from bilat._ledger import Conflict
+    from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
     from bilat._trade_series import TradeSeries
@@ -105,36 +108,36 @@ def _claim_data(claim: Claim, locale: LocaleLike, used: str | None) -> dict[str,
     }
 
 
-def _groups(claims: Iterable[Claim]) -> list[list[Claim]]:
-    from bilat._series import same_parties
+def _conflicts(dossier: Dossier, rates: ExchangeRates | None) -> list[Conflict]:
+    """The dossier's conflicts, or without rates for two currencies, each one's.
 
-    groups: list[list[Claim]] = []
-    for claim in claims:
-        for group in groups:
-            if group[0].subject == claim.subject and same_parties(
-                claim.subject, group[0].parties, claim.parties
-            ):
-                group.append(claim)
-                break
-        else:
-            groups.append([claim])
-    return groups
+    Claims in different currencies are then not compared with each other.
+    """
+    from bilat._ledger import conflicts, group_claims
+
+    try:
+        return list(conflicts(dossier.claims, rates=rates))
+    except (CurrencyMismatchError, RateNotFoundError):
+        return [c for g in group_claims(dossier.claims) for c in conflicts(g)]
 
 
-def claims_data(dossier: Dossier, locale: LocaleLike) -> list[dict[str, JSON]]:
-    """The dossier's claims by subject and parties, then by year, for a report.
+def claims_data(
+    dossier: Dossier, locale: LocaleLike, rates: ExchangeRates | None = None
+) -> list[dict[str, JSON]]:
+    """The dossier's claims by subject, parties and kind, then by year, for a report.
 
     Each year lists its claims in the order of :func:`bilat.conflicts`,
     says whether they disagree, and marks the one a series built from the
-    claims uses, with the reason.
+    claims uses, with the reason. Claims in two currencies are compared
+    with ``rates``; without them, only within each currency.
     """
-    from bilat._claims import DEFAULT_PREFER, choose, conflicts
+    from bilat._ledger import DEFAULT_PREFER, choose, group_claims
 
     disputed = {
-        (c.subject, frozenset(c.parties), c.period) for c in conflicts(dossier.claims)
+        (c.subject, frozenset(c.parties), c.period) for c in _conflicts(dossier, rates)
     }
     found = []
-    for group in _groups(dossier.claims):
+    for group in group_claims(dossier.claims):
         first = group[0]
         chosen = choose(group, DEFAULT_PREFER)
         years = []

@@ -27,8 +27,9 @@ from bilat._roots import growth_rate
 from bilat._source import Source, as_date, as_sources, as_text
 
 if TYPE_CHECKING:
-    from bilat._claims import Claim, Preference
+    from bilat._claims import Claim
     from bilat._country import CountryLike
+    from bilat._ledger import Preference
     from bilat._measure import Amount, Measure
     from bilat._project import Project
 
@@ -358,7 +359,8 @@ def _pick(
     call: str,
 ) -> tuple[dict[int, Claim], str, tuple[Country, ...]]:
     """The claim picked for each year, with the claims' subject and parties."""
-    from bilat._claims import DEFAULT_PREFER, Claim, choose
+    from bilat._claims import Claim
+    from bilat._ledger import DEFAULT_PREFER, choose
 
     kept: list[Claim] = []
     for i, claim in enumerate(as_items(claims, "claims", "an iterable of Claims")):

@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from bilat._claims import Claim, Preference
+    from bilat._claims import Claim
     from bilat._country import CountryLike
     from bilat._currency import Currency
+    from bilat._ledger import Preference
 
 __all__ = ["TradeSeries"]
 
@@ -263,7 +264,7 @@ class TradeSeries(_Yearly):
 
         The claims on one subject (a trade metric) and one pair are grouped
         by year, and in each year one claim is picked by the criteria of
-        ``prefer`` in order (see :func:`bilat._claims.choose` and the
+        ``prefer`` in order (see :func:`bilat._ledger.choose` and the
         methodology page): by default the reporter's own statements, then
         exact figures over estimates, then the latest statement, then the
         most precise. Each value keeps its claim (:attr:`claims`) and the
