@@ -84,7 +84,7 @@ if TYPE_CHECKING:
     from bilat._rates import ExchangeRates
     from bilat._series import TradeMetric
 
-__all__ = ["Claim"]
+__all__ = ["Claim", "order"]
 
 _TWO: Final = Decimal(2)
 
@@ -652,7 +652,7 @@ def _time_key(when: DateOrYear | None) -> tuple[int, int, int, int]:
     return (0, when.year, 1, when.toordinal())
 
 
-def _order(claim: Claim) -> tuple[object, ...]:
+def order(claim: Claim) -> tuple[object, ...]:
     """The canonical order of claims: stated date (unknown last), value, repr.
 
     The same whatever order the claims came in.

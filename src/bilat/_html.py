@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from babel.numbers import format_percent
 
+from bilat._country import Country
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
@@ -347,6 +348,8 @@ def dossier_html(dossier: Dossier) -> str:
         out.append(_targets_table(dossier))
     if dossier.series:
         out.append(_series_table(dossier))
+    if dossier.claims:
+        out.append(_claims_table(dossier))
     if dossier.events:
         out.append(f"<p>{e(label('meetings'))}: {len(dossier.events)}</p>")
     out.append("</div>")
@@ -408,4 +411,43 @@ def _series_table(dossier: Dossier) -> str:
         header=["Parties", "Metric", "Reporter", "Years", "Latest value"],
         caption=label("series"),
         css_class="bilat-series",
+    )
+
+
+def _claims_table(dossier: Dossier) -> str:
+    """Every stated figure, by subject and year; years whose figures disagree marked."""
+    from bilat._claims import order
+    from bilat._errors import BilatError
+
+    try:
+        disputed = {(c.subject, c.period) for c in dossier.conflicts()}
+    except BilatError:  # two currencies and no rates: not compared here
+        disputed = set()
+    rows: list[list[CellLike]] = []
+    for c in sorted(dossier.claims, key=lambda c: (c.subject, c.period, order(c))):
+        flag = " ⚠" if (c.subject, c.period) in disputed else ""
+        said = c.said_by
+        who = (
+            MISSING
+            if said is None
+            else said.name()
+            if isinstance(said, Country)
+            else f"{said.name} ({said.country.alpha2})"
+        )
+        rows.append(
+            [
+                c.subject,
+                f"{c.period}{flag}",
+                Cell(c.text, money_cell(c.value).title)
+                if c.text
+                else money_cell(c.value),
+                who,
+                c.source.publisher or c.source.title,
+            ]
+        )
+    return table(
+        rows,
+        header=["Subject", "Year", "Figure", "Said by", "Source"],
+        caption=label("claims"),
+        css_class="bilat-claims",
     )

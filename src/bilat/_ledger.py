@@ -22,13 +22,13 @@ from bilat._claims import (
     _group,
     _invalid,
     _meet,
-    _order,
     _parties_key,
     _period,
     _range,
     _spans,
     _subject,
     _time_key,
+    order,
 )
 from bilat._country import Country, CountryLike, as_country, as_parties
 from bilat._errors import (
@@ -84,7 +84,7 @@ DEFAULT_PREFER: Final[tuple[Preference, ...]] = (
 
 def _conflict_claims(value: object) -> tuple[Claim, ...]:
     claims = as_instances(value, Claim, "claims")
-    unique = sorted(set(claims), key=_order)
+    unique = sorted(set(claims), key=order)
     if len(unique) < 2:
         raise _invalid(
             "claims", f"expected at least two different claims, got {shown(claims)}"
@@ -271,7 +271,7 @@ def conflicts(
         groups.setdefault(_group(claim), set()).add(claim)
     found = []
     for key in sorted(groups):
-        members = sorted(groups[key], key=_order)
+        members = sorted(groups[key], key=order)
         if len(members) < 2:
             continue
         pairs = _disagreeing(members, table)
@@ -441,7 +441,7 @@ def choose(
     keys = [(name, _criterion(name, who)) for name in criteria]
     chosen: dict[int, tuple[Claim, str]] = {}
     for period in sorted(by_period):
-        left = sorted(by_period[period], key=_order)
+        left = sorted(by_period[period], key=order)
         decided = "only" if len(left) == 1 else "order"
         for name, key in keys:
             if len(left) == 1:

@@ -170,9 +170,9 @@ def claims_data(
 
 def _order_key(group: Sequence[Claim]) -> Callable[[Claim], int]:
     """Claims of a year in the order :func:`bilat.conflicts` gives (stated date, value)."""
-    from bilat._claims import _order
+    from bilat._claims import order
 
-    ranks = {id(c): i for i, c in enumerate(sorted(group, key=_order))}
+    ranks = {id(c): i for i, c in enumerate(sorted(group, key=order))}
     return lambda claim: ranks[id(claim)]
 
 
