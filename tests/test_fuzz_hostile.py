@@ -197,11 +197,35 @@ def _estimate() -> Estimate:
 
 
 def _series() -> TradeSeries:
-    return _dossier().series[0]
+    """The turnover the example dossier's claims give (2017 to 2025)."""
+    series = _dossier().all_series()[0]
+    assert isinstance(series, TradeSeries)
+    return series
 
 
 def _target() -> TradeTarget:
     return TradeTarget(("KZ", "UZ"), Money("10000000000", "USD"), deadline=2030)
+
+
+def _track_claim() -> bilat.Claim:
+    return bilat.Claim(
+        "track laid", 2025, bilat.Q_("106 km"), Source("Baq.kz"), parties=("KZ", "UZ")
+    )
+
+
+def _any_series() -> bilat.Series:
+    return bilat.Series(
+        ("KZ", "UZ"),
+        "track laid",
+        {2024: bilat.Q_("40 km"), 2025: bilat.Q_("106000 m")},
+        value_sources={2025: (Source("Baq.kz"),)},
+    )
+
+
+def _any_target() -> bilat.Target:
+    return bilat.Target(
+        ("KZ", "UZ"), bilat.Q_("152 km"), deadline=2026, subject="track laid"
+    )
 
 
 def _project() -> Project:
@@ -527,10 +551,89 @@ SPECS: dict[str, Spec] = {
         {
             "parties": _v(("KZ", "UZ")),
             "metric": _v("turnover"),
-            "values": _v({2021: Money(1, "USD"), 2022: Money(2, "USD")}),
+            "values": _v({2021: Money(1, "USD"), 2022: _estimate()}),
             "reporter": _v("KZ"),
             "sources": _v(()),
             "value_sources": _v({}),
+            "claims": _lazy(lambda: {2022: _claim("$4.6 bn")}),
+        },
+    ),
+    "TradeSeries.from_claims": (
+        lambda: TradeSeries.from_claims,
+        {
+            "claims": _lazy(lambda: [_claim(), _claim("about $5 bn")]),
+            "prefer": _v(["exact", "latest"]),
+            "reporter": _v("KZ"),
+            "subject": _v("turnover"),
+            "parties": _v(("UZ", "KZ")),
+        },
+    ),
+    "TradeSeries.is_approximate": (
+        lambda: _series().is_approximate,
+        {"year": _v(2022)},
+    ),
+    "Series": (
+        lambda: bilat.Series,
+        {
+            "parties": _v(("KZ", "UZ")),
+            "subject": _v("track laid"),
+            "values": _v({2024: bilat.Q_("40 km"), 2025: bilat.Q_("106000 m")}),
+            "reporter": _v("UZ"),
+            "sources": _v((Source("Akorda"),)),
+            "value_sources": _v({2025: (Source("Baq.kz"),)}),
+            "claims": _lazy(lambda: {2025: _track_claim()}),
+        },
+    ),
+    "Series.from_claims": (
+        lambda: bilat.Series.from_claims,
+        {
+            "claims": _lazy(lambda: [_track_claim()]),
+            "prefer": _v(("precise",)),
+            "reporter": _v(None),
+            "subject": _v("track laid"),
+            "parties": _v(("KZ", "UZ")),
+        },
+    ),
+    "Series.from_project": (
+        lambda: bilat.Series.from_project,
+        {
+            "project": _lazy(_project),
+            "measure": _lazy(lambda: next(iter(_project().measures))),
+            "subject": _v("track laid"),
+        },
+    ),
+    "Series.cagr": (
+        lambda: _any_series().cagr,
+        {"start": _v(2024), "end": _v(2025)},
+    ),
+    "Series.latest": (lambda: _any_series().latest, {"as_of": _v(DAY)}),
+    "Series.sources_for": (lambda: _any_series().sources_for, {"year": _v(2025)}),
+    "Series.is_approximate": (
+        lambda: _any_series().is_approximate,
+        {"year": _v(2025)},
+    ),
+    "Target": (
+        lambda: bilat.Target,
+        {
+            "parties": _v(("KZ", "UZ")),
+            "value": _v(bilat.Q_("152 km")),
+            "deadline": _v(2026),
+            "subject": _v("track laid"),
+            "baseline_year": _v(2023),
+            "agreement": _v(None),
+            "sources": _v(()),
+        },
+    ),
+    "Target.progress": (
+        lambda: _any_target().progress,
+        {
+            "series": _lazy(_any_series),
+            "as_of": _v(DAY),
+            "rates": _lazy(_rates),
+            "on_track": _v(Decimal("0.95")),
+            "needs_acceleration": _v(Decimal("0.6")),
+            "off_track": _v(Decimal(0)),
+            "after_deadline": _v("ratio"),
         },
     ),
     "TradeSeries.from_comtrade": (
@@ -585,7 +688,13 @@ SPECS: dict[str, Spec] = {
             "relationship": _v("Partners"),
             "officials": _v(()),
             "note": _v(None),
+            "claims": _lazy(lambda: (_claim(), _track_claim())),
         },
+    ),
+    "Dossier.conflicts": (lambda: _dossier().conflicts, {"rates": _lazy(_rates)}),
+    "Dossier.all_series": (
+        lambda: _dossier().all_series,
+        {"prefer": _v(("reporter", "exact", "latest"))},
     ),
     "Dossier.report": (
         lambda: _dossier().report,

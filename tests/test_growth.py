@@ -18,8 +18,9 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from bilat import Money, TradeSeries, TradeTarget, _roots
+from bilat import Money, Progress, Series, Target, TradeSeries, TradeTarget, _roots
 from bilat._assess import _years_to_reach
+from bilat._decimal import CONTEXT
 from bilat._roots import (
     exact_growth,
     exact_root,
@@ -84,6 +85,37 @@ def near_pairs(draw: st.DrawFn) -> tuple[Decimal, Decimal]:
     return start, end
 
 
+def _related(draw: st.DrawFn, start: Decimal) -> Decimal:
+    """An amount anywhere in range, within a hair of ``start``, or within a decade of it.
+
+    The rates of close amounts are where a rounded quotient loses digits
+    (a ratio in (0.9, 2) or just above 10).
+    """
+    how = draw(st.sampled_from(("any", "near", "close")))
+    if how == "any":
+        return draw(amounts())
+    if how == "near":
+        shift = draw(st.integers(1, 99))
+        step = draw(st.integers(-9, 9).filter(bool))
+        end = _roots._EXACT.add(start, Decimal(f"{step}E{start.adjusted() - shift}"))
+        assume(Decimal("1E-100") <= end < Decimal("1E+100"))
+        assume(len(end.as_tuple().digits) <= 100)
+        return end
+    digits = draw(st.integers(1, 100))
+    coefficient = draw(st.integers(1, 10**digits - 1))
+    adjusted = start.adjusted() + draw(st.integers(-1, 1))
+    assume(-100 <= adjusted <= 99)
+    return Decimal(f"{coefficient}E{adjusted - len(str(coefficient)) + 1}")
+
+
+@st.composite
+def chains(draw: st.DrawFn) -> tuple[Decimal, Decimal, Decimal]:
+    """Three amounts, each related to the one before as :func:`_related` draws."""
+    first = draw(amounts())
+    second = _related(draw, first)
+    return first, second, _related(draw, second)
+
+
 @pytest.fixture
 def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the calls of the exact method from the fast one."""
@@ -111,6 +143,163 @@ def attempts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
 
     monkeypatch.setattr(_roots, "_attempt", recorded)
     return found
+
+
+def correctly_rounded(rate: Decimal, ratio: Fraction, years: int) -> bool:
+    """Whether ``rate`` is ``ratio^(1/years) − 1`` rounded once, half even, to 60 digits.
+
+    Checked with fractions only, without computing the root: ``rate`` is the
+    rounding exactly when the true rate ``x`` lies in ``rate``'s rounding
+    interval (half a unit in the last place either side; a twentieth of the
+    unit below a power of ten, whose lower neighbour has a finer step), and,
+    on an end of it, when ``rate``'s 60-digit coefficient is even. Since
+    ``q ↦ q^years`` increases for ``q > 0``, ``x ≤ e`` exactly when
+    ``ratio ≤ (1 + e)^years``.
+    """
+    if not rate:
+        return ratio == 1
+    _, digits, exponent = rate.as_tuple()
+    assert isinstance(exponent, int)
+    if len(digits) > DIGITS:
+        return False
+    coefficient: int = int("".join(map(str, digits))) * 10 ** (DIGITS - len(digits))
+    unit = Fraction(10) ** (exponent - (DIGITS - len(digits)))
+    value = Fraction(rate)
+    away = unit / 2
+    toward = unit / 20 if coefficient == 10 ** (DIGITS - 1) else unit / 2
+    low, high = (
+        (value - toward, value + away) if value > 0 else (value - away, value + toward)
+    )
+
+    def above(end: Fraction) -> int:
+        """The sign of ``end − x``."""
+        if 1 + end <= 0:
+            return -1
+        power: Fraction = (1 + end) ** years
+        return (power > ratio) - (power < ratio)
+
+    below_low, below_high = above(low), above(high)
+    if below_low > 0 or below_high < 0:
+        return False
+    if 0 in (below_low, below_high):  # a tie: to the even coefficient
+        return coefficient % 2 == 0
+    return True
+
+
+def double_rounded(start: Decimal, end: Decimal) -> Decimal:
+    """One year's rate as (end/start rounded to 60 digits) − 1, rounded again."""
+    return CONTEXT.subtract(CONTEXT.divide(end, start), Decimal(1))
+
+
+class TestChecker:
+    """The fraction check accepts the correct rounding and nothing else."""
+
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            ("3", "4"),  # 4/3 rounds to 59 threes after the point
+            ("3", "3.000000001"),  # a rate of 1/3·10^-9 loses 9 digits
+            ("7", "7.00000000000000000000000000000000000001"),
+            ("3", "31"),  # 31/3 keeps one digit fewer after the point
+            ("7", "6.9999999999"),  # a fall of 1/7·10^-10
+        ],
+    )
+    def test_catches_double_rounding(self, start: str, end: str) -> None:
+        """(end/start rounded) − 1 is refused; the one rounding is accepted."""
+        a, b = Decimal(start), Decimal(end)
+        ratio = Fraction(b) / Fraction(a)
+        assert not correctly_rounded(double_rounded(a, b), ratio, 1)
+        assert correctly_rounded(rounded(ratio - 1), ratio, 1)
+        assert correctly_rounded(_rate(growth_rate(a, b, 1)), ratio, 1)
+
+    @settings(max_examples=60)
+    @given(amounts(), amounts(), st.integers(1, 30))
+    def test_neighbours_refused(self, start: Decimal, end: Decimal, years: int) -> None:
+        """The 60-digit numbers next to the rate are refused: the check is tight."""
+        assume(start != end)
+        rate = _rate(growth_rate(start, end, years))
+        ratio = Fraction(end) / Fraction(start)
+        assert correctly_rounded(rate, ratio, years)
+        up, down = CONTEXT.next_plus(rate), CONTEXT.next_minus(rate)
+        assert not correctly_rounded(up, ratio, years)
+        assert not correctly_rounded(down, ratio, years)
+
+    def test_ties(self) -> None:
+        """An exact tie is accepted only on the even side: 2^122 → 1 over two years."""
+        ratio = Fraction(1, 2**122)
+        exact = Fraction(1, 2**61) - 1  # 61 digits, ending in 5
+        even = rounded(exact)
+        odd = (
+            CONTEXT.next_plus(even)
+            if Fraction(even) < exact
+            else CONTEXT.next_minus(even)
+        )
+        assert correctly_rounded(even, ratio, 2)
+        assert not correctly_rounded(odd, ratio, 2)
+
+
+class TestEveryGrowthFigure:
+    """actual, planned and required rates, TradeSeries.cagr and Series.cagr are
+    each their true rate rounded once, over one year and more, at any scale."""
+
+    @settings(max_examples=100, deadline=None)
+    @given(chains(), st.integers(1, 25), st.integers(1, 25))
+    @example((Decimal(3), Decimal(4), Decimal("4.000000001")), 1, 1)
+    def test_progress_and_series(
+        self, chain: tuple[Decimal, Decimal, Decimal], n: int, k: int
+    ) -> None:
+        """Every rate of a progress and of both kinds of series, checked with fractions."""
+        base, current, goal = chain
+        first, year = 2000, 2000 + n
+        deadline = year + k
+        b, c, t = Fraction(base), Fraction(current), Fraction(goal)
+        expected = {
+            "actual_cagr": (c / b, n),
+            "planned_cagr": (t / b, n + k),
+            "required_cagr": (t / c, k),
+        }
+        trade = TradeSeries(
+            ("KZ", "UZ"),
+            "turnover",
+            {first: Money(base, "USD"), year: Money(current, "USD")},
+        )
+        plain = Series(("KZ", "UZ"), "projects", {first: base, year: current})
+        progresses: list[Progress[Any]] = [
+            TradeTarget(("KZ", "UZ"), Money(goal, "USD"), deadline=deadline).progress(
+                trade, year
+            ),
+            Target(("KZ", "UZ"), goal, deadline=deadline, subject="projects").progress(
+                plain, year
+            ),
+        ]
+        for p in progresses:
+            for name, (ratio, years) in expected.items():
+                found = getattr(p, name)
+                if found is None:  # a rate beyond bilat's range (9.9E+199 − 1)
+                    assert p.out_of_range[name] == "too_large"
+                    continue
+                assert correctly_rounded(found, ratio, years), name
+        for series in (trade, plain):
+            found = series.cagr(first, year)
+            assert found is not None
+            assert correctly_rounded(found, c / b, n)
+
+    @settings(max_examples=100)
+    @given(chains())
+    def test_one_year(self, chain: tuple[Decimal, Decimal, Decimal]) -> None:
+        """One year's rate passes the check wherever the double rounding differs."""
+        start, end, _ = chain
+        ratio = Fraction(end) / Fraction(start)
+        rate = _rate(growth_rate(start, end, 1))
+        assert correctly_rounded(rate, ratio, 1)
+        twice = double_rounded(start, end)
+        assert correctly_rounded(twice, ratio, 1) == (twice == rate)
+
+
+def _rate(value: Decimal | None) -> Decimal:
+    """A rate that must be there."""
+    assert value is not None
+    return value
 
 
 class TestOneYear:

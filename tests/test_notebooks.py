@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -79,21 +80,48 @@ def _status(growth_ratio: Decimal) -> str:
     return "regressing"
 
 
+def _eta(year: int, current: float, growth: float) -> int:
+    """The first year $10 bn is reached from ``current`` at ``growth`` a year."""
+    return year + math.ceil(math.log(10 / current) / math.log(1 + growth))
+
+
 def _check_kazakhstan_uzbekistan(notebook: Any) -> None:
-    # The 2030 target as of 2025. Ministers' series: 3.9 bn (2021) → 4.6 bn
-    # (2022); Kazakh series: 5.0 bn (2022) → 4.4 bn (2023).
-    planned = (10 / 3.9) ** (1 / 9) - 1  # from 2021 to the deadline, 2030
-    ministers = _status(Decimal(4.6 / 3.9 - 1) / Decimal(planned))
-    planned_kz = (10 / 5.0) ** (1 / 8) - 1  # from 2022
-    kazakh = _status(Decimal(4.4 / 5.0 - 1) / Decimal(planned_kz))
-    assert (ministers, kazakh) == ("on_track", "regressing")
-    text = _output(notebook, "deadline 2030")
-    section = text.split("deadline 2030", 1)[1].splitlines()
-    [kz_line] = [line for line in section if line.strip().startswith("Kazakhstan")]
-    [m_line] = [line for line in section if line.strip().startswith("MENAFN")]
-    assert kz_line.endswith(f"status {kazakh}")
-    assert m_line.endswith(f"status {ministers}")
-    assert "share 44.0%" in kz_line  # 4.4 / 10
+    # The 2030 target measured with 2022 = $4.6 bn (default rule) and
+    # $5.0 bn (reporter="KZ"): 2021 is $3.9 bn, 2023 $4.4 bn, 2017 about
+    # $2 bn and 2025 $4.97 bn in both series.
+    def expected(base: float, current: float, years: int, year: int) -> str:
+        growth = (current / base) ** (1 / years) - 1
+        planned = (10 / base) ** (1 / (2030 - (year - years))) - 1
+        status = _status(Decimal(growth) / Decimal(planned))
+        eta = _eta(year, current, growth) if growth > 0 else "—"
+        return f"eta {eta}, status {status}"
+
+    cases = {
+        "From 2021, as of 2022": [(3.9, 4.6, 1, 2022), (3.9, 5.0, 1, 2022)],
+        "From 2022, as of 2023": [(4.6, 4.4, 1, 2023), (5.0, 4.4, 1, 2023)],
+        "From the first year, as of 2025": [(2.0, 4.97, 8, 2025)] * 2,
+    }
+    assert [expected(*case) for figures in cases.values() for case in figures] == [
+        "eta 2027, status on_track",
+        "eta 2025, status on_track",
+        "eta —, status regressing",
+        "eta —, status regressing",
+        "eta 2032, status needs_acceleration",
+        "eta 2032, status needs_acceleration",
+    ]
+    text = _output(notebook, "From 2021, as of 2022")
+    for heading, figures in cases.items():
+        section = text.split(heading, 1)[1].splitlines()[1:3]
+        assert [line.split()[0] for line in section] == ["default", 'reporter="KZ"']
+        for line, case in zip(section, figures, strict=True):
+            assert line.endswith(expected(*case)), (line, case)
+    conflicts = _output(notebook, "from 4.55 to 4.65 bn")  # $4.6 bn, to 0.1 bn
+    assert "from 4.95 to 5.05 bn" in conflicts  # $5.0 bn
+    assert "from 4.35 to 4.45 bn" in conflicts  # $4.4 bn
+    assert "from 4.6 to 5.06 bn" in conflicts  # over $4.6 bn: up to 10 % more
+    railway = _output(notebook, "laid, share")
+    assert "share 69.7%" in railway  # 106 / 152 km
+    assert "46 kilometer to go" in railway
 
 
 def _check_money_rates_units(notebook: Any) -> None:

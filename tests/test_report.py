@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from decimal import Decimal
+from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -39,30 +40,108 @@ def report(dossier: Dossier) -> Report:
 
 
 def _progress(
-    report: Report, deadline: int | None, reporter: str | None
+    report: Report, deadline: int | None, metric: str = "turnover"
 ) -> dict[str, Any]:
-    (target,) = [t for t in report.to_dict()["targets"] if t["deadline"] == deadline]
-    (found,) = [p for p in target["progress"] if p["series"]["reporter"] == reporter]
+    """The one progress line of the target with ``deadline`` on ``metric``."""
+    (target,) = [
+        t
+        for t in report.to_dict()["targets"]
+        if t["deadline"] == deadline and t["metric"] == metric
+    ]
+    (found,) = target["progress"]
     assert isinstance(found, dict)
     return found
+
+
+RAILWAY = "Darbaza–Maktaaral railway: length"
+
+#: FACTS.md's sources of the two figures the turnover series uses.
+TODAY_AZ = "http://www.today.az/news/regions/181403.html"
+MENAFN_2026 = "https://menafn.com/1110686351/Plans-To-Action-Uzbek-Kazakh-Council-Steps-Up"
+
+
+def _close(found: str | None, expected: float) -> bool:
+    """A ratio of the report within 1e-12 of a value worked out with floats."""
+    assert found is not None
+    return abs(float(found) - expected) < 1e-12
+
+
+def _kazakh_statements(dossier: Dossier) -> Dossier:
+    """The bundled target by 2030 with only the turnover figures Kazakhstan stated."""
+
+    def country(claim: bilat.Claim) -> str | None:
+        said = claim.said_by
+        if isinstance(said, bilat.Official):
+            return said.country.alpha2
+        return None if said is None else said.alpha2
+
+    kazakh = [
+        c for c in dossier.claims if c.subject == "turnover" and country(c) == "KZ"
+    ]
+    assert len(kazakh) == 2  # the Kazakh government's 2022, Tokayev's 2023
+    (target,) = [t for t in dossier.targets if t.deadline == 2030]
+    return Dossier("KZ statements", ["KZ", "UZ"], targets=[target], claims=kazakh)
 
 
 class TestFigures:
     """The report's figures match values computed by hand."""
 
-    def test_ministers_series_against_2030(self, report: Report) -> None:
-        """2021 $3.9 bn → 2022 $4.6 bn against $10 bn by 2030."""
-        p = _progress(report, 2030, None)
-        assert p["year"] == 2022
-        assert Decimal(p["share"]) == Decimal("0.46")
-        assert p["gap"]["amount"] == "5400000000"
-        # (10 / 4.6) ** (1 / 8) - 1 = 0.10193...; (4.6 / 3.9) - 1 = 0.17948...
-        assert abs(Decimal(p["required_cagr"]) - Decimal("0.101933")) < Decimal("1e-5")
-        assert abs(Decimal(p["actual_cagr"]) - Decimal("0.179487")) < Decimal("1e-5")
-        # planned: (10 / 3.9) ** (1 / 9) - 1 = 0.110292; ratio 1.627 → on track
-        assert abs(Decimal(p["growth_ratio"]) - Decimal("1.62737")) < Decimal("1e-3")
-        assert p["status"] == "on_track"
-        assert p["required_cagr_text"] == "10.2%"
+    def test_claims_series_against_2030(self, report: Report) -> None:
+        """2017 about $2 bn → 2025 $4.97 bn against $10 bn by 2030."""
+        p = _progress(report, 2030)
+        assert (p["base_year"], p["year"]) == (2017, 2025)
+        assert (p["base"]["amount"], p["current"]["amount"]) == (
+            "2000000000",
+            "4970000000",
+        )
+        # 4.97 / 10 = 0.497; 10 − 4.97 = 5.03 bn
+        assert Decimal(p["share"]) == Decimal("0.497")
+        assert p["gap"]["amount"] == "5030000000"
+        # actual (4.97 / 2) ** (1 / 8) − 1 = 0.120510; planned (10 / 2) ** (1 / 13)
+        # − 1 = 0.131793; required (10 / 4.97) ** (1 / 5) − 1 = 0.150082
+        actual = (4.97 / 2) ** (1 / 8) - 1
+        planned = (10 / 2) ** (1 / 13) - 1
+        assert _close(p["actual_cagr"], actual)
+        assert _close(p["planned_cagr"], planned)
+        assert _close(p["required_cagr"], (10 / 4.97) ** (1 / 5) - 1)
+        # ratio 0.120510 / 0.131793 = 0.914: at least 0.60, below 0.95
+        assert _close(p["growth_ratio"], actual / planned)
+        assert 0.60 <= actual / planned < 0.95
+        assert p["status"] == "needs_acceleration"
+        assert p["required_cagr_text"] == "15.0%"
+        # 4.97 × 1.120510 ** 5 = 8.7788 bn by 2030; 10 / 4.97 is reached after
+        # log(2.0121) / log(1.12051) = 6.14 years, so in 2032.
+        assert abs(float(p["projected"]["amount"]) - 4.97e9 * (1 + actual) ** 5) < 1
+        assert p["eta"] == 2032
+
+    def test_approximate_base(self, report: Report) -> None:
+        """The base, "about $2 bn", is approximate; the current $4.97 bn is not."""
+        p = _progress(report, 2030)
+        assert (p["base_approximate"], p["current_approximate"]) == (True, False)
+        assert p["approximate"] is True
+        assert "2025: $4.97B, base 2017: $2B (approximate);" in str(report)
+
+    def test_figures_used(self, report: Report) -> None:
+        """Progress names the stated figure behind each year, its source and why."""
+        p = _progress(report, 2030)
+        current, base = p["figure"], p["base_figure"]
+        assert (current["year"], current["text"], current["reason"]) == (
+            2025,
+            "$4.97 bn",
+            "only",
+        )
+        assert current["sources"][0]["url"] == MENAFN_2026
+        assert (base["year"], base["text"], base["approximate"]) == (
+            2017,
+            "about $2 bn",
+            True,
+        )
+        assert base["sources"][0]["url"] == TODAY_AZ
+        text = str(report)
+        assert (
+            "figure used: 2025: $4.97 bn (Uzbekistan) — the only figure for that year"
+        ) in text
+        assert "figure used: 2017: about $2 bn — the only figure for that year" in text
 
     def test_percentages_ignore_caller_context(self) -> None:
         """A completion of 0.12355 shows as 12.4% (half to even) in any context."""
@@ -79,21 +158,30 @@ class TestFigures:
         )
         with decimal.localcontext(hostile):
             data = d.report(as_of="2025-12-31").to_dict()
-        assert "12.4% (length)" in json.dumps(data)
+        # 123.55 / 1000 = 0.12355; the lengths keep every digit.
+        assert "123.55 km of 1,000 km, 12.4%" in json.dumps(data)
 
-    def test_kazakh_series_regresses(self, report: Report) -> None:
-        """2022 $5.0 bn → 2023 $4.4 bn: trade fell, so the status is regressing."""
-        p = _progress(report, 2030, "KZ")
-        assert (p["year"], p["status"]) == (2023, "regressing")
-        assert abs(Decimal(p["actual_cagr"]) - Decimal("-0.12")) < Decimal("1e-12")
+    def test_falling_series_regresses(self, dossier: Dossier) -> None:
+        """Kazakhstan's own figures, $5.0 bn in 2022 → $4.4 bn in 2023: regressing."""
+        p = _progress(_kazakh_statements(dossier).report(as_of=AS_OF), 2030)
+        assert (p["base_year"], p["year"], p["status"]) == (2022, 2023, "regressing")
+        # 4.4 / 5.0 − 1 = −0.12, one year apart
+        assert Decimal(p["actual_cagr"]) == Decimal("-0.12")
+        assert (p["base_figure"]["said_by"], p["figure"]["said_by"]) == (
+            "Kazakhstan",
+            "Kassym-Jomart Tokayev (President, KZ)",
+        )
 
     def test_single_year_is_insufficient(self, report: Report) -> None:
-        """Uzbekistan's series has one year only."""
-        assert _progress(report, 2030, "UZ")["status"] == "insufficient_data"
+        """The railway's series has one update (106 km, 2025): no growth to measure."""
+        p = _progress(report, 2026, RAILWAY)
+        assert (p["base_year"], p["year"]) == (2025, 2025)
+        assert p["status"] == "insufficient_data"
+        assert p["actual_cagr"] is None
 
     def test_no_deadline_target(self, report: Report) -> None:
         """The article's target has no deadline."""
-        assert _progress(report, None, None)["status"] == "no_deadline"
+        assert _progress(report, None)["status"] == "no_deadline"
 
     def test_project_totals(self, report: Report) -> None:
         """Underway: 12 + 2 lines = 14 projects, $156 M; planned: nearly $1 bn."""
@@ -111,13 +199,40 @@ class TestFigures:
             for p in g["projects"]
             if p["name"] == "Darbaza–Maktaaral railway"
         )
-        assert rail["completion_text"] == "69.7% (length)"
+        # 106 / 152 = 0.697368...
+        assert rail["completion_text"] == "106 km of 152 km, 69.7%"
+        assert abs(Fraction(rail["completion"]) - Fraction(106, 152)) < Fraction(
+            1, 10**25
+        )
+        assert rail["completion_measure"] == "length"
+
+    def test_railway_target(self, report: Report) -> None:
+        """152 km by 2026 against 106 km laid: 69.7 %, 46 km to go."""
+        p = _progress(report, 2026, RAILWAY)
+        # 106 / 152 = 53 / 76 exactly; 152 − 106 = 46; (152 / 106) − 1 = 0.433962
+        assert abs(Fraction(p["share"]) - Fraction(106, 152)) < Fraction(1, 10**50)
+        assert p["share_text"] == "69.7%"
+        assert (p["gap"]["amount"], p["gap"]["unit"], p["gap"]["text"]) == (
+            "46",
+            "km",
+            "46 km",
+        )
+        assert _close(p["required_cagr"], 152 / 106 - 1)
+        assert p["figure"] is None  # measured by the project's update, not a claim
+        assert (
+            "• Target: 152 km, Darbaza–Maktaaral railway: length (deadline 2026)\n"
+        ) in str(report)
+        assert "2025: 106 km; Share of target 69.7%; Gap 46 km;" in str(report)
 
     def test_sources_are_named(self, report: Report) -> None:
-        """The series used says where its figures came from."""
-        p = _progress(report, 2030, "KZ")
-        publishers = {s["publisher"] for s in p["series"]["sources"]}
-        assert any("Kazinform" in (x or "") for x in publishers)
+        """The series used names the sources of the two figures it took."""
+        p = _progress(report, 2030)
+        assert {(s["publisher"], s["url"]) for s in p["series"]["sources"]} == {
+            ("Trend via today.az", TODAY_AZ),
+            ("Trend via MENAFN (Uzbek side)", MENAFN_2026),
+        }
+        rail = _progress(report, 2026, RAILWAY)
+        assert [s["publisher"] for s in rail["series"]["sources"]] == ["Baq.kz"]
 
 
 class TestMatching:
@@ -192,15 +307,20 @@ class TestLanguages:
         """English text with English names and figures."""
         text = str(report)
         assert "Kazakhstan (KZ) – Uzbekistan (UZ)" in text
-        assert "Share of target 46.0%" in text
-        assert "on track" in text
+        # 4.97 / 10 = 49.7 %; growth ratio 0.914 (see TestFigures)
+        assert "Share of target 49.7%" in text
+        assert "Status: needs acceleration" in text
+        assert "Stated figures" in text
 
     def test_russian(self, dossier: Dossier) -> None:
         """Russian labels, names and decimal commas."""
         text = dossier.report(as_of=AS_OF, locale="ru").to_text()
         assert "Казахстан (KZ) – Узбекистан (UZ)" in text
-        assert "Доля от цели 46,0" in text
-        assert "в графике" in text
+        assert "Доля от цели 49,7" in text
+        assert "нужно ускорение" in text
+        assert "2022 ⚠ показатели расходятся:" in text
+        assert "$4.6 bn ✓ (самое позднее заявление)" in text
+        assert "база 2017: 2\xa0млрд\xa0$ (приблизительно)" in text
 
     def test_kazakh_and_uzbek(self, dossier: Dossier) -> None:
         """Kazakh and Uzbek headings and country names."""

@@ -316,7 +316,7 @@ class Dossier:
             >>> d = bilat.examples.kazakhstan_uzbekistan()
             >>> r = d.report(as_of="2025-12-31")
             >>> [t["progress"][0]["status"] for t in r.to_dict()["targets"]]
-            ['no_deadline', 'on_track']
+            ['no_deadline', 'needs_acceleration', 'insufficient_data']
         """
         from bilat._rates import expect_rates
         from bilat._report import build_report

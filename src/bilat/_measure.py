@@ -305,15 +305,20 @@ def format_measure(
         return ""
     if isinstance(value, Money | Estimate):
         return value.format(locale, compact=compact)
+    import decimal
+
     from babel.numbers import format_decimal
 
+    from bilat._decimal import context_with
     from bilat._locale import get_locale
 
     where = get_locale(locale)
-    if isinstance(value, Decimal | int):
-        return format_decimal(value, locale=where, decimal_quantization=False)
-    number = format_decimal(amount(value), locale=where, decimal_quantization=False)
-    return f"{number} {value.units:~P}"
+    number = value if isinstance(value, Decimal | int) else amount(value)
+    # Not the caller's context (babel rounds in the current one), and room
+    # for every digit of any number bilat holds.
+    with decimal.localcontext(context_with(decimal.ROUND_HALF_EVEN)):
+        text = format_decimal(number, locale=where, decimal_quantization=False)
+    return text if isinstance(value, Decimal | int) else f"{text} {value.units:~P}"
 
 
 def measure_repr(value: Measure) -> str:

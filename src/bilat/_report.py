@@ -374,10 +374,10 @@ def _progress_data(
         "current_approximate": p.year is not None and series.is_approximate(p.year),
         "base_approximate": p.base_year is not None
         and series.is_approximate(p.base_year),
-        "figure": figure_used(series, p.year, claims),
+        "figure": figure_used(series, p.year, claims, locale),
         "base_figure": None
         if p.base_year == p.year
-        else figure_used(series, p.base_year, claims),
+        else figure_used(series, p.base_year, claims, locale),
     }
 
 

@@ -180,17 +180,22 @@ def figure_used(
     series: TradeSeries | Series,
     year: int | None,
     claims: Sequence[Mapping[str, JSON]],
+    locale: LocaleLike = "en",
 ) -> dict[str, JSON] | None:
     """The claim a series built from claims took for ``year``, and why.
 
-    Looked up in the report's :func:`claims_data` (``claims``), where the
-    reason was decided; None for a series not built from claims, or a year
-    the report's claims do not mark as used.
+    Looked up in the report's :func:`claims_data` (``claims``, written in
+    ``locale``), where the reason was decided: the entry of the series' own
+    claim for ``year`` (so of its currency or unit, when the claims on a
+    subject come in two). None for a series not built from claims, or a
+    year whose claim the report's claims do not mark as used.
     """
-    if year is None or year not in series.claims:
+    claim = None if year is None else series.claims.get(year)
+    if claim is None:
         return None
     from bilat._series import DIRECTED
 
+    wanted = _claim_data(claim, locale, None)
     codes = sorted(c.alpha2 for c in series.parties)
     for group in claims:
         if group["subject"] != series.subject or sorted(group["parties"]) != codes:
@@ -201,10 +206,16 @@ def figure_used(
         ):
             continue
         for entry in group["years"]:
-            if entry["year"] == year:
-                used = next((c for c in entry["claims"] if c["used"]), None)
-                return None if used is None else {"year": year, **used}
+            if entry["year"] != year:
+                continue
+            for found in entry["claims"]:
+                if found["used"] and all(found[k] == wanted[k] for k in _SAME):
+                    return {"year": year, **found}
     return None
+
+
+#: The fields of a claim's report entry that say which claim it is.
+_SAME = ("value", "text", "approximate", "said_by", "stated", "note", "sources")
 
 
 def claims_lines(
