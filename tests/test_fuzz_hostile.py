@@ -555,7 +555,7 @@ SPECS: dict[str, Spec] = {
             "reporter": _v("KZ"),
             "sources": _v(()),
             "value_sources": _v({}),
-            "claims": _lazy(lambda: {2022: _claim("$4.6 bn")}),
+            "claims": _lazy(lambda: {2022: _claim("nearly $1 billion")}),
         },
     ),
     "TradeSeries.from_claims": (
@@ -598,7 +598,7 @@ SPECS: dict[str, Spec] = {
         lambda: bilat.Series.from_project,
         {
             "project": _lazy(_project),
-            "measure": _lazy(lambda: next(iter(_project().measures))),
+            "measure": _lazy(lambda: _project().updates[0].measure),
             "subject": _v("track laid"),
         },
     ),

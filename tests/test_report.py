@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import re
 import subprocess
 import sys
 import unicodedata
@@ -235,6 +236,185 @@ class TestFigures:
         assert [s["publisher"] for s in rail["series"]["sources"]] == ["Baq.kz"]
 
 
+#: FACTS.md's sources of the disagreeing 2022 and 2023 figures.
+MENAFN_2023 = (
+    "https://menafn.com/1107125650/"
+    "Kazakhstan-Uzbekistan-Discuss-Possibilities-Of-Expanding-Bilateral-Co-Op"
+)
+INFORM_2022 = (
+    "https://www.inform.kz/en/kazakhstan-uzbekistan-see-moderate-growth-in-"
+    "trade-turnover-since-year-start_a4069886"
+)
+ASTANA_2024 = (
+    "https://astanatimes.com/2024/04/"
+    "president-tokayev-holds-informal-meeting-with-uzbek-president/"
+)
+TCA_2023 = (
+    "https://timesca.com/kazakhstan-and-uzbekistan-to-build-central-asia-industrial-center/"
+)
+
+
+def _turnover(report: Report) -> dict[int, dict[str, Any]]:
+    """The report's turnover claims of Kazakhstan–Uzbekistan, by year."""
+    (group,) = [g for g in report.to_dict()["claims"] if g["subject"] == "turnover"]
+    assert sorted(group["parties"]) == ["KZ", "UZ"]
+    return {entry["year"]: entry for entry in group["years"]}
+
+
+class TestStatedFigures:
+    """Every stated figure is listed by year; disagreements and the pick are shown."""
+
+    def test_conflicts(self, dossier: Dossier) -> None:
+        """Exactly 2022 ($4.6 bn vs $5.0 bn) and 2023 ($4.4 bn vs over $4.6 bn)."""
+        # $4.6 bn allows [4.55, 4.65) bn, $5.0 bn [4.95, 5.05): no common value;
+        # $4.4 bn allows [4.35, 4.45) bn, "over $4.6 bn" (4.6, 5.06]: none either.
+        def usd(amount: str) -> bilat.Money:
+            return bilat.Money(amount, "USD")
+
+        found = [
+            (c.subject, c.period, {(cl.text, cl.low, cl.high) for cl in c.claims})
+            for c in dossier.conflicts()
+        ]
+        assert found == [
+            (
+                "turnover",
+                2022,
+                {
+                    ("$4.6 bn", usd("4.55e9"), usd("4.65e9")),
+                    ("$5.0 bn", usd("4.95e9"), usd("5.05e9")),
+                },
+            ),
+            (
+                "turnover",
+                2023,
+                {
+                    ("$4.4 bn", usd("4.35e9"), usd("4.45e9")),
+                    ("over $4.6 bn", usd("4.6e9"), usd("5.06e9")),  # 4.6 × 1.1
+                },
+            ),
+        ]
+
+    def test_no_false_conflict(self) -> None:
+        """$4.97 bn and "about $5 bn" agree: [4.965, 4.975) lies in [4.5, 5.5]."""
+        news = bilat.Source("News", url="https://example.org/news")
+        claims = [
+            bilat.Claim("turnover", 2025, "$4.97 bn", news, parties=("UZ", "KZ")),
+            bilat.Claim("turnover", 2025, "about $5 bn", news, parties=("KZ", "UZ")),
+        ]
+        assert bilat.conflicts(claims) == ()
+        d = Dossier("Agree", ["KZ", "UZ"], claims=claims)
+        assert d.conflicts() == ()
+        report = d.report(as_of=AS_OF)
+        entry = _turnover(report)[2025]
+        assert entry["conflict"] is False
+        text = str(report)
+        assert "⚠" not in text
+        # two figures, one kept: the exact one before the estimate
+        assert (
+            "  2025:\n"
+            "    $4.97 bn ✓ (an exact figure rather than an estimate); News, "
+            "https://example.org/news\n"
+            "    about $5 bn; News, https://example.org/news\n"
+        ) in text
+
+    def test_data(self, report: Report) -> None:
+        """to_dict lists both figures of 2022 and 2023, marks the used one and why."""
+        years = _turnover(report)
+        # FACTS.md: 2017, 2018, 2021, 2022 twice, 2023 twice, 2024, 2025
+        assert {y: len(e["claims"]) for y, e in years.items()} == {
+            2017: 1,
+            2018: 1,
+            2021: 1,
+            2022: 2,
+            2023: 2,
+            2024: 1,
+            2025: 1,
+        }
+        assert [y for y, e in years.items() if e["conflict"]] == [2022, 2023]
+        picked = {
+            y: (c["text"], c["reason"])
+            for y, e in years.items()
+            for c in e["claims"]
+            if c["used"]
+        }
+        assert picked == {
+            2017: ("about $2 bn", "only"),
+            2018: ("over $3 bn", "only"),
+            2021: ("$3.9 bn", "only"),
+            # the ministers' figure is dated 2023-09-22, the government's undated
+            2022: ("$4.6 bn", "latest"),
+            # Tokayev's $4.4 bn is exact, "over $4.6 bn" an estimate
+            2023: ("$4.4 bn", "exact"),
+            2024: ("about $4.3 bn", "only"),
+            2025: ("$4.97 bn", "only"),
+        }
+        urls = {c["text"]: c["sources"][0]["url"] for c in years[2022]["claims"]}
+        assert urls == {"$4.6 bn": MENAFN_2023, "$5.0 bn": INFORM_2022}
+        urls = {c["text"]: c["sources"][0]["url"] for c in years[2023]["claims"]}
+        assert urls == {"$4.4 bn": ASTANA_2024, "over $4.6 bn": TCA_2023}
+
+    def test_command_line_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """bilat report names both figures of 2022 and 2023, their sources, the pick."""
+        assert main(["report", "--as-of", "2025-12-31"]) == 0
+        out = capsys.readouterr().out
+        assert (
+            "\nStated figures\n--------------\n"
+            "turnover (Kazakhstan–Uzbekistan)\n"
+        ) in out
+        assert (
+            "  2022 ⚠ figures disagree:\n"
+            f"    $4.6 bn ✓ (the latest statement); MENAFN, 2023-09-22, {MENAFN_2023}\n"
+            "    $5.0 bn — Kazakhstan; Kazinform (Kazakh government, Prime Minister "
+            f"Smailov), {INFORM_2022}\n"
+            "  2023 ⚠ figures disagree:\n"
+            "    $4.4 bn ✓ (an exact figure rather than an estimate) — Kassym-Jomart "
+            f"Tokayev (President, KZ), 2024; The Astana Times (Akorda), {ASTANA_2024}\n"
+            f"    over $4.6 bn; The Times of Central Asia, {TCA_2023}\n"
+        ) in out
+        assert "✓ the figure a year's value is taken from\n" in out
+
+    def test_command_line_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The Markdown report has a row per figure, conflicts marked, the pick ticked."""
+        assert main(["report", "--as-of", "2025-12-31", "--format", "markdown"]) == 0
+        out = capsys.readouterr().out
+        assert "\n## Stated figures\n" in out
+        assert "| Year | Figure | Said by | Stated | Source |\n" in out
+        for row in (
+            "| 2022 ⚠ figures disagree | $4.6 bn ✓ (the latest statement) | — | — | "
+            f"MENAFN, 2023-09-22, <{MENAFN_2023}> |",
+            "| 2022 ⚠ figures disagree | $5.0 bn | Kazakhstan | — | Kazinform (Kazakh "
+            f"government, Prime Minister Smailov), <{INFORM_2022}> |",
+            "| 2023 ⚠ figures disagree | $4.4 bn ✓ (an exact figure rather than an "
+            "estimate) | Kassym-Jomart Tokayev (President, KZ) | 2024 | The Astana "
+            f"Times (Akorda), <{ASTANA_2024}> |",
+            "| 2023 ⚠ figures disagree | over $4.6 bn | — | — | The Times of Central "
+            f"Asia, <{TCA_2023}> |",
+        ):
+            assert "\n" + row + "\n" in out
+
+    def test_figure_of_the_series_currency(self) -> None:
+        """With turnover stated in tenge and in dollars, the dollar series names a dollar figure."""
+        news = bilat.Source("News")
+        pair = ("KZ", "UZ")
+        claims = [
+            bilat.Claim("turnover", 2023, "2 trillion tenge", news, parties=pair),
+            bilat.Claim("turnover", 2024, "2.1 trillion tenge", news, parties=pair),
+            bilat.Claim("turnover", 2023, "$4.4 bn", news, parties=pair),
+            bilat.Claim("turnover", 2024, "$4.3 bn", news, parties=pair),
+        ]
+        target = bilat.TradeTarget(pair, bilat.Money("1e10", "USD"), deadline=2030)
+        d = Dossier("Two currencies", pair, targets=[target], claims=claims)
+        (measured,) = [
+            p
+            for p in d.report(as_of=AS_OF).to_dict()["targets"][0]["progress"]
+            if p["status"] != "not_measured"  # the tenge series: no rates
+        ]
+        assert (measured["figure"]["text"], measured["base_figure"]["text"]) == (
+            "$4.3 bn",
+            "$4.4 bn",
+        )
+
+
 class TestMatching:
     """Each target is measured by the series of the same metric and parties."""
 
@@ -330,6 +510,67 @@ class TestLanguages:
         uz = dossier.report(as_of=AS_OF, locale="uz").to_text()
         assert "Loyihalar" in uz
         assert "Oʻzbekiston" in uz
+
+    #: The labels of stated figures, measures and trade metrics, and "base".
+    CLAIM_LABELS = (
+        "base",
+        "claims",
+        "conflict",
+        "figure",
+        "said_by",
+        "stated",
+        "figure_used",
+        "figure_used_mark",
+        "reason_only",
+        "reason_reporter",
+        "reason_exact",
+        "reason_latest",
+        "reason_earliest",
+        "reason_precise",
+        "reason_order",
+        "approximate",
+        "done_of",
+        "turnover",
+        "exports",
+        "imports",
+    )
+
+    def test_claim_labels_in_every_language(self) -> None:
+        """Each label of stated figures has its own Russian, Kazakh and Uzbek text."""
+        from string import Formatter
+
+        from bilat._labels import LABELS
+
+        def fields(text: str) -> set[str | None]:
+            return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+        for key in self.CLAIM_LABELS:
+            english = LABELS["en"][key]
+            for lang in ("ru", "kk", "uz"):
+                own = LABELS[lang].get(key)
+                assert own, (lang, key)  # its own, not the fallback's
+                assert own != english, (lang, key)
+                assert fields(own) == fields(english), (lang, key)
+                cyrillic = any("\u0400" <= c <= "\u04ff" for c in own)
+                assert cyrillic is (lang != "uz"), (lang, key)
+
+    @pytest.mark.parametrize("locale", ["ru", "kk", "uz"])
+    def test_no_english_words(self, dossier: Dossier, locale: str) -> None:
+        """The stated figures and progress lines use no English label in ru, kk, uz."""
+        from bilat._labels import LABELS
+
+        text = dossier.report(as_of=AS_OF, locale=locale).to_text()
+        start = text.index("\n" + LABELS[locale]["targets"] + "\n")
+        end = text.index("\n" + LABELS[locale]["meetings"] + "\n")
+        shown = re.sub(r"https?://\S+", "", text[start:end])  # URLs are no labels
+        for key in self.CLAIM_LABELS:
+            for part in LABELS["en"][key].replace("}", "{").split("{")[::2]:
+                words = part.strip(" :—()")
+                if len(words) > 3:  # not a separator
+                    assert not re.search(rf"\b{re.escape(words)}\b", shown), key
+        assert LABELS[locale]["reason_latest"] in shown
+        assert LABELS[locale]["reason_exact"] in shown
+        assert LABELS[locale]["conflict"] in shown
 
     def test_unknown_locale(self, dossier: Dossier) -> None:
         """An unknown locale is a clear error."""

@@ -342,22 +342,28 @@ class Dossier:
         * ``"series"``: the columns of :meth:`TradeSeries.to_frame`, one row
           per series and year;
         * ``"targets"``: ``parties``, ``metric``, ``amount``, ``low``,
-          ``high``, ``qualifier``, ``currency`` (as for projects),
+          ``high``, ``qualifier``, ``currency`` (as for projects; a
+          quantity's short unit symbol, None for a number),
           ``deadline`` and ``baseline_year`` (nullable ``Int64``),
-          ``agreement`` (its title) and ``source``.
+          ``agreement`` (its title) and ``source``;
+        * ``"claims"``: ``subject``, ``parties``, ``year``, ``text`` (as
+          written), ``amount``, ``low``, ``high``, ``qualifier``,
+          ``currency`` (as for targets), ``precision``, ``said_by`` (a
+          country's code or an official's name), ``stated`` (a date or a
+          year) and ``source`` (its title).
 
         Amounts are exact Decimals (object dtype) with the currency in its
         own column; ``source`` joins the titles of the sources with ``"; "``.
 
         Args:
-            what: ``"agreements"``, ``"projects"``, ``"series"`` or
-                ``"targets"``.
+            what: ``"agreements"``, ``"projects"``, ``"series"``,
+                ``"targets"`` or ``"claims"``.
             as_of: The date the agreements' status is judged on (a date or
                 ISO text); today when left out, the only time this reads the
                 clock. The other parts do not depend on the date.
 
         Raises:
-            InvalidOptionError: ``what`` is not one of the four parts.
+            InvalidOptionError: ``what`` is not one of the five parts.
             ValidationError: ``as_of`` is not a date.
             MissingExtraError: pandas is not installed (``pip install
                 'bilat[pandas]'``).

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from bilat._agreement import Agreement
+    from bilat._claims import Claim
     from bilat._country import Country
     from bilat._dossier import Dossier
     from bilat._measure import Measure
@@ -68,7 +69,9 @@ __all__ = [
 ]
 
 #: What :meth:`Dossier.to_frame` can tabulate.
-DossierFrame: TypeAlias = Literal["agreements", "projects", "series", "targets"]
+DossierFrame: TypeAlias = Literal[
+    "agreements", "projects", "series", "targets", "claims"
+]
 
 _Row: TypeAlias = dict[str, object]
 
@@ -94,6 +97,18 @@ _SERIES_COLUMNS: Mapping[str, str] = {
     "year": _INT,
     "value": _DECIMAL,
     "currency": _TEXT,
+    "source": _TEXT,
+}
+
+_CLAIM_COLUMNS: Mapping[str, str] = {
+    "subject": _TEXT,
+    "parties": _TEXT,
+    "year": _INT,
+    "text": _TEXT,
+    **_VALUE_COLUMNS,
+    "precision": _DECIMAL,
+    "said_by": _TEXT,
+    "stated": _DATE,
     "source": _TEXT,
 }
 
@@ -526,7 +541,7 @@ def dossier_frame(
         >>> dossier_frame(Dossier("KZ–UZ", ["KZ", "UZ"]), "targets").shape
         (0, 11)
     """
-    parts = ("agreements", "projects", "series", "targets")
+    parts = ("agreements", "projects", "series", "targets", "claims")
     part = as_option(what, parts, "dossier frame")
     feature = f"Dossier.to_frame({part!r})"
     if part == "agreements":
@@ -536,4 +551,27 @@ def dossier_frame(
     if part == "series":
         rows = [row for s in dossier.series for row in _series_rows(s)]
         return _frame(feature, _SERIES_COLUMNS, rows)
+    if part == "claims":
+        return _frame(feature, _CLAIM_COLUMNS, [_claim_row(c) for c in dossier.claims])
     return targets_frame(dossier.targets, feature=feature)
+
+
+def _claim_row(claim: Claim) -> _Row:
+    from bilat._country import Country
+
+    said = claim.said_by
+    return {
+        "subject": claim.subject,
+        "parties": _codes(claim.parties),
+        "year": claim.period,
+        "text": claim.text,
+        **_value_cells(claim.value),
+        "precision": claim.precision,
+        "said_by": None
+        if said is None
+        else said.alpha2
+        if isinstance(said, Country)
+        else said.name,
+        "stated": claim.stated,
+        "source": claim.source.title,
+    }

@@ -308,7 +308,7 @@ class _Yearly:
             >>> s.is_approximate(2017), s.is_approximate(2021)
             (True, False)
         """
-        return isinstance(self.values.get(year), Estimate)
+        return isinstance(self.values.get(check_year(year, "year")), Estimate)
 
     def _tail_repr(self) -> list[str]:
         args = []
