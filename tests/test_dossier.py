@@ -47,7 +47,11 @@ PLANNED = Project(
 )
 
 #: Names a repr may use, for eval.
-NAMES: dict[str, Any] = {**vars(bilat), "Decimal": decimal.Decimal, "datetime": dt}
+NAMES: dict[str, Any] = {
+    **{name: getattr(bilat, name) for name in bilat.__all__},  # Q_ is lazy
+    "Decimal": decimal.Decimal,
+    "datetime": dt,
+}
 
 
 def path_of(**kwargs: Any) -> str:

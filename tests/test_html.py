@@ -343,11 +343,44 @@ class TestDossierHtml:
         assert page.headings == ["KZ–UZ"]
 
     def test_bundled_example(self) -> None:
-        """The bundled dossier shows every part it has."""
+        """The bundled dossier shows every part it has: its figures are claims."""
         d = bilat.examples.kazakhstan_uzbekistan()
         page = Page(d._repr_html_())
-        assert len(page.tables) == 4
-        assert len(page.tables[1].rows) == len(d.projects) + 1
+        assert [t.css_class for t in page.tables] == [
+            "bilat-agreements",
+            "bilat-portfolio",
+            "bilat-targets",
+            "bilat-claims",
+        ]
+        agreements, projects, targets, claims = page.tables
+        assert len(agreements.rows) == 3
+        assert len(projects.rows) == len(d.projects) + 1
+        assert targets.rows == [
+            ["KZ–UZ", "turnover", "$10B", "no deadline"],
+            ["KZ–UZ", "turnover", "$10B", "2030"],
+            ["KZ–UZ", "Darbaza–Maktaaral railway: length", "152 km", "2026"],
+        ]
+        assert len(claims.rows) == len(d.claims)
+        disputed = [row[1:3] for row in claims.rows if "⚠" in row[1]]
+        assert disputed == [
+            ["2022 ⚠", "$4.6 bn"],
+            ["2022 ⚠", "$5.0 bn"],
+            ["2023 ⚠", "$4.4 bn"],
+            ["2023 ⚠", "over $4.6 bn"],
+        ]
+
+    def test_quantity_of_many_digits(self) -> None:
+        """A target of 30 + 30 digits in km shows every digit, in any caller context."""
+        digits = "9" * 30 + "." + "9" * 30
+        length = bilat.Q_(Decimal(digits), "km")
+        target = bilat.Target(("KZ", "UZ"), length, subject="track laid")
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], targets=[target])
+        hostile = decimal.Context(prec=3, traps=[decimal.Inexact, decimal.Rounded])
+        with decimal.localcontext(hostile):
+            (table,) = Page(d._repr_html_()).tables
+        # 999…999.999…999 with a group separator every three integer digits
+        shown = ",".join(["999"] * 10) + "." + "9" * 30 + " km"
+        assert table.rows == [["KZ–UZ", "track laid", shown, "no deadline"]]
 
     @given(dossiers())
     def test_any_dossier(self, d: Dossier) -> None:

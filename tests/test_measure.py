@@ -57,7 +57,7 @@ CALL = "Target.progress()"
 
 def namespace() -> dict[str, Any]:
     """Names a repr may use."""
-    return {**vars(bilat), "Decimal": Decimal}
+    return {**{n: getattr(bilat, n) for n in bilat.__all__}, "Decimal": Decimal}
 
 
 def convert(value: object, unit: object, rates: ExchangeRates | None = None) -> Decimal:

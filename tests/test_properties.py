@@ -790,7 +790,8 @@ class TestContextIndependence:
     def test_progress(self, p: bilat.Progress[Money], currency: str | None) -> None:
         """Every figure of a progress, also through rates."""
         target, series = p.target, p.series
-        assert isinstance(target, TradeTarget) and isinstance(series, TradeSeries)
+        assert isinstance(target, TradeTarget)
+        assert isinstance(series, TradeSeries)
         rates = None
         if currency is not None and series.currency.code != currency:
             rates = ExchangeRates.from_records(

@@ -20,6 +20,7 @@ import pytest
 from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import claims
 from tests.test_target import extreme_cases
 
 import bilat
@@ -58,7 +59,9 @@ RAILWAY = "Darbaza–Maktaaral railway: length"
 
 #: FACTS.md's sources of the two figures the turnover series uses.
 TODAY_AZ = "http://www.today.az/news/regions/181403.html"
-MENAFN_2026 = "https://menafn.com/1110686351/Plans-To-Action-Uzbek-Kazakh-Council-Steps-Up"
+MENAFN_2026 = (
+    "https://menafn.com/1110686351/Plans-To-Action-Uzbek-Kazakh-Council-Steps-Up"
+)
 
 
 def _close(found: str | None, expected: float) -> bool:
@@ -249,9 +252,7 @@ ASTANA_2024 = (
     "https://astanatimes.com/2024/04/"
     "president-tokayev-holds-informal-meeting-with-uzbek-president/"
 )
-TCA_2023 = (
-    "https://timesca.com/kazakhstan-and-uzbekistan-to-build-central-asia-industrial-center/"
-)
+TCA_2023 = "https://timesca.com/kazakhstan-and-uzbekistan-to-build-central-asia-industrial-center/"
 
 
 def _turnover(report: Report) -> dict[int, dict[str, Any]]:
@@ -266,6 +267,7 @@ class TestStatedFigures:
 
     def test_conflicts(self, dossier: Dossier) -> None:
         """Exactly 2022 ($4.6 bn vs $5.0 bn) and 2023 ($4.4 bn vs over $4.6 bn)."""
+
         # $4.6 bn allows [4.55, 4.65) bn, $5.0 bn [4.95, 5.05): no common value;
         # $4.4 bn allows [4.35, 4.45) bn, "over $4.6 bn" (4.6, 5.06]: none either.
         def usd(amount: str) -> bilat.Money:
@@ -358,8 +360,7 @@ class TestStatedFigures:
         assert main(["report", "--as-of", "2025-12-31"]) == 0
         out = capsys.readouterr().out
         assert (
-            "\nStated figures\n--------------\n"
-            "turnover (Kazakhstan–Uzbekistan)\n"
+            "\nStated figures\n--------------\nturnover (Kazakhstan–Uzbekistan)\n"
         ) in out
         assert (
             "  2022 ⚠ figures disagree:\n"
@@ -379,18 +380,69 @@ class TestStatedFigures:
         out = capsys.readouterr().out
         assert "\n## Stated figures\n" in out
         assert "| Year | Figure | Said by | Stated | Source |\n" in out
-        for row in (
-            "| 2022 ⚠ figures disagree | $4.6 bn ✓ (the latest statement) | — | — | "
-            f"MENAFN, 2023-09-22, <{MENAFN_2023}> |",
+        assert (
+            "\n| 2022 ⚠ figures disagree | $4.6 bn ✓ (the latest statement) | — | — | "
+            f"MENAFN, 2023-09-22, <{MENAFN_2023}> |\n"
             "| 2022 ⚠ figures disagree | $5.0 bn | Kazakhstan | — | Kazinform (Kazakh "
-            f"government, Prime Minister Smailov), <{INFORM_2022}> |",
+            f"government, Prime Minister Smailov), <{INFORM_2022}> |\n"
             "| 2023 ⚠ figures disagree | $4.4 bn ✓ (an exact figure rather than an "
             "estimate) | Kassym-Jomart Tokayev (President, KZ) | 2024 | The Astana "
-            f"Times (Akorda), <{ASTANA_2024}> |",
+            f"Times (Akorda), <{ASTANA_2024}> |\n"
             "| 2023 ⚠ figures disagree | over $4.6 bn | — | — | The Times of Central "
-            f"Asia, <{TCA_2023}> |",
-        ):
-            assert "\n" + row + "\n" in out
+            f"Asia, <{TCA_2023}> |\n"
+        ) in out
+
+    @given(
+        st.lists(
+            claims(subjects=("turnover",), parties=(("KZ", "UZ"),))
+            | claims(currency="KZT", subjects=("turnover",), parties=(("UZ", "KZ"),)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    @settings(max_examples=40, deadline=None)
+    def test_any_claims(self, stated: list[bilat.Claim]) -> None:
+        """Progress names the stated figure of each year it used, in its currency."""
+        pair = ("KZ", "UZ")
+        target = bilat.TradeTarget(pair, bilat.Money("1e10", "USD"), deadline=2030)
+        d = Dossier("Claims", pair, targets=[target], claims=stated)
+        (found,) = d.report(as_of=AS_OF).to_dict()["targets"]
+        for p in found["progress"]:
+            if p["status"] == "not_measured":  # tenge without rates
+                continue
+            pairs = [(p["figure"], p["year"], p["current"])]
+            if p["base_year"] != p["year"]:
+                pairs.append((p["base_figure"], p["base_year"], p["base"]))
+            for figure, year, value in pairs:
+                assert figure["year"] == year
+                assert figure["used"] is True
+                assert figure["value"]["currency"] == "USD"
+                assert figure["value"]["amount"] == value["amount"]
+
+    def test_html(self, report: Report) -> None:
+        """The HTML report has the same rows and the figures progress used."""
+        html = report._repr_html_()
+        assert (
+            "<h3>Stated figures</h3><table><caption>turnover (Kazakhstan–Uzbekistan)"
+            "</caption>"
+        ) in html
+        assert (
+            "<tr><td>2022 ⚠ figures disagree</td><td>$4.6 bn ✓ (the latest "
+            f"statement)</td><td>—</td><td>—</td><td>MENAFN, 2023-09-22, {MENAFN_2023}"
+            "</td></tr><tr><td>2022 ⚠ figures disagree</td><td>$5.0 bn</td>"
+            "<td>Kazakhstan</td><td>—</td><td>Kazinform (Kazakh government, Prime "
+            f"Minister Smailov), {INFORM_2022}</td></tr>"
+        ) in html
+        assert (
+            "<td>2023 ⚠ figures disagree</td><td>$4.4 bn ✓ (an exact figure rather "
+            "than an estimate)</td><td>Kassym-Jomart Tokayev (President, KZ)</td>"
+            "<td>2024</td>"
+        ) in html
+        assert (
+            "<p>figure used: 2025: $4.97 bn (Uzbekistan) — the only figure for that "
+            "year</p><p>figure used: 2017: about $2 bn — the only figure for that "
+            "year</p>"
+        ) in html
 
     def test_figure_of_the_series_currency(self) -> None:
         """With turnover stated in tenge and in dollars, the dollar series names a dollar figure."""

@@ -84,7 +84,11 @@ def usd(number: str | int | Decimal) -> Money:
 
 def namespace() -> dict[str, Any]:
     """Names a repr may use."""
-    return {**vars(bilat), "Decimal": Decimal, "datetime": dt}
+    return {
+        **{n: getattr(bilat, n) for n in bilat.__all__},
+        "Decimal": Decimal,
+        "datetime": dt,
+    }
 
 
 def track(values: dict[int, Any], **kwargs: Any) -> Series:
@@ -643,6 +647,15 @@ class TestSeries:
         assert s.latest(2023) == (2023, usd(1))
         assert s.sources_for(2024) == (news, Source("Government"))
         assert (s.is_approximate(2023), s.is_approximate(2024)) == (False, True)
+
+    @pytest.mark.parametrize("year", [[2024], Decimal("sNaN"), "2024", 0, True])
+    @pytest.mark.parametrize("cls", [Series, TradeSeries])
+    def test_is_approximate_of_no_year(self, cls: type, year: Any) -> None:
+        """is_approximate() refuses what is not a year, as sources_for() does."""
+        s = cls(PARTIES, "turnover", {2024: Estimate.parse("about $2")})
+        with pytest.raises(ValidationError, match="expected a year") as e:
+            s.is_approximate(year)
+        assert e.value.path == "year"
 
     @pytest.mark.parametrize(
         "values",

@@ -35,7 +35,14 @@ from bilat._labels import (
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._pickling import public
-from bilat._report_claims import claims_data, claims_lines, figure_used, measure_data
+from bilat._report_claims import (
+    claims_data,
+    claims_html,
+    claims_lines,
+    figure_used,
+    figure_used_text,
+    measure_data,
+)
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
@@ -739,26 +746,8 @@ class Report:
                 if p.get("out_of_range_text"):
                     lines.append(bullet(x(p["out_of_range_text"]), 2))
                 for key in ("figure", "base_figure"):
-                    figure = p.get(key)
-                    if not figure:
-                        continue
-                    said = ", ".join(
-                        str(bit)
-                        for bit in (figure["said_by"], figure["stated"])
-                        if bit is not None
-                    )
-                    lines.append(
-                        bullet(
-                            x(
-                                label("figure_used", loc).format(
-                                    figure=f"{figure['year']}: {figure['text']}"
-                                    + (f" ({said})" if said else ""),
-                                    reason=figure["reason_text"],
-                                )
-                            ),
-                            2,
-                        )
-                    )
+                    if p.get(key):
+                        lines.append(bullet(x(figure_used_text(p[key], loc)), 2))
                 if s["sources"]:
                     cited = _cite(s["sources"], markdown=markdown)
                     lines.append(bullet(f"{lab('source')}: {cited}", 2))
@@ -911,6 +900,15 @@ def _html(d: Mapping[str, JSON]) -> str:
             for p in t["progress"]
             if p.get("out_of_range_text")
         )
+        out.extend(
+            f"<p>{e(figure_used_text(p[key], loc))}</p>"
+            for p in t["progress"]
+            for key in ("figure", "base_figure")
+            if p.get(key)
+        )
+    if d.get("claims"):
+        out.append(f"<h3>{e(label('claims', loc))}</h3>")
+        out.append(claims_html(d["claims"], locale=loc, cite=_cite))
     out.append(f"<h3>{e(label('meetings', loc))}</h3><ul>")
     out.extend(
         f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>"

@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from bilat._source import Source
     from bilat._trade_series import TradeSeries
 
-__all__ = ["claims_data", "claims_lines", "figure_used", "measure_data"]
+__all__ = [
+    "claims_data",
+    "claims_html",
+    "claims_lines",
+    "figure_used",
+    "figure_used_text",
+    "measure_data",
+]
 
 JSON: TypeAlias = Any
 
@@ -218,6 +225,73 @@ def figure_used(
 _SAME = ("value", "text", "approximate", "said_by", "stated", "note", "sources")
 
 
+def figure_used_text(figure: Mapping[str, JSON], locale: LocaleLike) -> str:
+    """One figure a progress line used, as ``figure used: 2025: $4.97 bn (…) — why``."""
+    said = ", ".join(
+        str(bit) for bit in (figure["said_by"], figure["stated"]) if bit is not None
+    )
+    return label("figure_used", locale).format(
+        figure=f"{figure['year']}: {figure['text']}" + (f" ({said})" if said else ""),
+        reason=figure["reason_text"],
+    )
+
+
+def _subject_text(group: Mapping[str, JSON], locale: LocaleLike) -> str:
+    subject = group["subject"]
+    if subject in ("turnover", "exports", "imports"):
+        subject = label(subject, locale)
+    return f"{subject} ({group['parties_text']})"
+
+
+def claims_html(
+    data: Sequence[Mapping[str, JSON]],
+    *,
+    locale: LocaleLike,
+    cite: Callable[..., str],
+) -> str:
+    """The claims section of an HTML report, without its heading.
+
+    One table per subject (year, figure, who said it, when, source), as
+    the Markdown report has them: disagreeing years marked, the figure
+    each year's value came from ticked, with the reason when a year has
+    several.
+    """
+    from bilat._html import escape as e
+
+    if not data:
+        return ""
+    head = "".join(
+        f"<th>{e(label(k, locale).capitalize())}</th>"
+        for k in ("year", "figure", "said_by", "stated", "source")
+    )
+    out = []
+    for group in data:
+        out.append(
+            f"<table><caption>{e(_subject_text(group, locale))}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>"
+        )
+        for year in group["years"]:
+            flag = f" ⚠ {label('conflict', locale)}" if year["conflict"] else ""
+            several = len(year["claims"]) > 1
+            for c in year["claims"]:
+                mark = " ✓" if c["used"] else ""
+                if c["used"] and several:
+                    mark += f" ({c['reason_text']})"
+                cells = (
+                    f"{year['year']}{flag}",
+                    f"{c['text']}{mark}",
+                    c["said_by"] or "—",
+                    str(c["stated"]) if c["stated"] is not None else "—",
+                    cite(c["sources"]),
+                )
+                out.append(
+                    "<tr>" + "".join(f"<td>{e(x)}</td>" for x in cells) + "</tr>"
+                )
+        out.append("</tbody></table>")
+    out.append(f"<p>✓ {e(label('figure_used_mark', locale))}</p>")
+    return "".join(out)
+
+
 def claims_lines(
     data: Sequence[Mapping[str, JSON]],
     *,
@@ -238,10 +312,7 @@ def claims_lines(
 
     lines: list[str] = []
     for group in data:
-        subject = group["subject"]
-        if subject in ("turnover", "exports", "imports"):
-            subject = label(subject, locale)
-        lines.append(f"{text(subject)} ({text(group['parties_text'])})")
+        lines.append(text(_subject_text(group, locale)))
         if markdown:
             lines += [
                 "",

@@ -301,6 +301,9 @@ class _Yearly:
     def is_approximate(self, year: int) -> bool:
         """Whether the value of ``year`` is an :class:`~bilat.Estimate` ("about $2 bn").
 
+        Raises:
+            ValidationError: ``year`` is not an int from 1 to 9999.
+
         Example:
             >>> from bilat import Estimate, Money, TradeSeries
             >>> s = TradeSeries(("KZ", "UZ"), "turnover",

@@ -32,6 +32,7 @@ from bilat import (
     Project,
     ProjectStatus,
     Report,
+    Target,
     TradeSeries,
     TradeTarget,
     UnitPrice,
@@ -102,7 +103,8 @@ def test_domain(tmp_path: Path) -> None:
     )
     target = TradeTarget(("KZ", "UZ"), Money(10, "USD"), deadline=2030)
     progress = target.progress(series, as_of=2025)
-    assert_type(progress, Progress)
+    assert_type(progress, Progress[Money])
+    assert_type(progress.current, Money | None)
     assert_type(progress.share, Decimal | None)
     assert_type(progress.status, ProgressStatus)
     assert progress.share == Decimal("0.5")
@@ -124,8 +126,10 @@ def test_atlas(tmp_path: Path) -> None:
     assert_type(atlas, bilat.Atlas)
     assert_type(atlas.dossiers, tuple[Dossier, ...])
     assert_type(
-        atlas.targets("off_track", party="KZ", as_of=2025), tuple[TradeTarget, ...]
+        atlas.targets("off_track", party="KZ", as_of=2025),
+        tuple[TradeTarget | Target, ...],
     )
     assert_type(atlas.agreements(Country("UZ")), tuple[Agreement, ...])
-    frame = atlas.progress(dossier.series, as_of=2025, status=[ProgressStatus.ON_TRACK])
-    assert list(frame["status"]) == ["on_track"]
+    trade = [s for s in dossier.all_series() if isinstance(s, TradeSeries)]
+    frame = atlas.progress(trade, as_of=2025, status=[ProgressStatus.NO_DEADLINE])
+    assert list(frame["status"]) == ["no_deadline"]
