@@ -415,6 +415,34 @@ def dossier() -> Dossier:
 class TestDossierFrame:
     """Dossier.to_frame: agreements, projects, series and targets."""
 
+    def test_claims(self) -> None:
+        """One row per claim: the text as written, its range, who said it, when."""
+        news = bilat.Source("News")
+        tokayev = bilat.Official("Kassym-Jomart Tokayev", "President", "KZ")
+        claims = [
+            bilat.Claim("turnover", 2023, "$4.4 bn", news, parties=("KZ", "UZ"),
+                        said_by=tokayev, stated=2024),
+            bilat.Claim("turnover", 2023, "over $4.6 bn", news, parties=("KZ", "UZ"),
+                        said_by="UZ"),
+            bilat.Claim("track laid", 2025, "106 km", news, parties=("KZ", "UZ")),
+        ]  # fmt: skip
+        d = bilat.Dossier("KZ–UZ", ["KZ", "UZ"], claims=claims)
+        df = d.to_frame("claims")
+        # $4.4 bn written to the nearest $0.1 bn: [4.35, 4.45) bn; over $4.6 bn
+        # with the default tolerance of 10 %: (4.6, 5.06] bn; 106 km written to
+        # the nearest km: [105.5, 106.5) km.
+        assert rows(df, "subject", "year", "text", "low", "high", "qualifier") == [
+            ["turnover", 2023, "$4.4 bn", Decimal("4.35e9"), Decimal("4.45e9"), "exact"],
+            ["turnover", 2023, "over $4.6 bn", Decimal("4.6e9"), Decimal("5.06e9"), "over"],
+            ["track laid", 2025, "106 km", Decimal("105.5"), Decimal("106.5"), "exact"],
+        ]  # fmt: skip
+        assert rows(df, "currency", "precision", "said_by", "stated") == [
+            ["USD", Decimal("1e8"), "Kassym-Jomart Tokayev", 2024],
+            ["USD", Decimal("1e8"), "UZ", None],
+            ["km", Decimal(1), None, None],
+        ]
+        assert list(df["source"]) == ["News"] * 3
+
     def test_agreements(self) -> None:
         """Dates stay dates, the status is judged on as_of, sources are joined."""
         df = dossier().to_frame("agreements", as_of="2023-01-01")
@@ -475,11 +503,11 @@ class TestDossierFrame:
         assert df["agreement"].tolist() == ["Trade programme", None]
 
     def test_unknown_part(self) -> None:
-        """Another part is refused with the four choices."""
+        """Another part is refused with the five choices."""
         with pytest.raises(
             InvalidOptionError,
             match="unknown dossier frame 'events': expected one of 'agreements', "
-            "'projects', 'series', 'targets'",
+            "'claims', 'projects', 'series', 'targets'",
         ):
             dossier().to_frame("events")  # type: ignore[arg-type]
 

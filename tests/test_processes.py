@@ -44,7 +44,7 @@ class TestProcessPoolExecutor:
     def test_progress_in_worker(self, executor: ProcessPoolExecutor) -> None:
         """target.progress(series) computed in a worker equals the parent's."""
         dossier = bilat.examples.kazakhstan_uzbekistan()
-        target, series = dossier.targets[0], dossier.series[0]
+        target, series = dossier.targets[0], dossier.all_series()[0]
         task = operator.methodcaller("progress", series, as_of=2024)
         there = executor.submit(task, target).result(TIMEOUT)
         here = target.progress(series, as_of=2024)

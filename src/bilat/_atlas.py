@@ -230,8 +230,8 @@ class Atlas:
             >>> from bilat import Atlas, examples
             >>> atlas = Atlas([examples.kazakhstan_uzbekistan()])
             >>> [t.deadline for t in atlas.targets()]
-            [None, 2030]
-            >>> [t.deadline for t in atlas.targets("on_track", as_of=2025)]
+            [None, 2030, 2026]
+            >>> [t.deadline for t in atlas.targets("needs_acceleration", as_of=2025)]
             [2030]
         """
         q = _query(
@@ -345,10 +345,9 @@ class Atlas:
         Example:
             >>> from bilat import Atlas, examples
             >>> atlas = Atlas([examples.kazakhstan_uzbekistan()])
-            >>> df = atlas.progress(as_of=2025, status=["on_track", "regressing"])
+            >>> df = atlas.progress(as_of=2025, status=["needs_acceleration"])
             >>> df[["deadline", "reporter", "year", "share", "status"]].values.tolist()
-            [[2030, None, 2022, Decimal('0.46'), 'on_track'],
-             [2030, 'KZ', 2023, Decimal('0.44'), 'regressing']]
+            [[2030, None, 2025, Decimal('0.497'), 'needs_acceleration']]
         """
         from bilat._frames import _frame
 
@@ -507,9 +506,9 @@ def progress_rows(
         >>> from bilat import Atlas, examples
         >>> from bilat._atlas import progress_rows
         >>> rows = progress_rows(Atlas([examples.kazakhstan_uzbekistan()]), as_of=2025)
-        >>> [(r["reporter"], r["year"], r["status"]) for r in rows][3:]
-        [(None, 2022, 'on_track'), ('KZ', 2023, 'regressing'),
-         ('UZ', 2025, 'insufficient_data')]
+        >>> [(r["metric"], r["year"], r["status"]) for r in rows]
+        [('turnover', 2025, 'no_deadline'), ('turnover', 2025, 'needs_acceleration'),
+         ('Darbaza–Maktaaral railway: length', 2025, 'insufficient_data')]
     """
     if not isinstance(atlas, Atlas):  # the command line calls it directly too
         raise ArgumentTypeError([("atlas", f"expected an Atlas, got {shown(atlas)}")])

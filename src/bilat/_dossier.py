@@ -350,7 +350,9 @@ class Dossier:
           written), ``amount``, ``low``, ``high``, ``qualifier``,
           ``currency`` (as for targets), ``precision``, ``said_by`` (a
           country's code or an official's name), ``stated`` (a date or a
-          year) and ``source`` (its title).
+          year) and ``source`` (its title); ``low`` and ``high`` are the
+          range the claim allows (for an exact figure, what its written
+          precision allows).
 
         Amounts are exact Decimals (object dtype) with the currency in its
         own column; ``source`` joins the titles of the sources with ``"; "``.

@@ -560,12 +560,16 @@ def _claim_row(claim: Claim) -> _Row:
     from bilat._country import Country
 
     said = claim.said_by
+    cells = _value_cells(claim.value)
+    # The range the claim allows: for an exact figure, what its written
+    # precision allows, not the figure alone.
+    cells["low"], cells["high"] = _amount(claim.low), _amount(claim.high)
     return {
         "subject": claim.subject,
         "parties": _codes(claim.parties),
         "year": claim.period,
         "text": claim.text,
-        **_value_cells(claim.value),
+        **cells,
         "precision": claim.precision,
         "said_by": None
         if said is None

@@ -378,7 +378,7 @@ def _unstructure_quantity(value: pint.Quantity[Any]) -> str:
     text = f"{units:~D}"
     if not text or parse_unit(text) != units:
         text = f"{units:D}"
-    return f"{magnitude(value)} {text}"
+    return f"{decimal_text(magnitude(value))} {text}"
 
 
 # -- measures, speakers, and either kind of target or series ------------------
