@@ -272,6 +272,19 @@ class TestPortfolioHtml:
 class TestDossierHtml:
     """Dossier._repr_html_: a heading and a table per part present."""
 
+
+    def test_claims_marked_per_pair(self) -> None:
+        """A conflict marks its own pair's claims only, not another pair's."""
+        news = bilat.Source("News")
+        claims = [
+            bilat.Claim("turnover", 2022, "$4.6 bn", news, parties=("KZ", "UZ")),
+            bilat.Claim("turnover", 2022, "$5.0 bn", news, parties=("UZ", "KZ")),
+            bilat.Claim("turnover", 2022, "$1.2 bn", news, parties=("KZ", "KG")),
+        ]
+        html = bilat.Dossier("x", ["KZ", "UZ"], claims=claims)._repr_html_()
+        table = html[html.index('class="bilat-claims"') :]
+        assert table.count("2022 ⚠") == 2
+        assert table.count("<td>2022</td>") == 1
     def dossier(self) -> Dossier:
         return Dossier(
             "Kazakhstan & Uzbekistan",

@@ -418,21 +418,26 @@ def _claims_table(dossier: Dossier) -> str:
     """Every stated figure, by subject and year; years whose figures disagree marked."""
     from bilat._claims import order
     from bilat._errors import BilatError
+    from bilat._series import DIRECTED
+
+    def key(subject: str, parties: tuple[Country, ...], period: int) -> object:
+        first = parties[0] if subject in DIRECTED else None
+        return (subject, frozenset(parties), first, period)
 
     try:
-        disputed = {(c.subject, c.period) for c in dossier.conflicts()}
+        disputed = {key(c.subject, c.parties, c.period) for c in dossier.conflicts()}
     except BilatError:  # two currencies and no rates: not compared here
         disputed = set()
     rows: list[list[CellLike]] = []
     for c in sorted(dossier.claims, key=lambda c: (c.subject, c.period, order(c))):
-        flag = " ⚠" if (c.subject, c.period) in disputed else ""
+        flag = " ⚠" if key(c.subject, c.parties, c.period) in disputed else ""
         said = c.said_by
         who = (
             MISSING
             if said is None
             else said.name()
             if isinstance(said, Country)
-            else f"{said.name} ({said.country.alpha2})"
+            else f"{said.name} ({said.role}, {said.country.alpha2})"
         )
         rows.append(
             [
