@@ -313,6 +313,28 @@ class _Yearly:
         """
         return isinstance(self.values.get(check_year(year, "year")), Estimate)
 
+    def _cagr(self, start: int, end: int) -> Decimal | None:
+        """The growth rate between two years of the series, for ``cagr``.
+
+        Both values are taken in the unit of the first year's value (money
+        of one currency as it is; quantities converted exactly).
+        """
+        from bilat._measure import in_unit_of, stated
+
+        for year in (start, end):
+            if type(year) is not int or year not in self.values:
+                raise InvalidOptionError("year", year, map(str, self.values))
+        if start >= end:
+            raise InvalidNumberError(
+                (start, end), "year range", "a start year before the end year"
+            )
+        unit = stated(next(iter(self.values.values())))
+        first, last = (
+            in_unit_of(self.values[y], unit, year=y, rates=None, call="cagr()")
+            for y in (start, end)
+        )
+        return growth_rate(first, last, end - start)
+
     def _tail_repr(self) -> list[str]:
         args = []
         if self.reporter is not None:
@@ -531,26 +553,7 @@ class Series(_Yearly):
             >>> Series(("KZ", "UZ"), "joint projects", {2020: 100, 2022: 121}).cagr(2020, 2022)
             Decimal('0.1')
         """
-        from bilat._measure import in_unit_of
-
-        for year in (start, end):
-            if type(year) is not int or year not in self.values:
-                raise InvalidOptionError("year", year, map(str, self.values))
-        if start >= end:
-            raise InvalidNumberError(
-                (start, end), "year range", "a start year before the end year"
-            )
-        first, last = (
-            in_unit_of(
-                self.values[y],
-                self.unit,
-                year=y,
-                rates=None,
-                call="Series.cagr()",
-            )
-            for y in (start, end)
-        )
-        return growth_rate(first, last, end - start)
+        return self._cagr(start, end)
 
     @classmethod
     def from_claims(

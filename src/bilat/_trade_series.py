@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, final
 import attrs
 
 from bilat._country import Country, as_parties
-from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError, shown
+from bilat._errors import ValidationError, shown
 from bilat._estimate import Estimate
 from bilat._fields import as_enum, as_pairs
 from bilat._money import Money
 from bilat._pickling import public
-from bilat._roots import growth_rate
 from bilat._series import (
     _NOTHING,
     TradeMetric,
@@ -91,10 +90,6 @@ def _values(value: object) -> Mapping[int, Money | Estimate]:
         last = year
         checked[year] = money
     return MappingProxyType(checked if ordered else dict(sorted(checked.items())))
-
-
-def _stated(value: Money | Estimate) -> Money:
-    return value.value if isinstance(value, Estimate) else value
 
 
 @public
@@ -240,15 +235,7 @@ class TradeSeries(_Yearly):
             >>> s.cagr(2020, 2022)
             Decimal('0.1')
         """
-        for year in (start, end):
-            if type(year) is not int or year not in self.values:
-                raise InvalidOptionError("year", year, map(str, self.values))
-        if start >= end:
-            raise InvalidNumberError(
-                (start, end), "year range", "a start year before the end year"
-            )
-        first, last = (_stated(self.values[y]) for y in (start, end))
-        return growth_rate(first.amount, last.amount, end - start)
+        return self._cagr(start, end)
 
     @classmethod
     def from_claims(
