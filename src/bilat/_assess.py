@@ -49,7 +49,7 @@ __all__ = [
 #: numbers bilat holds (see :func:`bilat._decimal.to_decimal`).
 OutOfRange: TypeAlias = Literal["too_large", "too_small", "too_many_digits"]
 
-#: How :meth:`TradeTarget.progress` grades a target that is not reached once
+#: How ``progress`` (of a trade target or any target) grades a target not reached once
 #: the deadline has come (the latest year is the deadline or later):
 #: ``"ratio"`` keeps grading by the growth ratio, as Open SDG does;
 #: ``"missed"`` calls it missed: ``OFF_TRACK``, or ``REGRESSING`` when the
@@ -62,7 +62,6 @@ AFTER_DEADLINE: AfterDeadline = "ratio"
 #: Every rule of :data:`AfterDeadline`.
 _RULES: tuple[AfterDeadline, ...] = ("ratio", "missed")
 
-_ONE = Decimal(1)
 #: The default thresholds of :meth:`TradeTarget.progress`: least growth
 #: ratios for ON_TRACK, NEEDS_ACCELERATION and OFF_TRACK.
 _ON_TRACK = Decimal("0.95")
@@ -78,7 +77,7 @@ _EXACT_LIMIT = 1000
 
 @public
 class ProgressStatus(enum.Enum):
-    """How a trade target stands, from :meth:`TradeTarget.progress`.
+    """How a target stands, from :meth:`TradeTarget.progress` or :meth:`Target.progress`.
 
     ``ACHIEVED`` overrides every other status. Otherwise a target with no
     deadline is ``NO_DEADLINE``; a target whose series cannot be assessed is
@@ -346,11 +345,11 @@ def held(
                 reasons[name] = "too_large"
             kept.append(value if value <= _LAST_YEAR else None)
         else:
-            held = _in_range(name, value, reasons)
-            if held is not None and name in _AMOUNTS:
-                kept.append(make(held))
+            in_range = _in_range(name, value, reasons)
+            if in_range is not None and name in _AMOUNTS:
+                kept.append(make(in_range))
             else:
-                kept.append(held)
+                kept.append(in_range)
     return Figures(*kept)  # type: ignore[arg-type]
 
 

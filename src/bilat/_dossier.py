@@ -197,8 +197,16 @@ class Dossier:
     note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
     claims: tuple[Claim, ...] = attrs.field(default=(), kw_only=True, converter=_claims)
 
-    def conflicts(self, rates: ExchangeRates | None = None) -> tuple[Conflict, ...]:
+    def conflicts(self, *, rates: ExchangeRates | None = None) -> tuple[Conflict, ...]:
         """The groups of :attr:`claims` that disagree; see :func:`bilat.conflicts`.
+
+        Args:
+            rates: Exchange rates, for claims on one subject in two
+                currencies (each converted at 31 December of its year).
+
+        Raises:
+            CurrencyMismatchError: claims in two currencies and no ``rates``.
+            RateNotFoundError: ``rates`` lacks a rate for a year.
 
         Example:
             >>> import bilat
@@ -215,17 +223,17 @@ class Dossier:
     ) -> tuple[TradeSeries | Series, ...]:
         """Every series the dossier's targets can be measured against.
 
-        In order: the dossier's own :attr:`series`; one series per subject
-        and parties of its :attr:`claims`, one value a year picked by the
-        rule of :meth:`TradeSeries.from_claims` (``prefer``; a
-        :class:`TradeSeries` for trade metrics in money, a :class:`Series`
-        otherwise); and one per project measure with updates
-        (:meth:`Series.from_project`, subject ``"<project>: <measure>"``).
-        Reports and atlases measure each target against these.
+        In order: the dossier's own :attr:`series`; one series per subject,
+        parties and kind of value (a currency, a dimension, or numbers) of
+        its :attr:`claims`, one value a year picked by the rule of
+        :meth:`TradeSeries.from_claims` (``prefer``; a :class:`TradeSeries`
+        for trade metrics in money, a :class:`Series` otherwise); and one
+        per project measure with updates (:meth:`Series.from_project`,
+        subject ``"<project>: <measure>"``). Reports and atlases measure
+        each target against these.
 
         Raises:
-            ValidationError: the claims on one subject and parties hold
-                values of different kinds (money and a quantity).
+            InvalidOptionError: an unknown criterion in ``prefer``.
 
         Example:
             >>> import bilat

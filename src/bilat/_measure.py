@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Amount",
+    "KindMismatchError",
     "Measure",
     "MeasureLike",
     "amount",
@@ -62,6 +63,14 @@ Amount: TypeAlias = "Money | pint.Quantity[Decimal] | Decimal"
 #: What the constructors accept as a measure: also ints, and quantities of any
 #: pint registry (rebuilt in bilat's).
 MeasureLike: TypeAlias = "Money | Estimate | pint.Quantity[Any] | Decimal | int"
+
+class KindMismatchError(ValidationError):
+    """Values of two kinds (money, a quantity, a number) met where one was needed.
+
+    A :class:`~bilat.ValidationError`, so that is what callers catch; reports
+    catch this one to say a target was not measured rather than fail.
+    """
+
 
 _EXPECTED = (
     "Money, an Estimate, a quantity such as Q_('152 km') or a number (int or Decimal)"
@@ -216,7 +225,8 @@ def in_unit_of(
     :func:`bilat._units.convert`); numbers are taken as they are.
 
     Raises:
-        ValidationError: the kinds differ (money and a quantity, say).
+        ValidationError: the kinds differ (money and a quantity, say); a
+            :class:`KindMismatchError`.
         UnitMismatchError: two quantities of different dimensions; the
             message names both units.
         CurrencyMismatchError: another currency and no ``rates``; the hint
@@ -251,7 +261,7 @@ def in_unit_of(
         from bilat._units import convert
 
         return convert(value, unit.units)
-    raise ValidationError(
+    raise KindMismatchError(
         [
             (
                 "",

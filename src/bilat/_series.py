@@ -417,7 +417,10 @@ def _pick(
     who = None if reporter is None else as_country(reporter, "reporter")
     chosen = choose(kept, DEFAULT_PREFER if prefer is None else prefer, reporter=who)
     picked = {year: claim for year, (claim, _) in sorted(chosen.items())}
-    return picked, kept[0].subject, kept[0].parties
+    # The parties as given, or as the earliest picked claim lists them: the
+    # rule picks the same claims whatever the order they came in.
+    first = picked[min(picked)]
+    return picked, first.subject, first.parties if among is None else among
 
 
 def any_parties(value: object) -> tuple[Country, ...]:

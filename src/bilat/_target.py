@@ -35,11 +35,23 @@ from bilat._errors import (
     CurrencyMismatchError,
     PrecisionError,
     RateNotFoundError,
+    UnitMismatchError,
     ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
-from bilat._measure import Amount, amount, as_measure, in_unit_of, like, stated
+from bilat._measure import (
+    Amount,
+    KindMismatchError,
+    amount,
+    as_measure,
+    in_unit_of,
+    kind_key,
+    like,
+    measure_key,
+    measure_repr,
+    stated,
+)
 from bilat._money import Money, Number
 from bilat._pickling import public
 from bilat._series import (
@@ -61,6 +73,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from bilat._locale import LocaleLike
+    from bilat._measure import Measure
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -89,12 +102,16 @@ def _value(value: object) -> Money | Estimate:
         raise ValidationError(
             [("value", f"expected a Money or an Estimate, got {shown(value)}")]
         )
-    money = value.value if isinstance(value, Estimate) else value
-    if money.amount <= 0:
-        raise ValidationError(
-            [("value", f"expected a positive amount, got {shown(value)}")]
-        )
+    _check_positive(value)
     return value
+
+
+def _check_positive(value: Measure) -> None:
+    """Refuse a value whose stated value is not above zero: no target promises it."""
+    if amount(value) <= 0:
+        raise ValidationError(
+            [("value", f"expected a positive value, got {shown(value)}")]
+        )
 
 
 def _deadline(value: object) -> int | None:
@@ -115,12 +132,6 @@ def _check_years(baseline_year: int | None, deadline: int | None) -> None:
                 )
             ]
         )
-
-
-def _measure_key(value: Money | Estimate | pint.Quantity[Decimal] | Decimal) -> object:
-    from bilat._measure import measure_key
-
-    return measure_key(value)
 
 
 def _agreement(value: object) -> Agreement | None:
@@ -192,9 +203,10 @@ def progress_or_reason(
     """The progress of ``series`` towards ``target``, or why it has none.
 
     The rule of reports and atlases alike: a series that cannot be
-    converted to the target's currency (no rate, or a converted value
-    beyond bilat's range) is not measured, and the reason, in ``locale``,
-    is returned instead of failing every other target.
+    converted to the target's currency or unit (no rate, a converted value
+    beyond bilat's range, another dimension or kind of value) is not
+    measured, and the reason, in ``locale``, is returned instead of failing
+    every other target.
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget
@@ -205,6 +217,7 @@ def progress_or_reason(
         'no exchange rate from EUR to USD'
     """
     from bilat._labels import label  # the words: presentation, loaded when needed
+    from bilat._measure import unit_label
 
     try:
         return target.progress(series, as_of, rates=rates)
@@ -212,12 +225,13 @@ def progress_or_reason(
         key = (
             "converted_out_of_range" if isinstance(error, PrecisionError) else "no_rate"
         )
-        base = stated(next(iter(series.values.values())))
-        quote = target.unit
-        return label(key, locale).format(
-            base=base.currency.code if isinstance(base, Money) else "",
-            quote=quote.currency.code if isinstance(quote, Money) else "",
-        )
+    except (UnitMismatchError, KindMismatchError):
+        key = "not_comparable"
+    first = next(iter(series.values.values()))
+    return label(key, locale).format(
+        base=unit_label(first) or label("number", locale),
+        quote=unit_label(target.value) or label("number", locale),
+    )
 
 
 def _check_series(target: AnyTarget, series: object, call: str) -> AnySeries:
@@ -264,8 +278,6 @@ def _check_kind(
     currency without ``rates`` fails here, before a year is picked, so a
     measurement as of a year before the series fails as the others do.
     """
-    from bilat._measure import kind_key
-
     year, first = next(iter(series.values.items()))
     theirs, mine = kind_key(first), kind_key(unit)
     if theirs == mine:
@@ -277,6 +289,50 @@ def _check_kind(
             )
         return
     in_unit_of(first, unit, year=year, rates=rates, call=call)  # raises
+
+
+def _progress(
+    target: AnyTarget,
+    series: object,
+    as_of: AsOf,
+    *,
+    rates: ExchangeRates | None,
+    limits: tuple[Number, Number, Number],
+    after_deadline: object,
+    call: str,
+) -> Progress[Any]:
+    """``progress`` of either kind of target: its arguments checked, then measured."""
+    if rates is not None:
+        from bilat._rates import expect_rates
+
+        expect_rates(rates, call)
+    checked_limits = thresholds(*limits)
+    rule = deadline_rule(after_deadline)
+    checked = _check_series(target, series, call)
+    return _measure(
+        target,
+        checked,
+        as_of,
+        rates=rates,
+        limits=checked_limits,
+        call=call,
+        after_deadline=rule,
+    )
+
+
+def _cut_year(
+    series: AnySeries, year: int | None, base_year: int | None, deadline: int | None
+) -> int | None:
+    """The year of the series cut at a passed deadline, for ``projected``.
+
+    Once the latest year is after the deadline, the projection starts from
+    the latest year on or before the deadline, when it is after the base
+    year (else there is no growth to project from).
+    """
+    if year is None or base_year is None or deadline is None or year <= deadline:
+        return None
+    before = series.latest(deadline)
+    return None if before is None or before[0] <= base_year else before[0]
 
 
 def _measure(
@@ -321,11 +377,7 @@ def _measure(
         if base_year is not None:
             base = current if base_year == year else convert(base_year)
     deadline = target.deadline
-    before: tuple[int, Any] | None = None  # the series cut at the deadline
-    if year is not None and deadline is not None and year > deadline:
-        before = series.latest(deadline)
-        if before is not None and (base_year is None or before[0] <= base_year):
-            before = None  # no growth to project from
+    cut_year = _cut_year(series, year, base_year, deadline)
     goal = amount(unit)
     raw, reasons = figures(
         target=goal,
@@ -334,8 +386,8 @@ def _measure(
         current=current,
         base_year=base_year,
         base=base,
-        cut_year=None if before is None else before[0],
-        cut=None if before is None else convert(before[0]),
+        cut_year=cut_year,
+        cut=None if cut_year is None else convert(cut_year),
     )
     decided = status(
         target=goal,
@@ -426,12 +478,24 @@ class TradeTarget:
 
     @property
     def subject(self) -> str:
-        """What the target measures, as text: its metric's value (``"turnover"``)."""
+        """What the target measures, as text: its metric's value (``"turnover"``).
+
+        Example:
+            >>> from bilat import Money, TradeTarget
+            >>> TradeTarget(("KZ", "UZ"), Money(10, "USD"), metric="exports").subject
+            'exports'
+        """
         return self.metric.value
 
     @property
     def unit(self) -> Money:
-        """The stated value, whose currency the progress is measured in (:attr:`money`)."""
+        """The stated value, whose currency the progress is measured in (:attr:`money`).
+
+        Example:
+            >>> from bilat import Estimate, TradeTarget
+            >>> TradeTarget(("KZ", "UZ"), Estimate.parse("about $10 billion")).unit
+            Money('10000000000', 'USD')
+        """
         return self.money
 
     def progress(
@@ -458,16 +522,19 @@ class TradeTarget:
         * ``planned_cagr = (target/base)^(1/(deadline − base_year)) − 1``
         * ``required_cagr = (target/current)^(1/(deadline − year)) − 1``
         * ``growth_ratio = actual_cagr / |planned_cagr|`` (Open SDG)
-        * ``projected = current·(1 + actual_cagr)^(deadline − year)``
+        * ``projected = current·(1 + actual_cagr)^(deadline − year)``; once
+          the deadline has passed, from the series cut at the deadline
         * ``anticipated = (projected − base) / (target − base)`` (UN SDG
           Progress Chart)
         * ``eta``: the first year the target is reached at the actual rate.
 
-        A rate that is undefined (fewer than two years, a base of zero or
-        below, no deadline, a deadline already passed) is None.
+        A figure that is undefined is None: the rates with fewer than two
+        years or a base of zero or below, those that need a deadline
+        without one, ``required_cagr`` once the deadline has passed.
 
         Args:
-            series: The trade series to measure; same metric and parties.
+            series: The series to measure: a :class:`TradeSeries`, or a
+                :class:`Series` of the target's metric; same parties.
             as_of: A date or an ISO date string (its year counts), a year,
                 or None for the current year, which is the only time the
                 clock is read.
@@ -487,8 +554,8 @@ class TradeTarget:
                 methodology page.
 
         Raises:
-            ValidationError: ``series`` is not a TradeSeries, measures another
-                metric, or covers other parties.
+            ValidationError: ``series`` is not a series, measures another
+                metric, covers other parties, or holds no money.
             CurrencyMismatchError: the series is in another currency and no
                 ``rates`` were given.
             RateNotFoundError: ``rates`` cannot convert a year's value.
@@ -515,22 +582,14 @@ class TradeTarget:
             >>> p.status, p.eta
             (<ProgressStatus.OFF_TRACK: 'off_track'>, 2037)
         """
-        call = "TradeTarget.progress()"
-        if rates is not None:
-            from bilat._rates import expect_rates
-
-            expect_rates(rates, call)
-        limits = thresholds(on_track, needs_acceleration, off_track)
-        rule = deadline_rule(after_deadline)
-        checked = _check_series(self, series, call)
-        return _measure(
+        return _progress(
             self,
-            checked,
+            series,
             as_of,
             rates=rates,
-            limits=limits,
-            call=call,
-            after_deadline=rule,
+            limits=(on_track, needs_acceleration, off_track),
+            after_deadline=after_deadline,
+            call="TradeTarget.progress()",
         )
 
     def plot(
@@ -601,21 +660,10 @@ class TradeTarget:
         return f"TradeTarget({', '.join(args)})"
 
 
-def _measure_value(
-    value: object,
-) -> Money | Estimate | pint.Quantity[Decimal] | Decimal:
+def _measure_value(value: object) -> Measure:
     measure = as_measure(value, "value")
-    if amount(measure) <= 0:
-        raise ValidationError(
-            [("value", f"expected a positive value, got {shown(value)}")]
-        )
+    _check_positive(measure)
     return measure
-
-
-def _measure_repr(value: Money | Estimate | pint.Quantity[Decimal] | Decimal) -> str:
-    from bilat._measure import measure_repr
-
-    return measure_repr(value)
 
 
 @public
@@ -664,7 +712,7 @@ class Target:
 
     parties: tuple[Country, ...] = attrs.field(converter=any_parties)
     value: Money | Estimate | pint.Quantity[Decimal] | Decimal = attrs.field(
-        converter=_measure_value, eq=_measure_key
+        converter=_measure_value, eq=measure_key
     )
     deadline: int | None = attrs.field(default=None, kw_only=True, converter=_deadline)
     subject: str = attrs.field(kw_only=True, converter=as_subject)
@@ -736,38 +784,31 @@ class Target:
                 names both units).
             CurrencyMismatchError: money in another currency without ``rates``.
             RateNotFoundError: ``rates`` cannot convert a year's value.
+            PrecisionError: a converted value is beyond bilat's range.
             InvalidNumberError: the thresholds are not numbers in order.
             InvalidOptionError: ``after_deadline`` is not ``"ratio"`` or
                 ``"missed"``.
 
-        Example:
+        Example (figures for illustration):
             >>> from bilat import Series, Target
-            >>> projects = Target(("KZ", "UZ"), 100, deadline=2030, subject="joint projects")
-            >>> counted = Series(("KZ", "UZ"), "joint projects", {2024: 69, 2025: 78})
-            >>> p = projects.progress(counted, as_of=2025)
+            >>> wells = Target(("KZ", "UZ"), 100, deadline=2030, subject="wells drilled")
+            >>> drilled = Series(("KZ", "UZ"), "wells drilled", {2024: 69, 2025: 78})
+            >>> p = wells.progress(drilled, as_of=2025)
             >>> p.current, p.gap, round(p.actual_cagr, 3), p.status.value
             (Decimal('78'), Decimal('22'), Decimal('0.130'), 'on_track')
         """
-        call = "Target.progress()"
-        if rates is not None:
-            from bilat._rates import expect_rates
-
-            expect_rates(rates, call)
-        limits = thresholds(on_track, needs_acceleration, off_track)
-        rule = deadline_rule(after_deadline)
-        checked = _check_series(self, series, call)
-        return _measure(
+        return _progress(
             self,
-            checked,
+            series,
             as_of,
             rates=rates,
-            limits=limits,
-            call=call,
-            after_deadline=rule,
+            limits=(on_track, needs_acceleration, off_track),
+            after_deadline=after_deadline,
+            call="Target.progress()",
         )
 
     def __repr__(self) -> str:
-        args = [repr(self.parties), _measure_repr(self.value)]
+        args = [repr(self.parties), measure_repr(self.value)]
         if self.deadline is not None:
             args.append(f"deadline={self.deadline!r}")
         args.append(f"subject={self.subject!r}")
@@ -811,10 +852,8 @@ def _reasons(value: object) -> Mapping[str, OutOfRange]:
     return MappingProxyType(dict(value))
 
 
-def _amount_key(value: object) -> object:
-    from bilat._measure import measure_key
-
-    return None if value is None else measure_key(value)  # type: ignore[arg-type]
+def _amount_key(value: Amount | None) -> object:
+    return None if value is None else measure_key(value)
 
 
 #: The fields of a Progress that hold amounts of the target's kind.
@@ -918,9 +957,11 @@ class Progress(Generic[M]):
 
     @property
     def approximate(self) -> bool:
-        """Whether the current or base value is an Estimate ("about $4.3 bn").
+        """Whether a value the figures rest on is an Estimate ("about $4.3 bn").
 
-        The formulas then use its stated value; reports say so.
+        Those are the current and base values, and after a passed deadline
+        the value the projection starts from. The formulas use an
+        Estimate's stated value; reports say so.
 
         Example:
             >>> from bilat import Estimate, Money, TradeSeries, TradeTarget
@@ -931,14 +972,20 @@ class Progress(Generic[M]):
             >>> p.current, p.approximate
             (Money('4300000000', 'USD'), True)
         """
-        return any(
-            year is not None and self.series.is_approximate(year)
-            for year in (self.year, self.base_year)
-        )
+        return any(self.series.is_approximate(year) for year in self._years())
+
+    def _years(self) -> tuple[int, ...]:
+        """The years whose values the figures rest on: base, current, cut."""
+        cut = _cut_year(self.series, self.year, self.base_year, self.target.deadline)
+        years = (self.base_year, self.year, cut)
+        return tuple(dict.fromkeys(y for y in years if y is not None))
 
     @property
     def sources(self) -> tuple[Source, ...]:
-        """The sources of the base and current values, without repeats.
+        """The sources of the values the figures rest on, without repeats.
+
+        The base and current values, and after a passed deadline the value
+        the projection starts from.
 
         Example:
             >>> from bilat import Money, Source, TradeSeries, TradeTarget
@@ -949,12 +996,8 @@ class Progress(Generic[M]):
             >>> p.sources == (gov,), p.reporter
             (True, Country('KZ'))
         """
-        found: list[Source] = []
-        for year in (self.base_year, self.year):
-            for source in () if year is None else self.series.sources_for(year):
-                if source not in found:
-                    found.append(source)
-        return tuple(found)
+        found = (s for year in self._years() for s in self.series.sources_for(year))
+        return tuple(dict.fromkeys(found))
 
     def _repr_html_(self) -> str:
         """A table of the figures, so a notebook shows them rather than the repr.
@@ -982,7 +1025,7 @@ class Progress(Generic[M]):
             if isinstance(value, ProgressStatus):
                 text = f"ProgressStatus.{value.name}"
             elif field.name in _AMOUNTS and value is not None:
-                text = _measure_repr(value)  # a quantity as Q_('46 kilometer')
+                text = measure_repr(value)  # a quantity as Q_('46 kilometer')
             else:
                 text = repr(value)
             args.append(f"{field.name}={text}")
