@@ -206,8 +206,7 @@ def growth_cases(
     runs: int, count: int = 300, seed: int = 5
 ) -> list[tuple[str, float, float, float]]:
     """Per-rate µs over 1, 10, 30, 100 years: bilat, the exact root, Decimal ``**``."""
-    from bilat._roots import exact_growth
-    from bilat._roots import growth_rate
+    from bilat._roots import exact_growth, growth_rate
 
     rng = random.Random(seed)
     amounts = [

@@ -417,9 +417,16 @@ _STAGES: tuple[tuple[ActionKind | None, ...], ...] = (
 
 
 def _party_actions(
-    draw: st.DrawFn, party: Country, in_force: dt.date | None
+    draw: st.DrawFn,
+    party: Country,
+    in_force: dt.date | None,
+    signed_on: dt.date | None = None,
 ) -> list[TreatyAction]:
-    """One party's acts in a valid order: entry into force not before ``in_force``."""
+    """One party's acts in a valid order: entry into force not before ``in_force``.
+
+    Every act but a signature is not before ``signed_on``, the agreement's
+    own signing.
+    """
     days = sorted(draw(st.lists(DATES, min_size=len(_STAGES), max_size=len(_STAGES))))
     acts: list[TreatyAction] = []
     previous: dt.date | None = None
@@ -436,6 +443,8 @@ def _party_actions(
         day = drawn if previous is None else max(drawn, previous)
         if kind is ActionKind.ENTRY_INTO_FORCE and in_force is not None:
             day = max(day, in_force)
+        if kind is not ActionKind.SIGNATURE and signed_on is not None:
+            day = max(day, signed_on)
         previous = day
         acts.append(
             TreatyAction(
@@ -471,7 +480,14 @@ def agreements(
     acts: list[TreatyAction] = []
     if actions:
         for party in draw(st.lists(st.sampled_from(list(parties)), unique=True)):
-            acts.extend(_party_actions(draw, party, in_force if keep[1] else None))
+            acts.extend(
+                _party_actions(
+                    draw,
+                    party,
+                    in_force if keep[1] else None,
+                    signed if keep[0] else None,
+                )
+            )
     return Agreement(
         draw(texts()),
         parties,
@@ -1036,6 +1052,48 @@ def claim_conflicts() -> st.SearchStrategy[bilat.Conflict]:
 
 
 @st.composite
+def written_claims(draw: st.DrawFn) -> Claim:
+    """Claims given only as text: a quantity ("152.5 km") or a number ("78")."""
+    number = draw(amounts(min_value=0, max_value=10**6, max_places=2))
+    unit = draw(st.sampled_from(("", *CLAIM_UNITS)))
+    return Claim(
+        "track laid" if unit else "joint projects",
+        draw(st.sampled_from(CLAIM_PERIODS)),
+        f"{number} {unit}".strip(),
+        Source("Kazinform"),
+        parties=("KZ", "UZ"),
+    )
+
+
+def dossier_claims() -> st.SearchStrategy[Claim]:
+    """Claims of money, quantities and numbers, some given only as text."""
+    return (
+        st.sampled_from(("money", "quantity", "number")).flatmap(
+            lambda kind: claims(kind=kind)
+        )
+        | written_claims()
+    )
+
+
+@st.composite
+def series_of_claims(draw: st.DrawFn) -> TradeSeries | bilat.Series:
+    """A trade series or a series of quantities built from claims, keeping them."""
+    kind, subject = draw(
+        st.sampled_from((("money", "turnover"), ("quantity", "track laid")))
+    )
+    picked = draw(
+        st.lists(
+            claims(kind=kind, subjects=(subject,), parties=(("KZ", "UZ"),)),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    if kind == "money":
+        return TradeSeries.from_claims(picked)
+    return bilat.Series.from_claims(picked)
+
+
+@st.composite
 def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
     """Dossiers with up to ``max_items`` records of each kind, any field set or not.
 
@@ -1052,7 +1110,10 @@ def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
         ),
         series=draw(
             st.lists(
-                trade_series(wide=True) | measure_series(wide=True), max_size=max_items
+                trade_series(wide=True)
+                | measure_series(wide=True)
+                | series_of_claims(),
+                max_size=max_items,
             )
         ),
         events=draw(st.lists(meetings(), max_size=max_items)),
@@ -1060,6 +1121,7 @@ def dossiers(draw: st.DrawFn, *, max_items: int = 2) -> Dossier:
         relationship=draw(st.none() | texts()),
         officials=draw(st.lists(officials(), max_size=max_items)),
         note=draw(st.none() | texts()),
+        claims=draw(st.lists(dossier_claims(), max_size=max_items)),
     )
 
 

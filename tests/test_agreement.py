@@ -25,6 +25,7 @@ from bilat import (
     TreatyAction,
     ValidationError,
 )
+from bilat._agreement import status_date
 from bilat.io import dumps, loads
 
 KZ, UZ = Country("KZ"), Country("UZ")
@@ -59,6 +60,40 @@ def done_by(value: dt.date | int | None) -> dt.date | None:
     if isinstance(value, int):
         return dt.date(value, 12, 31)
     return value
+
+
+def act_done(action: TreatyAction) -> dt.date:
+    """The day an act has surely happened by, worked out by hand."""
+    when = action.date
+    return dt.date(when, 12, 31) if isinstance(when, int) else when
+
+
+def as_written(value: object) -> object:
+    """A date as the test wrote it, converted by hand: ISO text to a date."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def joined(*actions: TreatyAction) -> Agreement:
+    """KZ, UZ and KG: a convention signed in 2019, in force from 2020, with ``actions``."""
+    return Agreement(
+        "Convention",
+        ("KZ", "UZ", "KG"),
+        "treaty",
+        signed="2019-01-01",
+        in_force="2020-01-01",
+        actions=actions,
+    )
+
+
+#: The acts by which a party consents to be bound, other than a signature.
+CONSENT = frozenset(
+    {
+        ActionKind.RATIFICATION,
+        ActionKind.ACCEPTANCE,
+        ActionKind.APPROVAL,
+        ActionKind.ACCESSION,
+    }
+)
 
 
 def act(party: str, kind: str, when: object) -> TreatyAction:
@@ -484,8 +519,9 @@ class TestTreatyAction:
             ({"party": None}, "party", "None"),
             ({"kind": "ratified"}, "kind", "unknown treaty action 'ratified'"),
             ({"kind": "RATIFICATION"}, "kind", "expected one of 'signature'"),
-            ({"date": "5.2.2025"}, "date", "or a year \\(int\\)"),
-            ({"date": "2025"}, "date", "got '2025'"),
+            ({"date": "5.2.2025"}, "date", "or a year \\(an int"),
+            ({"date": "0000"}, "date", "got '0000'"),
+            ({"date": "25"}, "date", "got '25'"),
             ({"date": 0}, "date", "a year from 1 to 9999, got 0"),
             ({"date": 10_000}, "date", "a year from 1 to 9999"),
             ({"date": True}, "date", "got True"),
@@ -584,9 +620,11 @@ class TestYearDates:
         assert e.value.path == path
 
     @pytest.mark.parametrize("field", ["signed", "in_force", "ends", "terminated"])
-    @pytest.mark.parametrize("value", [0, 10_000, True, 2022.0, "2022"])
+    @pytest.mark.parametrize(
+        "value", [0, 10_000, True, 2022.0, "0000", "22", "２０２２", "2022 "]
+    )
     def test_bad_year(self, field: str, value: object) -> None:
-        """A year is an int from 1 to 9999."""
+        """A year is an int from 1 to 9999, or its four ASCII digits."""
         with pytest.raises(ValidationError) as e:
             treaty(**{field: value})
         assert e.value.path == field
@@ -603,11 +641,57 @@ class TestActionsChecked:
             (
                 "actions[1].party",
                 (
-                    "Country('RU') is not one of the parties ('KZ', 'UZ'); add it "
+                    "'RU' is not one of the parties ('KZ', 'UZ'); add it "
                     "to parties or correct the action"
                 ),
             ),
         )
+
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            "ratification",
+            "acceptance",
+            "approval",
+            "accession",
+            "entry_into_force",
+            "denunciation",
+            "withdrawal",
+        ],
+    )
+    def test_act_before_signed(self, kind: str) -> None:
+        """An act that needs the agreed text cannot come before the agreement is signed."""
+        with pytest.raises(ValidationError) as e:
+            centre(act("KZ", kind, "2020-01-01"), signed="2024-06-01")
+        words = kind.replace("_", " ")
+        assert e.value.problems == (
+            (
+                "actions[0].date",
+                (
+                    f"the {words} by KZ (2020-01-01) is before the agreement's "
+                    "signed 2024-06-01"
+                ),
+            ),
+        )
+
+    @pytest.mark.parametrize(
+        ("when", "signed"),
+        [
+            ("2024-06-01", "2024-06-01"),
+            (2024, "2024-06-01"),
+            ("2024-01-01", 2024),
+            (2024, 2024),
+        ],
+    )
+    def test_act_on_or_maybe_after_signed(self, when: object, signed: object) -> None:
+        """An act on the signing day, or possibly after it (a year), is accepted."""
+        a = centre(act("KZ", "ratification", when), signed=signed)
+        assert a.actions[0].date == as_written(when)
+
+    def test_signature_before_signed(self) -> None:
+        """A party's own signature may come before the day recorded as signed."""
+        a = centre(act("KZ", "signature", "2024-05-01"), signed="2024-06-01")
+        assert a.status(D(2024, 5, 15)) is AgreementStatus.SIGNED
 
     def test_not_an_action(self) -> None:
         """Items must be TreatyAction values."""
@@ -826,8 +910,10 @@ class TestStatusFor:
         ("as_of", "expected"),
         [
             (D(2019, 5, 31), ("proposed", "proposed", "proposed")),
-            (D(2019, 6, 1), ("signed", "signed", "signed")),
-            (D(2020, 1, 1), ("in_force", "in_force", "signed")),
+            (D(2019, 6, 1), ("signed", "signed", "proposed")),
+            (D(2020, 1, 1), ("in_force", "in_force", "proposed")),
+            (D(2021, 2, 28), ("in_force", "in_force", "proposed")),
+            (D(2021, 3, 1), ("in_force", "in_force", "signed")),
             (D(2021, 3, 31), ("in_force", "in_force", "signed")),
             (D(2021, 4, 1), ("in_force", "in_force", "in_force")),
             (D(2024, 12, 30), ("in_force", "in_force", "in_force")),
@@ -835,7 +921,7 @@ class TestStatusFor:
         ],
     )
     def test_table(self, as_of: dt.date, expected: tuple[str, ...]) -> None:
-        """KZ follows the agreement; KG from its own entry into force; UZ withdrew."""
+        """KZ follows the agreement; KG joins by accession, bound from its own entry into force; UZ withdrew."""
         got = tuple(
             self.CONVENTION.status_for(p, as_of).value for p in ("KZ", "UZ", "KG")
         )
@@ -924,24 +1010,106 @@ class TestStatusFor:
     @settings(max_examples=50)
     @given(agreements(), DATES)
     def test_in_force_for_every_party(self, agreement: Agreement, day: dt.date) -> None:
-        """In force, it is in force for every party without a later act of its own."""
+        """In force, it binds every party that stayed and whose own acts bind it by then."""
         if agreement.status(day) is not AgreementStatus.IN_FORCE:
             return
         for party in agreement.parties:
             own = [a for a in agreement.actions if a.party == party]
-            later = [
+            if any(
+                a.kind in {ActionKind.DENUNCIATION, ActionKind.WITHDRAWAL} for a in own
+            ):
+                continue
+            entries = [a for a in own if a.kind is ActionKind.ENTRY_INTO_FORCE]
+            consent = [a for a in own if a.kind in CONSENT]
+            signatures = [a for a in own if a.kind is ActionKind.SIGNATURE]
+            binding = entries or consent or signatures
+            bound = not binding or any(act_done(a) <= day for a in binding)
+            in_force = agreement.status_for(party, day) is AgreementStatus.IN_FORCE
+            assert in_force is bound
+
+    @settings(max_examples=50)
+    @given(agreements(), DATES)
+    def test_party_signed_by_its_own_acts(
+        self, agreement: Agreement, day: dt.date
+    ) -> None:
+        """A party with acts of consent is a party only from the first of them."""
+        for party in agreement.parties:
+            own = [
                 a
-                for a in own
-                if a.kind is ActionKind.ENTRY_INTO_FORCE
-                and (done_by(a.date) or day) > day
+                for a in agreement.actions
+                if a.party == party and a.kind in CONSENT | {ActionKind.SIGNATURE}
             ]
-            left = [
-                a
-                for a in own
-                if a.kind in {ActionKind.DENUNCIATION, ActionKind.WITHDRAWAL}
-            ]
-            if not later and not left:
-                assert agreement.status_for(party, day) is AgreementStatus.IN_FORCE
+            if own and all(act_done(a) > day for a in own):
+                assert agreement.status_for(party, day) in {
+                    AgreementStatus.PROPOSED,
+                    AgreementStatus.EXPIRED,
+                    AgreementStatus.TERMINATED,
+                }
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            (D(2019, 6, 1), "proposed"),
+            (D(2020, 6, 1), "proposed"),
+            (D(2021, 2, 28), "proposed"),
+            (D(2021, 3, 1), "in_force"),
+        ],
+    )
+    def test_accession_after_entry_into_force(
+        self, as_of: dt.date, expected: str
+    ) -> None:
+        """A party that accedes later is bound from its accession, not from the agreement's entry into force."""
+        a = joined(act("KG", "accession", "2021-03-01"))
+        assert a.status_for("KG", as_of).value == expected
+        assert a.status_for("KZ", as_of).value == (
+            "signed" if as_of < D(2020, 1, 1) else "in_force"
+        )
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            (D(2020, 6, 1), "proposed"),
+            (D(2021, 3, 1), "signed"),
+            (D(2021, 3, 31), "signed"),
+            (D(2021, 4, 1), "in_force"),
+        ],
+    )
+    def test_acceded_is_not_signed_before(self, as_of: dt.date, expected: str) -> None:
+        """A party that only acceded is not a signatory of the agreement's signing day."""
+        a = joined(
+            act("KG", "accession", "2021-03-01"),
+            act("KG", "entry_into_force", "2021-04-01"),
+        )
+        assert a.status_for("KG", as_of).value == expected
+
+    def test_ratified_after_entry_into_force(self) -> None:
+        """A signatory that ratifies after the agreement took effect is bound from its ratification."""
+        a = joined(
+            act("KG", "signature", "2019-01-01"),
+            act("KG", "ratification", "2022-05-10"),
+        )
+        assert a.status_for("KG", D(2020, 6, 1)) is AgreementStatus.SIGNED
+        assert a.status_for("KG", D(2022, 5, 9)) is AgreementStatus.SIGNED
+        assert a.status_for("KG", D(2022, 5, 10)) is AgreementStatus.IN_FORCE
+
+    def test_signature_only_follows_the_agreement(self) -> None:
+        """A party whose record holds only its signature is bound with the agreement."""
+        a = joined(act("KG", "signature", "2019-03-01"))
+        assert a.status_for("KG", D(2019, 2, 1)) is AgreementStatus.PROPOSED
+        assert a.status_for("KG", D(2019, 3, 1)) is AgreementStatus.SIGNED
+        assert a.status_for("KG", D(2020, 1, 1)) is AgreementStatus.IN_FORCE
+
+    def test_consent_before_general_entry_into_force(self) -> None:
+        """A party that consented early is bound from the agreement's entry into force."""
+        a = joined(act("KG", "accession", "2019-05-01"))
+        assert a.status_for("KG", D(2019, 12, 31)) is AgreementStatus.SIGNED
+        assert a.status_for("KG", D(2020, 1, 1)) is AgreementStatus.IN_FORCE
+
+    def test_accession_known_by_year(self) -> None:
+        """An accession known by its year binds the party from 31 December."""
+        a = joined(act("KG", "accession", 2021))
+        assert a.status_for("KG", D(2021, 12, 30)) is AgreementStatus.PROPOSED
+        assert a.status_for("KG", D(2021, 12, 31)) is AgreementStatus.IN_FORCE
 
     @settings(max_examples=50)
     @given(agreements(), DATES)
@@ -952,6 +1120,75 @@ class TestStatusFor:
         statuses = {agreement.status_for(p, day) for p in agreement.parties}
         if AgreementStatus.IN_FORCE in statuses:
             assert agreement.status(day) is AgreementStatus.IN_FORCE
+
+
+class TestStatusDate:
+    """status_date(agreement, status, as_of): only a date done by as_of."""
+
+    RATIFIED_THEN_SIGNED = centre(
+        act("KZ", "ratification", "2025-02-05"), act("UZ", "signature", "2025-06-01")
+    )
+
+    def test_future_signature_not_shown(self) -> None:
+        """A signature after as_of does not date a status that a ratification gave."""
+        a = self.RATIFIED_THEN_SIGNED
+        assert a.status("2025-03-01") is AgreementStatus.SIGNED
+        assert status_date(a, AgreementStatus.SIGNED, "2025-03-01") is None
+        assert status_date(a, AgreementStatus.SIGNED, "2025-06-01") == D(2025, 6, 1)
+
+    def test_signed_later_than_a_signature(self) -> None:
+        """Before the recorded signing day, the party's earlier signature dates it."""
+        a = centre(act("KZ", "signature", "2024-05-01"), signed="2024-06-01")
+        assert status_date(a, AgreementStatus.SIGNED, "2024-05-15") == D(2024, 5, 1)
+        assert status_date(a, AgreementStatus.SIGNED, "2024-06-01") == D(2024, 6, 1)
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"), [(D(2022, 12, 30), None), (D(2022, 12, 31), 2022)]
+    )
+    def test_year(self, as_of: dt.date, expected: int | None) -> None:
+        """A year dates the status from 31 December."""
+        a = treaty(signed=2022)
+        assert status_date(a, AgreementStatus.SIGNED, as_of) == expected
+
+    def test_each_status(self) -> None:
+        """Each status is dated by its own field once that is done."""
+        a = treaty(signed="2020-01-01", in_force="2020-02-01", ends="2021-01-01")
+        b = treaty(signed="2020-01-01", terminated="2020-03-01")
+        on = D(2022, 1, 1)
+        assert status_date(a, AgreementStatus.IN_FORCE, on) == D(2020, 2, 1)
+        assert status_date(a, AgreementStatus.EXPIRED, on) == D(2021, 1, 1)
+        assert status_date(b, AgreementStatus.TERMINATED, on) == D(2020, 3, 1)
+        assert status_date(a, AgreementStatus.PROPOSED, on) is None
+        assert status_date(a, AgreementStatus.IN_FORCE, D(2020, 1, 31)) is None
+
+    @given(agreements(), DATES)
+    def test_never_after_as_of(self, agreement: Agreement, day: dt.date) -> None:
+        """The date behind the status on a day is never after that day."""
+        when = status_date(agreement, agreement.status(day), day)
+        assert when is None or done_by(when) <= day  # type: ignore[operator]
+
+    def test_report_shows_no_future_signature(self) -> None:
+        """The report on a day gives no signing day after it, and lists only acts done by it."""
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[self.RATIFIED_THEN_SIGNED])
+        text = d.report(as_of="2025-03-01").to_text()
+        assert "Jun 1, 2025" not in text
+        assert "signed (date unknown)" in text
+        assert "Kazakhstan: ratification, Feb 5, 2025" in text
+        later = d.report(as_of="2025-06-01").to_text()
+        assert "signed Jun 1, 2025" in later
+        assert "Uzbekistan: signature, Jun 1, 2025" in later
+
+    def test_report_omits_planned_acts(self) -> None:
+        """An act still to come on the report's day is not listed."""
+        a = centre(
+            act("UZ", "ratification", "2020-06-01"),
+            act("UZ", "withdrawal", "2030-01-01"),
+            signed="2020-01-01",
+        )
+        d = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[a])
+        data = d.report(as_of="2020-12-31").to_dict()["agreements"][0]
+        assert [x["kind"] for x in data["actions"]] == ["ratification"]
+        assert "withdrawal" not in d.report(as_of="2020-12-31").to_text()
 
 
 class TestNote:

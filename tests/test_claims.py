@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import decimal
 import pickle
 from decimal import Decimal
 from fractions import Fraction
@@ -316,8 +317,6 @@ class TestRange:
     def test_contains_the_value(self, c: Claim) -> None:
         """low ≤ value ≤ high, and the value is never at an open end but OVER's."""
         value = c.value.value if isinstance(c.value, Estimate) else c.value
-        assert c.low is not None
-        assert c.high is not None
         assert c.low <= value <= c.high
         if c.precision is not None and not isinstance(c.value, Estimate):
             assert value < c.high
@@ -538,7 +537,12 @@ class TestConflicts:
         assert caught.value.path == "claims[1]"
 
     @settings(max_examples=50)
-    @given(st.lists(claims(), max_size=8), st.randoms(use_true_random=False))
+    @given(
+        st.lists(claims(), max_size=8)
+        | st.lists(claims(kind="quantity"), max_size=8)
+        | st.lists(claims(kind="number"), max_size=8),
+        st.randoms(use_true_random=False),
+    )
     def test_input_order_does_not_matter(
         self,
         items: list[Claim],
@@ -550,7 +554,11 @@ class TestConflicts:
         assert conflicts(shuffled) == conflicts(items)
 
     @settings(max_examples=50)
-    @given(st.lists(claims(), max_size=8))
+    @given(
+        st.lists(claims(), max_size=8)
+        | st.lists(claims(kind="quantity"), max_size=8)
+        | st.lists(claims(kind="number"), max_size=8)
+    )
     def test_matches_pairwise_overlaps(self, items: list[Claim]) -> None:
         """A pair is in a conflict exactly when the two claims do not overlap."""
         found = {frozenset(p) for c in conflicts(items) for p in c.pairs}
@@ -642,7 +650,7 @@ class TestClaimValue:
         assert hash(again) == hash(c)
 
     @settings(max_examples=50)
-    @given(claims() | claims(kind="quantity"))
+    @given(claims() | claims(kind="quantity") | claims(kind="number"))
     def test_pickles(self, c: Claim) -> None:
         """pickle and deepcopy give the claim back, naming public classes only."""
         data = pickle.dumps(c)
@@ -852,3 +860,189 @@ class TestErrorsAreBilat:
         """A string where claims are expected is a ValidationError."""
         with pytest.raises(BilatError):
             conflicts("claims")  # type: ignore[arg-type]
+
+
+# -- equality follows the range ---------------------------------------------------------
+
+#: How many metres one of each drawn unit holds (by definition of the units).
+METRES: dict[str, Fraction] = {
+    "kilometer": Fraction(1000),
+    "meter": Fraction(1),
+    "mile": Fraction("1609.344"),
+}
+
+
+class TestEqualityFollowsTheRange:
+    """Equal claims allow equal ranges: the precision counts in the value's unit."""
+
+    def test_same_figure_other_range(self) -> None:
+        """152 km (to 1 km) is not 152000 m (to 1 m), though the values are equal."""
+        a = claim("152 km", subject="length", text="152")
+        b = claim(bilat.Q_(152000, "m"), subject="length", text="152", precision=1)
+        assert a != b
+        assert len({a, b}) == 2
+
+    def test_conflicts_do_not_depend_on_order(self) -> None:
+        """152.4 km disagrees with 152000 m ± 0.5 m, whichever claim comes first."""
+        a = claim("152 km", subject="length", text="152")
+        b = claim(bilat.Q_(152000, "m"), subject="length", text="152", precision=1)
+        c = claim("152.4 km", subject="length")
+        first, second = conflicts([a, b, c]), conflicts([b, a, c])
+        assert first == second
+        assert len(first) == 1
+        assert {frozenset(p) for p in first[0].pairs} == {frozenset((b, c))}
+
+    def test_same_range_in_another_unit(self) -> None:
+        """152 km to 1 km equals 152000 m to 1000 m, with the same hash."""
+        a = claim("152 km", subject="length", text="152")
+        b = claim(bilat.Q_(152000, "m"), subject="length", text="152", precision=1000)
+        assert a == b
+        assert hash(a) == hash(b)
+
+    @settings(max_examples=50)
+    @given(claims(kind="quantity"))
+    def test_in_metres(self, c: Claim) -> None:
+        """A claim restated in metres (precision too) is equal; another step is not."""
+        assert isinstance(c.value, pint.Quantity)
+        factor = METRES[str(c.value.units)]
+        value = Fraction(c.value.magnitude) * factor
+        metres = Decimal(value.numerator) / Decimal(value.denominator)
+        assert Fraction(metres) == value  # the factors end within a few digits
+        step = None
+        if c.precision is not None:
+            scaled = Fraction(c.precision) * factor
+            step = Decimal(scaled.numerator) / Decimal(scaled.denominator)
+        same = attrs_evolve(c, value=bilat.Q_(metres, "m"), precision=step)
+        assert same == c
+        assert hash(same) == hash(c)
+        if step is not None:
+            assert (
+                attrs_evolve(c, value=bilat.Q_(metres, "m"), precision=step * 10) != c
+            )
+
+
+def attrs_evolve(c: Claim, **changes: object) -> Claim:
+    """The claim with some fields changed, built through Claim()."""
+    fields: dict[str, object] = {
+        "said_by": c.said_by,
+        "stated": c.stated,
+        "note": c.note,
+        "text": c.text,
+        "precision": c.precision,
+        **changes,
+    }
+    value = fields.pop("value", c.value)
+    return Claim(c.subject, c.period, value, c.source, parties=c.parties, **fields)  # type: ignore[arg-type]
+
+
+# -- ranges whatever the caller's decimal context ----------------------------------------
+
+
+class TestRangeInAnyContext:
+    """A claim's range is worked out in bilat's context, never the caller's."""
+
+    def test_low_with_one_digit(self) -> None:
+        """$100 to $5 allows [97.50, 102.50) under a one-digit context."""
+        with decimal.localcontext(prec=1):
+            c = claim(Money(100, "USD"), precision=5)
+            low, high = c.low, c.high
+        assert (low, high) == (Money("97.5", "USD"), Money("102.5", "USD"))
+
+    def test_long_precision_under_trapped_inexact(self) -> None:
+        """A 30-digit precision halves and subtracts exactly when Inexact is trapped."""
+        step = "1" * 30
+        with decimal.localcontext(decimal.Context(traps=[decimal.Inexact])):
+            c = claim(Money(100, "USD"), precision=step)
+            low = c.low
+        assert isinstance(low, Money)
+        assert Fraction(low.amount) == 100 - Fraction(int(step), 2)
+
+    def test_tiny_precision_refused(self) -> None:
+        """A precision whose half is below bilat's range is refused at 'precision'."""
+        with pytest.raises(ValidationError) as caught:
+            claim(Money(100, "USD"), precision="1E-100")
+        assert caught.value.path == "precision"
+
+    @settings(max_examples=50)
+    @given(claims() | claims(kind="quantity") | claims(kind="number"))
+    def test_same_bounds(self, c: Claim) -> None:
+        """low and high under a one-digit, truncating, trapping context are the same."""
+        if c.precision is not None:  # a half of two digits: 1.5E+k
+            c = attrs_evolve(c, precision=c.precision * 3)
+        expected = (c.low, c.high)
+        with decimal.localcontext(
+            decimal.Context(
+                prec=1, rounding=decimal.ROUND_DOWN, traps=[decimal.Inexact]
+            )
+        ):
+            found = (c.low, c.high)
+        assert found == expected
+
+
+# -- quantities written with a unit --------------------------------------------------------
+
+
+class TestQuantityText:
+    """A figure is a plain number only when no unit is written."""
+
+    @pytest.mark.parametrize(
+        ("text", "magnitude", "unit"),
+        [
+            ("5 %", Decimal(5), "percent"),
+            ("5 km/m", Decimal(5), "kilometer / meter"),
+            ("5 ppm", Decimal(5), "ppm"),
+        ],
+    )
+    def test_dimensionless_unit_kept(
+        self, text: str, magnitude: Decimal, unit: str
+    ) -> None:
+        """'5 %' is 5 percent (0.05), not the number 5."""
+        value = claim(text, subject="share").value
+        assert isinstance(value, pint.Quantity)
+        assert value.magnitude == magnitude
+        assert str(value.units) == unit
+
+    def test_percent_is_not_five(self) -> None:
+        """'5 %' and '5' are different claims."""
+        assert claim("5 %", subject="share") != claim("5", subject="share")
+
+    def test_number_alone(self) -> None:
+        """'78' is the number 78, to the unit."""
+        c = claim("78", subject="joint projects")
+        assert (c.value, c.precision) == (Decimal(78), Decimal(1))
+
+    def test_mile_under_a_trapping_context(self) -> None:
+        """'1 mile' reads under a five-digit context that traps Inexact."""
+        with decimal.localcontext(decimal.Context(prec=5, traps=[decimal.Inexact])):
+            c = claim("1 mile", subject="length")
+        assert isinstance(c.value, pint.Quantity)
+        assert (c.value.magnitude, str(c.value.units)) == (Decimal(1), "mile")
+        assert c.precision == 1
+
+
+# -- pairs given to a conflict ---------------------------------------------------------------
+
+
+class TestGivenPairs:
+    """A pair given to Conflict must disagree, when one currency lets it tell."""
+
+    def test_overlapping_pair_refused(self) -> None:
+        """$4.97 bn and 'about $5 bn' overlap: not a pair of a conflict."""
+        a, b, c = claim("$4.97 bn"), claim("about $5 bn"), claim("$4.6 bn")
+        with pytest.raises(ValidationError) as caught:
+            Conflict("turnover", KZ_UZ, 2022, (a, b, c), pairs=[(c, a), (a, b)])
+        assert caught.value.path == "pairs[1]"
+        assert shown(a) in str(caught.value)
+        assert shown(b) in str(caught.value)
+
+    def test_disagreeing_pair_kept(self) -> None:
+        """$4.6 bn and $4.97 bn do not overlap: the pair is kept."""
+        a, b, c = claim("$4.97 bn"), claim("about $5 bn"), claim("$4.6 bn")
+        conflict = Conflict("turnover", KZ_UZ, 2022, (a, b, c), pairs=[(a, c)])
+        assert {frozenset(p) for p in conflict.pairs} == {frozenset((a, c))}
+
+    def test_two_currencies_taken_as_given(self) -> None:
+        """Without rates, a pair in two currencies cannot be told: it is kept."""
+        a, b = claim("$1 bn"), claim(Money(1, "KZT"))
+        conflict = Conflict("turnover", KZ_UZ, 2022, (a, b), pairs=[(a, b)])
+        assert {frozenset(p) for p in conflict.pairs} == {frozenset((a, b))}

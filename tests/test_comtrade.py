@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.values import amount_at, amounts
 
 from bilat import (
     BilatError,
@@ -322,10 +323,6 @@ def monthly(
         for m in months
         for flow in flows
     ]
-
-
-def amounts(series: TradeSeries) -> dict[int, Decimal]:
-    return {year: money.amount for year, money in series.values.items()}
 
 
 class TestFixtures:
@@ -963,7 +960,7 @@ class TestProperties:
         with tempfile.TemporaryDirectory() as tmp:
             path = write_csv(Path(tmp, "monthly.csv"), rows)
             series = TradeSeries.from_comtrade(path, KZ, UZ)
-        assert series.values[2023].amount == sum(values, Decimal(0))
+        assert amount_at(series, 2023) == sum(values, Decimal(0))
 
     @given(
         st.decimals(min_value=0, max_value=10**15, places=3),
@@ -977,9 +974,9 @@ class TestProperties:
             turnover = TradeSeries.from_comtrade(path, KZ, UZ)
             exports = TradeSeries.from_comtrade(path, KZ, UZ, metric="exports")
             imports = TradeSeries.from_comtrade(path, KZ, UZ, metric="imports")
-        assert exports.values[2023].amount == x
-        assert imports.values[2023].amount == m
-        assert turnover.values[2023].amount == x + m
+        assert amount_at(exports, 2023) == x
+        assert amount_at(imports, 2023) == m
+        assert amount_at(turnover, 2023) == x + m
 
 
 class TestLimits:
@@ -1037,9 +1034,7 @@ class TestLimits:
         rows = [record("X", "1E+40"), record("M", "0.0000000000000000001")]
         path = write_csv(tmp_path / "fits.csv", rows)
         series = TradeSeries.from_comtrade(path, KZ, UZ)
-        assert series.values[2023].amount == Decimal(
-            "1" + "0" * 40 + "." + "0" * 18 + "1"
-        )
+        assert amount_at(series, 2023) == Decimal("1" + "0" * 40 + "." + "0" * 18 + "1")
 
     def test_deep_nesting(self, tmp_path: Path) -> None:
         """Arrays nested thousands deep are invalid JSON, not a RecursionError."""
@@ -1064,7 +1059,7 @@ class TestStreaming:
         rows = [json_record(r) for r in annual_kz_uz()]
         path = write_json(tmp_path / "kz-uz.json", rows)
         series = TradeSeries.from_comtrade(path, KZ, UZ)
-        assert {y: m.amount for y, m in series.values.items()} == KZ_TURNOVER
+        assert amounts(series) == KZ_TURNOVER
 
     @pytest.mark.usefixtures("small_chunks")
     @pytest.mark.parametrize(

@@ -20,8 +20,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.fuzzing import damaged, fuzz
-from tests.test_comtrade import KZ, KZ_TURNOVER, UZ, amounts, annual_kz_uz, record
+from tests.test_comtrade import KZ, KZ_TURNOVER, UZ, annual_kz_uz, record
 from tests.test_fuzz_comtrade import PIECES, csv_bytes
+from tests.values import amounts
 
 from bilat import IncompleteDataWarning, ValidationError
 from bilat.io import _comtrade_csv, _comtrade_json, _comtrade_rows, read_comtrade

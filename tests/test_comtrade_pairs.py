@@ -28,7 +28,6 @@ from tests.test_comtrade import (
     KZ_TURNOVER,
     MONTHLY_TURNOVER_2023,
     UZ_TURNOVER,
-    amounts,
     annual_kz_uz,
     json_record,
     monthly,
@@ -36,6 +35,7 @@ from tests.test_comtrade import (
     write_csv,
     write_json,
 )
+from tests.values import amounts
 
 import bilat
 import bilat._progress

@@ -21,6 +21,7 @@ from tests.test_series_from_frame import (
     same_series,
     write_csv,
 )
+from tests.values import amounts
 
 from bilat import IncompleteDataWarning
 from bilat.io import series_from_frame
@@ -77,10 +78,7 @@ class TestDaskCluster:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", IncompleteDataWarning)
             found = series_from_frame(frame)
-        assert {
-            pair: {y: m.amount for y, m in s.values.items()}
-            for pair, s in found.items()
-        } == EXPECTED_TURNOVER
+        assert {pair: amounts(s) for pair, s in found.items()} == EXPECTED_TURNOVER
         expected = from_file(held_csv, None, "turnover")
         assert list(found) == list(expected)
         assert all(same_series(s, expected[p]) for p, s in found.items())

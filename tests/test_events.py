@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -11,7 +12,17 @@ from hypothesis import strategies as st
 from tests.strategies import meetings, officials
 
 import bilat
-from bilat import Country, Meeting, Official, Source, Topic, ValidationError
+from bilat import (
+    Agreement,
+    Country,
+    Meeting,
+    Official,
+    Project,
+    Source,
+    Topic,
+    TreatyAction,
+    ValidationError,
+)
 
 TOKAYEV = Official("Kassym-Jomart Tokayev", "President", "KZ")
 SAIDOV = Official("Bakhtiyor Saidov", "Foreign Minister", "uzb")
@@ -142,6 +153,54 @@ class TestWhen:
         with pytest.raises(ValidationError, match=message) as e:
             Meeting(when, (), ())
         assert e.value.path == "when"
+
+
+class TestOneDateRule:
+    """Every field that takes a day or a year reads it by the same rule."""
+
+    @staticmethod
+    def _readers() -> dict[str, Callable[[object], object]]:
+        def project(v: object) -> object:
+            return Project("Railway", ["KZ"], "underway", start=v).start
+
+        return {
+            "Meeting.when": lambda v: Meeting(v, (), ()).when,
+            "Agreement.signed": lambda v: (
+                Agreement("Treaty", ["KZ", "UZ"], "treaty", signed=v).signed
+            ),
+            "TreatyAction.date": lambda v: TreatyAction("KZ", "signature", v).date,
+            "Project.start": project,
+        }
+
+    @pytest.mark.parametrize(
+        "field",
+        ["Meeting.when", "Agreement.signed", "TreatyAction.date", "Project.start"],
+    )
+    def test_year_as_text(self, field: str) -> None:
+        """The four digits of a year are the int year in every field."""
+        stored = self._readers()[field]("2024")
+        assert stored == 2024
+        assert type(stored) is int
+
+    @given(
+        st.one_of(
+            st.integers(-10, 10_010),
+            st.from_regex(r"[0-9]{1,5}", fullmatch=True),
+            st.text(max_size=12),
+            st.dates(),
+            st.booleans(),
+            st.floats(allow_nan=False),
+        )
+    )
+    def test_fields_agree(self, value: object) -> None:
+        """Each field keeps the same value, or refuses it with the same message."""
+        outcomes = set()
+        for read in self._readers().values():
+            try:
+                outcomes.add(("kept", type(stored := read(value)), stored))
+            except ValidationError as e:
+                outcomes.add(("refused", ValidationError, str(e).split(": ", 1)[1]))
+        assert len(outcomes) == 1
 
 
 class TestMeeting:

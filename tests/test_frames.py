@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from tests.strategies import dossiers, portfolios, trade_series
 from tests.test_target import extreme_cases
+from tests.values import amounts
 
 import bilat
 from bilat import (
@@ -166,9 +167,7 @@ class TestSeriesFrame:
     def test_mirrors_series(self, series: TradeSeries) -> None:
         """Any series: the frame's years and values are the series' own."""
         df = series.to_frame()
-        assert dict(zip(df["year"], df["value"], strict=True)) == {
-            y: m.amount for y, m in series.values.items()
-        }
+        assert dict(zip(df["year"], df["value"], strict=True)) == amounts(series)
         assert set(df["currency"]) == {series.currency.code}
 
 
@@ -245,7 +244,7 @@ class TestPortfolioFrame:
             )
 
 
-def progresses() -> list[Progress]:
+def progresses() -> list[Progress[Money]]:
     """KZ's series against $10 billion by 2030, as of 2020 and as of 2024."""
     target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
     series = kz_series()

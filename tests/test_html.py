@@ -272,7 +272,6 @@ class TestPortfolioHtml:
 class TestDossierHtml:
     """Dossier._repr_html_: a heading and a table per part present."""
 
-
     def test_claims_marked_per_pair(self) -> None:
         """A conflict marks its own pair's claims only, not another pair's."""
         news = bilat.Source("News")
@@ -285,6 +284,7 @@ class TestDossierHtml:
         table = html[html.index('class="bilat-claims"') :]
         assert table.count("2022 ⚠") == 2
         assert table.count("<td>2022</td>") == 1
+
     def dossier(self) -> Dossier:
         return Dossier(
             "Kazakhstan & Uzbekistan",
@@ -405,3 +405,46 @@ class TestDossierHtml:
             assert text.count(f"<{tag}>") + text.count(f"<{tag} ") == text.count(
                 f"</{tag}>"
             )
+
+
+class TestDossierClaimsMarks:
+    """Dossier._repr_html_ marks the claims that disagree as the report does."""
+
+    def test_two_currencies_keep_other_marks(self) -> None:
+        """A year in two currencies (no rates) does not hide another year's ⚠."""
+        news = bilat.Source("News")
+        pair = ("KZ", "UZ")
+        claims = [
+            bilat.Claim("turnover", 2022, "$4.6 bn", news, parties=pair),
+            bilat.Claim("turnover", 2022, "$5.0 bn", news, parties=pair),
+            bilat.Claim("turnover", 2023, "2 trillion tenge", news, parties=pair),
+            bilat.Claim("turnover", 2023, "$4.4 bn", news, parties=pair),
+        ]
+        (table,) = Page(Dossier("x", pair, claims=claims)._repr_html_()).tables
+        # $4.6 bn is [4.55, 4.65) bn, $5.0 bn [4.95, 5.05): no common value
+        assert [row[1] for row in table.rows] == ["2022 ⚠", "2022 ⚠", "2023", "2023"]
+
+    def test_mixed_kinds_and_direction(self) -> None:
+        """Claims of two dimensions don't hide marks; a flow's mark stays on its direction."""
+        news = bilat.Source("News")
+        claims = [
+            bilat.Claim(
+                "capacity", 2024, bilat.Q_("20 Mt/a"), news, parties=("KZ", "UZ")
+            ),
+            bilat.Claim("capacity", 2024, bilat.Q_("5 km"), news, parties=("KZ", "UZ")),
+            bilat.Claim("exports", 2025, "$1.0 bn", news, parties=("KZ", "UZ")),
+            bilat.Claim("exports", 2025, "$2.0 bn", news, parties=("KZ", "UZ")),
+            bilat.Claim("exports", 2025, "$1.55 bn", news, parties=("UZ", "KZ")),
+        ]
+        (table,) = Page(Dossier("x", ["KZ", "UZ"], claims=claims)._repr_html_()).tables
+        marked = sorted((row[1], row[2]) for row in table.rows if "⚠" in row[1])
+        assert marked == [("2025 ⚠", "$1.0 bn"), ("2025 ⚠", "$2.0 bn")]
+
+    def test_note_with_who(self) -> None:
+        """The claim's note follows who said it."""
+        claim = bilat.Claim(
+            "turnover", 2024, "$4.3 bn", bilat.Source("News"), parties=("KZ", "UZ"),
+            said_by="KZ", note="Leaders' talks.",
+        )  # fmt: skip
+        (table,) = Page(Dossier("x", ["KZ", "UZ"], claims=[claim])._repr_html_()).tables
+        assert table.rows[0][3] == "Kazakhstan; Leaders' talks."

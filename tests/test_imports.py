@@ -85,6 +85,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_plots",
         "_report",
         "_report_claims",
+        "_report_html",
         "examples",
     ),
 }

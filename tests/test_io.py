@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import json
 import re
 import subprocess
@@ -1194,3 +1195,202 @@ class TestIntegerBounds:
         for build in builds:
             with pytest.raises(ValidationError, match="9999"):
                 build()
+
+
+CLAIM_HEAD = HEAD + textwrap.dedent(
+    """\
+    [[claims]]
+    subject = "turnover"
+    period = 2023
+    parties = ["KZ", "UZ"]
+    source = {title = "MENAFN"}
+    """
+)
+
+
+def claim_of(lines: str) -> bilat.Claim:
+    """The one claim of a file whose claim has ``lines`` added."""
+    (claim,) = loads(CLAIM_HEAD + textwrap.dedent(lines)).claims
+    return claim
+
+
+class TestClaimFields:
+    """A claim in a file: its value as a table, a number, a quantity or text."""
+
+    def test_text_only_money(self) -> None:
+        """A claim given only as text is read for its value and precision."""
+        claim = claim_of('text = "$4.6 bn"\n')
+        assert claim.value == Money(4_600_000_000, "USD")
+        assert claim.precision == Decimal(100_000_000)
+        assert claim.text == "$4.6 bn"
+
+    def test_text_only_estimate(self) -> None:
+        """Qualified text gives an Estimate."""
+        claim = claim_of('text = "over $4.6 billion"\n')
+        assert claim.value == Estimate(Money(4_600_000_000, "USD"), Qualifier.OVER)
+
+    @pytest.mark.parametrize(
+        ("text", "value", "precision"),
+        [
+            ("152 km", bilat.Q_(152, "km"), Decimal(1)),
+            ("0.25 km", bilat.Q_(Decimal("0.25"), "km"), Decimal("0.01")),
+            ("78", Decimal(78), Decimal(1)),
+        ],
+    )
+    def test_text_only_quantity_and_number(
+        self, text: str, value: object, precision: Decimal
+    ) -> None:
+        """Text with a unit is a quantity, without one a number."""
+        claim = claim_of(f'text = "{text}"\n')
+        assert claim.value == value
+        assert claim.precision == precision
+
+    def test_value_wins_over_text(self) -> None:
+        """With both given, value is the figure and text is kept as written."""
+        claim = claim_of('value = "78"\ntext = "about eighty"\n')
+        assert claim.value == Decimal(78)
+        assert claim.text == "about eighty"
+        assert claim.precision is None
+
+    @pytest.mark.parametrize(
+        ("written", "expected"),
+        [
+            ('"0.5"', Decimal("0.5")),
+            ("0.5", Decimal("0.5")),
+            ("78", Decimal(78)),
+            ("1e3", Decimal(1000)),
+            ('"0.5 km"', bilat.Q_(Decimal("0.5"), "km")),
+            ('"78 t / a"', bilat.Q_(78, "t / a")),
+        ],
+    )
+    def test_number_or_quantity(self, written: str, expected: object) -> None:
+        """A value without a unit (string, integer or float) is a number, with one a quantity."""
+        assert claim_of(f"value = {written}\n").value == expected
+
+    def test_json_float_is_an_exact_number(self) -> None:
+        """A JSON number with a fraction is read exactly as a number."""
+        data = to_data(loads(CLAIM_HEAD + 'text = "78"\n'))
+        data["claims"][0] = {**data["claims"][0], "value": 0.1}
+        del data["claims"][0]["text"], data["claims"][0]["precision"]
+        (claim,) = loads(json.dumps(data), "json").claims
+        assert claim.value == Decimal(1) / 10
+
+    def test_said_by_official_or_country(self) -> None:
+        """said_by is an official's table or a country's code."""
+        official = claim_of(
+            'value = "78"\n'
+            '[claims.said_by]\nname = "A. Speaker"\nrole = "Minister"\ncountry = "KZ"\n'
+        )
+        assert official.said_by == Official("A. Speaker", "Minister", "KZ")
+        assert claim_of('value = "78"\nsaid_by = "UZ"\n').said_by == Country("UZ")
+        for claim in (official, claim_of('value = "78"\nsaid_by = "UZ"\n')):
+            assert loads(dumps(Dossier("t", ["KZ", "UZ"], claims=[claim]))).claims == (
+                claim,
+            )
+
+    def test_precision_ignores_the_callers_context(self) -> None:
+        """A precision is written the same whatever the caller's decimal context."""
+        claim = bilat.Claim(
+            "length", 2023, "1.00000000001 km", Source("M"), parties=("KZ", "UZ")
+        )
+        with decimal.localcontext(capitals=0):
+            data = unstructure(claim)
+            text = dumps(Dossier("t", ["KZ", "UZ"], claims=[claim]))
+        assert data["precision"] == "1E-11"
+        assert 'precision = "1E-11"' in text
+        assert loads(text).claims == (claim,)
+
+
+class TestClaimErrors:
+    """A claim's problems in a file are named at their own fields."""
+
+    def test_text_only_with_another_bad_field(self) -> None:
+        """A claim given as text reports the bad field only, not its value."""
+        text = CLAIM_HEAD.replace("period = 2023", 'period = "2023"')
+        assert paths_of(text + 'text = "$4.6 bn"\n') == ["claims[0].period"]
+
+    def test_unreadable_text_with_another_bad_field(self) -> None:
+        """Text that cannot be read is reported beside the other bad field."""
+        text = CLAIM_HEAD.replace("period = 2023", 'period = "2023"')
+        found = dict(problems_of(text + 'text = "a lot"\n'))
+        assert set(found) == {"claims[0].period", "claims[0].value"}
+        assert "cannot read 'a lot'" in found["claims[0].value"]
+
+    def test_neither_value_nor_text(self) -> None:
+        """A claim with neither value nor text says it needs one."""
+        found = problems_of(CLAIM_HEAD)
+        assert len(found) == 1
+        path, message = found[0]
+        assert path == "claims[0].value"
+        assert "`value` or its `text`" in message
+        assert "TypeError" not in message
+
+    def test_neither_with_another_bad_field(self) -> None:
+        """The missing value is reported beside the other fields' problems."""
+        text = CLAIM_HEAD.replace("period = 2023", "period = 0")
+        assert paths_of(text) == ["claims[0].period", "claims[0].value"]
+
+    def test_text_in_value(self) -> None:
+        """Text as written in value is refused by load and schema, pointing at text."""
+        text = CLAIM_HEAD + 'value = "over $4.6 billion"\n'
+        ((path, message),) = problems_of(text)
+        assert path == "claims[0].value"
+        assert "`text`" in message
+        assert not validator().is_valid(tomllib.loads(text))
+
+
+class TestClaimSchema:
+    """The schema takes the claims load takes."""
+
+    @pytest.mark.parametrize(
+        "lines",
+        [
+            'text = "$4.6 bn"\n',
+            "value = 0.5\n",
+            'value = "0.5 km"\nprecision = "0.1"\n',
+            'value = {amount = "1", currency = "USD"}\nsaid_by = "KZ"\n',
+            'value = 78\nstated = 2023\ntext = "seventy-eight"\n',
+        ],
+    )
+    def test_accepted(self, lines: str) -> None:
+        """Each form of a claim validates and loads."""
+        text = CLAIM_HEAD + lines
+        validator().validate(tomllib.loads(text, parse_float=Decimal))
+        validator().validate(json.loads(json.dumps(tomllib.loads(text))))
+        assert len(loads(text).claims) == 1
+
+    def test_neither_refused(self) -> None:
+        """A claim with neither value nor text fails the schema too."""
+        assert not validator().is_valid(tomllib.loads(CLAIM_HEAD))
+
+
+class TestEitherKind:
+    """A target or series with a subject is of any measure, else of trade."""
+
+    def test_chosen_by_subject(self) -> None:
+        """A subject key makes a Target or Series; without it, trade ones."""
+        money = {"amount": "1", "currency": "USD"}
+        data = {
+            "title": "t",
+            "parties": ["KZ", "UZ"],
+            "targets": [
+                {"parties": ["KZ", "UZ"], "value": money},
+                {"parties": ["KZ", "UZ"], "value": "100 km", "subject": "track"},
+            ],
+            "series": [
+                {
+                    "parties": ["KZ", "UZ"],
+                    "metric": "exports",
+                    "values": {"2022": money},
+                },
+                {"parties": ["KZ", "UZ"], "subject": "track", "values": {"2022": "5"}},
+            ],
+        }
+        d = from_data(data)
+        assert isinstance(d.targets[0], TradeTarget)
+        assert isinstance(d.targets[1], bilat.Target)
+        assert isinstance(d.series[0], TradeSeries)
+        assert isinstance(d.series[1], bilat.Series)
+        assert d.targets[1].value == bilat.Q_(100, "km")
+        assert d.series[1].values[2022] == Decimal(5)
+        assert to_data(d) == {"format": FORMAT, **data}

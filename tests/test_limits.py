@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.values import amounts
 
 from bilat import (
     Dossier,
@@ -272,8 +273,8 @@ class TestFileRoundTrip:
         dossier.dump(path)
         loaded = load(path)
         assert loaded == dossier
-        values = loaded.series[0].values
-        assert [str(values[2000 + i].amount) for i in range(len(self.EXTREMES))] == [
+        values = amounts(loaded.series[0])
+        assert [str(values[2000 + i]) for i in range(len(self.EXTREMES))] == [
             str(Decimal(a)) for a in self.EXTREMES
         ]
 
@@ -362,6 +363,6 @@ class TestProperties:
         )
         dossier = Dossier("Round trip", ["KZ", "UZ"], series=[series])
         loaded = loads(dumps(dossier, fmt), fmt)  # type: ignore[arg-type]
-        values = loaded.series[0].values
-        assert values[2022].amount.as_tuple() == a.as_tuple()
-        assert values[2023].amount.as_tuple() == b.as_tuple()
+        values = amounts(loaded.series[0])
+        assert values[2022].as_tuple() == a.as_tuple()
+        assert values[2023].as_tuple() == b.as_tuple()

@@ -262,6 +262,13 @@ class TestDates:
         p = railway(start=2024, end=dt.date(2026, 12, 31))
         assert (p.start, p.end) == (2024, dt.date(2026, 12, 31))
 
+    def test_year_as_text(self) -> None:
+        """A year written as its four digits is stored as the int year."""
+        p = railway(start="2024", end="2026")
+        assert (p.start, p.end) == (2024, 2026)
+        assert type(p.start) is int
+        assert "start=2024, end=2026" in repr(p)
+
     @pytest.mark.parametrize(
         ("start", "end"),
         [
@@ -298,7 +305,8 @@ class TestDates:
             (10_000, "from 1 to 9999"),
             (True, "or a year"),
             (2026.0, "or a year"),
-            ("2026", "or a year"),
+            ("0000", "or a year"),
+            ("２０２６", "or a year"),
             ("2026-02-30", "or a year"),
             (dt.datetime(2026, 1, 1, 9, 30), r"\.date\(\)"),
         ],

@@ -37,6 +37,7 @@ from tests.strategies import (
     claims,
     countries,
     currencies,
+    dossier_claims,
     dossiers,
     estimates,
     exchange_rates,
@@ -54,6 +55,7 @@ from tests.strategies import (
     projects,
     qualifiers,
     reports,
+    series_of_claims,
     sources,
     targets,
     topics,
@@ -315,6 +317,30 @@ DOSSIER_FEATURES: dict[
         lambda d: any(
             isinstance(next(iter(s.values.values())), Decimal) and s.value_sources
             for s in d.series
+        ),
+    ),
+    "claims of a quantity and of a number, with precision": (
+        _dossier_of(claims=dossier_claims()),
+        lambda d: (
+            any(c.precision and bilat._measure.is_quantity(c.value) for c in d.claims)
+            and any(c.precision and isinstance(c.value, Decimal) for c in d.claims)
+        ),
+    ),
+    "claims given as text only, of money and of a quantity": (
+        _dossier_of(claims=dossier_claims()),
+        lambda d: (
+            any(
+                c.text and c.precision and isinstance(c.value, Money | Estimate)
+                for c in d.claims
+            )
+            and any(c.text and bilat._measure.is_quantity(c.value) for c in d.claims)
+        ),
+    ),
+    "series of money and of quantities carrying claims": (
+        _dossier_of(series=series_of_claims()),
+        lambda d: (
+            any(isinstance(s, TradeSeries) and s.claims for s in d.series)
+            and any(isinstance(s, bilat.Series) and s.claims for s in d.series)
         ),
     ),
     "meeting known by year only": (

@@ -344,7 +344,7 @@ class TestStatedFigures:
             2018: ("over $3 bn", "only"),
             2021: ("$3.9 bn", "only"),
             # the ministers' figure is dated 2023-09-22, the government's undated
-            2022: ("$4.6 bn", "latest"),
+            2022: ("$4.6 bn", "only_dated"),
             # Tokayev's $4.4 bn is exact, "over $4.6 bn" an estimate
             2023: ("$4.4 bn", "exact"),
             2024: ("about $4.3 bn", "only"),
@@ -364,9 +364,10 @@ class TestStatedFigures:
         ) in out
         assert (
             "  2022 ⚠ figures disagree:\n"
-            f"    $4.6 bn ✓ (the latest statement); MENAFN, 2023-09-22, {MENAFN_2023}\n"
-            "    $5.0 bn — Kazakhstan; Kazinform (Kazakh government, Prime Minister "
-            f"Smailov), {INFORM_2022}\n"
+            "    $4.6 bn ✓ (the only dated statement) — Ministers' meeting.; MENAFN, "
+            f"2023-09-22, {MENAFN_2023}\n"
+            "    $5.0 bn — Kazakhstan, Kazakh government (Prime Minister Smailov).; "
+            f"Kazinform (Kazakh government, Prime Minister Smailov), {INFORM_2022}\n"
             "  2023 ⚠ figures disagree:\n"
             "    $4.4 bn ✓ (an exact figure rather than an estimate) — Kassym-Jomart "
             f"Tokayev (President, KZ), 2024; The Astana Times (Akorda), {ASTANA_2024}\n"
@@ -381,9 +382,10 @@ class TestStatedFigures:
         assert "\n## Stated figures\n" in out
         assert "| Year | Figure | Said by | Stated | Source |\n" in out
         assert (
-            "\n| 2022 ⚠ figures disagree | $4.6 bn ✓ (the latest statement) | — | — | "
-            f"MENAFN, 2023-09-22, <{MENAFN_2023}> |\n"
-            "| 2022 ⚠ figures disagree | $5.0 bn | Kazakhstan | — | Kazinform (Kazakh "
+            "\n| 2022 ⚠ figures disagree | $4.6 bn ✓ (the only dated statement) | "
+            f"Ministers' meeting. | — | MENAFN, 2023-09-22, <{MENAFN_2023}> |\n"
+            "| 2022 ⚠ figures disagree | $5.0 bn | Kazakhstan; Kazakh government "
+            "(Prime Minister Smailov). | — | Kazinform (Kazakh "
             f"government, Prime Minister Smailov), <{INFORM_2022}> |\n"
             "| 2023 ⚠ figures disagree | $4.4 bn ✓ (an exact figure rather than an "
             "estimate) | Kassym-Jomart Tokayev (President, KZ) | 2024 | The Astana "
@@ -427,10 +429,11 @@ class TestStatedFigures:
             "</caption>"
         ) in html
         assert (
-            "<tr><td>2022 ⚠ figures disagree</td><td>$4.6 bn ✓ (the latest "
-            f"statement)</td><td>—</td><td>—</td><td>MENAFN, 2023-09-22, {MENAFN_2023}"
-            "</td></tr><tr><td>2022 ⚠ figures disagree</td><td>$5.0 bn</td>"
-            "<td>Kazakhstan</td><td>—</td><td>Kazinform (Kazakh government, Prime "
+            "<tr><td>2022 ⚠ figures disagree</td><td>$4.6 bn ✓ (the only dated "
+            "statement)</td><td>Ministers&#x27; meeting.</td><td>—</td><td>MENAFN, "
+            f"2023-09-22, {MENAFN_2023}</td></tr><tr><td>2022 ⚠ figures disagree</td>"
+            "<td>$5.0 bn</td><td>Kazakhstan; Kazakh government (Prime Minister "
+            "Smailov).</td><td>—</td><td>Kazinform (Kazakh government, Prime "
             f"Minister Smailov), {INFORM_2022}</td></tr>"
         ) in html
         assert (
@@ -551,7 +554,7 @@ class TestLanguages:
         assert "Доля от цели 49,7" in text
         assert "нужно ускорение" in text
         assert "2022 ⚠ показатели расходятся:" in text
-        assert "$4.6 bn ✓ (самое позднее заявление)" in text
+        assert "$4.6 bn ✓ (единственное датированное заявление)" in text
         assert "база 2017: 2\xa0млрд\xa0$ (приблизительно)" in text
 
     def test_kazakh_and_uzbek(self, dossier: Dossier) -> None:
@@ -577,6 +580,7 @@ class TestLanguages:
         "reason_reporter",
         "reason_exact",
         "reason_latest",
+        "reason_only_dated",
         "reason_earliest",
         "reason_precise",
         "reason_order",
@@ -615,12 +619,14 @@ class TestLanguages:
         start = text.index("\n" + LABELS[locale]["targets"] + "\n")
         end = text.index("\n" + LABELS[locale]["meetings"] + "\n")
         shown = re.sub(r"https?://\S+", "", text[start:end])  # URLs are no labels
+        for claim in dossier.claims:  # nor are the dossier's own notes
+            shown = shown.replace(claim.note or "\0", "")
         for key in self.CLAIM_LABELS:
             for part in LABELS["en"][key].replace("}", "{").split("{")[::2]:
                 words = part.strip(" :—()")
                 if len(words) > 3:  # not a separator
                     assert not re.search(rf"\b{re.escape(words)}\b", shown), key
-        assert LABELS[locale]["reason_latest"] in shown
+        assert LABELS[locale]["reason_only_dated"] in shown
         assert LABELS[locale]["reason_exact"] in shown
         assert LABELS[locale]["conflict"] in shown
 
@@ -1362,3 +1368,219 @@ class TestAgreements:
             "for Industrial Cooperation — signed (date unknown)\n"
             "  • Kazakhstan: ratification, Feb 5, 2025\n"
         ) in text
+
+
+def _claims_report(*claims: bilat.Claim, **options: Any) -> Report:
+    """The report of a dossier on KZ and UZ holding ``claims``."""
+    return Dossier("Claims", ["KZ", "UZ"], claims=claims).report(as_of=AS_OF, **options)
+
+
+def _groups(report: Report) -> dict[str, dict[int, dict[str, Any]]]:
+    """The claims groups of a report by heading, each year's entry by year."""
+    from bilat._report_claims import _heading
+
+    return {
+        _heading(g, "en"): {y["year"]: y for y in g["years"]}
+        for g in report.to_dict()["claims"]
+    }
+
+
+NEWS = bilat.Source("News", url="https://example.org/news")
+
+
+class TestClaimsOfSeveralKinds:
+    """A subject whose claims come in several kinds is reported, never a crash."""
+
+    @staticmethod
+    def mixed() -> list[bilat.Claim]:
+        """Capacity stated in Mt/a and in km, the km figures disagreeing."""
+        pair = ("KZ", "UZ")
+        return [
+            bilat.Claim("capacity", 2024, bilat.Q_("20 Mt/a"), NEWS, parties=pair),
+            bilat.Claim("capacity", 2024, bilat.Q_("5 km"), NEWS, parties=pair),
+            bilat.Claim("capacity", 2024, bilat.Q_("7 km"), NEWS, parties=pair[::-1]),
+        ]
+
+    def test_report(self) -> None:
+        """Mass flow and length are compared each alone: the 5 km and 7 km disagree."""
+        groups = _groups(_claims_report(*self.mixed()))
+        # 5 km and 7 km have no common value; 20 Mt/a is alone of its kind,
+        # but its year is the subject's, so it is marked too.
+        assert set(groups) == {
+            "capacity (Kazakhstan–Uzbekistan), Mt/a",
+            "capacity (Kazakhstan–Uzbekistan), km",
+        }
+        assert all(g[2024]["conflict"] for g in groups.values())
+
+    def test_command_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """bilat report prints a dossier that bilat validate accepts."""
+        path = tmp_path / "kinds.toml"
+        d = Dossier("Kinds", ["KZ", "UZ"], claims=self.mixed())
+        bilat.io.dump(d, path)
+        assert main(["validate", str(path)]) == 0
+        assert main(["report", str(path), "--as-of", "2025-12-31"]) == 0
+        out = capsys.readouterr().out
+        assert "  2024 ⚠ figures disagree: 20 Mt/a ✓; News" in out
+
+    def test_cross_currency_single_rows(self) -> None:
+        """With rates, 2.0 trillion tenge (≈ $3.81 bn) against $4.3 bn is flagged on both rows."""
+        pair = ("KZ", "UZ")
+        claims = [
+            bilat.Claim("turnover", 2024, "2.0 trillion tenge", NEWS, parties=pair),
+            bilat.Claim("turnover", 2024, "$4.3 bn", NEWS, parties=pair),
+        ]
+        # [1.95, 2.05) trillion / 525 = [3.714, 3.905) bn; $4.3 bn is [4.25, 4.35)
+        rates = bilat.ExchangeRates.from_records([("2024-12-31", "USD", "KZT", "525")])
+        report = _claims_report(*claims, rates=rates)
+        groups = _groups(report)
+        assert set(groups) == {
+            "turnover (Kazakhstan–Uzbekistan), KZT",
+            "turnover (Kazakhstan–Uzbekistan), USD",
+        }
+        assert all(g[2024]["conflict"] for g in groups.values())
+        text = str(report)
+        assert "  2024 ⚠ figures disagree: 2.0 trillion tenge ✓; News" in text
+        assert "  2024 ⚠ figures disagree: $4.3 bn ✓; News" in text
+        # without rates, each currency alone: nothing disagrees
+        assert "⚠" not in str(_claims_report(*claims))
+
+    @given(
+        st.lists(
+            claims(subjects=("turnover",))
+            | claims(kind="quantity", subjects=("turnover",))
+            | claims(kind="number", subjects=("turnover",))
+            | claims(currency="KZT", subjects=("turnover",)),
+            max_size=6,
+        )
+    )
+    @settings(max_examples=30, deadline=None)
+    def test_any_kinds(self, stated: list[bilat.Claim]) -> None:
+        """Any claims give a report whose marked years are those disputed within a kind."""
+        from bilat._claims import group_key
+        from bilat._ledger import conflicts, group_claims
+
+        data = _claims_report(*stated).to_dict()["claims"]
+        marked = {
+            (g["subject"], tuple(g["parties"]), y["year"])
+            for g in data
+            for y in g["years"]
+            if y["conflict"]
+        }
+        # Without rates: within each kind alone, or across kinds when comparable
+        # (never, as kinds differ): the union of each kind's own conflicts.
+        expected = {
+            group_key(c.claims[0]) for g in group_claims(stated) for c in conflicts(g)
+        }
+        assert marked == expected
+        assert sum(
+            len(c) for y in data for e in y["years"] for c in [e["claims"]]
+        ) == len(set(stated))
+
+
+class TestFlowDirection:
+    """A flow's claims are marked and headed by their own direction."""
+
+    def test_conflict_on_its_own_direction(self) -> None:
+        """KZ→UZ $1.0 bn vs $2.0 bn disagree; UZ→KZ $1.55 bn is not marked."""
+        report = _claims_report(
+            bilat.Claim("exports", 2025, "$1.0 bn", NEWS, parties=("KZ", "UZ")),
+            bilat.Claim("exports", 2025, "$2.0 bn", NEWS, parties=("KZ", "UZ")),
+            bilat.Claim("exports", 2025, "$1.55 bn", NEWS, parties=("UZ", "KZ")),
+        )
+        groups = _groups(report)
+        assert groups["exports (Kazakhstan → Uzbekistan)"][2025]["conflict"] is True
+        assert groups["exports (Uzbekistan → Kazakhstan)"][2025]["conflict"] is False
+
+    def test_turnover_heading_sorted(self) -> None:
+        """Turnover's parties are named by alpha-2 order, whoever is first in the claim."""
+        report = _claims_report(
+            bilat.Claim("turnover", 2025, "$4.97 bn", NEWS, parties=("UZ", "KZ"))
+        )
+        assert list(_groups(report)) == ["turnover (Kazakhstan–Uzbekistan)"]
+        assert report.to_dict()["claims"][0]["parties"] == ["KZ", "UZ"]
+
+    def test_equal_claims_once(self) -> None:
+        """A claim given twice is listed once, and is its year's only figure."""
+        claim = bilat.Claim("turnover", 2025, "$4.97 bn", NEWS, parties=("KZ", "UZ"))
+        (entry,) = _groups(_claims_report(claim, claim)).values()
+        (only,) = entry[2025]["claims"]
+        assert only["reason"] == "only"
+
+
+class TestNotesAndReasons:
+    """A claim's note is shown; the pick's reason says what decided it."""
+
+    def test_note_after_who(self) -> None:
+        """The note follows who said it in text, Markdown and HTML."""
+        claim = bilat.Claim(
+            "turnover", 2024, "$4.3 bn", NEWS, parties=("KZ", "UZ"),
+            said_by="KZ", note="Leaders' talks.",
+        )  # fmt: skip
+        report = _claims_report(claim)
+        assert "  2024: $4.3 bn ✓ — Kazakhstan, Leaders' talks.; News" in str(report)
+        assert "| 2024 | $4.3 bn ✓ | Kazakhstan; Leaders' talks. | — |" in (
+            report.to_markdown()
+        )
+        assert "<td>Kazakhstan; Leaders&#x27; talks.</td>" in report._repr_html_()
+
+    def test_only_dated(self) -> None:
+        """The one dated of two figures is "the only dated statement", not the latest."""
+        dated = bilat.Source("Dated", published=dt.date(2023, 9, 22))
+        pair = ("KZ", "UZ")
+        claims = [
+            bilat.Claim("turnover", 2022, "$4.6 bn", dated, parties=pair),
+            bilat.Claim("turnover", 2022, "$5.0 bn", NEWS, parties=pair),
+        ]
+        (entry,) = _groups(_claims_report(*claims)).values()
+        picked = [c for c in entry[2022]["claims"] if c["used"]]
+        assert [(c["text"], c["reason"]) for c in picked] == [("$4.6 bn", "only_dated")]
+        assert "(the only dated statement)" in str(_claims_report(*claims))
+
+    def test_latest_of_two_dates(self) -> None:
+        """Of two dated figures the later is "the latest statement"."""
+        pair = ("KZ", "UZ")
+        claims = [
+            bilat.Claim("turnover", 2022, "$4.6 bn", NEWS, parties=pair, stated=2023),
+            bilat.Claim("turnover", 2022, "$5.0 bn", NEWS, parties=pair, stated=2024),
+        ]
+        (entry,) = _groups(_claims_report(*claims)).values()
+        picked = [c for c in entry[2022]["claims"] if c["used"]]
+        assert [(c["text"], c["reason"]) for c in picked] == [("$5.0 bn", "latest")]
+
+
+class TestUrlInTable:
+    """A URL cannot break the Markdown claims table."""
+
+    def test_pipe(self) -> None:
+        """A | in a source's URL is written %7C, so the row keeps its five cells."""
+        source = bilat.Source("News", url="https://example.org/a|b")
+        claim = bilat.Claim("turnover", 2024, "$4.3 bn", source, parties=("KZ", "UZ"))
+        md = _claims_report(claim).to_markdown()
+        (row,) = [line for line in md.splitlines() if line.startswith("| 2024 ")]
+        assert row.endswith("<https://example.org/a%7Cb> |")
+        assert row.replace("\\|", "").count("|") == 6
+
+
+class TestHtmlTargets:
+    """The HTML report's target lines say what the text lines say."""
+
+    def test_subject_base_and_approximate(self, report: Report) -> None:
+        """Subject, deadline, base year and figure, and "(approximate)" are there."""
+        html = report._repr_html_()
+        assert "<p>Target: $10B, turnover (deadline 2030)</p>" in html
+        # the 2017 base is "about $2 bn", an estimate
+        assert "<td>$4.97B, base 2017: $2B (approximate)</td>" in html
+
+
+class TestUzbekLetters:
+    """Uzbek labels write oʻ and gʻ one way, as CLDR's Uzbek mostly does."""
+
+    def test_one_apostrophe(self) -> None:
+        """Every Uzbek label uses ‘ (U+2018), none ʻ (U+02BB)."""
+        from bilat._labels import LABELS
+
+        texts = "".join(LABELS["uz"].values())
+        assert "\u02bb" not in texts
+        assert "o\u2018" in texts

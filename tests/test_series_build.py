@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.strategies import sources, trade_metrics, wide_amounts
+from tests.values import amount_at, amounts
 
 from bilat import (
     Country,
@@ -54,8 +55,8 @@ def _public(series: TradeSeries) -> TradeSeries:
         tuple(c.alpha2 for c in series.parties),
         series.metric.value,
         {
-            year: Money(str(m.amount), m.currency.code)
-            for year, m in series.values.items()
+            year: Money(str(m), series.currency.code)
+            for year, m in amounts(series).items()
         },
         reporter=None if series.reporter is None else series.reporter.alpha2,
         sources=list(series.sources),
@@ -289,7 +290,7 @@ class TestFrameFloats:
         )
         found = series_from_frame(frame)[Country("KZ"), Country("UZ")]
         expected = Fraction(Decimal(repr(number))) + Fraction(1, 2)
-        assert Fraction(found.values[2020].amount) == expected
+        assert Fraction(amount_at(found, 2020)) == expected
 
     @pytest.mark.parametrize("number", [1e300, 1e-129, float("inf"), float("nan")])
     def test_float_refused(self, number: float) -> None:

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.fuzzing import fuzz
+from tests.values import amount_at, amounts
 
 from bilat import (
     ArgumentTypeError,
@@ -202,10 +203,7 @@ class TestEveryEngine:
     def test_turnover_by_hand(self, engine: str, held_csv: Path) -> None:
         """Every pair's turnover is the sum worked out by hand."""
         found = quietly(LOADERS[engine](held_csv))
-        assert {
-            pair: {y: m.amount for y, m in s.values.items()}
-            for pair, s in found.items()
-        } == EXPECTED_TURNOVER
+        assert {pair: amounts(s) for pair, s in found.items()} == EXPECTED_TURNOVER
         for (reporter, _), series in found.items():
             assert series.reporter == reporter
             assert all(m.currency.code == "USD" for m in series.values.values())
@@ -304,7 +302,7 @@ class TestDuplicates:
             row(398, 860, 2022, "X", text) for text in ("100", "100.0", "1E+2", "100")
         ]
         found = series_from_frame(in_engine(rows, engine), metric="exports")
-        assert found[KZ, UZ].values[2022].amount == 100
+        assert amount_at(found[KZ, UZ], 2022) == 100
 
     @pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb"])
     def test_three_texts_one_different(self, engine: str) -> None:
@@ -325,7 +323,7 @@ class TestDuplicates:
             }
         )
         found = series_from_frame(frame, metric="exports")
-        assert found[KZ, UZ].values[2022].amount == Decimal("0.1")
+        assert amount_at(found[KZ, UZ], 2022) == Decimal("0.1")
         frame.loc[1, "primaryValue"] = 0.2
         with pytest.raises(ValidationError, match=r"0\.1 and 0\.2"):
             series_from_frame(frame, metric="exports")
@@ -341,7 +339,7 @@ class TestExactValues:
             row(398, 860, 2022, "M", "0.000000000000000000000000001"),
         ]
         found = series_from_frame(frame_of(rows))
-        assert found[KZ, UZ].values[2022].amount == Decimal(
+        assert amount_at(found[KZ, UZ], 2022) == Decimal(
             "123456789012345678901234567.891000000000000000000000001"
         )
 
@@ -365,7 +363,7 @@ class TestExactValues:
             "pandas": lambda: table.to_pandas(types_mapper=pd.ArrowDtype),
         }[engine]()
         found = series_from_frame(frame)
-        assert found[KZ, UZ].values[2022].amount == Decimal("1234567890123456790.00")
+        assert amount_at(found[KZ, UZ], 2022) == Decimal("1234567890123456790.00")
 
     def test_floats_as_their_shortest_repr(self) -> None:
         """A float column gives each float's repr: 0.1 + 0.2 is 0.3 exactly."""
@@ -379,7 +377,7 @@ class TestExactValues:
             }
         )
         found = series_from_frame(frame)
-        assert found[KZ, UZ].values[2022].amount == Decimal("0.3")
+        assert amount_at(found[KZ, UZ], 2022) == Decimal("0.3")
 
     def test_not_a_number(self) -> None:
         """Text that is not a number is refused with the group named."""

@@ -20,7 +20,7 @@ from typing import Final, final
 import attrs
 
 from bilat._country import Country, CountryLike, as_country, as_parties
-from bilat._errors import InvalidOptionError, ValidationError, shown
+from bilat._errors import InvalidOptionError, ValidationError
 from bilat._fields import as_enum, as_instances
 from bilat._pickling import public
 from bilat._source import (
@@ -28,6 +28,7 @@ from bilat._source import (
     Source,
     as_date,
     as_date_or_year,
+    as_optional_date_or_year,
     as_sources,
     as_text,
     date_or_year_repr,
@@ -152,6 +153,27 @@ def _earliest(values: Iterable[DateOrYear]) -> DateOrYear | None:
     return min(values, key=lambda v: (_done(v), isinstance(v, int)), default=None)
 
 
+def _latest(values: Iterable[DateOrYear]) -> DateOrYear:
+    """The value surely done last; a day after a year that ends on it."""
+    return max(values, key=lambda v: (_done(v), not isinstance(v, int)))
+
+
+def _binding(own: Iterable[TreatyAction]) -> DateOrYear | None:
+    """When a party's own acts first bind it; None when it has no act of consent.
+
+    Its first ratification, acceptance, approval or accession; a party with
+    none of those on record is taken to be bound by its first signature.
+    """
+    acts = [a for a in own if a.kind in _CONSENTING]
+    confirming = [a.date for a in acts if a.kind is not ActionKind.SIGNATURE]
+    return _earliest(confirming or [a.date for a in acts])
+
+
+def _kind_text(kind: ActionKind) -> str:
+    """An act's kind as words: ``entry into force``."""
+    return kind.value.replace("_", " ")
+
+
 def _party(value: object) -> Country:
     return as_country(value, "party")
 
@@ -171,9 +193,9 @@ class TreatyAction:
     """One act of one party about an agreement, such as a signature or a ratification.
 
     ``date`` is as precise as the source: a :class:`datetime.date` (or an ISO
-    string), or an ``int`` year when only the year is known. An act known
-    only by its year Y counts as done from 31 December of Y, the first day
-    it has surely happened.
+    string), or an ``int`` year (or its digits, ``"2025"``) when only the
+    year is known. An act known only by its year Y counts as done from 31
+    December of Y, the first day it has surely happened.
 
     Args:
         party: The country that acted (a code is accepted); it must be one of
@@ -202,8 +224,10 @@ class TreatyAction:
     )
 
     def __str__(self) -> str:
-        kind = self.kind.value.replace("_", " ")
-        return f"{self.party.alpha2}: {kind}, {date_or_year_text(self.date)}"
+        return (
+            f"{self.party.alpha2}: {_kind_text(self.kind)}, "
+            f"{date_or_year_text(self.date)}"
+        )
 
     def __repr__(self) -> str:
         args = [
@@ -214,6 +238,15 @@ class TreatyAction:
         if self.sources:
             args.append(f"sources={self.sources!r}")
         return f"TreatyAction({', '.join(args)})"
+
+
+#: Acts that need the agreed text: none comes before the agreement is signed.
+#: (A party's signature may: a text can be open for signature before the day
+#: recorded as ``signed``.)
+_NOT_BEFORE_SIGNED: Final = (_CONSENTING - {ActionKind.SIGNATURE}) | {
+    ActionKind.ENTRY_INTO_FORCE,
+    *_LEAVING,
+}
 
 
 # -- Agreement -------------------------------------------------------------------------
@@ -227,20 +260,21 @@ def _kind(value: object) -> AgreementKind:
     return as_enum(value, AgreementKind, "kind", "agreement kind")
 
 
+# The optional dates: one rule (as_optional_date_or_year), each named for its path.
 def _signed(value: object) -> DateOrYear | None:
-    return None if value is None else as_date_or_year(value, "signed")
+    return as_optional_date_or_year(value, "signed")
 
 
 def _in_force(value: object) -> DateOrYear | None:
-    return None if value is None else as_date_or_year(value, "in_force")
+    return as_optional_date_or_year(value, "in_force")
 
 
 def _ends(value: object) -> DateOrYear | None:
-    return None if value is None else as_date_or_year(value, "ends")
+    return as_optional_date_or_year(value, "ends")
 
 
 def _terminated(value: object) -> DateOrYear | None:
-    return None if value is None else as_date_or_year(value, "terminated")
+    return as_optional_date_or_year(value, "terminated")
 
 
 def _actions(value: object) -> tuple[TreatyAction, ...]:
@@ -266,8 +300,8 @@ def _before(late: DateOrYear, early: DateOrYear) -> bool:
 
 
 def _act_text(action: TreatyAction) -> str:
-    kind = action.kind.value.replace("_", " ")
-    return f"{kind} by {action.party.alpha2} ({date_or_year_text(action.date)})"
+    when = date_or_year_text(action.date)
+    return f"{_kind_text(action.kind)} by {action.party.alpha2} ({when})"
 
 
 @public
@@ -277,7 +311,8 @@ class Agreement:
     """An agreement between two or more countries, and what each party did.
 
     Dates may be given as :class:`datetime.date` or ISO strings, or as an
-    ``int`` year when only the year is known; any of them may be unknown.
+    ``int`` year (or its digits, ``"2025"``) when only the year is known;
+    any of them may be unknown.
     Those that are known must be in order: ``signed`` ≤ ``in_force`` ≤
     ``ends``, and ``terminated`` ≥ ``signed``. ``ends`` is the last day the
     agreement is in force; ``terminated`` the day it was ended early (it may
@@ -291,8 +326,10 @@ class Agreement:
     Collection's glossary gives them for the same party: a ratification,
     acceptance or approval not before its signature, entry into force not
     before its first act of consent, a denunciation or withdrawal not before
-    those; and no party's entry into force before the agreement's
-    ``in_force``.
+    those; no party's entry into force before the agreement's ``in_force``;
+    and no act but a signature before the agreement's ``signed`` (a
+    ratification, accession, entry into force or withdrawal needs the
+    agreed text).
 
     Args:
         title: The agreement's title.
@@ -341,14 +378,24 @@ class Agreement:
     parties: tuple[Country, ...] = attrs.field(converter=as_parties)
     kind: AgreementKind = attrs.field(converter=_kind)
     signed: DateOrYear | None = attrs.field(
-        default=None, kw_only=True, converter=_signed
+        default=None,
+        kw_only=True,
+        converter=_signed,
     )
     in_force: DateOrYear | None = attrs.field(
-        default=None, kw_only=True, converter=_in_force
+        default=None,
+        kw_only=True,
+        converter=_in_force,
     )
-    ends: DateOrYear | None = attrs.field(default=None, kw_only=True, converter=_ends)
+    ends: DateOrYear | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_ends,
+    )
     terminated: DateOrYear | None = attrs.field(
-        default=None, kw_only=True, converter=_terminated
+        default=None,
+        kw_only=True,
+        converter=_terminated,
     )
     sources: tuple[Source, ...] = attrs.field(
         default=(), kw_only=True, converter=as_sources
@@ -393,7 +440,7 @@ class Agreement:
                     (
                         f"actions[{i}].party",
                         (
-                            f"{shown(action.party)} is not one of the parties "
+                            f"{action.party.alpha2!r} is not one of the parties "
                             f"({codes}); add it to parties or correct the action"
                         ),
                     )
@@ -430,6 +477,20 @@ class Agreement:
                             f"the {_act_text(action)} is before the {_act_text(prior)}",
                         )
                     )
+            if (
+                action.kind in _NOT_BEFORE_SIGNED
+                and self.signed is not None
+                and _before(action.date, self.signed)
+            ):
+                problems.append(
+                    (
+                        path,
+                        (
+                            f"the {_act_text(action)} is before the agreement's "
+                            f"signed {date_or_year_text(self.signed)}"
+                        ),
+                    )
+                )
             if (
                 action.kind is ActionKind.ENTRY_INTO_FORCE
                 and self.in_force is not None
@@ -547,23 +608,31 @@ class Agreement:
            ``as_of``;
         2. ``EXPIRED`` if ``ends`` < ``as_of``;
         3. ``IN_FORCE`` if the party's own ``ENTRY_INTO_FORCE`` act is ≤
-           ``as_of``; a party without such an act follows the agreement: in
-           force once the agreement entered into force
-           (:attr:`entered_into_force` ≤ ``as_of``);
-        4. ``SIGNED`` if ``signed`` ≤ ``as_of``, or the party's own
-           signature, ratification, acceptance, approval or accession is;
-        5. ``PROPOSED`` otherwise.
+           ``as_of``. A party without such an act is in force once the
+           agreement entered into force (:attr:`entered_into_force` ≤
+           ``as_of``) and, when it has acts of consent of its own, once the
+           first of them binds it too: its first ratification, acceptance,
+           approval or accession, or, with none of those on record, its
+           first signature. A party with no act of consent follows the
+           agreement;
+        4. ``SIGNED`` if the party's own first signature, ratification,
+           acceptance, approval or accession is ≤ ``as_of``; a party with
+           none of those acts on record counts from the agreement's
+           ``signed``;
+        5. ``PROPOSED`` otherwise: not yet a party.
 
         This is how the UN Treaty Collection reads a party's record: a treaty
         enters into force for a state on the date given for that state,
-        which may be later than the treaty's own (a state that ratifies after
-        the treaty took effect); until then the state is a signatory, or not
-        yet a party at all. A bilateral agreement enters into force for both
-        parties at once, so an entry into force recorded for one of them
-        stands for both unless the other has its own. For a multilateral
-        agreement, record each party's own entry into force where it is
-        known. A date known only by its year Y applies from 31 December of Y.
-        The status only moves forward in that list as ``as_of`` grows.
+        which may be later than the treaty's own (a state that ratifies or
+        accedes after the treaty took effect); until then the state is a
+        signatory, or not yet a party at all (a state that accedes never
+        signed). A bilateral agreement enters into force for both parties at
+        once, so an entry into force recorded for one of them stands for
+        both unless the other has its own. For a multilateral agreement,
+        record each party's own entry into force where it is known (often
+        some days after its ratification). A date known only by its year Y
+        applies from 31 December of Y. The status only moves forward in that
+        list as ``as_of`` grows.
 
         Args:
             party: One of the agreement's parties (a :class:`Country` or a
@@ -590,6 +659,8 @@ class Agreement:
             ...         TreatyAction("UZ", "withdrawal", "2024-06-30"),
             ...     ],
             ... )
+            >>> [a.status_for(p, "2020-06-01").value for p in ("KZ", "UZ", "KG")]
+            ['in_force', 'in_force', 'proposed']
             >>> [a.status_for(p, "2021-03-15").value for p in ("KZ", "UZ", "KG")]
             ['in_force', 'in_force', 'signed']
             >>> [a.status_for(p, "2025-01-01").value for p in ("KZ", "UZ", "KG")]
@@ -608,15 +679,31 @@ class Agreement:
             return AgreementStatus.TERMINATED
         if self.ends is not None and _done(self.ends) < day:
             return AgreementStatus.EXPIRED
-        entries = [a.date for a in own if a.kind is ActionKind.ENTRY_INTO_FORCE]
-        in_force = _earliest(entries) if entries else self.entered_into_force
+        in_force, signed = self._party_dates(own)
         if in_force is not None and _done(in_force) <= day:
             return AgreementStatus.IN_FORCE
-        if (self.signed is not None and _done(self.signed) <= day) or any(
-            a.kind in _CONSENTING and _done(a.date) <= day for a in own
-        ):
+        if signed is not None and _done(signed) <= day:
             return AgreementStatus.SIGNED
         return AgreementStatus.PROPOSED
+
+    def _party_dates(
+        self, own: list[TreatyAction]
+    ) -> tuple[DateOrYear | None, DateOrYear | None]:
+        """When a party with acts ``own`` is in force, and when it signed (or None)."""
+        entries = [a.date for a in own if a.kind is ActionKind.ENTRY_INTO_FORCE]
+        bound = _binding(own)
+        general = self.entered_into_force
+        if entries:
+            in_force = _earliest(entries)
+        elif bound is None:  # nothing on record of its own: as the agreement
+            in_force = general
+        elif general is None:  # bound to an agreement not yet in force
+            in_force = None
+        else:
+            in_force = _latest((general, bound))
+        consents = [a.date for a in own if a.kind in _CONSENTING]
+        signed = _earliest(consents) if consents else self.signed
+        return in_force, signed
 
     def __repr__(self) -> str:
         parties = tuple(p.alpha2 for p in self.parties)
@@ -638,30 +725,62 @@ def _as_of(value: object) -> dt.date:
     return dt.date.today() if value is None else as_date(value, "as_of")
 
 
-def status_date(agreement: Agreement, status: AgreementStatus) -> DateOrYear | None:
-    """The date behind ``status`` of ``agreement``, for a report; None when unknown.
+def status_date(
+    agreement: Agreement,
+    status: AgreementStatus,
+    as_of: dt.date | str | None = None,
+) -> DateOrYear | None:
+    """The date behind ``status`` of ``agreement`` on ``as_of``, for a report.
 
     ``IN_FORCE``: the entry into force; ``SIGNED``: ``signed``, else the first
     signature among the actions (a ratification is not dated as a
     signature); ``EXPIRED``: ``ends``, the last day in force;
-    ``TERMINATED``: ``terminated``; ``PROPOSED``: None.
+    ``TERMINATED``: ``terminated``; ``PROPOSED``: None. Only a date done by
+    ``as_of`` is given (a year counts from 31 December): a signature still
+    to come does not date the status of an agreement that is signed because
+    a party already ratified it. None when no such date is known.
+
+    Args:
+        agreement: The agreement.
+        status: Its status on ``as_of``, as :meth:`Agreement.status` gives it.
+        as_of: The date the status is judged on (a date or an ISO string).
+            Left out, it is today's date.
+
+    Raises:
+        ValidationError: ``as_of`` is not a date.
 
     Example:
-        >>> from bilat import Agreement, AgreementStatus
+        >>> from bilat import Agreement, AgreementStatus, TreatyAction
         >>> a = Agreement("Treaty", ["KZ", "UZ"], "treaty", signed=2022)
-        >>> status_date(a, AgreementStatus.SIGNED)
+        >>> status_date(a, AgreementStatus.SIGNED, "2023-01-01")
         2022
+        >>> b = Agreement(
+        ...     "Centre",
+        ...     ["KZ", "UZ"],
+        ...     "agreement",
+        ...     actions=[
+        ...         TreatyAction("KZ", "ratification", "2025-02-05"),
+        ...         TreatyAction("UZ", "signature", "2025-06-01"),
+        ...     ],
+        ... )
+        >>> print(status_date(b, AgreementStatus.SIGNED, "2025-03-01"))
+        None
     """
+    day = _as_of(as_of)
+
+    def done(values: Iterable[DateOrYear | None]) -> list[DateOrYear]:
+        return [v for v in values if v is not None and _done(v) <= day]
+
     if status is AgreementStatus.IN_FORCE:
-        return agreement.entered_into_force
-    if status is AgreementStatus.SIGNED:
-        if agreement.signed is not None:
-            return agreement.signed
-        return _earliest(
+        candidates = done([agreement.entered_into_force])
+    elif status is AgreementStatus.SIGNED:
+        candidates = done([agreement.signed]) or done(
             a.date for a in agreement.actions if a.kind is ActionKind.SIGNATURE
         )
-    if status is AgreementStatus.EXPIRED:
-        return agreement.ends
-    if status is AgreementStatus.TERMINATED:
-        return agreement.terminated
-    return None
+    elif status is AgreementStatus.EXPIRED:
+        candidates = done([agreement.ends])
+    elif status is AgreementStatus.TERMINATED:
+        candidates = done([agreement.terminated])
+    else:
+        candidates = []
+    return _earliest(candidates)

@@ -25,7 +25,7 @@ from bilat._errors import ArgumentTypeError, ValidationError, shown
 from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
 from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
 from bilat._pickling import public
-from bilat._series import AsOf, as_year
+from bilat._series import AsOf, Series, as_year
 from bilat._target import (
     AnyTarget,
     Progress,
@@ -61,7 +61,8 @@ StatusFilter: TypeAlias = "ProgressStatus | str | Iterable[ProgressStatus | str]
 #: :func:`bilat.io.read_comtrade` returns), series, one series, or None for
 #: each dossier's own.
 SeriesLike: TypeAlias = (
-    "Mapping[Any, TradeSeries] | Iterable[TradeSeries] | TradeSeries | None"
+    "Mapping[Any, TradeSeries | Series] | Iterable[TradeSeries | Series] "
+    "| TradeSeries | Series | None"
 )
 
 _STATUSES: Final = (*(s.value for s in ProgressStatus), NOT_MEASURED)
@@ -105,20 +106,21 @@ def _statuses(value: object) -> frozenset[str]:
     return frozenset(one(item) for item in items)
 
 
-def _series(value: object) -> tuple[TradeSeries, ...]:
+def _series(value: object) -> tuple[TradeSeries | Series, ...]:
     """The series ``series=`` gives (see :data:`SeriesLike`)."""
-    if not isinstance(value, Mapping):
-        return as_instances(value, TradeSeries, "series")
-    found = []
-    for key, item in as_pairs(value, "series", "a mapping of TradeSeries"):
-        if not isinstance(item, TradeSeries):
+    if isinstance(value, TradeSeries | Series):
+        return (value,)
+    if isinstance(value, Mapping):
+        pairs = as_pairs(value, "series", "a mapping of series")
+        items = [(f"series[{shown(key)}]", item) for key, item in pairs]
+    else:
+        listed = as_items(value, "series", "series, or a mapping of series")
+        items = [(f"series[{i}]", item) for i, item in enumerate(listed)]
+    found: list[TradeSeries | Series] = []
+    for path, item in items:
+        if not isinstance(item, TradeSeries | Series):
             raise ValidationError(
-                [
-                    (
-                        f"series[{shown(key)}]",
-                        f"expected a TradeSeries, got {shown(item)}",
-                    )
-                ]
+                [(path, f"expected a TradeSeries or a Series, got {shown(item)}")]
             )
         found.append(item)
     return tuple(found)
@@ -134,7 +136,7 @@ class _Query(NamedTuple):
 
     wanted: frozenset[str] | None
     party: Country | None
-    series: tuple[TradeSeries, ...] | None
+    series: tuple[TradeSeries | Series, ...] | None
     year: int
     rates: ExchangeRates | None
 
@@ -221,7 +223,7 @@ class Atlas:
         Raises:
             InvalidOptionError: an unknown status.
             ValidationError: an unknown country, or ``series`` holds
-                something that is not a TradeSeries.
+                something that is not a series.
             InvalidNumberError: ``as_of`` is not a date, an ISO date or a
                 year.
             ArgumentTypeError: ``rates`` is not an ExchangeRates.
@@ -315,7 +317,7 @@ class Atlas:
 
         Args:
             series: The series to measure with: a mapping whose values are
-                TradeSeries (what :func:`bilat.io.read_comtrade` returns,
+                series (what :func:`bilat.io.read_comtrade` returns,
                 keyed by reporter and partner), an iterable of them or one
                 series, used for the targets of every dossier; None measures
                 each dossier's targets with that dossier's own series.
@@ -337,7 +339,7 @@ class Atlas:
                 'bilat[pandas]'``).
             InvalidOptionError: an unknown status.
             ValidationError: an unknown country, or ``series`` holds
-                something that is not a TradeSeries.
+                something that is not a series.
             InvalidNumberError: ``as_of`` is not a date, an ISO date or a
                 year.
             ArgumentTypeError: ``rates`` is not an ExchangeRates.
@@ -440,7 +442,7 @@ class Atlas:
 
     def _measure(
         self,
-        series: tuple[TradeSeries, ...] | None,
+        series: tuple[TradeSeries | Series, ...] | None,
         year: int,
         rates: ExchangeRates | None,
         party: Country | None,

@@ -36,7 +36,6 @@ from __future__ import annotations
 import copyreg
 import datetime as dt
 import decimal
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -45,7 +44,6 @@ from typing import (
     Any,
     Final,
     NamedTuple,
-    cast,
     final,
 )
 
@@ -66,7 +64,17 @@ from bilat._estimate import Estimate, Qualifier
 from bilat._events import Official
 from bilat._fields import plain_str
 from bilat._locale import LocaleLike, get_locale
-from bilat._measure import Amount, Measure, as_measure, describe, kind_key, measure_key
+from bilat._measure import (
+    Amount,
+    Measure,
+    as_measure,
+    describe,
+    kind_key,
+    measure_key,
+)
+from bilat._measure import (
+    stated as stated_value,
+)
 from bilat._money import Money, make_money
 from bilat._pickling import plain, public
 from bilat._series import DIRECTED, as_subject, check_year
@@ -91,16 +99,16 @@ _TWO: Final = Decimal(2)
 # -- field converters -------------------------------------------------------------
 
 
-def _invalid(path: str, message: str) -> ValidationError:
+def invalid(path: str, message: str) -> ValidationError:
     """The error for one problem at a field path."""
     return ValidationError([(path, message)])
 
 
-def _subject(value: object) -> str:
+def as_claim_subject(value: object) -> str:
     return as_subject(value, "subject")
 
 
-def _period(value: object) -> int:
+def as_period(value: object) -> int:
     return check_year(value, "period")
 
 
@@ -117,7 +125,7 @@ def _value(value: object) -> Measure:
 
 def _source(value: object) -> Source:
     if not isinstance(value, Source):
-        raise _invalid(
+        raise invalid(
             "source", f"expected a Source such as Source('Akorda'), got {shown(value)}"
         )
     return value
@@ -131,11 +139,11 @@ def _said_by(value: object) -> Official | Country | None:
             return as_country(value, "said_by")
         except ValidationError as e:
             reason = e.problems[0][1]
-            raise _invalid(
+            raise invalid(
                 "said_by",
                 f"expected an Official or a country, got {shown(value)} ({reason})",
             ) from None
-    raise _invalid(
+    raise invalid(
         "said_by",
         (
             "expected an Official, a country (Country('KZ') or a code) "
@@ -164,28 +172,25 @@ def _precision(value: object) -> Decimal | None:
         "unit in the last digit written), or None for a figure exact as given"
     )
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
-        raise _invalid("precision", f"expected {expected}, got {shown(value)}")
+        raise invalid("precision", f"expected {expected}, got {shown(value)}")
     try:
         step = to_decimal(value, what="precision")
     except BilatError as e:
-        raise _invalid("precision", str(e)) from None
+        raise invalid("precision", str(e)) from None
     if step <= 0:
-        raise _invalid("precision", f"expected {expected}, got {shown(value)}")
+        raise invalid("precision", f"expected {expected}, got {shown(value)}")
     return step
 
 
 # -- reading the text ---------------------------------------------------------------
 
-#: The number that starts a quantity's text, as :func:`bilat._units.parse_quantity`
-#: reads it.
-_LEADING_NUMBER: Final = re.compile(r"[+-]?[0-9_.]+(?:[eE][+-]?[0-9]+)?", re.ASCII)
-
 
 def _read(text: str, locale: LocaleLike) -> tuple[Measure, Decimal]:
     """The value a text states and the step of its last written digit.
 
-    Money first (as :meth:`Estimate.parse` reads it), then a quantity
-    (``"152 km"``) or a plain number (``"78"``).
+    Money first (as :meth:`Estimate.parse` reads it), then a quantity as
+    written, whatever its dimension (``"152 km"``, ``"5 %"``, ``"5 km/m"``),
+    or a plain number when no unit is written (``"78"``).
     """
     from bilat._parse import parse_estimate_with_step
 
@@ -195,12 +200,12 @@ def _read(text: str, locale: LocaleLike) -> tuple[Measure, Decimal]:
         as_money = e.expected
     else:
         return _value(estimate), step
-    from bilat._units import magnitude, parse_quantity
+    from bilat._units import parse_quantity_with_step
 
     try:
-        quantity = parse_quantity(text)
+        return parse_quantity_with_step(text)
     except BilatError as e:
-        raise _invalid(
+        raise invalid(
             "value",
             (
                 f"cannot read {shown(text)} as an amount of money "
@@ -208,13 +213,6 @@ def _read(text: str, locale: LocaleLike) -> tuple[Measure, Decimal]:
                 f"number such as '78' ({e})"
             ),
         ) from None
-    number = _LEADING_NUMBER.match(text.strip())
-    assert number is not None  # parse_quantity read one
-    written = to_decimal(number[0], what="value")
-    step = Decimal((0, (1,), cast("int", written.as_tuple().exponent)))
-    if quantity.unitless:
-        return magnitude(quantity), step
-    return quantity, step
 
 
 # -- ranges ---------------------------------------------------------------------------
@@ -252,7 +250,7 @@ def _shifted(value: Amount, by: Decimal) -> Amount:
     return get_registry().Quantity(moved, value.units)
 
 
-def _range(claim: Claim) -> _Range:
+def claim_range(claim: Claim) -> _Range:
     value = claim.value
     if isinstance(value, Estimate):
         over = value.qualifier is Qualifier.OVER and value.low == value.value
@@ -260,8 +258,12 @@ def _range(claim: Claim) -> _Range:
         return _Range(value.low, value.high, low_open=open_low, high_open=False)
     if claim.precision is None:
         return _Range(value, value, low_open=False, high_open=False)
-    half = EXACT.divide(claim.precision, _TWO)  # exact: a step halves exactly
-    low, high = _shifted(value, -half), _shifted(value, half)
+    try:  # in bilat's context, whatever the caller's
+        half = EXACT.divide(claim.precision, _TWO)
+        below = EXACT.minus(half)
+    except decimal.DecimalException as e:
+        raise arithmetic_error(e, claim.precision, "half of the precision") from None
+    low, high = _shifted(value, below), _shifted(value, half)
     return _Range(low, high, low_open=False, high_open=True)
 
 
@@ -274,7 +276,7 @@ class _Span(NamedTuple):
     high_open: bool
 
 
-def _fraction(value: Amount) -> Fraction:
+def exact_fraction(value: Amount) -> Fraction:
     """An amount as an exact fraction (a quantity's in base units)."""
     if isinstance(value, Money):
         return Fraction(value.amount)
@@ -288,14 +290,13 @@ def _fraction(value: Amount) -> Fraction:
 
 
 def _unit_text(value: Measure) -> str:
-    value = value.value if isinstance(value, Estimate) else value
-    return f"{value.units:D}"  # type: ignore[union-attr]
+    return f"{stated_value(value).units:D}"  # type: ignore[union-attr]
 
 
 _OVERLAPS_HINT: Final = "pass rates= to Claim.overlaps() or bilat.conflicts()"
 
 
-def _spans(
+def spans(
     first: Claim, second: Claim, rates: ExchangeRates | None
 ) -> tuple[_Span, _Span]:
     """Both claims' ranges in one unit, ready to compare.
@@ -306,7 +307,7 @@ def _spans(
     """
     kinds = kind_key(first.value), kind_key(second.value)
     if kinds[0][0] != kinds[1][0]:
-        raise _invalid(
+        raise invalid(
             "",
             (
                 f"cannot compare {describe(first.value)} with "
@@ -314,7 +315,7 @@ def _spans(
                 "state values of one kind"
             ),
         )
-    ranges = [_range(first), _range(second)]
+    ranges = [claim_range(first), claim_range(second)]
     if kinds[0][0] == "money" and kinds[0][1] != kinds[1][1]:
         if rates is None:
             raise CurrencyMismatchError(
@@ -340,13 +341,13 @@ def _spans(
             f"a claim of {kinds[1][1]} cannot be compared with one of {kinds[0][1]}",
         )
     a, b = (
-        _Span(_fraction(r.low), _fraction(r.high), r.low_open, r.high_open)
+        _Span(exact_fraction(r.low), exact_fraction(r.high), r.low_open, r.high_open)
         for r in ranges
     )
     return a, b
 
 
-def _meet(a: _Span, b: _Span) -> bool:
+def meet(a: _Span, b: _Span) -> bool:
     """Whether two ranges share a value, ends open or closed."""
     if a.low != b.low:
         low, low_open = max((a.low, a.low_open), (b.low, b.low_open))
@@ -359,7 +360,7 @@ def _meet(a: _Span, b: _Span) -> bool:
     return low < high or (low == high and not low_open and not high_open)
 
 
-def _expect_rates(rates: object, call: str) -> ExchangeRates | None:
+def optional_rates(rates: object, call: str) -> ExchangeRates | None:
     if rates is None:
         return None
     from bilat._rates import expect_rates
@@ -372,14 +373,15 @@ def _expect_rates(rates: object, call: str) -> ExchangeRates | None:
 
 @public
 @final
-@attrs.frozen(init=False, repr=False, getstate_setstate=False)
+@attrs.frozen(init=False, repr=False, eq=False, getstate_setstate=False)
 class Claim:
     """A figure someone stated: what, for which year, how much, and who said so.
 
     The value may be given as the text as written (``"over $4.6 billion"``,
     ``"152 km"``, ``"78"``): it is read as :meth:`Estimate.parse` reads
-    money (in ``locale``), else as a quantity (as ``bilat.Q_`` reads it) or a
-    plain number, and the text and its written precision are kept
+    money (in ``locale``), else as a quantity in the unit written (as
+    ``bilat.Q_`` reads it; ``"5 %"`` is 5 percent), or as a plain number
+    when no unit is written, and the text and its written precision are kept
     (``"$4.6 billion"`` → ``precision=Decimal('1E+8')``; ``"$5.0 bn"`` →
     ``1E+8``; ``"152 km"`` → ``1``, in km). Given ``text`` or ``precision``
     win over what the text would give.
@@ -399,6 +401,10 @@ class Claim:
     Decimal's exponent: ``Decimal("4.6E+9") == Decimal("4600000000")``, and
     arithmetic and files drop exponents. Give it (``precision="1E+8"``), or
     give the text.
+
+    Claims are equal when their fields are, the value compared by meaning
+    (``152 km`` equals ``152000 m``) and the precision as the step it stands
+    for, so equal claims allow equal ranges.
 
     Args:
         subject: What is measured: text (``"turnover"``, ``"track laid"``)
@@ -443,9 +449,9 @@ class Claim:
         (<Qualifier.OVER: 'over'>, Decimal('1E+8'))
     """
 
-    subject: str = attrs.field(converter=_subject)
-    period: int = attrs.field(converter=_period)
-    value: Measure = attrs.field(converter=_value, eq=measure_key)
+    subject: str = attrs.field(converter=as_claim_subject)
+    period: int = attrs.field(converter=as_period)
+    value: Measure = attrs.field(converter=_value)
     source: Source = attrs.field(converter=_source)
     parties: tuple[Country, ...] = attrs.field(converter=as_parties)
     said_by: Official | Country | None = attrs.field(converter=_said_by)
@@ -472,7 +478,7 @@ class Claim:
         try:
             get_locale(locale)
         except BilatError as e:
-            raise _invalid("locale", str(e)) from None
+            raise invalid("locale", str(e)) from None
         written = plain_str(value)
         if written is not None:
             value, step = _read(written, locale)
@@ -495,11 +501,41 @@ class Claim:
 
     def __attrs_post_init__(self) -> None:
         try:
-            _range(self)
+            claim_range(self)
         except BilatError as e:
-            raise _invalid(
+            raise invalid(
                 "precision", f"the range of {shown(self.value)} is out of reach: {e}"
             ) from None
+
+    # -- equality: by meaning, the range included -----------------------------------
+
+    def _key(self) -> tuple[object, ...]:
+        """What ``==`` and ``hash`` compare: the fields, value and range by meaning.
+
+        ``152 km`` equals ``152000 m``, and a precision counts as the step it
+        stands for in the value's unit, so equal claims allow equal ranges.
+        """
+        return (
+            self.subject,
+            self.period,
+            measure_key(self.value),
+            self.source,
+            self.parties,
+            self.said_by,
+            self.stated,
+            self.note,
+            self.text,
+            _precision_key(self.value, self.precision),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Claim:
+            return NotImplemented
+        assert isinstance(other, Claim)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     # -- pickling: through the fields, quantities as text ------------------------
 
@@ -524,8 +560,8 @@ class Claim:
     # -- the range ---------------------------------------------------------------
 
     @property
-    def low(self) -> Amount | None:
-        """The lowest value the claim allows (in the value's kind; None: no bound).
+    def low(self) -> Amount:
+        """The lowest value the claim allows, in the value's kind.
 
         Included, except for an ``OVER`` estimate, whose range is open at
         its value.
@@ -536,11 +572,11 @@ class Claim:
             ...       parties=("KZ", "UZ")).low
             Money('4600000000', 'USD')
         """
-        return _range(self).low
+        return claim_range(self).low
 
     @property
-    def high(self) -> Amount | None:
-        """The highest value the claim allows (in the value's kind; None: no bound).
+    def high(self) -> Amount:
+        """The highest value the claim allows, in the value's kind.
 
         Included, except for an exact figure with a precision, whose range
         ``[v − p/2, v + p/2)`` is open above.
@@ -551,7 +587,7 @@ class Claim:
             ...       parties=("KZ", "UZ")).high
             Money('4975000000', 'USD')
         """
-        return _range(self).high
+        return claim_range(self).high
 
     def overlaps(self, other: Claim, *, rates: ExchangeRates | None = None) -> bool:
         """Whether the ranges of two claims share a value.
@@ -586,8 +622,8 @@ class Claim:
             raise ArgumentTypeError(
                 [("other", f"expected a Claim, got {shown(given)}")]
             )
-        table = _expect_rates(rates, "Claim.overlaps()")
-        return _meet(*_spans(self, other, table))
+        table = optional_rates(rates, "Claim.overlaps()")
+        return meet(*spans(self, other, table))
 
     # -- text -------------------------------------------------------------------
 
@@ -624,6 +660,15 @@ class Claim:
         return f"{self.subject} {self.period}: {figure}{who}, {cited}"
 
 
+def _precision_key(value: Measure, precision: Decimal | None) -> object:
+    """A precision as the step it stands for: a quantity's in base units."""
+    if precision is None or isinstance(value, Money | Estimate | Decimal):
+        return precision
+    from bilat._units import get_registry
+
+    return measure_key(get_registry().Quantity(precision, value.units))
+
+
 def _value_repr(value: Measure) -> str:
     if isinstance(value, Money | Estimate):
         return repr(value)
@@ -643,7 +688,7 @@ def _value_text(value: Measure) -> str:
 # -- canonical order ----------------------------------------------------------------
 
 
-def _time_key(when: DateOrYear | None) -> tuple[int, int, int, int]:
+def time_key(when: DateOrYear | None) -> tuple[int, int, int, int]:
     """Earlier first, unknown last; a year alone before the days in it."""
     if when is None:
         return (1, 0, 0, 0)
@@ -657,11 +702,11 @@ def order(claim: Claim) -> tuple[object, ...]:
 
     The same whatever order the claims came in.
     """
-    value = claim.value.value if isinstance(claim.value, Estimate) else claim.value
-    return (_time_key(claim.stated), kind_key(value), _fraction(value), repr(claim))
+    value = stated_value(claim.value)
+    return (time_key(claim.stated), kind_key(value), exact_fraction(value), repr(claim))
 
 
-def _parties_key(subject: str, parties: tuple[Country, ...]) -> tuple[Country, ...]:
+def parties_key(subject: str, parties: tuple[Country, ...]) -> tuple[Country, ...]:
     """The parties by alpha-2 code; for exports and imports, the first stays first."""
     if subject in DIRECTED:
         rest = sorted(parties[1:], key=lambda c: c.alpha2)
@@ -669,6 +714,6 @@ def _parties_key(subject: str, parties: tuple[Country, ...]) -> tuple[Country, .
     return tuple(sorted(parties, key=lambda c: c.alpha2))
 
 
-def _group(claim: Claim) -> tuple[str, tuple[str, ...], int]:
-    codes = tuple(c.alpha2 for c in _parties_key(claim.subject, claim.parties))
+def group_key(claim: Claim) -> tuple[str, tuple[str, ...], int]:
+    codes = tuple(c.alpha2 for c in parties_key(claim.subject, claim.parties))
     return (claim.subject, codes, claim.period)

@@ -12,7 +12,13 @@ from bilat._country import Country, as_country
 from bilat._errors import ValidationError, shown
 from bilat._fields import as_enum, as_instances, as_items
 from bilat._pickling import public
-from bilat._source import Source, as_date, as_sources, as_text, date_repr
+from bilat._source import (
+    Source,
+    as_optional_date_or_year,
+    as_sources,
+    as_text,
+    date_or_year_repr,
+)
 
 __all__ = ["Meeting", "Official", "Topic", "When"]
 
@@ -93,27 +99,7 @@ class Official:
 
 
 def _when(value: object) -> When:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        if 1 <= value <= 9999:
-            return value
-    elif isinstance(value, str) and len(value) == 4 and value.isascii():
-        if value.isdigit() and value != "0000":
-            return int(value)
-    elif isinstance(value, str | dt.date):
-        return as_date(value, "when")
-    raise ValidationError(
-        [
-            (
-                "when",
-                (
-                    "expected a date, an ISO date 'YYYY-MM-DD', a year from 1 "
-                    f"to 9999, or None, got {shown(value)}"
-                ),
-            )
-        ]
-    )
+    return as_optional_date_or_year(value, "when")
 
 
 def _participants(value: object) -> tuple[Official, ...]:
@@ -157,7 +143,8 @@ class Meeting:
     """A meeting between officials, and what they discussed.
 
     ``when`` is as precise as the source: a :class:`datetime.date` (or an ISO
-    string) when the day is known, an ``int`` year when only the year is, and
+    string) when the day is known, an ``int`` year (or its digits,
+    ``"2024"``) when only the year is, and
     None when the source gives no date. bilat never makes up a day.
 
     Topics keep the order given, each once. Participants must differ.
@@ -261,9 +248,7 @@ class Meeting:
         return (True, self.when, dt.date.min)
 
     def __repr__(self) -> str:
-        when = (
-            date_repr(self.when) if isinstance(self.when, dt.date) else repr(self.when)
-        )
+        when = "None" if self.when is None else date_or_year_repr(self.when)
         names = [f"Topic.{t.name}" for t in self.topics]
         topics = f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
         args = [when, repr(self.participants), topics]

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from babel.numbers import format_percent
 
-from bilat._country import Country
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
@@ -417,28 +416,13 @@ def _series_table(dossier: Dossier) -> str:
 def _claims_table(dossier: Dossier) -> str:
     """Every stated figure, by subject and year; years whose figures disagree marked."""
     from bilat._claims import order
-    from bilat._errors import BilatError
-    from bilat._series import DIRECTED
+    from bilat._report_claims import claim_key, disputed, who_text
 
-    def key(subject: str, parties: tuple[Country, ...], period: int) -> object:
-        first = parties[0] if subject in DIRECTED else None
-        return (subject, frozenset(parties), first, period)
-
-    try:
-        disputed = {key(c.subject, c.parties, c.period) for c in dossier.conflicts()}
-    except BilatError:  # two currencies and no rates: not compared here
-        disputed = set()
+    conflicting = disputed(dossier.claims)  # two currencies: each alone
     rows: list[list[CellLike]] = []
     for c in sorted(dossier.claims, key=lambda c: (c.subject, c.period, order(c))):
-        flag = " ⚠" if key(c.subject, c.parties, c.period) in disputed else ""
-        said = c.said_by
-        who = (
-            MISSING
-            if said is None
-            else said.name()
-            if isinstance(said, Country)
-            else f"{said.name} ({said.role}, {said.country.alpha2})"
-        )
+        flag = " ⚠" if claim_key(c) in conflicting else ""
+        who = "; ".join(x for x in (who_text(c, "en"), c.note) if x) or MISSING
         rows.append(
             [
                 c.subject,

@@ -11,36 +11,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, final
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast, final
 
 import attrs
 
 from bilat._claims import (
     Claim,
-    _expect_rates,
-    _fraction,
-    _group,
-    _invalid,
-    _meet,
-    _parties_key,
-    _period,
-    _range,
-    _spans,
-    _subject,
-    _time_key,
+    as_claim_subject,
+    as_period,
+    claim_range,
+    exact_fraction,
+    group_key,
+    meet,
+    optional_rates,
     order,
+    parties_key,
+    spans,
+    time_key,
+)
+from bilat._claims import (
+    invalid as _invalid,
 )
 from bilat._country import Country, CountryLike, as_country, as_parties
 from bilat._errors import (
     BilatError,
     CurrencyMismatchError,
-    InvalidOptionError,
     shown,
 )
 from bilat._estimate import Estimate
 from bilat._events import Official
-from bilat._fields import as_instances, as_items, plain_str
-from bilat._measure import kind_key
+from bilat._fields import as_instances, as_items, as_option
+from bilat._measure import kind_key, stated
 from bilat._pickling import public
 from bilat._series import same_parties
 
@@ -107,7 +108,7 @@ def _disagreeing(
         (a, b)
         for i, a in enumerate(claims)
         for b in claims[i + 1 :]
-        if not _meet(*_spans(a, b, rates))
+        if not meet(*spans(a, b, rates))
     )
 
 
@@ -131,11 +132,14 @@ class Conflict:
         pairs: The pairs of claims whose ranges do not overlap, each in the
             claims' order; worked out from the claims when left out (claims
             in two currencies then need :func:`conflicts` with ``rates=``).
+            A given pair in one currency is checked; one in two currencies
+            is taken as given.
 
     Raises:
         ValidationError: a claim on another subject, parties or period, fewer
-            than two claims, a pair that is not two of the claims, or no pair
-            at all (claims that all overlap are no conflict).
+            than two claims, a pair that is not two of the claims, a given
+            pair in one currency whose ranges overlap, or no pair at all
+            (claims that all overlap are no conflict).
 
     Example:
         >>> from bilat import Claim, Conflict, Source
@@ -146,16 +150,16 @@ class Conflict:
         ((Country('KZ'), Country('UZ')), True, True)
     """
 
-    subject: str = attrs.field(converter=_subject)
+    subject: str = attrs.field(converter=as_claim_subject)
     parties: tuple[Country, ...] = attrs.field(converter=as_parties)
-    period: int = attrs.field(converter=_period)
+    period: int = attrs.field(converter=as_period)
     claims: tuple[Claim, ...] = attrs.field(converter=_conflict_claims)
     pairs: tuple[tuple[Claim, Claim], ...] = attrs.field(
         default=(), kw_only=True, converter=_given_pairs
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "parties", _parties_key(self.subject, self.parties))
+        object.__setattr__(self, "parties", parties_key(self.subject, self.parties))
         for i, claim in enumerate(self.claims):
             if (
                 claim.subject != self.subject
@@ -203,6 +207,7 @@ class Conflict:
                     f"expected two different claims of the conflict, got {shown(pair)}",
                 )
             first, second = sorted(r for r in ranks if r is not None)
+            _check_disagree(self.claims[first], self.claims[second], path)
             found.add((first, second))
         return tuple((self.claims[i], self.claims[j]) for i, j in sorted(found))
 
@@ -220,6 +225,26 @@ class Conflict:
         if derived != self.pairs:
             args.append(f"pairs={self.pairs!r}")
         return f"Conflict({', '.join(args)})"
+
+
+def _check_disagree(first: Claim, second: Claim, path: str) -> None:
+    """Refuse a given pair whose ranges overlap, when one currency lets it tell.
+
+    A pair in two currencies is taken as given: telling needs rates.
+    """
+    try:
+        apart = not meet(*spans(first, second, None))
+    except CurrencyMismatchError:
+        return
+    if not apart:
+        raise _invalid(
+            path,
+            (
+                f"{shown(first)} and {shown(second)} overlap: a pair of a "
+                "conflict is two claims whose ranges do not; leave pairs= out "
+                "to work them out"
+            ),
+        )
 
 
 def _codes(parties: tuple[Country, ...]) -> tuple[str, ...]:
@@ -265,10 +290,10 @@ def conflicts(
         [(2022, 2)]
     """
     items = as_instances(claims, Claim, "claims")
-    table = _expect_rates(rates, "conflicts()")
+    table = optional_rates(rates, "conflicts()")
     groups: dict[tuple[str, tuple[str, ...], int], set[Claim]] = {}
     for claim in items:
-        groups.setdefault(_group(claim), set()).add(claim)
+        groups.setdefault(group_key(claim), set()).add(claim)
     found = []
     for key in sorted(groups):
         members = sorted(groups[key], key=order)
@@ -298,9 +323,7 @@ def _as_prefer(value: object) -> tuple[Preference, ...]:
     )
     checked: list[Preference] = []
     for i, item in enumerate(items):
-        text = plain_str(item)
-        if text is None or text not in PREFERENCES:
-            raise InvalidOptionError("selection criterion", item, PREFERENCES)
+        text = cast("Preference", as_option(item, PREFERENCES, "selection criterion"))
         if text in checked:
             raise _invalid(f"prefer[{i}]", f"the criterion {text!r} is named twice")
         checked.append(text)
@@ -312,12 +335,9 @@ def _relative_width(claim: Claim) -> tuple[int, Fraction]:
 
     A zero value with a range of some width comes after every other.
     """
-    low, high, _, _ = _range(claim)
-    assert low is not None
-    assert high is not None
-    width = _fraction(high) - _fraction(low)
-    value = claim.value.value if isinstance(claim.value, Estimate) else claim.value
-    size = abs(_fraction(value))
+    low, high, _, _ = claim_range(claim)
+    width = exact_fraction(high) - exact_fraction(low)
+    size = abs(exact_fraction(stated(claim.value)))
     if size:
         return (0, width / size)
     return (0, Fraction(0)) if not width else (1, width)
@@ -344,11 +364,11 @@ def _criterion(name: Preference, reporter: Country | None) -> Callable[[Claim], 
     if name == "latest":
 
         def latest(claim: Claim) -> tuple[int, ...]:
-            known, year, day, ordinal = _time_key(_when(claim))
+            known, year, day, ordinal = time_key(_when(claim))
             return (known, -year, -day, -ordinal)
 
         return latest
-    return lambda claim: _time_key(_when(claim))
+    return lambda claim: time_key(_when(claim))
 
 
 def choose(

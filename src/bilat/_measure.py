@@ -64,6 +64,7 @@ Amount: TypeAlias = "Money | pint.Quantity[Decimal] | Decimal"
 #: pint registry (rebuilt in bilat's).
 MeasureLike: TypeAlias = "Money | Estimate | pint.Quantity[Any] | Decimal | int"
 
+
 class KindMismatchError(ValidationError):
     """Values of two kinds (money, a quantity, a number) met where one was needed.
 

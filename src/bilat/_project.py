@@ -23,7 +23,17 @@ from bilat._estimate import Estimate
 from bilat._fields import as_enum, as_instances, as_items, as_pairs, plain_str
 from bilat._money import Money
 from bilat._pickling import public
-from bilat._source import Source, as_date, as_sources, as_text, date_repr
+from bilat._source import (
+    Source,
+    as_date,
+    as_optional_date_or_year,
+    as_sources,
+    as_text,
+    date_or_year_repr,
+    date_or_year_text,
+    date_repr,
+    date_span,
+)
 
 if TYPE_CHECKING:
     import pint
@@ -373,39 +383,12 @@ def _count(value: object) -> int:
     return value
 
 
-def _when(value: object, path: str) -> When | None:
-    if value is None:
-        return None
-    if type(value) is int:
-        if not 1 <= value <= 9999:
-            raise ValidationError(
-                [(path, f"expected a year from 1 to 9999, got {shown(value)}")]
-            )
-        return value
-    if isinstance(value, dt.datetime):
-        return as_date(value, path)  # refused, with advice
-    try:
-        return as_date(value, path)
-    except ValidationError:
-        raise ValidationError(
-            [
-                (
-                    path,
-                    (
-                        "expected a date, an ISO date 'YYYY-MM-DD' or a year (int), "
-                        f"got {shown(value)}"
-                    ),
-                )
-            ]
-        ) from None
-
-
 def _start(value: object) -> When | None:
-    return _when(value, "start")
+    return as_optional_date_or_year(value, "start")
 
 
 def _end(value: object) -> When | None:
-    return _when(value, "end")
+    return as_optional_date_or_year(value, "end")
 
 
 def _measures(value: object) -> Mapping[str, Quantity]:
@@ -485,14 +468,6 @@ def _check_updates(
     return tuple(sorted(updates, key=lambda u: (u.date, u.measure)))
 
 
-def _year(when: When) -> int:
-    return when if isinstance(when, int) else when.year
-
-
-def _when_repr(when: When) -> str:
-    return repr(when) if isinstance(when, int) else date_repr(when)
-
-
 @public
 @final
 @attrs.frozen(repr=False)
@@ -512,8 +487,9 @@ class Project:
             projects valued at $156 million"; an int from 1 to
             1,000,000,000.
         start: When the project started, or is to start: a date (or an ISO
-            string), or a year as an ``int`` when only the year is known
-            ("launch planned in 2026"); never an invented day.
+            string), or a year as an ``int`` (or its digits, ``"2026"``)
+            when only the year is known ("launch planned in 2026"); never an
+            invented day.
         end: When it ended, or is to end; the same forms as ``start``, and
             not before it (a year and a date are compared by year).
         location: Where it is.
@@ -586,13 +562,18 @@ class Project:
         start, end = self.start, self.end
         if start is None or end is None:
             return
-        if isinstance(start, int) or isinstance(end, int):
-            before = _year(end) < _year(start)
-        else:
-            before = end < start
-        if before:
+        # Certainly before: a year spans 1 January to 31 December.
+        if date_span(end)[1] < date_span(start)[0]:
             raise ValidationError(
-                [("end", f"end {_when_text(end)} is before start {_when_text(start)}")]
+                [
+                    (
+                        "end",
+                        (
+                            f"end {date_or_year_text(end)} is before start "
+                            f"{date_or_year_text(start)}"
+                        ),
+                    )
+                ]
             )
 
     # -- progress ------------------------------------------------------------------
@@ -724,9 +705,9 @@ class Project:
         if self.count != 1:
             args.append(f"count={self.count!r}")
         if self.start is not None:
-            args.append(f"start={_when_repr(self.start)}")
+            args.append(f"start={date_or_year_repr(self.start)}")
         if self.end is not None:
-            args.append(f"end={_when_repr(self.end)}")
+            args.append(f"end={date_or_year_repr(self.end)}")
         if self.location is not None:
             args.append(f"location={self.location!r}")
         if self.measures:
@@ -739,7 +720,3 @@ class Project:
         if self.sources:
             args.append(f"sources={self.sources!r}")
         return f"Project({', '.join(args)})"
-
-
-def _when_text(when: When) -> str:
-    return str(when) if isinstance(when, int) else when.isoformat()

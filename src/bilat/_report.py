@@ -22,7 +22,6 @@ from bilat._errors import (
     InvalidNumberError,
     NumberTypeError,
 )
-from bilat._estimate import Estimate
 from bilat._fields import as_option, plain_str
 from bilat._labels import (
     ControlTable,
@@ -33,20 +32,23 @@ from bilat._labels import (
     visible,
 )
 from bilat._locale import LocaleLike, get_locale
-from bilat._money import Money
 from bilat._pickling import public
 from bilat._report_claims import (
     claims_data,
-    claims_html,
     claims_lines,
+    current_text,
     figure_used,
     figure_used_text,
     measure_data,
+    source_data,
+    target_text,
 )
+from bilat._report_claims import when_data as _when_data
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
     from bilat._agreement import Agreement
+    from bilat._claims import Claim
     from bilat._dossier import Dossier
     from bilat._portfolio import Portfolio
     from bilat._project import Project
@@ -65,9 +67,6 @@ JSON: TypeAlias = Any
 
 _RECENT_MEETINGS = 5
 
-#: Subjects that are trade metrics, shown with their label.
-_TRADE_METRICS = frozenset(("turnover", "exports", "imports"))
-
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
@@ -79,10 +78,6 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
         raise InvalidNumberError(
             value, "as_of date", "an ISO date such as '2025-12-31'"
         ) from None
-
-
-def _money_data(value: Money | Estimate, locale: LocaleLike) -> dict[str, JSON]:
-    return measure_data(value, locale)
 
 
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
@@ -103,15 +98,7 @@ def _ratio(value: Decimal | None) -> str | None:
 
 
 def _source_data(sources: Iterable[Source]) -> list[dict[str, JSON]]:
-    return [
-        {
-            "title": s.title,
-            "publisher": s.publisher,
-            "url": s.url,
-            "published": s.published.isoformat() if s.published else None,
-        }
-        for s in sources
-    ]
+    return [source_data(s) for s in sources]
 
 
 def _cite(sources: Sequence[Mapping[str, JSON]], *, markdown: bool = False) -> str:
@@ -176,13 +163,14 @@ def markdown_inline(text: str) -> str:
     return re.sub("[&<>]", lambda m: _MARKDOWN_ENTITIES[m[0]], escaped)
 
 
-# What an autolink cannot hold as it is: ``<``, ``>``, spaces and controls.
-_URL_SUSPECT = re.compile("[<>]|[^!-~]")
+# What an autolink cannot hold as it is: ``<``, ``>``, spaces and controls;
+# and ``|``, which would end a Markdown table's cell.
+_URL_SUSPECT = re.compile("[<>|]|[^!-~]")
 
 
 def _percent(match: re.Match[str]) -> str:
     char = match[0]
-    if char in "<>" or char.isspace() or is_control(char):
+    if char in "<>|" or char.isspace() or is_control(char):
         return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
     return char
 
@@ -190,8 +178,8 @@ def _percent(match: re.Match[str]) -> str:
 def _autolink(url: str) -> str:
     """A URL as a Markdown autolink, ``<https://…>``, that it cannot leave.
 
-    ``<``, ``>``, spaces and controls are percent-encoded, which is how a
-    URL writes them anyway.
+    ``<``, ``>``, ``|``, spaces and controls are percent-encoded, which is
+    how a URL writes them anyway (``|`` would end a table's cell).
     """
     return "<" + _URL_SUSPECT.sub(_percent, url) + ">"
 
@@ -217,11 +205,6 @@ def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
     return str(format_date(value, format="medium", locale=get_locale(locale)))
 
 
-def _when_data(value: dt.date | int | None) -> str | int | None:
-    """A date as ISO text, a year as an int, as report data holds them."""
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
 #: The label of each agreement status with the date behind it.
 _STATUS_DATE_LABELS = {
     "signed": "signed_on",
@@ -237,12 +220,14 @@ def _agreement_data(
     """An agreement's status on ``on``, with the date behind it, and its actions.
 
     ``status_line`` says the status with its date ("in force since …",
-    "signed …"); without a known date, the status and "date unknown".
+    "signed …"); without a known date, the status and "date unknown". Only
+    acts done by ``on`` are listed (one known by its year from 31 December).
     """
     from bilat._agreement import status_date
+    from bilat._source import date_span
 
     status = agreement.status(on)
-    since = status_date(agreement, status)
+    since = status_date(agreement, status, on)
     status_text = label(status.value, locale)
     if status.value not in _STATUS_DATE_LABELS:
         line = status_text
@@ -253,6 +238,8 @@ def _agreement_data(
         line = template.format(date=_date_text(since, locale))
     actions = []
     for act in agreement.actions:
+        if date_span(act.date)[1] > on:
+            continue
         party = act.party.name(locale)
         kind = label(f"action_{act.kind.value}", locale)
         actions.append(
@@ -304,7 +291,7 @@ def _measured(
     rates: ExchangeRates | None,
     locale: LocaleLike,
     *,
-    claims: Sequence[Mapping[str, JSON]],
+    reasons: Mapping[Claim, str],
 ) -> dict[str, JSON]:
     """Progress of ``series`` towards ``target``, or why it cannot be measured.
 
@@ -343,14 +330,14 @@ def _measured(
             "figure": None,
             "base_figure": None,
         }
-    return _progress_data(series, progress, locale, claims)
+    return _progress_data(series, progress, locale, reasons)
 
 
 def _progress_data(
     series: TradeSeries | Series,
     progress: Progress[Any],
     locale: LocaleLike,
-    claims: Sequence[Mapping[str, JSON]],
+    reasons: Mapping[Claim, str],
 ) -> dict[str, JSON]:
     p = progress
     return {
@@ -381,10 +368,10 @@ def _progress_data(
         "current_approximate": p.year is not None and series.is_approximate(p.year),
         "base_approximate": p.base_year is not None
         and series.is_approximate(p.base_year),
-        "figure": figure_used(series, p.year, claims, locale),
+        "figure": figure_used(series, p.year, reasons, locale),
         "base_figure": None
         if p.base_year == p.year
-        else figure_used(series, p.base_year, claims, locale),
+        else figure_used(series, p.base_year, reasons, locale),
     }
 
 
@@ -419,7 +406,7 @@ def build_report(
                     {
                         "name": p.name,
                         "count": p.count,
-                        "value": _money_data(p.value, loc)
+                        "value": measure_data(p.value, loc)
                         if p.value is not None
                         else None,
                         "sector": p.sector,
@@ -431,7 +418,7 @@ def build_report(
             }
         )
 
-    claims = claims_data(dossier, loc, rates)
+    claims, reasons = claims_data(dossier, loc, rates)
     targets = []
     for target, matching in match_series(dossier.targets, dossier.all_series()):
         targets.append(
@@ -442,7 +429,7 @@ def build_report(
                 "agreement": target.agreement.title if target.agreement else None,
                 "sources": _source_data(target.sources),
                 "progress": [
-                    _measured(target, s, on, rates, loc, claims=claims)
+                    _measured(target, s, on, rates, loc, reasons=reasons)
                     for s in matching
                 ],
             }
@@ -521,7 +508,7 @@ def _group_total(
         total = group.total(currency, rates, on)
     except BilatError:
         return None, label("not_convertible", locale).format(currency=currency.code)
-    return _money_data(total, locale), None
+    return measure_data(total, locale), None
 
 
 def _meeting_year(meeting: Any) -> int | None:
@@ -702,35 +689,14 @@ class Report:
         if not d["targets"]:
             lines.append(lab("none"))
         for t in d["targets"]:
-            deadline = (
-                f"{lab('deadline')} {t['deadline']}"
-                if t["deadline"] is not None
-                else lab("no_deadline")
-            )
-            subject = t["metric"]
-            if subject in _TRADE_METRICS:
-                subject = label(subject, loc)
-            lines.append(
-                bullet(
-                    f"{lab('target')}: {x(t['value']['text'])}, {x(subject)} "
-                    f"({deadline})"
-                )
-            )
+            lines.append(bullet(f"{lab('target')}: {x(target_text(t, loc))}"))
             if t["sources"]:
                 cited = _cite(t["sources"], markdown=markdown)
                 lines.append(bullet(f"{lab('source')}: {cited}", 1))
             for p in t["progress"]:
                 s = p["series"]
                 who = x(s["reporter_name"] or "—")
-                current = p["current"]["text"] if p["current"] else "—"
-                approximate = f" ({label('approximate', loc)})"
-                if p.get("current_approximate"):
-                    current += approximate
-                if p.get("base") and p.get("base_year") != p["year"]:
-                    base = p["base"]["text"]
-                    if p.get("base_approximate"):
-                        base += approximate
-                    current += f", {label('base', loc)} {p['base_year']}: {base}"
+                current = current_text(p, loc)
                 gap = p["gap"]["text"] if p["gap"] else "—"
                 lines.append(
                     bullet(
@@ -822,97 +788,6 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The report as an HTML fragment (for notebooks)."""
-        return _html(self.data)
+        from bilat._report_html import report_html
 
-
-def _html(d: Mapping[str, JSON]) -> str:
-    """Render report data as an HTML fragment of headings, lists and tables."""
-    from bilat._html import escape as e
-
-    loc = d["locale"]
-    out = [f'<div class="bilat-report"><h2>{e(d["title"])}</h2>']
-    out.append(
-        f"<p>{e(label('report', loc))}, {e(label('as_of', loc))} {e(d['as_of'])}</p>"
-    )
-    out.append(f"<h3>{e(label('parties', loc))}</h3><p>")
-    out.append(" – ".join(f"{e(p['name'])} ({e(p['code'])})" for p in d["parties"]))
-    out.append("</p>")
-    if d["relationship"]:
-        out.append(f"<p>{e(label('relationship', loc))}: {e(d['relationship'])}</p>")
-    out.append(f"<h3>{e(label('agreements', loc))}</h3><ul>")
-    for a in d["agreements"]:
-        out.append(f"<li>{e(a['title'])} — {e(a['status_line'])}")
-        items = []
-        for act in a["actions"]:
-            cited = _cite(act["sources"])
-            source = f" ({label('source', loc)}: {cited})" if cited else ""
-            items.append(e(act["text"] + source))
-        if a["note"]:
-            items.append(f"{e(label('note', loc))}: {e(a['note'])}")
-        if items:
-            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
-        out.append("</li>")
-    out.append(f"</ul><h3>{e(label('projects', loc))}</h3>")
-    out.append(
-        f"<table><thead><tr><th>{e(label('status', loc))}</th><th>{e(label('count', loc))}</th>"
-        f"<th>{e(label('total', loc))}</th></tr></thead><tbody>"
-    )
-    for g in d["projects"]:
-        total = g["total"]["text"] if g["total"] else g["note"]
-        out.append(
-            f"<tr><td>{e(g['status_text'])}</td><td>{e(str(g['count']))}</td><td>{e(total)}</td></tr>"
-        )
-    out.append(f"</tbody></table><h3>{e(label('targets', loc))}</h3>")
-    for t in d["targets"]:
-        deadline = (
-            t["deadline"] if t["deadline"] is not None else label("no_deadline", loc)
-        )
-        out.append(f"<p><b>{e(t['value']['text'])}</b> ({e(str(deadline))})</p>")
-        if not t["progress"]:
-            continue
-        head = (
-            "reporter",
-            "year",
-            "current",
-            "share",
-            "gap",
-            "required_cagr",
-            "status",
-        )
-        out.append("<table><thead><tr>")
-        out.extend(f"<th>{e(label(h, loc))}</th>" for h in head)
-        out.append("</tr></thead><tbody>")
-        for p in t["progress"]:
-            cells = (
-                p["series"]["reporter_name"] or "—",
-                _year(p["year"]),
-                p["current"]["text"] if p["current"] else "—",
-                p["share_text"],
-                p["gap"]["text"] if p["gap"] else "—",
-                p["required_cagr_text"],
-                p["status_text"],
-            )
-            out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        out.append("</tbody></table>")
-        out.extend(
-            f"<p>{e(p['series']['reporter_name'] or '—')}: "
-            f"{e(p['out_of_range_text'])}</p>"
-            for p in t["progress"]
-            if p.get("out_of_range_text")
-        )
-        out.extend(
-            f"<p>{e(figure_used_text(p[key], loc))}</p>"
-            for p in t["progress"]
-            for key in ("figure", "base_figure")
-            if p.get(key)
-        )
-    if d.get("claims"):
-        out.append(f"<h3>{e(label('claims', loc))}</h3>")
-        out.append(claims_html(d["claims"], locale=loc, cite=_cite))
-    out.append(f"<h3>{e(label('meetings', loc))}</h3><ul>")
-    out.extend(
-        f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>"
-        for m in d["meetings"]
-    )
-    out.append("</ul></div>")
-    return "".join(out)
+        return report_html(self.data)

@@ -1,11 +1,27 @@
 """The claims part of a report: every stated figure by year, conflicts marked.
 
 A report lists the :attr:`~bilat.Dossier.claims` of a dossier grouped by
-subject and parties, one row per claim and year, marks the years whose
-figures disagree (:func:`bilat.conflicts`) and the claim each year's value
-was taken from (:func:`bilat._ledger.choose`, the rule of
-:meth:`~bilat.TradeSeries.from_claims`), and says why. The progress lines of
-a series built from claims name the figure they used with the same reason.
+subject, parties and kind (a currency, a unit's dimension, or plain
+numbers), one row per claim and year (equal claims once), and marks:
+
+* the years whose figures disagree (:func:`disputed`): the claims on one
+  subject and parties are compared together, in two currencies with the
+  report's rates; where they cannot be (no rate, money and a number, two
+  dimensions), each kind is compared alone. Every row of such a year is
+  marked, a year's only figure of its kind too. A flow (exports, imports)
+  is one country's: its direction counts, and its heading shows it
+  (``exports (Uzbekistan → Kazakhstan)``); other subjects name their
+  parties by alpha-2 code;
+* the claim each year's value was taken from (:func:`bilat._ledger.choose`,
+  the rule of :meth:`~bilat.TradeSeries.from_claims`), and why; "the only
+  dated statement" when the latest (or earliest) was picked because the
+  others have no date.
+
+Each row says who made the claim, then the claim's note. A subject with
+claims of several kinds names the kind in each group's heading. The
+progress lines of a series built from claims name the figure they used,
+with the same reason; targets and progress lines read alike in text,
+Markdown and HTML (:func:`target_text`, :func:`current_text`).
 """
 
 from __future__ import annotations
@@ -15,7 +31,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from bilat._decimal import decimal_text
-from bilat._errors import CurrencyMismatchError, RateNotFoundError
 from bilat._estimate import Estimate
 from bilat._labels import label
 from bilat._locale import LocaleLike
@@ -24,19 +39,26 @@ from bilat._measure import format_measure, unit_label
 if TYPE_CHECKING:
     from bilat._claims import Claim
     from bilat._dossier import Dossier
-    from bilat._ledger import Conflict
     from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
     from bilat._trade_series import TradeSeries
 
 __all__ = [
+    "TRADE_METRICS",
     "claims_data",
     "claims_html",
     "claims_lines",
+    "current_text",
+    "disputed",
     "figure_used",
     "figure_used_text",
     "measure_data",
+    "source_data",
+    "subject_text",
+    "target_text",
+    "when_data",
+    "who_text",
 ]
 
 JSON: TypeAlias = Any
@@ -76,7 +98,21 @@ def measure_data(value: Any, locale: LocaleLike) -> dict[str, JSON]:
     return data
 
 
-def _source(source: Source) -> dict[str, JSON]:
+#: Subjects that are trade metrics, shown with their label.
+TRADE_METRICS = frozenset(("turnover", "exports", "imports"))
+
+#: Where a claim stands in a report: subject, parties' alpha-2 codes (for a
+#: flow, the flow's own country first) and period.
+ClaimKey: TypeAlias = tuple[str, tuple[str, ...], int]
+
+
+def subject_text(subject: str, locale: LocaleLike) -> str:
+    """A subject as a report names it: trade metrics by their label."""
+    return label(subject, locale) if subject in TRADE_METRICS else subject
+
+
+def source_data(source: Source) -> dict[str, JSON]:
+    """A source as report data: title, publisher, URL and ISO date."""
     return {
         "title": source.title,
         "publisher": source.publisher,
@@ -85,7 +121,13 @@ def _source(source: Source) -> dict[str, JSON]:
     }
 
 
-def _who(claim: Claim, locale: LocaleLike) -> str | None:
+def when_data(value: dt.date | int | None) -> str | int | None:
+    """A date as ISO text, a year as an int, as report data holds them."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def who_text(claim: Claim, locale: LocaleLike) -> str | None:
+    """Who made a claim: a country's name, or an official with role and country."""
     from bilat._country import Country
 
     said = claim.said_by
@@ -96,8 +138,50 @@ def _who(claim: Claim, locale: LocaleLike) -> str | None:
     return f"{said.name} ({said.role}, {said.country.alpha2})"
 
 
-def _when(value: dt.date | int | None) -> str | int | None:
-    return value.isoformat() if isinstance(value, dt.date) else value
+def claim_key(claim: Claim) -> ClaimKey:
+    """The subject, parties and period :func:`bilat.conflicts` groups a claim by."""
+    from bilat._claims import group_key
+
+    return group_key(claim)
+
+
+def disputed(
+    claims: Sequence[Claim], rates: ExchangeRates | None = None
+) -> frozenset[ClaimKey]:
+    """The :func:`claim_key` of every subject, parties and period whose figures disagree.
+
+    The claims on one subject and parties are compared together (in two
+    currencies with ``rates``); where they cannot be (two currencies without
+    a rate, money and a number, two dimensions), the claims of each kind
+    (:func:`bilat._ledger.group_claims`) are compared among themselves. A
+    flow's direction counts: exports from one country are not the other's.
+
+    Example:
+        >>> from bilat import Claim, Q_, Source
+        >>> from bilat._report_claims import disputed
+        >>> news = Source("News")
+        >>> sorted(disputed([
+        ...     Claim("capacity", 2024, Q_("20 Mt/a"), news, parties=("KZ", "UZ")),
+        ...     Claim("capacity", 2024, Q_("5 km"), news, parties=("KZ", "UZ")),
+        ...     Claim("capacity", 2024, Q_("7 km"), news, parties=("UZ", "KZ")),
+        ... ]))
+        [('capacity', ('KZ', 'UZ'), 2024)]
+    """
+    from bilat._errors import BilatError
+    from bilat._ledger import conflicts, group_claims
+
+    together: dict[tuple[str, tuple[str, ...]], list[list[Claim]]] = {}
+    for group in group_claims(claims):
+        subject, codes, _ = claim_key(group[0])
+        together.setdefault((subject, codes), []).append(group)
+    found: set[ClaimKey] = set()
+    for groups in together.values():
+        try:
+            seen = conflicts([c for g in groups for c in g], rates=rates)
+        except BilatError:  # not comparable across kinds: each kind alone
+            seen = tuple(c for g in groups for c in conflicts(g))
+        found.update(claim_key(conflict.claims[0]) for conflict in seen)
+    return frozenset(found)
 
 
 def _claim_data(claim: Claim, locale: LocaleLike, used: str | None) -> dict[str, JSON]:
@@ -105,61 +189,78 @@ def _claim_data(claim: Claim, locale: LocaleLike, used: str | None) -> dict[str,
         "value": measure_data(claim.value, locale),
         "text": claim.text or format_measure(claim.value, locale, compact=True),
         "approximate": isinstance(claim.value, Estimate),
-        "said_by": _who(claim, locale),
-        "stated": _when(claim.stated),
+        "said_by": who_text(claim, locale),
+        "stated": when_data(claim.stated),
         "note": claim.note,
-        "sources": [_source(claim.source)],
+        "sources": [source_data(claim.source)],
         "used": used is not None,
         "reason": used,
         "reason_text": None if used is None else label(f"reason_{used}", locale),
     }
 
 
-def _conflicts(dossier: Dossier, rates: ExchangeRates | None) -> list[Conflict]:
-    """The dossier's conflicts, or without rates for two currencies, each one's.
+def _reason(claim: Claim, reason: str, year: Sequence[Claim]) -> str:
+    """What decided a year's pick, ``"only_dated"`` when it was the one date."""
+    if reason in ("latest", "earliest") and all(
+        c.stated is None and c.source.published is None for c in year if c != claim
+    ):
+        return "only_dated"
+    return reason
 
-    Claims in different currencies are then not compared with each other.
-    """
-    from bilat._ledger import conflicts, group_claims
 
-    try:
-        return list(conflicts(dossier.claims, rates=rates))
-    except (CurrencyMismatchError, RateNotFoundError):
-        return [c for g in group_claims(dossier.claims) for c in conflicts(g)]
+def _kind_text(value: Any, locale: LocaleLike) -> str:
+    """The currency, unit or "number" of a value, for a heading."""
+    from bilat._measure import stated
+    from bilat._money import Money
+
+    plain = stated(value)
+    if isinstance(plain, Money):
+        return plain.currency.code
+    return unit_label(plain) or label("number", locale)
 
 
 def claims_data(
     dossier: Dossier, locale: LocaleLike, rates: ExchangeRates | None = None
-) -> list[dict[str, JSON]]:
+) -> tuple[list[dict[str, JSON]], dict[Claim, str]]:
     """The dossier's claims by subject, parties and kind, then by year, for a report.
 
-    Each year lists its claims in the order of :func:`bilat.conflicts`,
-    says whether they disagree, and marks the one a series built from the
-    claims uses, with the reason. Claims in two currencies are compared
-    with ``rates``; without them, only within each currency.
+    Each year lists its claims (equal claims once) in the order of
+    :func:`bilat.conflicts`, says whether the figures on its subject,
+    parties and year disagree (:func:`disputed`), and marks the one a
+    series built from the claims uses, with the reason. Claims in two
+    currencies are compared with ``rates``; without them, only within each
+    currency. Also returns the reason of each claim used, for
+    :func:`figure_used`.
     """
+    from bilat._claims import parties_key
     from bilat._ledger import DEFAULT_PREFER, choose, group_claims
+    from bilat._series import DIRECTED
 
-    disputed = {
-        (c.subject, frozenset(c.parties), c.period) for c in _conflicts(dossier, rates)
-    }
+    conflicting = disputed(dossier.claims, rates)
+    groups = [list(dict.fromkeys(g)) for g in group_claims(dossier.claims)]
+    kinds: dict[tuple[str, tuple[str, ...]], int] = {}
+    for group in groups:
+        subject, codes, _ = claim_key(group[0])
+        kinds[subject, codes] = kinds.get((subject, codes), 0) + 1
     found = []
-    for group in group_claims(dossier.claims):
+    reasons: dict[Claim, str] = {}
+    for group in groups:
         first = group[0]
-        chosen = choose(group, DEFAULT_PREFER)
+        subject, codes, _ = claim_key(first)
+        parties = parties_key(first.subject, first.parties)
+        joint = " → " if first.subject in DIRECTED else "–"
         years = []
-        for year in sorted({c.period for c in group}):
+        for year, (picked, why) in choose(group, DEFAULT_PREFER).items():
             in_year = sorted(
                 (c for c in group if c.period == year), key=_order_key(group)
             )
-            picked, reason = chosen[year]
+            reasons[picked] = _reason(picked, why, in_year)
             years.append(
                 {
                     "year": year,
-                    "conflict": (first.subject, frozenset(first.parties), year)
-                    in disputed,
+                    "conflict": (subject, codes, year) in conflicting,
                     "claims": [
-                        _claim_data(c, locale, reason if c == picked else None)
+                        _claim_data(c, locale, reasons.get(c) if c == picked else None)
                         for c in in_year
                     ],
                 }
@@ -167,12 +268,15 @@ def claims_data(
         found.append(
             {
                 "subject": first.subject,
-                "parties": [c.alpha2 for c in first.parties],
-                "parties_text": "–".join(c.name(locale) for c in first.parties),
+                "parties": list(codes),
+                "parties_text": joint.join(c.name(locale) for c in parties),
+                "kind": _kind_text(first.value, locale)
+                if kinds[subject, codes] > 1
+                else None,
                 "years": years,
             }
         )
-    return found
+    return found, reasons
 
 
 def _order_key(group: Sequence[Claim]) -> Callable[[Claim], int]:
@@ -186,61 +290,104 @@ def _order_key(group: Sequence[Claim]) -> Callable[[Claim], int]:
 def figure_used(
     series: TradeSeries | Series,
     year: int | None,
-    claims: Sequence[Mapping[str, JSON]],
+    reasons: Mapping[Claim, str],
     locale: LocaleLike = "en",
 ) -> dict[str, JSON] | None:
     """The claim a series built from claims took for ``year``, and why.
 
-    Looked up in the report's :func:`claims_data` (``claims``, written in
-    ``locale``), where the reason was decided: the entry of the series' own
-    claim for ``year`` (so of its currency or unit, when the claims on a
-    subject come in two). None for a series not built from claims, or a
-    year whose claim the report's claims do not mark as used.
+    The claim is the series' own for ``year``; the reason is the one the
+    report's :func:`claims_data` decided for it (``reasons``). None for a
+    series not built from claims, or a claim the report did not pick.
     """
     claim = None if year is None else series.claims.get(year)
-    if claim is None:
+    if claim is None or claim not in reasons:
         return None
-    from bilat._series import DIRECTED
-
-    wanted = _claim_data(claim, locale, None)
-    codes = sorted(c.alpha2 for c in series.parties)
-    for group in claims:
-        if group["subject"] != series.subject or sorted(group["parties"]) != codes:
-            continue
-        if (
-            series.subject in DIRECTED
-            and group["parties"][0] != series.parties[0].alpha2
-        ):
-            continue
-        for entry in group["years"]:
-            if entry["year"] != year:
-                continue
-            for found in entry["claims"]:
-                if found["used"] and all(found[k] == wanted[k] for k in _SAME):
-                    return {"year": year, **found}
-    return None
+    return {"year": year, **_claim_data(claim, locale, reasons[claim])}
 
 
-#: The fields of a claim's report entry that say which claim it is.
-_SAME = ("value", "text", "approximate", "said_by", "stated", "note", "sources")
+def said_text(
+    claim: Mapping[str, JSON], text: Callable[[object], str] = str, *, note: bool = True
+) -> str:
+    """Who said a claim, when, and (with ``note``) its note, as one piece of text."""
+    bits = (claim["said_by"], claim["stated"], claim.get("note") if note else None)
+    return ", ".join(text(bit) for bit in bits if bit is not None and bit != "")
+
+
+def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
+    """A target of report data as one line: figure, subject and deadline.
+
+    Example:
+        >>> from bilat._report_claims import target_text
+        >>> t = {"value": {"text": "$10 bn"}, "metric": "turnover", "deadline": 2030}
+        >>> target_text(t, "en")
+        '$10 bn, turnover (deadline 2030)'
+    """
+    deadline = (
+        f"{label('deadline', locale)} {target['deadline']}"
+        if target["deadline"] is not None
+        else label("no_deadline", locale)
+    )
+    subject = subject_text(target["metric"], locale)
+    return f"{target['value']['text']}, {subject} ({deadline})"
+
+
+def current_text(progress: Mapping[str, JSON], locale: LocaleLike) -> str:
+    """A progress line's figure, "(approximate)" if so, then its base year and figure.
+
+    Example:
+        >>> from bilat._report_claims import current_text
+        >>> current_text({"year": 2025, "current": {"text": "$4.97 bn"},
+        ...               "base_year": 2022, "base": {"text": "about $4.6 bn"},
+        ...               "base_approximate": True}, "en")
+        '$4.97 bn, base 2022: about $4.6 bn (approximate)'
+    """
+    p = progress
+    approximate = f" ({label('approximate', locale)})"
+    current = p["current"]["text"] if p["current"] else "—"
+    if p.get("current_approximate"):
+        current += approximate
+    if p.get("base") and p.get("base_year") != p["year"]:
+        base = p["base"]["text"] + (approximate if p.get("base_approximate") else "")
+        current += f", {label('base', locale)} {p['base_year']}: {base}"
+    return current
 
 
 def figure_used_text(figure: Mapping[str, JSON], locale: LocaleLike) -> str:
     """One figure a progress line used, as ``figure used: 2025: $4.97 bn (…) — why``."""
-    said = ", ".join(
-        str(bit) for bit in (figure["said_by"], figure["stated"]) if bit is not None
-    )
+    said = said_text(figure, note=False)
     return label("figure_used", locale).format(
         figure=f"{figure['year']}: {figure['text']}" + (f" ({said})" if said else ""),
         reason=figure["reason_text"],
     )
 
 
-def _subject_text(group: Mapping[str, JSON], locale: LocaleLike) -> str:
-    subject = group["subject"]
-    if subject in ("turnover", "exports", "imports"):
-        subject = label(subject, locale)
-    return f"{subject} ({group['parties_text']})"
+def _heading(group: Mapping[str, JSON], locale: LocaleLike) -> str:
+    """A group's heading: subject, parties (a flow's direction), kind if several."""
+    kind = f", {group['kind']}" if group.get("kind") else ""
+    return f"{subject_text(group['subject'], locale)} ({group['parties_text']}){kind}"
+
+
+def _rows(
+    group: Mapping[str, JSON], locale: LocaleLike, text: Callable[[object], str]
+) -> list[tuple[JSON, str, str, int, Mapping[str, JSON]]]:
+    """A group's claims: (year, its flag, figure with its mark, index, claim).
+
+    The index is the claim's place among several of its year, -1 when it
+    is its year's only claim. The flag marks every claim of a year whose
+    figures disagree, the only one too (it may disagree with a claim of
+    another kind).
+    """
+    rows = []
+    for year in group["years"]:
+        flag = f" ⚠ {text(label('conflict', locale))}" if year["conflict"] else ""
+        several = len(year["claims"]) > 1
+        for i, c in enumerate(year["claims"]):
+            mark = " ✓" if c["used"] else ""
+            if c["used"] and several:  # say why this one of several
+                mark += f" ({text(c['reason_text'])})"
+            place = i if several else -1
+            rows.append((year["year"], flag, f"{text(c['text'])}{mark}", place, c))
+    return rows
 
 
 def claims_html(
@@ -267,29 +414,29 @@ def claims_html(
     out = []
     for group in data:
         out.append(
-            f"<table><caption>{e(_subject_text(group, locale))}</caption>"
+            f"<table><caption>{e(_heading(group, locale))}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>"
         )
-        for year in group["years"]:
-            flag = f" ⚠ {label('conflict', locale)}" if year["conflict"] else ""
-            several = len(year["claims"]) > 1
-            for c in year["claims"]:
-                mark = " ✓" if c["used"] else ""
-                if c["used"] and several:
-                    mark += f" ({c['reason_text']})"
-                cells = (
-                    f"{year['year']}{flag}",
-                    f"{c['text']}{mark}",
-                    c["said_by"] or "—",
-                    str(c["stated"]) if c["stated"] is not None else "—",
-                    cite(c["sources"]),
-                )
-                out.append(
-                    "<tr>" + "".join(f"<td>{e(x)}</td>" for x in cells) + "</tr>"
-                )
+        for year, flag, figure, _, c in _rows(group, locale, str):
+            cells = (
+                f"{year}{flag}",
+                figure,
+                _who_cell(c),
+                str(c["stated"]) if c["stated"] is not None else "—",
+                cite(c["sources"]),
+            )
+            out.append("<tr>" + "".join(f"<td>{e(x)}</td>" for x in cells) + "</tr>")
         out.append("</tbody></table>")
     out.append(f"<p>✓ {e(label('figure_used_mark', locale))}</p>")
     return "".join(out)
+
+
+def _who_cell(claim: Mapping[str, JSON]) -> str:
+    """Who said a claim, then its note, for a table's cell."""
+    who, note = claim["said_by"], claim.get("note")
+    if who and note:
+        return f"{who}; {note}"
+    return str(who or note or "—")
 
 
 def claims_lines(
@@ -302,59 +449,36 @@ def claims_lines(
 ) -> list[str]:
     """The claims section of a text or Markdown report, without its heading.
 
-    Markdown gets one table per subject (year, figure, who said it, when,
-    source), text one bullet per claim; disagreeing years are marked and
-    the figure each year's value came from is ticked.
+    Markdown gets one table per subject (year, figure, who said it and the
+    claim's note, when, source), text one bullet per claim; disagreeing
+    years are marked and the figure each year's value came from is ticked.
     """
-
-    def lab(key: str) -> str:
-        return text(label(key, locale))
-
     lines: list[str] = []
     for group in data:
-        lines.append(text(_subject_text(group, locale)))
+        lines.append(text(_heading(group, locale)))
         if markdown:
-            lines += [
-                "",
-                "| "
-                + " | ".join(
-                    lab(k).capitalize()
-                    for k in ("year", "figure", "said_by", "stated", "source")
-                )
-                + " |",
-                "|---|---|---|---|---|",
-            ]
-        for year in group["years"]:
-            flag = f" ⚠ {lab('conflict')}" if year["conflict"] else ""
-            several = len(year["claims"]) > 1
-            if several and not markdown:
-                lines.append(f"  {year['year']}{flag}:")
-            for c in year["claims"]:
-                mark = " ✓" if c["used"] else ""
-                if c["used"] and several:  # say why this one of several
-                    mark += f" ({text(c['reason_text'])})"
-                source = cite(c["sources"], markdown=markdown)
-                if markdown:
-                    who = text(c["said_by"] or "—")
-                    when = text(c["stated"] if c["stated"] is not None else "—")
-                    lines.append(
-                        f"| {year['year']}{flag} | {text(c['text'])}{mark} | {who} | "
-                        f"{when} | {source} |"
-                    )
-                    continue
-                said = ", ".join(
-                    text(bit) for bit in (c["said_by"], c["stated"]) if bit is not None
-                )
-                head = (
-                    f"    {text(c['text'])}"
-                    if several
-                    else f"  {year['year']}: {text(c['text'])}"
-                )
+            names = (text(label(k, locale)).capitalize() for k in _COLUMNS)
+            lines += ["", "| " + " | ".join(names) + " |", "|---|---|---|---|---|"]
+        for year, flag, figure, place, c in _rows(group, locale, text):
+            source = cite(c["sources"], markdown=markdown)
+            if markdown:
+                when = text(c["stated"] if c["stated"] is not None else "—")
                 lines.append(
-                    f"{head}{mark}" + (f" — {said}" if said else "") + f"; {source}"
+                    f"| {year}{flag} | {figure} | {text(_who_cell(c))} | "
+                    f"{when} | {source} |"
                 )
+                continue
+            said = said_text(c, text)
+            if place == 0:
+                lines.append(f"  {year}{flag}:")
+            head = f"    {figure}" if place >= 0 else f"  {year}{flag}: {figure}"
+            lines.append(f"{head}" + (f" — {said}" if said else "") + f"; {source}")
         if markdown:
             lines.append("")
     if data:
-        lines.append(f"✓ {lab('figure_used_mark')}")
+        lines.append(f"✓ {text(label('figure_used_mark', locale))}")
     return lines
+
+
+#: The columns of a claims table.
+_COLUMNS = ("year", "figure", "said_by", "stated", "source")

@@ -19,6 +19,7 @@ __all__ = [
     "as_date",
     "as_date_or_year",
     "as_optional_date",
+    "as_optional_date_or_year",
     "as_sources",
     "as_text",
     "date_or_year_repr",
@@ -31,6 +32,11 @@ __all__ = [
 DateOrYear: TypeAlias = dt.date | int
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_YEAR: Final = re.compile(r"\d{4}", re.ASCII)
+_DATE_OR_YEAR: Final = (
+    "a date, an ISO date 'YYYY-MM-DD' or a year (an int such as 2025, or its "
+    "digits '2025')"
+)
 
 
 # -- converters shared by the domain values ---------------------------------------
@@ -86,6 +92,10 @@ def as_optional_date(value: object, path: str) -> dt.date | None:
 def as_date_or_year(value: object, path: str) -> DateOrYear:
     """A date (or an ISO string), or a year as an ``int`` when no day is known.
 
+    A year may be an ``int`` or its four ASCII digits as a string (``"2025"``,
+    as files and forms give it); either way it is stored as an ``int``. This
+    is the one rule for every field of bilat that takes a day or a year.
+
     Raises:
         ValidationError: ``value`` is none of these, or a year outside 1 to
             9999; the path is ``path``.
@@ -94,6 +104,8 @@ def as_date_or_year(value: object, path: str) -> DateOrYear:
         >>> from bilat._source import as_date_or_year
         >>> as_date_or_year(2025, "date"), as_date_or_year("2025-02-05", "date")
         (2025, datetime.date(2025, 2, 5))
+        >>> as_date_or_year("2025", "date")
+        2025
     """
     if type(value) is int:
         if 1 <= value <= 9999:
@@ -103,13 +115,28 @@ def as_date_or_year(value: object, path: str) -> DateOrYear:
         )
     if isinstance(value, dt.date):
         return as_date(value, path)  # a datetime is refused, with advice
+    text = plain_str(value)
+    if text is not None and _YEAR.fullmatch(text) and text != "0000":
+        return int(text)
     try:
         return as_date(value, path)
     except ValidationError:
-        expected = "a date, an ISO date 'YYYY-MM-DD' or a year (int) such as 2025"
         raise ValidationError(
-            [(path, f"expected {expected}, got {shown(value)}")]
+            [(path, f"expected {_DATE_OR_YEAR}, got {shown(value)}")]
         ) from None
+
+
+def as_optional_date_or_year(value: object, path: str) -> DateOrYear | None:
+    """Like :func:`as_date_or_year`, but None (an unknown date) stays None.
+
+    Example:
+        >>> from bilat._source import as_optional_date_or_year
+        >>> as_optional_date_or_year(None, "signed") is None
+        True
+        >>> as_optional_date_or_year("2022", "signed")
+        2022
+    """
+    return None if value is None else as_date_or_year(value, path)
 
 
 def date_span(value: DateOrYear) -> tuple[dt.date, dt.date]:

@@ -59,6 +59,7 @@ __all__ = [
     "get_registry",
     "magnitude",
     "parse_quantity",
+    "parse_quantity_with_step",
     "parse_unit",
     "quantity_ratio",
 ]
@@ -456,24 +457,8 @@ def parse_quantity(value: object) -> pint.Quantity[Decimal]:
         (<Quantity(152, 'kilometer')>, <Quantity(20, 'megametric_ton / year')>)
     """
     if isinstance(value, str):
-        text = str.strip(value)
-        if len(text) > QUANTITY_TEXT_LIMIT:
-            raise ParseError(
-                value,
-                f"expected at most {QUANTITY_TEXT_LIMIT} characters, a number and "
-                f"a unit such as '152 km' (this text has {len(text):,})",
-                what="a quantity",
-            )
-        match = _QUANTITY.fullmatch(text)
-        if match is None:
-            raise ParseError(
-                value,
-                "expected a number and a unit such as '152 km'",
-                what="a quantity",
-            )
-        number = to_decimal(match[1], what="magnitude")
-        unit = parse_unit(match[2].strip() or "dimensionless")
-    elif _is_quantity(value):
+        return _parse_text(value)[0]
+    if _is_quantity(value):
         number = magnitude(value)
         unit = parse_unit(value.units)  # type: ignore[attr-defined]
     else:
@@ -481,6 +466,58 @@ def parse_quantity(value: object) -> pint.Quantity[Decimal]:
             [("", f"expected a quantity such as '152 km', got {shown(value)}")]
         )
     return get_registry().Quantity(number, unit)
+
+
+def _parse_text(value: str) -> tuple[pint.Quantity[Decimal], Decimal, bool]:
+    """The quantity a text states, its number as written, and whether a unit was."""
+    text = str.strip(value)
+    if len(text) > QUANTITY_TEXT_LIMIT:
+        raise ParseError(
+            value,
+            f"expected at most {QUANTITY_TEXT_LIMIT} characters, a number and "
+            f"a unit such as '152 km' (this text has {len(text):,})",
+            what="a quantity",
+        )
+    match = _QUANTITY.fullmatch(text)
+    if match is None:
+        raise ParseError(
+            value,
+            "expected a number and a unit such as '152 km'",
+            what="a quantity",
+        )
+    number = to_decimal(match[1], what="magnitude")
+    written = match[2].strip()
+    unit = parse_unit(written or "dimensionless")
+    return get_registry().Quantity(number, unit), number, bool(written)
+
+
+def parse_quantity_with_step(
+    value: str,
+) -> tuple[pint.Quantity[Decimal] | Decimal, Decimal]:
+    """What a text states and the step of its last written digit.
+
+    A number and a unit (``"152 km"``, ``"5 %"``, ``"5 km/m"``) give the
+    quantity as written, whatever its dimension; a number alone (``"78"``)
+    gives that number. The step is one unit in the last digit written, in
+    the value's unit: ``"152.4 km"`` → ``0.1`` (km), ``"1.5E+3 t"`` →
+    ``1E+2`` (t). Nothing depends on the caller's decimal context.
+
+    Raises:
+        ParseError: the text is not a number and a unit expression.
+        InvalidNumberError: the number is not finite or outside bilat's range.
+
+    Example:
+        >>> from bilat._units import parse_quantity_with_step
+        >>> parse_quantity_with_step("152.4 km")
+        (<Quantity(152.4, 'kilometer')>, Decimal('0.1'))
+        >>> parse_quantity_with_step("5 %"), parse_quantity_with_step("78")
+        ((<Quantity(5, 'percent')>, Decimal('1')), (Decimal('78'), Decimal('1')))
+    """
+    quantity, number, unit_written = _parse_text(value)
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # to_decimal gives finite numbers
+    step = Decimal((0, (1,), exponent))
+    return (quantity if unit_written else number), step
 
 
 def magnitude(quantity: Any) -> Decimal:

@@ -394,17 +394,29 @@ class _Written(str):
 
 
 def _structure_measure(value: object, _: object) -> Any:
-    """A Money or Estimate table, a number (``78``, ``"0.5"``) or a quantity."""
+    """A Money or Estimate table, a number (``78``, ``"0.5"``) or a quantity.
+
+    A number may also arrive as a Decimal: the files' readers read ``0.5``
+    in TOML and JSON exactly.
+    """
     if type(value) is _Written:
         return str(value)
     if type(value) is dict:
         return _structure_money_or_estimate(value, MoneyOrEstimate)
-    if type(value) is int:
+    if type(value) is int or type(value) is Decimal:
         return to_decimal(value, what="number")
     if type(value) is str and _BARE_NUMBER.fullmatch(value):
         return _structure_decimal(value, Decimal)
     if type(value) is str:
-        return _structure_quantity(value, Quantity)
+        try:
+            return _structure_quantity(value, Quantity)
+        except BilatError as e:
+            raise ValidationError(
+                f"cannot read {shown(value, 60)} as a quantity such as '152 km' "
+                f"or a number such as '0.5' ({e}); a figure as written, such as "
+                "'over $4.6 billion', goes in a claim's `text`, with `value` "
+                "left out"
+            ) from None
     raise _fail(
         "a Money or Estimate table, a number such as 78 or '0.5', or a quantity "
         "such as '152 km'",
@@ -653,7 +665,8 @@ def _register_records(conv: cattrs.Converter) -> None:
             fast[a.name] = override(struct_hook=hook)
             convert: Any = a.converter
             if convert is not None and not isinstance(convert, attrs.Converter):
-                hook = _checked(hook, convert)
+                stands_in = record.stand_in and record.stand_in[0] == a.name
+                hook = _checked(hook, convert, record.read if stands_in else None)
             thorough[a.name] = override(struct_hook=hook)
         structure = _record_hook(
             record,
@@ -694,7 +707,11 @@ class _Located(Exception):  # noqa: N818 - a carrier, never raised to users
         self.error = error
 
 
-def _checked(hook: StructureHook, convert: Callable[[Any], Any]) -> StructureHook:
+def _checked(
+    hook: StructureHook,
+    convert: Callable[[Any], Any],
+    read: Callable[[str], object] | None = None,
+) -> StructureHook:
     """``hook``, then the field's own converter.
 
     Running each field's converter on its own finds a bad field even when
@@ -702,11 +719,19 @@ def _checked(hook: StructureHook, convert: Callable[[Any], Any]) -> StructureHoo
     at the first. The converters of bilat's classes accept their own output,
     so the constructor's second pass changes nothing. This runs only for a
     record that failed, to find all of its problems.
+
+    A stand-in (the text of another field, passed for this one) is read by
+    the constructor, not by the converter: it is checked with ``read``, the
+    record's own reader, and passed on unchanged.
     """
 
     def structure_and_convert(value: object, type_: object) -> Any:
         result = hook(value, type_)
         try:
+            if type(value) is _Written:
+                if read is not None:
+                    read(value)
+                return result
             return convert(result)
         except ValidationError as e:
             raise _Located(e) from None
@@ -742,19 +767,42 @@ def _record_hook(
     def structure_record(value: object, _: object) -> Any:
         if type(value) is not dict:
             raise _fail(expected, value)
+        neither = False
         if stand_in is not None:
             absent, given = stand_in
             if absent not in value and type(value.get(given)) is str:
                 value = {**value, absent: _Written(value[given])}
+            neither = absent not in value and given not in value
         for name in nullable:
             if name not in value:
                 value = {**value, name: _ABSENT}
+        if neither:
+            _missing_both(value)
         try:
             return fast(value, cls)
         except ClassValidationError as error:
             first = error
         thorough(value, cls)
         raise first  # pragma: no cover - the thorough pass fails as the fast one
+
+    def _missing_both(value: dict[str, Any]) -> typing.NoReturn:
+        """Raise that neither stand-in key is given, with the other fields' problems."""
+        assert stand_in is not None
+        absent, given = stand_in
+        missing = ValidationError(
+            f"missing: a {cls.__name__} needs a `{absent}` or its `{given}` as "
+            "written, such as text = '$4.6 bn'"
+        )
+        errors: list[Exception] = []
+        try:
+            thorough(value, cls)
+        except ClassValidationError as e:
+            noted, other = e.group_exceptions()
+            errors.extend(sub for sub, _ in noted)
+            # The constructor's TypeError, called without the absent field.
+            errors.extend(sub for sub in other if not isinstance(sub, TypeError))
+        errors.append(_note(_Located(missing), absent, None))
+        raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
     return structure_record
 
@@ -797,7 +845,7 @@ def converter() -> cattrs.Converter:
     scalars: list[tuple[Any, StructureHook, Callable[[Any], Any]]] = [
         (str, _structure_str, str),
         (int, _structure_int, int),
-        (Decimal, _structure_decimal, str),
+        (Decimal, _structure_decimal, decimal_text),
         (dt.date, _structure_date, dt.date.isoformat),
         (Year, _structure_year, str),
         (DateOrYear, _structure_date_or_year, _unstructure_date_or_year),

@@ -68,6 +68,22 @@ _INT_BOUNDS: Final = {
     ("Claim", "period"): (1, 9999),
 }
 
+#: A quantity's text: a decimal magnitude, spaces, and a unit.
+_QUANTITY_PATTERN: Final = DECIMAL_PATTERN.removesuffix("$") + r" +\S(?:.*\S)?$"
+
+#: Descriptions of fields whose file form differs from the constructor's
+#: argument, by record and field name.
+_DESCRIPTIONS: Final = {
+    ("Claim", "value"): "The figure: Money, an Estimate, a quantity such as "
+    "'152 km' or a number. Leave it out to give the figure as written in "
+    "'text' instead; when both are given, 'value' is the figure and 'text' "
+    "is kept as written, unchecked.",
+    ("Claim", "text"): "The figure as written, such as 'over $4.6 billion', "
+    "'152 km' or '78', kept as a quote. Without 'value', it is read (in "
+    "English) for the value and its precision; a figure written in another "
+    "language is given as 'value' (and 'precision') beside its 'text'.",
+}
+
 _DATE: Final = {
     "type": "string",
     "format": "date",
@@ -170,13 +186,13 @@ def _scalar_defs() -> dict[str, Any]:
         },
         "Measure": {
             "description": "A value of any measure: Money, an Estimate, a "
-            "number (an integer, or a decimal written as a string without a "
-            "unit, such as '0.5') or a quantity (a string with a unit, such "
-            "as '152 km').",
+            "number (a number such as 78 or 0.5, read exactly, or a decimal "
+            "written as a string without a unit, such as '0.5') or a quantity "
+            "(a string with a unit, such as '152 km').",
             "oneOf": [
                 _ref("Money"),
                 _ref("Estimate"),
-                {"type": "integer"},
+                {"type": "number"},
                 {"type": "string", "pattern": DECIMAL_PATTERN},
                 {"allOf": [_ref("Quantity"), {"not": {"pattern": DECIMAL_PATTERN}}]},
             ],
@@ -185,7 +201,7 @@ def _scalar_defs() -> dict[str, Any]:
             "description": "A physical quantity: a decimal magnitude, a space "
             "and a unit pint knows, such as '152 km' or '20000000 t / year'.",
             "type": "string",
-            "pattern": r"^\S+ +\S(?:.*\S)?$",
+            "pattern": _QUANTITY_PATTERN,
         },
     }
 
@@ -253,9 +269,12 @@ class _Builder:
                     "minimum": bounds[0],
                     "maximum": bounds[1],
                 }
-            if a.name in described:
+            description = _DESCRIPTIONS.get(
+                (record.name, a.name), described.get(a.name)
+            )
+            if description is not None:
                 properties[a.name] = {
-                    "description": described[a.name],
+                    "description": description,
                     **properties[a.name],
                 }
         result: dict[str, Any] = {

@@ -20,7 +20,7 @@ and other records.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final, final
 
@@ -109,6 +109,9 @@ class Record:
         stand_in: ``(absent, given)``: when a file's table has no
             ``absent`` key, the text of ``given`` is passed for it as
             written (a claim given only as ``text = "over $4.6 billion"``).
+        read: How the class reads that text (raising a ValidationError
+            whose path names the field): used only to report a text that
+            cannot be read when another field of the record is bad too.
     """
 
     cls: type
@@ -116,6 +119,7 @@ class Record:
     nullable: frozenset[str] = frozenset()
     defaults: Mapping[str, Any] = attrs.field(factory=dict)
     stand_in: tuple[str, str] | None = None
+    read: Callable[[str], object] | None = None
 
     @property
     def name(self) -> str:
@@ -143,9 +147,17 @@ def _record(
     nullable: frozenset[str] = frozenset(),
     defaults: Mapping[str, Any] | None = None,
     stand_in: tuple[str, str] | None = None,
+    read: Callable[[str], object] | None = None,
     **fields: Any,
 ) -> Record:
-    return Record(cls, fields, nullable, defaults or {}, stand_in)
+    return Record(cls, fields, nullable, defaults or {}, stand_in, read)
+
+
+def _read_claim_text(text: str) -> object:
+    """A claim's ``text`` read as a file's text is read: in English."""
+    from bilat._claims import _read
+
+    return _read(text, "en")
 
 
 @thread_safe_cache
@@ -166,6 +178,7 @@ def records() -> tuple[Record, ...]:
     claim = _record(
         Claim,
         stand_in=("value", "text"),
+        read=_read_claim_text,
         defaults=dict.fromkeys(
             ("value", "said_by", "stated", "note", "text", "precision")
         ),
