@@ -119,7 +119,7 @@ def _check_kazakhstan_uzbekistan(notebook: Any) -> None:
     assert "from 4.95 to 5.05 bn" in conflicts  # $5.0 bn
     assert "from 4.35 to 4.45 bn" in conflicts  # $4.4 bn
     assert "from 4.6 to 5.06 bn" in conflicts  # over $4.6 bn: up to 10 % more
-    railway = _output(notebook, "laid, share")
+    railway = _output(notebook, "prepared, share")
     assert "share 69.7%" in railway  # 106 / 152 km
     assert "46 kilometer to go" in railway
 

@@ -110,7 +110,7 @@ def _check_positive(value: Measure) -> None:
     """Refuse a value whose stated value is not above zero: no target promises it."""
     if amount(value) <= 0:
         raise ValidationError(
-            [("value", f"expected a positive value, got {shown(value)}")]
+            [("value", f"expected a positive amount, got {shown(value)}")]
         )
 
 
