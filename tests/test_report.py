@@ -364,9 +364,9 @@ class TestStatedFigures:
         ) in out
         assert (
             "  2022 ⚠ figures disagree:\n"
-            "    $4.6 bn ✓ (the only dated statement) — Ministers' meeting.; MENAFN, "
+            "    $4.6 bn ✓ (the only dated statement) — Ministers' meeting; MENAFN, "
             f"2023-09-22, {MENAFN_2023}\n"
-            "    $5.0 bn — Kazakhstan, Kazakh government (Prime Minister Smailov).; "
+            "    $5.0 bn — Kazakhstan, Kazakh government (Prime Minister Smailov); "
             f"Kazinform (Kazakh government, Prime Minister Smailov), {INFORM_2022}\n"
             "  2023 ⚠ figures disagree:\n"
             "    $4.4 bn ✓ (an exact figure rather than an estimate) — Kassym-Jomart "
@@ -620,7 +620,8 @@ class TestLanguages:
         end = text.index("\n" + LABELS[locale]["meetings"] + "\n")
         shown = re.sub(r"https?://\S+", "", text[start:end])  # URLs are no labels
         for claim in dossier.claims:  # nor are the dossier's own notes
-            shown = shown.replace(claim.note or "\0", "")
+            note = (claim.note or "\0").removesuffix(".")  # shown without its stop
+            shown = shown.replace(note, "")
         for key in self.CLAIM_LABELS:
             for part in LABELS["en"][key].replace("}", "{").split("{")[::2]:
                 words = part.strip(" :—()")
@@ -1519,7 +1520,8 @@ class TestNotesAndReasons:
             said_by="KZ", note="Leaders' talks.",
         )  # fmt: skip
         report = _claims_report(claim)
-        assert "  2024: $4.3 bn ✓ — Kazakhstan, Leaders' talks.; News" in str(report)
+        # The note's closing full stop is left out before the "; ".
+        assert "  2024: $4.3 bn ✓ — Kazakhstan, Leaders' talks; News" in str(report)
         assert "| 2024 | $4.3 bn ✓ | Kazakhstan; Leaders' talks. | — |" in (
             report.to_markdown()
         )

@@ -309,7 +309,11 @@ def said_text(
     claim: Mapping[str, JSON], text: Callable[[object], str] = str, *, note: bool = True
 ) -> str:
     """Who said a claim, when, and (with ``note``) its note, as one piece of text."""
-    bits = (claim["said_by"], claim["stated"], claim.get("note") if note else None)
+    # A note's closing full stop would stand before the "; " that follows.
+    remark = claim.get("note") if note else None
+    if isinstance(remark, str):
+        remark = remark.rstrip().removesuffix(".")
+    bits = (claim["said_by"], claim["stated"], remark)
     return ", ".join(text(bit) for bit in bits if bit is not None and bit != "")
 
 
