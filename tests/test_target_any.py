@@ -147,9 +147,9 @@ class TestTarget:
     @pytest.mark.parametrize(
         ("kwargs", "path", "message"),
         [
-            ({"value": Q_("0 km")}, "value", "expected a positive value"),
-            ({"value": -3}, "value", "expected a positive value"),
-            ({"value": usd(0)}, "value", "expected a positive value"),
+            ({"value": Q_("0 km")}, "value", "expected a positive amount"),
+            ({"value": -3}, "value", "expected a positive amount"),
+            ({"value": usd(0)}, "value", "expected a positive amount"),
             ({"value": "152 km"}, "value", "read it with Money.parse"),
             ({"value": 1.5}, "value", "expected Money, an Estimate"),
             ({"subject": ""}, "subject", "expected a non-empty string"),
