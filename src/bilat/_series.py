@@ -369,6 +369,8 @@ def same_parties(
         >>> same_parties("turnover", (kz, uz), (uz, kz)), same_parties("exports", (kz, uz), (uz, kz))
         (True, False)
     """
+    if first == second:  # the common case, without building sets
+        return True
     if set(first) != set(second):
         return False
     return subject not in DIRECTED or first[0] == second[0]

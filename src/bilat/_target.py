@@ -279,6 +279,8 @@ def _check_kind(
     measurement as of a year before the series fails as the others do.
     """
     year, first = next(iter(series.values.items()))
+    if type(first) is Money and type(unit) is Money and first.currency == unit.currency:
+        return  # the common case: money of the target's currency
     theirs, mine = kind_key(first), kind_key(unit)
     if theirs == mine:
         return
@@ -371,7 +373,7 @@ def _measure(
         current = convert(year)
         first = target.baseline_year
         base_year = next(
-            (y for y in series.years if y <= year and (first is None or y >= first)),
+            (y for y in series.values if y <= year and (first is None or y >= first)),
             None,
         )
         if base_year is not None:
@@ -400,14 +402,27 @@ def _measure(
     )
     make: Callable[[Decimal], Amount] = lambda number: like(number, unit)  # noqa: E731
     kept = held(raw, make, reasons)
+
+    def given(year: int | None, number: Decimal | None) -> Amount | None:
+        """The value of ``year`` in the target's unit: the series' own when it is."""
+        if year is None or number is None:
+            return None
+        value = stated(series.values[year])
+        if isinstance(value, Money) and isinstance(unit, Money):
+            if value.currency == unit.currency:
+                return value  # already in the target's currency: no new Money
+        elif isinstance(value, Decimal) and isinstance(unit, Decimal):
+            return value
+        return make(number)
+
     return Progress(
         target=target,
         series=series,
         as_of=cut,
         year=year,
-        current=None if current is None else make(current),
+        current=given(year, current),
         base_year=base_year,
-        base=None if base is None else make(base),
+        base=given(base_year, base),
         status=decided,
         **kept._asdict(),
         out_of_range={n: reasons[n] for n in kept._fields if n in reasons},
