@@ -10,9 +10,11 @@ with every kind of character that a file must keep (:func:`texts`).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from importlib.resources import files
 from typing import Any
 
 import iso4217
@@ -138,8 +140,22 @@ _TEXT = texts()
 
 # -- money ---------------------------------------------------------------------------
 
-#: Every ISO 4217 code of the iso4217 package, sorted.
-CURRENCY_CODES: tuple[str, ...] = tuple(sorted(str(c.value) for c in iso4217.Currency))
+#: Every code of ISO 4217 list three (withdrawn), read from bilat's table as CSV.
+HISTORIC_CODES: frozenset[str] = frozenset(
+    row["code"]
+    for row in csv.DictReader(
+        line
+        for line in (files("bilat") / "iso4217_historic.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if not line.startswith("#")
+    )
+)
+
+#: Every ISO 4217 code bilat accepts, current (the iso4217 package) or withdrawn.
+CURRENCY_CODES: tuple[str, ...] = tuple(
+    sorted({str(c.value) for c in iso4217.Currency} | HISTORIC_CODES)
+)
 
 #: Currencies with every kind of minor unit (2, 0, 3, 4 and none), drawn often.
 EDGE_CODES: tuple[str, ...] = ("USD", "JPY", "KWD", "CLF", "XAU", "KZT", "UZS")

@@ -253,8 +253,44 @@ class TestProgress:
             "achieved",
             "not_measured",
         ]
-        assert df.loc[0, "share"] == Decimal("0.25")
+        assert df["share"].dtype == "float64"
+        assert df["share"].tolist()[0] == 0.25
         assert str(df["deadline"].dtype) == "Int64"
+
+    def test_frame_exact(self) -> None:
+        """exact=True keeps the shares and amounts as Decimals."""
+        df = ATLAS.progress(as_of=2023, exact=True)
+        share: object = df.loc[0, "share"]
+        assert share == Decimal("0.25")
+        assert type(share) is Decimal
+        assert df["target"].dtype == object
+
+    def test_frame_plots(self) -> None:
+        """The shares plot as they are, without astype(float)."""
+        import matplotlib.pyplot as plt
+
+        df = ATLAS.progress(as_of=2023)
+        try:
+            ax = df.plot.bar(x="dossier", y="share")
+            heights = [bar.get_height() for bar in ax.containers[0]]
+            assert heights[0] == 0.25
+        finally:
+            plt.close("all")
+
+    def test_frame_polars(self) -> None:
+        """backend="polars" gives the same columns and rows as a polars frame."""
+        import polars as pl
+
+        df = ATLAS.progress(as_of=2023, backend="polars")
+        assert isinstance(df, pl.DataFrame)
+        assert df.columns == list(atlas_columns())
+        assert df["status"].to_list() == [
+            "on_track",
+            "regressing",
+            "achieved",
+            "not_measured",
+        ]
+        assert df["share"].to_list()[0] == 0.25
 
     def test_same_as_progress_frame(self) -> None:
         """Measured rows hold what progress_frame shows for the same Progress."""
@@ -345,7 +381,7 @@ class TestProgress:
         with pytest.raises(InvalidNumberError):
             ATLAS.progress(as_of="2023-13-01")
         with pytest.raises(ArgumentTypeError, match="rates"):
-            ATLAS.progress(rates="rates.csv")  # type: ignore[arg-type]
+            ATLAS.progress(rates="rates.csv")  # type: ignore[call-overload]
         with pytest.raises(InvalidOptionError):
             ATLAS.progress(as_of=2023, status=[ProgressStatus.ON_TRACK, "late"])
         with pytest.raises(ArgumentTypeError, match="atlas"):

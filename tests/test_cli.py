@@ -56,6 +56,22 @@ class TestParse:
             f"Estimate(Money('2500000000', 'KZT'))\n2,5{NBSP}млрд{NBSP}KZT\n"
         )
 
+    def test_other_script_suggests_locale(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Cyrillic text that English cannot read suggests --locale ru."""
+        assert main(["parse", "более 4,6 млрд долларов"]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith("bilat: error: cannot read 'более 4,6 млрд долларов'")
+        assert err.rstrip().endswith(
+            "the text is written in Cyrillic: pass --locale ru (or kk, uz_Cyrl)"
+        )
+        assert main(["parse", "более 4,6 млрд долларов", "--locale", "ru"]) == 0
+        assert capsys.readouterr().out.startswith(
+            "Estimate(Money('4600000000', 'USD'), Qualifier.OVER)\n"
+        )
+
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--json gives amount, currency, qualifier and the bounds as exact text."""
         assert main(["parse", "--json", "nearly $1 billion"]) == 0
@@ -234,6 +250,13 @@ class TestOptionValues:
             (["--currency", "XXX1"], "argument --currency: unknown currency 'XXX1'"),
             (["--locale", "xx_YY"], "argument --locale: unknown locale 'xx_YY'"),
             (["--as-of", "2025-13-01"], "argument --as-of: invalid date '2025-13-01'"),
+            (
+                ["--as-of", "20251231"],
+                (
+                    "argument --as-of: invalid date '20251231': "
+                    "expected an ISO date such as '2025-12-31'"
+                ),
+            ),
             (["--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
         ],
     )

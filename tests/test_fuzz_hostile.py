@@ -322,6 +322,7 @@ SPECS: dict[str, Spec] = {
             "locale": _v("ru"),
             "compact": _v(True),
             "rounding": _v("ROUND_HALF_UP"),
+            "exact": _v(False),
         },
     ),
     "Money.round": (lambda: _money().round, {"rounding": _v("ROUND_DOWN")}),
@@ -350,7 +351,7 @@ SPECS: dict[str, Spec] = {
     ),
     "Estimate.format": (
         lambda: _estimate().format,
-        {"locale": _v("ru"), "compact": _v(True)},
+        {"locale": _v("ru"), "compact": _v(True), "exact": _v(False)},
     ),
     "Estimate.to": (
         lambda: _estimate().to,
@@ -362,7 +363,7 @@ SPECS: dict[str, Spec] = {
     ),
     "MoneyBag.format": (
         lambda: MoneyBag(_money(), Money(5, "KZT")).format,
-        {"locale": _v("uz"), "compact": _v(False)},
+        {"locale": _v("uz"), "compact": _v(False), "exact": _v(True)},
     ),
     "MoneyBag.to": (
         lambda: MoneyBag(_money(), Money(5, "KZT")).to,
@@ -423,7 +424,7 @@ SPECS: dict[str, Spec] = {
     "UnitPrice.to": (lambda: UnitPrice(Money(30, "USD"), "t").to, {"unit": _v("kg")}),
     "UnitPrice.format": (
         lambda: UnitPrice(Money(30, "USD"), "t").format,
-        {"locale": _v("ru"), "compact": _v(True)},
+        {"locale": _v("ru"), "compact": _v(True), "exact": _v(False)},
     ),
     "Country": (lambda: Country, {"code": _v("KZ")}),
     "Source.cite": (lambda: _dossier().sources[0].cite, {}),
@@ -545,7 +546,16 @@ SPECS: dict[str, Spec] = {
         {"currency": _v("USD"), "rates": _lazy(_rates), "on": _v(DAY)},
     ),
     "Portfolio.by_status": (lambda: _dossier().portfolio.by_status, {}),
-    "Portfolio.to_frame": (lambda: _dossier().portfolio.to_frame, {}),
+    "Portfolio.to_frame": (
+        lambda: _dossier().portfolio.to_frame,
+        {
+            "exact": _v(True),
+            "backend": _v("pandas"),
+            "currency": _v("USD"),
+            "rates": _lazy(_rates),
+            "on": _v(DAY),
+        },
+    ),
     "TradeSeries": (
         lambda: TradeSeries,
         {
@@ -607,6 +617,15 @@ SPECS: dict[str, Spec] = {
         {"start": _v(2024), "end": _v(2025)},
     ),
     "Series.latest": (lambda: _any_series().latest, {"as_of": _v(DAY)}),
+    "Series.to_frame": (
+        lambda: _any_series().to_frame,
+        {
+            "exact": _v(True),
+            "backend": _v("pandas"),
+            "currency": _v("USD"),
+            "rates": _lazy(_rates),
+        },
+    ),
     "Series.sources_for": (lambda: _any_series().sources_for, {"year": _v(2025)}),
     "Series.is_approximate": (
         lambda: _any_series().is_approximate,
@@ -649,7 +668,15 @@ SPECS: dict[str, Spec] = {
     "TradeSeries.cagr": (lambda: _series().cagr, {"start": _v(2021), "end": _v(2022)}),
     "TradeSeries.latest": (lambda: _series().latest, {"as_of": _v(2022)}),
     "TradeSeries.sources_for": (lambda: _series().sources_for, {"year": _v(2022)}),
-    "TradeSeries.to_frame": (lambda: _series().to_frame, {}),
+    "TradeSeries.to_frame": (
+        lambda: _series().to_frame,
+        {
+            "exact": _v(True),
+            "backend": _v("pandas"),
+            "currency": _v("USD"),
+            "rates": _lazy(_rates),
+        },
+    ),
     "TradeTarget": (
         lambda: TradeTarget,
         {
@@ -707,7 +734,15 @@ SPECS: dict[str, Spec] = {
     ),
     "Dossier.to_frame": (
         lambda: _dossier().to_frame,
-        {"what": _v("projects"), "as_of": _v(DAY)},
+        {
+            "what": _v("projects"),
+            "as_of": _v(DAY),
+            "exact": _v(True),
+            "backend": _v("pandas"),
+            "currency": _v("USD"),
+            "rates": _lazy(_rates),
+            "on": _v(DAY),
+        },
     ),
     "Dossier.dump": (
         lambda: _dossier().dump,
@@ -791,6 +826,8 @@ SPECS: dict[str, Spec] = {
             "rates": _lazy(_rates),
             "status": _v(["on_track", "not_measured"]),
             "party": _v("UZ"),
+            "exact": _v(True),
+            "backend": _v("pandas"),
         },
     ),
     "Atlas.load": (
@@ -804,7 +841,11 @@ SPECS: dict[str, Spec] = {
     ),
     "progress_frame": (
         lambda: bilat.progress_frame,
-        {"progresses": _lazy(lambda: [_target().progress(_series())])},
+        {
+            "progresses": _lazy(lambda: [_target().progress(_series())]),
+            "exact": _v(True),
+            "backend": _v("pandas"),
+        },
     ),
 }
 

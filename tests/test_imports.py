@@ -56,6 +56,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_moneybag",
         "_parse",
         "_rates",
+        "_scripts",
         "_unit_cache",
         "_units",
     ),

@@ -179,8 +179,8 @@ class TestPlainForms:
 
     def test_summed_estimate_bounds(self) -> None:
         """Bounds that are not the derived ones are written as decimal strings."""
-        # nearly 100: [90.0, 100]; over 50: [50, 55.0]; sum 150 in [140.0, 155.0],
-        # qualified ABOUT, whose derived bounds would be [135.0, 165.0].
+        # nearly 100: [90, 100]; over 50: [50, 55]; sum 150 in [140, 155],
+        # qualified ABOUT, whose derived bounds would be [135, 165].
         total = Estimate(Money(100, "USD"), Qualifier.NEARLY) + Estimate(
             Money(50, "USD"), Qualifier.OVER
         )
@@ -188,8 +188,8 @@ class TestPlainForms:
             "amount": "150",
             "currency": "USD",
             "qualifier": "about",
-            "low": "140.0",
-            "high": "155.0",
+            "low": "140",
+            "high": "155",
         }
 
     def test_project(self) -> None:

@@ -222,7 +222,7 @@ class TestExactArithmetic:
 
 
 class TestFormatting:
-    """The full form shows every digit; nothing is shown rounded as if exact."""
+    """exact=True shows every digit; the default rounds to the minor unit, at any size."""
 
     @pytest.mark.parametrize(
         ("amount", "currency", "text"),
@@ -242,8 +242,24 @@ class TestFormatting:
             ("0.1", "USD", "$0.10"),
         ],
     )
-    def test_full_form(self, amount: str, currency: str, text: str) -> None:
-        """Extra decimals are kept, the currency's decimals are the minimum."""
+    def test_exact_form(self, amount: str, currency: str, text: str) -> None:
+        """With exact=True extra decimals are kept, the currency's are the minimum."""
+        assert Money(amount, currency).format(exact=True) == text
+
+    @pytest.mark.parametrize(
+        ("amount", "currency", "text"),
+        [
+            ("-1E-30", "USD", "$0.00"),
+            ("1E+30", "USD", "$1,000,000,000,000,000,000,000,000,000,000.00"),
+            ("1E-100", "USD", "$0.00"),
+            ("9" * 100, "USD", "$9," + ",".join(["999"] * 33) + ".00"),
+            ("9" * 97 + ".995", "USD", "$10" + ",000" * 32 + ".00"),  # 10**97
+            ("1.005", "USD", "$1.00"),
+            ("1234.5", "JPY", "¥1,234"),
+        ],
+    )
+    def test_rounded_form(self, amount: str, currency: str, text: str) -> None:
+        """The default rounds half-even to the minor unit, carrying into new digits."""
         assert Money(amount, currency).format() == text
 
     def test_compact_form_rounds(self) -> None:

@@ -305,6 +305,26 @@ class TestDisplay:
     """Measures as people read them, and as Python that builds them."""
 
     @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (Q_("1 km") / 3, "0.333 km"),
+            (Q_("1234.56789 km"), "1,234.568 km"),
+            (Q_("0.000123456 t"), "0.000123 t"),
+            (Q_("2.50 ha"), "2.5 ha"),
+            (Q_("1200.0 km"), "1,200 km"),
+            (Decimal("0.000"), "0"),
+            (Money(1, "USD") / 3, "$0.33"),
+        ],
+    )
+    def test_rounds_for_people(self, value: Any, expected: str) -> None:
+        """Three decimals, or three significant digits when smaller; money to cents."""
+        assert format_measure(value) == expected
+
+    def test_exact(self) -> None:
+        """exact=True shows every digit of a quantity."""
+        assert format_measure(Q_("1234.56789 km"), exact=True) == "1,234.56789 km"
+
+    @pytest.mark.parametrize(
         ("value", "locale", "expected"),
         [
             (Money("1e10", "USD"), "en", "$10B"),

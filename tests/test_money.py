@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from tests.fuzzing import Hostile, HostileStr
-from tests.strategies import BAG_CODES, currencies, moneys
+from tests.strategies import BAG_CODES, currencies, moneys, wide_moneys
 
 from bilat import (
     BilatError,
@@ -660,7 +660,7 @@ class TestFormat:
             ("156000000", "USD", "en", "$156,000,000.00"),
             ("1234.5", "EUR", "en", "€1,234.50"),
             ("-1234.5", "USD", "en", "-$1,234.50"),
-            ("0.125", "USD", "en", "$0.125"),
+            ("0.125", "USD", "en", "$0.12"),
             ("1234", "JPY", "en", "¥1,234"),
             ("1000", "KZT", "en", "KZT1,000.00"),
             ("156000000", "USD", "ru", "156\xa0000\xa0000,00\xa0$"),
@@ -674,7 +674,7 @@ class TestFormat:
         ],
     )
     def test_full(self, amount: str, code: str, locale: str, text: str) -> None:
-        """Every digit is shown, with at least the usual decimals."""
+        """The amount shows rounded to the currency's minor unit."""
         assert Money(amount, code).format(locale) == text
 
     @pytest.mark.parametrize(
@@ -732,6 +732,85 @@ class TestFormat:
         """An unknown locale is an UnknownLocaleError."""
         with pytest.raises(UnknownLocaleError, match="'xx'"):
             usd(1).format("xx")
+
+
+def _shown_number(text: str) -> Decimal:
+    """The number in an English money text: "-$1,234.50" → Decimal("-1234.50")."""
+    return Decimal("".join(c for c in text if c.isdigit() or c in ".-"))
+
+
+class TestDisplayRounds:
+    """str() and format() round to the minor unit for people; the value stays exact."""
+
+    def test_third_of_a_dollar(self) -> None:
+        """A third of a dollar prints as $0.33, not sixty threes."""
+        third = usd(1) / 3
+        assert str(third) == "$0.33"
+        assert f"{third}" == "$0.33"
+        assert third.format("ru") == "0,33\xa0$"
+
+    def test_value_and_repr_stay_exact(self) -> None:
+        """Printing rounds nothing in the value, and repr shows every digit."""
+        third = usd(1) / 3
+        assert str(third) == "$0.33"
+        assert third.amount == Decimal("0." + "3" * 60)  # quotients keep 60 digits
+        assert repr(third) == "Money('0." + "3" * 60 + "', 'USD')"
+
+    @pytest.mark.parametrize(
+        ("amount", "code", "text"),
+        [
+            ("0.125", "USD", "$0.12"),  # half-even: 2 is even
+            ("0.135", "USD", "$0.14"),  # half-even: 3 is odd
+            ("2.5", "JPY", "¥2"),
+            ("3.5", "JPY", "¥4"),
+            ("1.2345", "KWD", "KWD1.234"),
+            ("1.5", "KWD", "KWD1.500"),
+            ("-0.004", "USD", "$0.00"),  # no minus on a zero
+            ("1.23456", "CLF", "CLF1.2346"),
+        ],
+    )
+    def test_half_even_to_minor_unit(self, amount: str, code: str, text: str) -> None:
+        """The full form shows exactly the ISO 4217 minor unit, rounded half-even."""
+        assert Money(amount, code).format() == text
+
+    def test_converted_total_in_en_in(self) -> None:
+        """A long total in the Indian locale shows lakh and crore groups and paise."""
+        total = Money("2097753573.59768551234567", "INR")
+        assert total.format("en_IN") == "₹2,09,77,53,573.60"
+
+    def test_without_minor_unit(self) -> None:
+        """Gold has no ISO minor unit: it shows CLDR's usual two decimals."""
+        assert Currency("XAU").digits is None
+        assert str(Money(1, "XAU") / 3) == "XAU0.33"
+
+    def test_rounding_mode(self) -> None:
+        """rounding= applies to the full form too."""
+        assert usd("0.125").format(rounding=decimal.ROUND_HALF_UP) == "$0.13"
+        assert usd("0.129").format(rounding=decimal.ROUND_DOWN) == "$0.12"
+
+    def test_exact(self) -> None:
+        """exact=True shows every digit, in full even when compact is asked."""
+        third = usd(1) / 3
+        assert third.format(exact=True) == "$0." + "3" * 60
+        assert usd("0.125").format(exact=True) == "$0.125"
+        assert usd(1_550_000_000).format(compact=True, exact=True) == (
+            "$1,550,000,000.00"
+        )
+        assert usd(5).format(exact=True) == "$5.00"  # CLDR's usual decimals
+
+    @pytest.mark.parametrize("exact", [None, 1, "yes", numpy.bool_(True)])
+    def test_exact_is_a_flag(self, exact: object) -> None:
+        """exact= is True or False, nothing else."""
+        with pytest.raises(InvalidOptionError, match="unknown exact"):
+            usd(1).format(exact=exact)  # type: ignore[arg-type]
+
+    @given(st.sampled_from(BAG_CODES).flatmap(wide_moneys))
+    def test_shown_is_round(self, m: Money) -> None:
+        """The number shown is Money.round() of the amount, with the minor unit's digits."""
+        shown = str(m)
+        assert _shown_number(shown) == m.round().amount
+        assert len(shown.partition(".")[2]) == m.currency.digits
+        assert _shown_number(m.format(exact=True)) == m.amount
 
 
 class TestRepr:
@@ -803,9 +882,10 @@ class TestCallerContext:
         )
 
     def test_format(self, caller_context: decimal.Context) -> None:
-        """Formatting neither truncates digits nor rounds down."""
+        """Formatting neither truncates digits nor rounds in the caller's context."""
         assert caller_context.prec == 6
-        assert usd("123456789.555").format() == "$123,456,789.555"
+        assert usd("123456789.555").format() == "$123,456,789.56"
+        assert usd("123456789.555").format(exact=True) == "$123,456,789.555"
         assert usd("123456789.5").format("ru") == "123\xa0456\xa0789,50\xa0$"
         assert usd(1_555_000_000).format(compact=True) == "$1.56B"
 

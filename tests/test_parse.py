@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import pytest
 from babel import Locale
@@ -1054,3 +1054,199 @@ class TestPowerOfTen:
         assert abs(read.amount - money.amount) <= Decimal("0.005").scaleb(
             money.amount.adjusted()
         )
+
+
+#: Amounts as news in many languages writes them, computed by hand:
+#: lakh = 10**5, crore = 10**7, 万 = 10**4, 億/亿 = 10**8, 兆 = 10**12.
+WORLD: Final = [
+    ("₹10,000 crore", "en", "100000000000", "INR"),
+    ("₹10,000 crore", "en_IN", "100000000000", "INR"),
+    ("Rs 1.5 lakh crore", "en", "1500000000000", "INR"),
+    ("₹2.5 lakh", "en_IN", "250000", "INR"),
+    ("Rs 500 crores", "en_IN", "5000000000", "INR"),
+    ("5 billion rupees", "en", "5000000000", "INR"),
+    ("5 billion rupees", "en_PK", "5000000000", "PKR"),
+    ("5 billion zlotys", "en", "5000000000", "PLN"),
+    ("5 billion dirhams", "en", "5000000000", "AED"),
+    ("Dh5bn", "en", "5000000000", "AED"),
+    ("Dh3.67 million", "en", "3670000", "AED"),
+    ("₹5 करोड़", "hi", "50000000", "INR"),
+    ("12 लाख रुपये", "hi", "1200000", "INR"),
+    ("₹1.2 अरब", "hi", "1200000000", "INR"),
+    ("5 Milliarden Euro", "de", "5000000000", "EUR"),
+    ("2,5 Mrd. €", "de", "2500000000", "EUR"),
+    ("1,2 Mio. US-Dollar", "de", "1200000", "USD"),
+    ("5 milliards d’euros", "fr", "5000000000", "EUR"),
+    ("1,5 milliard de dollars", "fr", "1500000000", "USD"),
+    ("5 mld zł", "pl", "5000000000", "PLN"),
+    ("5 mld złotych", "pl", "5000000000", "PLN"),
+    ("1,2 mln złotych", "pl", "1200000", "PLN"),
+    ("5 milyar TL", "tr", "5000000000", "TRY"),
+    ("2,5 milyar lira", "tr", "2500000000", "TRY"),
+    ("₺750 milyon", "tr", "750000000", "TRY"),
+    ("5 مليار دولار", "ar", "5000000000", "USD"),
+    ("3 مليون درهم", "ar_AE", "3000000", "AED"),
+    ("500亿元人民币", "zh", "50000000000", "CNY"),
+    ("3亿美元", "zh", "300000000", "USD"),
+    ("1.5万亿元", "zh", "1500000000000", "CNY"),
+    ("50 億円", "ja", "5000000000", "JPY"),
+    ("50億円", "ja", "5000000000", "JPY"),
+    ("3兆円", "ja", "3000000000000", "JPY"),
+    ("1,500万円", "ja", "15000000", "JPY"),
+    ("10 日本円", "ja", "10", "JPY"),
+    ("5 mlrd so‘m", "uz", "5000000000", "UZS"),
+    ("1,2 trln so‘m", "uz", "1200000000000", "UZS"),
+    ("5 млрд теңге", "kk", "5000000000", "KZT"),
+    ("2,5 млрд ₸", "kk", "2500000000", "KZT"),
+    ("5 млрд сомов", "ru", "5000000000", "KGS"),
+    ("10 JAV dolerių", "lt", "10", "USD"),
+    ("21 JAV doleris", "lt", "21", "USD"),
+    ("1,5 JAV dolerio", "lt", "1.5", "USD"),
+    ("20 de lei", "ro", "20", "RON"),
+    ("300 milioni di euro", "it", "300000000", "EUR"),
+]
+
+
+class TestWorldNews:
+    """Amounts written in a dozen languages read to the hand-computed Money."""
+
+    @pytest.mark.parametrize(("text", "locale", "amount", "code"), WORLD)
+    def test_reads(self, text: str, locale: str, amount: str, code: str) -> None:
+        """Each text reads to its amount and currency."""
+        assert Money.parse(text, locale) == money(amount, code)
+
+    def test_table_spans_ten_languages(self) -> None:
+        """The table covers at least ten languages."""
+        languages = {Locale.parse(locale).language for _, locale, _, _ in WORLD}
+        assert len(languages) >= 10
+
+
+class TestIndianScales:
+    """CLDR en_IN's lakh and crore are read in every locale."""
+
+    @pytest.mark.parametrize("locale", ["en", "en_GB", "ru", "de"])
+    def test_crore_everywhere(self, locale: str) -> None:
+        """'crore' is 10**7 and 'lakh crore' 10**12 whatever the locale."""
+        assert Money.parse("INR 3 crore", locale) == money("30000000", "INR")
+        assert Money.parse("INR 3 lakh crore", locale) == money("3000000000000", "INR")
+
+    def test_english_scales_win(self) -> None:
+        """en_IN's words never change what an English word means."""
+        assert Money.parse("$1 thousand") == money("1000", "USD")
+        assert Money.parse("$1K") == money("1000", "USD")
+        assert Money.parse("$1T") == money("1000000000000", "USD")
+
+    def test_scales_do_not_multiply(self) -> None:
+        """Two scale words in a row are refused unless CLDR writes them so."""
+        with pytest.raises(ParseError, match="unexpected 'crore'"):
+            Money.parse("₹5 million crore")
+
+
+#: Languages with four or more plural categories, or rules on decimals.
+PLURAL_LANGUAGES: Final = (
+    "lt ar ro fil ga br cy pl ru sl he mt gd gv kw lv fr pt es it cs sk uk "
+    "be hr sr bs is mk ca"
+)
+
+
+class TestPluralForms:
+    """Every CLDR plural form of a currency name reads, in every language."""
+
+    @pytest.mark.parametrize(
+        "locale", ["lt", "ar", "ro", "fil", "ga", "br", "cy", "pl", "ru", "sl"]
+    )
+    def test_every_form(self, locale: str) -> None:
+        """Each of CLDR's plural names of a few currencies reads."""
+        loc = Locale.parse(locale)
+        read = 0
+        for code in ("EUR", "USD", "GBP", "AED", "EGP"):
+            # babel's raw CLDR table, read directly rather than by count.
+            forms = set(loc._data["currency_names_plural"].get(code, {}).values())
+            for form in forms:
+                assert Money.parse(f"10 {form}", locale) == money("10", code)
+                read += 1
+        assert read > 3
+
+    def test_one_sample_per_category(self) -> None:
+        """The samples reach every plural category of languages rich in them."""
+        from bilat._parse import _plural_samples
+
+        for language in PLURAL_LANGUAGES.split():
+            rule = Locale.parse(language).plural_form
+            found = {rule(sample) for sample in _plural_samples(language)}
+            assert found == set(rule.tags) | {"other"}, language
+
+
+class TestBareNames:
+    """A currency's bare noun reads where it names one currency."""
+
+    def test_last_word_of_english_name(self) -> None:
+        """'zlotys' ends only the złoty's English name."""
+        assert Money.parse("PLN 5", "en") == Money.parse("5 zlotys")
+
+    def test_ambiguous_noun(self) -> None:
+        """'francs' ends many names and is refused, naming them."""
+        with pytest.raises(ParseError, match=r"'francs' is ambiguous.*'CHF'.*'XOF'"):
+            Money.parse("5 bn francs")
+
+    def test_country_currency(self) -> None:
+        """In a locale with a country, its currency's noun alone names it."""
+        assert Money.parse("5 francs", "fr_CH") == money("5", "CHF")
+
+    def test_dollars_follow_the_country(self) -> None:
+        """'dollars' are Australian in en_AU, 'US dollars' still American."""
+        assert Money.parse("5 dollars", "en_AU") == money("5", "AUD")
+        assert Money.parse("5 US dollars", "en_AU") == money("5", "USD")
+
+    def test_linker_in_name_stays_linker(self) -> None:
+        """'de' in 'dobra de São Tomé e Príncipe' is no currency alone."""
+        assert Money.parse("5 de dobras", "pt_ST") == money("5", "STN")
+        with pytest.raises(ParseError, match="unexpected 'de'"):
+            Money.parse("5 de", "pt_ST")
+
+    def test_rupees_follow_the_country(self) -> None:
+        """'Rs' and 'rupees' are Indian rupees, Pakistani in en_PK."""
+        assert Money.parse("Rs 5").currency.code == "INR"
+        assert Money.parse("Rs 5", "en_PK").currency.code == "PKR"
+        assert Money.parse("5 rupees", "en_PK").currency.code == "PKR"
+
+
+class TestLinkers:
+    """'de', 'd'' and 'di' may stand between the amount and the currency."""
+
+    def test_before_currency(self) -> None:
+        """The linker is skipped when a currency follows it."""
+        assert Money.parse("5 millions d'euros", "fr") == money("5000000", "EUR")
+        assert Money.parse("20 de lei", "ro") == money("20", "RON")
+
+    def test_alone(self) -> None:
+        """A linker with no currency after it is refused."""
+        with pytest.raises(ParseError, match="unexpected 'de'"):
+            Money.parse("€5 milliards de", "fr")
+
+    def test_not_after_leading_currency(self) -> None:
+        """A linker after a leading currency is a second, unknown word."""
+        with pytest.raises(ParseError, match="unexpected 'de'"):
+            Money.parse("€5 de euros", "fr")
+
+
+class TestIdeographs:
+    """Chinese, Japanese and Korean text needs no spaces between words."""
+
+    def test_no_spaces(self) -> None:
+        """Number, scale and currency run together and still read."""
+        assert Money.parse("50億円", "ja") == Money.parse("50 億 円", "ja")
+
+    def test_unknown_character(self) -> None:
+        """An unknown character is named in the error."""
+        with pytest.raises(ParseError, match="unexpected '猫'"):
+            Money.parse("50億猫", "ja")
+
+
+class TestWithdrawnCodes:
+    """ISO 4217 codes a currency has been withdrawn under are read too."""
+
+    def test_withdrawn(self) -> None:
+        """'BGN 5 mln' is five million leva, withdrawn in 2026."""
+        assert Money.parse("BGN 5 mln") == money("5000000", "BGN")
+        assert Money.parse("0 DEM", "de").currency.code == "DEM"

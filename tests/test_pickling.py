@@ -89,6 +89,7 @@ RAISERS: dict[type[bilat.BilatError], Callable[[], object]] = {
     bilat.CurrencyMismatchError: lambda: Money(1, "USD") + Money(1, "EUR"),
     bilat.CurrencyNotFoundError: lambda: Country("AQ").currency,
     bilat.DivisionByZeroError: lambda: Money(1, "USD") / 0,
+    bilat.InvalidDateError: lambda: Source("Ministry", published="31/12/2025"),
     bilat.InvalidNumberError: lambda: Money("NaN", "USD"),
     bilat.InvalidOptionError: lambda: Money(1, "USD").round("HALF"),
     bilat.MissingExtraError: _raise(

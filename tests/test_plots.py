@@ -312,6 +312,44 @@ CALLS: dict[str, Callable[[], object]] = {
 }
 
 
+class TestMismatchHint:
+    """A chart in two currencies names the plot() call that fixes it."""
+
+    def test_portfolio_without_currency_or_rates(self) -> None:
+        """Portfolio.plot() asks for currency= and rates= of plot, not total."""
+        p = Portfolio(
+            [
+                Project("Road", ["KZ"], "underway", value=usd(100)),
+                Project("Plant", ["UZ"], "planned", value=Money("52511", "KZT")),
+            ]
+        )
+        with pytest.raises(CurrencyMismatchError) as info:
+            p.plot()
+        assert str(info.value).endswith(
+            "(pass currency= and rates= to Portfolio.plot(): "
+            "plot(currency='USD', rates=rates))"
+        )
+        assert (info.value.left, info.value.right) == ("USD", "KZT")
+
+    def test_portfolio_without_rates(self) -> None:
+        """With currency= given, only rates= is asked for, in that currency."""
+        p = Portfolio([Project("Plant", ["UZ"], "planned", value=Money("1", "KZT"))])
+        with pytest.raises(CurrencyMismatchError) as info:
+            p.plot(currency="EUR")
+        assert str(info.value).endswith(
+            "(pass rates= to Portfolio.plot(): plot(currency='EUR', rates=rates))"
+        )
+
+    def test_target(self) -> None:
+        """TradeTarget.plot() of a series in another currency asks rates= of plot."""
+        target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
+        kzt = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("2e12", "KZT")})
+        with pytest.raises(CurrencyMismatchError) as info:
+            target.plot(kzt, as_of=2024)
+        assert str(info.value).endswith("(pass rates= to TradeTarget.plot())")
+        assert (info.value.left, info.value.right) == ("KZT", "USD")
+
+
 class TestWithoutMatplotlib:
     """Without matplotlib, each chart names the extra to install."""
 

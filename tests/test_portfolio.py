@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from tests.strategies import portfolios
 
 import bilat
@@ -387,3 +388,72 @@ class TestLaws:
         again = eval(repr(portfolio), NAMESPACE)
         assert again == portfolio
         assert hash(again) == hash(portfolio)
+
+
+def _fix_in(error: CurrencyMismatchError) -> str:
+    """The call a mismatch's message proposes, as written after its last colon."""
+    return str(error).rsplit(": ", 1)[1].rstrip(")") + ")"
+
+
+class TestMismatchHint:
+    """A total in two currencies names the Portfolio.total() call that fixes it."""
+
+    TWO = Portfolio([UNDERWAY, valued("Plant", Money(52_511, "KZT"))])
+
+    def test_no_currency_no_rates(self) -> None:
+        """Without both, the hint asks for both, in the first value's currency."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            self.TWO.total()
+        assert str(info.value).endswith(
+            "(pass currency and rates to Portfolio.total(): total('USD', rates))"
+        )
+        assert "MoneyBag" not in str(info.value)
+
+    def test_currency_without_rates(self) -> None:
+        """With a currency, the hint asks for rates and keeps that currency."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            self.TWO.total("KZT")
+        assert str(info.value).endswith(
+            "(pass rates to Portfolio.total(): total('KZT', rates))"
+        )
+
+    def test_rates_without_currency(self) -> None:
+        """With rates, the hint asks for the currency only."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            self.TWO.total(rates=RATES)
+        assert str(info.value).endswith(
+            "(pass currency to Portfolio.total(): total('USD', rates))"
+        )
+
+    def test_the_hint_works(self) -> None:
+        """The call the hint proposes gives the total: 100 + 156M USD at 525.11."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            self.TWO.total()
+        fixed = eval(
+            "portfolio." + _fix_in(info.value),
+            {},
+            {"portfolio": self.TWO, "rates": RATES},
+        )
+        # 52,511 KZT at 525.11 KZT a dollar is 100 USD.
+        assert fixed.round() == Money("156000100.00", "USD")
+
+    @given(st.sampled_from(["EUR", "KZT", "UZS", "CNY"]), st.booleans())
+    def test_every_hint_works(self, other: str, given_currency: bool) -> None:
+        """Whatever was missing, the proposed call totals without an error."""
+        rates = ExchangeRates.from_records(
+            [("2025-01-02", "USD", code, "3") for code in ("EUR", "KZT", "UZS", "CNY")]
+        )
+        portfolio = Portfolio([UNDERWAY, valued("Other", Money(3, other))])
+        with pytest.raises(CurrencyMismatchError) as info:
+            portfolio.total(other if given_currency else None)
+        into = other if given_currency else "USD"
+        fixed = eval(
+            "portfolio." + _fix_in(info.value),
+            {},
+            {"portfolio": portfolio, "rates": rates},
+        )
+        # 3 units of the other currency are 1 USD; 156,000,000 USD are 468,000,000 of it.
+        expected = (
+            Money(156_000_001, "USD") if into == "USD" else Money(468_000_003, other)
+        )
+        assert fixed.round() == expected.round()

@@ -343,7 +343,7 @@ class TestEcbFormat:
             "Date,USD,JPY,\n2025-01-02,1.03,N/A,\n2025-01-03,N/A, N/A ,\n",
             "Date,USD\r2025-01-02,1.03\r",
             "\n\nDate,USD,,\n\n2025-01-02,1.03,,\n\n",
-            "Date,USD,CYP,\n2025-01-02,1.03,0.58231,\n",
+            "Date,USD,CNH,\n2025-01-02,1.03,7.5,\n",
         ],
         ids=[
             "plain",
@@ -352,7 +352,7 @@ class TestEcbFormat:
             "N/A",
             "CR",
             "blank lines and columns",
-            "withdrawn currency",
+            "code only CLDR uses",
         ],
     )
     def test_read(self, tmp_path: Path, text: str) -> None:

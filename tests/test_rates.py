@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 import bilat
 from bilat import (
     ExchangeRates,
+    InvalidDateError,
     InvalidNumberError,
     MissingExtraError,
     Money,
@@ -411,8 +412,8 @@ class TestLookup:
     @pytest.mark.parametrize(
         ("kwargs", "error", "match"),
         [
-            ({"on": "2025/01/02"}, ValidationError, r"^on: invalid date '2025/01/02'"),
-            ({"on": 20250102}, ValidationError, r"^on: invalid date 20250102"),
+            ({"on": "2025/01/02"}, InvalidDateError, r"^on: .* got '2025/01/02'$"),
+            ({"on": 20250102}, InvalidDateError, r"^on: .* got 20250102$"),
             ({"max_age": 1.5}, NumberTypeError, "max_age 1.5"),
             ({"max_age": True}, NumberTypeError, "max_age True"),
             ({"max_age": -1}, InvalidNumberError, "zero or more days"),
@@ -657,13 +658,14 @@ class TestEcb:
         with pytest.raises(RateNotFoundError, match="max_age=30"):
             ecb.rate("EUR", "RUB", D(2024, 3, 15), max_age=30)
 
-    def test_withdrawn_currencies_left_out(self) -> None:
-        """Columns of currencies ISO 4217 no longer lists (HRK, CYP) are skipped."""
-        header, _ = ecb_rows()
+    def test_withdrawn_currencies_kept(self) -> None:
+        """Columns of currencies ISO 4217 has withdrawn (HRK, CYP, BGN) are read."""
+        header, rows = ecb_rows()
         ecb = ExchangeRates.from_ecb()
-        assert "HRK" in header
-        assert "CYP" in header
-        assert "HRK" not in ecb.currencies
+        assert {"HRK", "CYP", "BGN"} <= set(header)
+        assert {"HRK", "CYP", "BGN"} <= ecb.currencies
+        bgn = Decimal(rows["2024-03-15"][header.index("BGN")])
+        assert ecb.rate("EUR", "BGN", D(2024, 3, 15)) == bgn == Decimal("1.9558")
         assert {"USD", "JPY", "GBP", "CNY", "EUR"} <= ecb.currencies
         assert all(base == "EUR" for base, _ in ecb.pairs)
 
@@ -716,6 +718,7 @@ class TestEcbFile:
                 ("2025-01-02", "EUR", "USD", "1.0321"),
                 ("2025-01-03", "EUR", "USD", "1.03"),
                 ("2025-01-02", "EUR", "JPY", "162.5"),
+                ("2025-01-02", "EUR", "CYP", "0.58231"),
             ]
         )
 
@@ -925,9 +928,10 @@ class TestHostileArguments:
     )
     def test_on(self, on: object) -> None:
         """on= that is not a date is a ValidationError naming it."""
-        with pytest.raises(ValidationError, match="on: invalid date"):
+        with pytest.raises(InvalidDateError, match=r"^on: expected a") as e:
             table().rate("USD", "KZT", on)  # type: ignore[arg-type]
-        with pytest.raises(ValidationError, match="on: invalid date"):
+        assert isinstance(e.value, ValidationError)
+        with pytest.raises(InvalidDateError, match=r"^on: expected a"):
             table().convert(Money(1, "USD"), "KZT", on)  # type: ignore[arg-type]
 
     def test_on_timestamp(self) -> None:

@@ -14,6 +14,7 @@ from tests.strategies import trade_series
 import bilat
 from bilat import (
     Country,
+    InvalidDateError,
     InvalidNumberError,
     InvalidOptionError,
     Money,
@@ -221,8 +222,9 @@ class TestLatest:
     @pytest.mark.parametrize("as_of", [True, "2023", 2023.0, 0])
     def test_bad_as_of(self, as_of: Any) -> None:
         """as_of must be a date, a year or None."""
-        with pytest.raises(InvalidNumberError, match="invalid as_of"):
+        with pytest.raises(InvalidDateError, match="as_of: expected a date") as e:
             self.series.latest(as_of)
+        assert isinstance(e.value, InvalidNumberError)  # as bilat 0.1 raised
 
 
 class TestCagr:

@@ -374,6 +374,33 @@ class TestFormat:
         """str() is format() with defaults."""
         assert str(UnitPrice(Money(30, "USD"), "t")) == "$30.00/t"
 
+    @pytest.mark.parametrize(
+        ("amount", "unit", "expected"),
+        [
+            ("1234.5678", "t", "$1,234.57/t"),
+            ("0.2", "kWh", "$0.20/kWh"),
+            ("0.2057460381222169", "lb", "$0.206/lb"),
+            ("0.00045", "kWh", "$0.00045/kWh"),
+            ("0.000123456", "kWh", "$0.000123/kWh"),
+        ],
+    )
+    def test_rounds_for_people(self, amount: str, unit: str, expected: str) -> None:
+        """The price rounds to cents, or to three significant digits below a dime."""
+        assert str(UnitPrice(Money(amount, "USD"), unit)) == expected
+
+    def test_exact(self) -> None:
+        """exact=True shows every digit; the price itself is not rounded."""
+        price = Money(1, "USD") / Q_("3 t")
+        assert str(price) == "$0.333/t"
+        assert price.format(exact=True) == "$0." + "3" * 60 + "/t"
+        assert price.price.amount == Decimal("0." + "3" * 60)
+
+    def test_short_symbols(self) -> None:
+        """str() uses short symbols where repr keeps pint's names."""
+        price = Money(150_000_000, "USD") / Q_("5 Mt")
+        assert str(price) == "$30,000,000.00/Mt"
+        assert repr(price) == "UnitPrice(Money('30000000', 'USD'), 'megametric_ton')"
+
 
 # -- unit text -----------------------------------------------------------------
 

@@ -13,7 +13,16 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias, final
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Literal,
+    NamedTuple,
+    TypeAlias,
+    final,
+    overload,
+)
 
 import attrs
 
@@ -36,7 +45,9 @@ from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:
     import pandas as pd
+    import polars as pl
 
+    from bilat._frames import Backend
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -73,10 +84,10 @@ _Row: TypeAlias = dict[str, object]
 
 
 def atlas_columns() -> dict[str, str]:
-    """The columns of :meth:`Atlas.progress` and their types.
+    """The columns of :meth:`Atlas.progress` and their kinds.
 
     The dossier's title, the columns of :func:`bilat.progress_frame` (the
-    same names and types), and why a row was not measured.
+    same names and kinds), and why a row was not measured.
 
     Example:
         >>> from bilat._atlas import atlas_columns
@@ -285,6 +296,30 @@ class Atlas:
             if country is None or country in a.parties
         )
 
+    @overload
+    def progress(
+        self,
+        series: SeriesLike = ...,
+        as_of: AsOf = ...,
+        rates: ExchangeRates | None = ...,
+        *,
+        status: StatusFilter = ...,
+        party: CountryLike | None = ...,
+        exact: bool = ...,
+        backend: Literal["pandas"] = ...,
+    ) -> pd.DataFrame: ...
+    @overload
+    def progress(
+        self,
+        series: SeriesLike = ...,
+        as_of: AsOf = ...,
+        rates: ExchangeRates | None = ...,
+        *,
+        status: StatusFilter = ...,
+        party: CountryLike | None = ...,
+        exact: bool = ...,
+        backend: Literal["polars"],
+    ) -> pl.DataFrame: ...
     def progress(
         self,
         series: SeriesLike = None,
@@ -293,7 +328,9 @@ class Atlas:
         *,
         status: StatusFilter = None,
         party: CountryLike | None = None,
-    ) -> pd.DataFrame:
+        exact: bool = False,
+        backend: Backend = "pandas",
+    ) -> pd.DataFrame | pl.DataFrame:
         """Every target's progress, as a tidy frame (``pandas`` extra).
 
         Each target is measured as its dossier's report measures it:
@@ -312,7 +349,8 @@ class Atlas:
             ``base_year``, ``base``, ``year``, ``current``, ``share``,
             ``gap``, ``actual_cagr``, ``planned_cagr``, ``required_cagr``,
             ``growth_ratio``, ``projected``, ``anticipated``, ``eta``,
-            ``status``, ``out_of_range``) with the same types, then
+            ``status``, ``out_of_range``) with the same types (amounts and
+            ratios float64, Decimals with ``exact=True``), then
             ``reason``: why the row was not measured, or None.
 
         Args:
@@ -330,6 +368,10 @@ class Atlas:
                 :class:`ProgressStatus`, its value, ``"not_measured"``, or
                 several of them).
             party: Keep only the targets between this country and others.
+            exact: Keep amounts and ratios as exact Decimals (``object``
+                columns) instead of floats for plotting.
+            backend: ``"pandas"``, or ``"polars"`` for a polars frame with
+                the same columns (the ``polars`` extra).
 
         Returns:
             A :class:`pandas.DataFrame` with a default index.
@@ -349,12 +391,15 @@ class Atlas:
             >>> atlas = Atlas([examples.kazakhstan_uzbekistan()])
             >>> df = atlas.progress(as_of=2025, status=["needs_acceleration"])
             >>> df[["deadline", "reporter", "year", "share", "status"]].values.tolist()
-            [[2030, None, 2025, Decimal('0.497'), 'needs_acceleration']]
+            [[2030, None, 2025, 0.497, 'needs_acceleration']]
+            >>> atlas.progress(as_of=2025, exact=True).loc[1, "share"]
+            Decimal('0.497')
         """
-        from bilat._frames import _frame
+        from bilat._frames import _frame, frame_options
 
+        options = frame_options("Atlas.progress()", exact=exact, backend=backend)
         rows = progress_rows(self, series, as_of, rates, status=status, party=party)
-        return _frame("Atlas.progress()", atlas_columns(), rows)
+        return _frame(options.call, atlas_columns(), rows, options)  # type: ignore[no-any-return]
 
     @classmethod
     def load(
@@ -501,8 +546,9 @@ def progress_rows(
 ) -> list[_Row]:
     """The rows of :meth:`Atlas.progress` as plain Python values.
 
-    Cells are what the frame holds (Decimals, ints, tuples of codes, text
-    or None), so the command line prints them without pandas.
+    Cells are what the frame holds with ``exact=True`` (Decimals, ints,
+    tuples of codes, text or None), so the command line prints them without
+    pandas.
 
     Example:
         >>> from bilat import Atlas, examples

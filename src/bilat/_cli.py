@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from bilat import __version__
 from bilat._decimal import decimal_text
-from bilat._errors import BilatError, ValidationError, shown
+from bilat._errors import (
+    DATE_EXAMPLE,
+    BilatError,
+    InvalidDateError,
+    ParseError,
+    ValidationError,
+    shown,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -130,12 +137,13 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _date(text: str) -> object:
-    import datetime as dt
+    """A ``--as-of`` day, read as every date argument of bilat is."""
+    from bilat._source import as_date
 
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"invalid date {shown(text)}: expected an ISO date such as 2025-12-31"
+        return as_date(text, "")
+    except InvalidDateError:
+        msg = f"invalid date {shown(text)}: expected an ISO date such as {DATE_EXAMPLE}"
         raise argparse.ArgumentTypeError(msg) from None
 
 
@@ -767,6 +775,8 @@ def _message(error: Exception) -> str:
     """
     from bilat._labels import visible
 
+    if isinstance(error, ParseError):  # a locale to try, as the option is written
+        return error._message(option=True)
     if not isinstance(error, ValidationError):
         return str(error)
     lines = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, final
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, final, overload
 
 import attrs
 
@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     import datetime as dt
 
     import pandas as pd
+    import polars as pl
 
     from bilat._currency import CurrencyLike
-    from bilat._frames import DossierFrame
+    from bilat._frames import Backend, DossierFrame
     from bilat._ledger import Conflict, Preference
     from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
@@ -335,9 +336,41 @@ class Dossier:
             self, as_of=as_of, currency=currency, locale=locale, rates=rates
         )
 
+    @overload
     def to_frame(
-        self, what: DossierFrame, *, as_of: dt.date | str | None = None
-    ) -> pd.DataFrame:
+        self,
+        what: DossierFrame,
+        *,
+        as_of: dt.date | str | None = ...,
+        exact: bool = ...,
+        backend: Literal["pandas"] = ...,
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+        on: dt.date | str | None = ...,
+    ) -> pd.DataFrame: ...
+    @overload
+    def to_frame(
+        self,
+        what: DossierFrame,
+        *,
+        as_of: dt.date | str | None = ...,
+        exact: bool = ...,
+        backend: Literal["polars"],
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+        on: dt.date | str | None = ...,
+    ) -> pl.DataFrame: ...
+    def to_frame(
+        self,
+        what: DossierFrame,
+        *,
+        as_of: dt.date | str | None = None,
+        exact: bool = False,
+        backend: Backend = "pandas",
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+        on: dt.date | str | None = None,
+    ) -> pd.DataFrame | pl.DataFrame:
         """One part of the dossier as a tidy pandas frame (``pandas`` extra).
 
         ``what`` names the part; each row is one of its items:
@@ -349,21 +382,23 @@ class Dossier:
         * ``"projects"``: the columns of :meth:`Portfolio.to_frame`;
         * ``"series"``: the columns of :meth:`TradeSeries.to_frame`, one row
           per series and year;
-        * ``"targets"``: ``parties``, ``metric``, ``amount``, ``low``,
+        * ``"targets"``: ``parties``, ``metric``, ``value``, ``low``,
           ``high``, ``qualifier``, ``currency`` (as for projects; a
           quantity's short unit symbol, None for a number),
           ``deadline`` and ``baseline_year`` (nullable ``Int64``),
           ``agreement`` (its title) and ``source``;
         * ``"claims"``: ``subject``, ``parties``, ``year``, ``text`` (as
-          written), ``amount``, ``low``, ``high``, ``qualifier``,
+          written), ``value``, ``low``, ``high``, ``qualifier``,
           ``currency`` (as for targets), ``precision``, ``said_by`` (a
           country's code or an official's name), ``stated`` (a date or a
           year) and ``source`` (its title); ``low`` and ``high`` are the
           range the claim allows (for an exact figure, what its written
           precision allows).
 
-        Amounts are exact Decimals (object dtype) with the currency in its
-        own column; ``source`` joins the titles of the sources with ``"; "``.
+        Amounts are float64 (each the exact amount rounded once to the
+        nearest float), for charts; ``exact=True`` keeps the exact Decimals
+        (``object`` columns). The currency is in its own column; ``source``
+        joins the titles of the sources with ``"; "``.
 
         Args:
             what: ``"agreements"``, ``"projects"``, ``"series"``,
@@ -371,10 +406,23 @@ class Dossier:
             as_of: The date the agreements' status is judged on (a date or
                 ISO text); today when left out, the only time this reads the
                 clock. The other parts do not depend on the date.
+            exact: Decimal columns instead of floats.
+            backend: ``"pandas"``, or ``"polars"`` for a polars frame with
+                the same columns (the ``polars`` extra).
+            currency: Add ``converted`` (each row's stated value in this
+                currency, None for a row without money) and
+                ``converted_currency`` after ``currency``.
+            rates: The rates for ``currency``. Series and claims convert at
+                the rate on or before 31 December of their year; projects
+                and targets at ``on``.
+            on: The date of the rates for projects and targets; the newest
+                when None.
 
         Raises:
             InvalidOptionError: ``what`` is not one of the five parts.
-            ValidationError: ``as_of`` is not a date.
+            ValidationError: ``as_of`` or ``on`` is not a date.
+            CurrencyMismatchError: a row in another currency than
+                ``currency`` and no ``rates``.
             MissingExtraError: pandas is not installed (``pip install
                 'bilat[pandas]'``).
 
@@ -393,7 +441,16 @@ class Dossier:
         """
         from bilat._frames import dossier_frame
 
-        return dossier_frame(self, what, as_of)
+        return dossier_frame(  # type: ignore[no-any-return]
+            self,
+            what,
+            as_of,
+            exact=exact,
+            backend=backend,
+            currency=currency,
+            rates=rates,
+            on=on,
+        )
 
     def _repr_html_(self) -> str:
         """The dossier as a heading and tables of its parts, for notebooks.

@@ -21,6 +21,7 @@ __all__ = [
     "CurrencyNotFoundError",
     "DivisionByZeroError",
     "IncompleteDataWarning",
+    "InvalidDateError",
     "InvalidNumberError",
     "InvalidOptionError",
     "MissingExtraError",
@@ -325,7 +326,8 @@ class MissingExtraError(BilatError, ImportError):
     """A feature needs an optional dependency that is not installed.
 
     Attributes:
-        extra: The name of bilat's extra that installs it (``"ecb"``).
+        extra: The name of bilat's extra that installs it (``"ecb"``); the
+            message gives the command for an installed bilat and for a clone.
         package: The distribution that is missing (``"currencyconverter"``).
         feature: What needed it (``"ExchangeRates.from_ecb()"``).
 
@@ -334,7 +336,8 @@ class MissingExtraError(BilatError, ImportError):
         >>> e = bilat.MissingExtraError("ecb", "currencyconverter", "from_ecb()")
         >>> print(e)  # doctest: +NORMALIZE_WHITESPACE
         from_ecb() needs the optional package 'currencyconverter':
-        install it with pip install 'bilat[ecb]'
+        install it with pip install 'bilat[ecb]', or pip install -e '.[ecb]'
+        from a clone of bilat
         >>> isinstance(e, ImportError), e.extra
         (True, 'ecb')
     """
@@ -345,7 +348,8 @@ class MissingExtraError(BilatError, ImportError):
         self.feature = feature
         super().__init__(
             f"{feature} needs the optional package {package!r}: "
-            f"install it with pip install 'bilat[{extra}]'",
+            f"install it with pip install 'bilat[{extra}]', "
+            f"or pip install -e '.[{extra}]' from a clone of bilat",
             name=package,
         )
 
@@ -385,10 +389,16 @@ class UnknownCountryError(BilatError, LookupError):
         unknown country 'Kazakstn': expected an ISO 3166 code or a country name; did you mean 'Kazakhstan'?
     """
 
-    def __init__(self, value: object, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        value: object,
+        suggestions: Sequence[str] = (),
+        *,
+        expected: str = "an ISO 3166 code or a country name",
+    ) -> None:
         self.value = value
         self.suggestions = tuple(suggestions)
-        message = f"unknown country {shown(value)}: expected an ISO 3166 code or a country name"
+        message = f"unknown country {shown(value)}: expected {expected}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(map(shown, self.suggestions))
             message += "?"
@@ -491,6 +501,12 @@ class ParseError(BilatError, ValueError):
     Attributes:
         text: The text that was read.
         expected: What would have been accepted.
+        what: What the text was read as (``"an amount of money"``).
+        script: The script of the text's letters (``"Cyrillic"``) when the
+            locale given does not write it, else None.
+        locales: Locales of that script to read the text in, best first
+            (those that read it, when any does); empty when ``script`` is
+            None.
 
     Example:
         >>> import bilat
@@ -498,12 +514,43 @@ class ParseError(BilatError, ValueError):
         Traceback (most recent call last):
         ...
         bilat.ParseError: cannot read 'a lot of money' as an amount of money: ...
+        >>> e = bilat.ParseError("4,6 млрд $", "a number as in 'en'",
+        ...                      script="Cyrillic", locales=("ru", "kk"))
+        >>> print(e)
+        cannot read '4,6 млрд $' as an amount of money: a number as in 'en'; the text is written in Cyrillic: pass locale='ru' (or 'kk')
     """
 
-    def __init__(self, text: str, expected: str, *, what: str = "an amount of money"):
+    def __init__(
+        self,
+        text: str,
+        expected: str,
+        *,
+        what: str = "an amount of money",
+        script: str | None = None,
+        locales: Sequence[str] = (),
+    ) -> None:
         self.text = text
         self.expected = expected
-        super().__init__(f"cannot read {shown(text)} as {what}: {expected}")
+        self.what = what
+        self.script = script
+        self.locales = tuple(locales)
+        super().__init__(self._message(option=False))
+
+    def _message(self, *, option: bool) -> str:
+        """The message; with ``option``, the locale hint in the command line's words."""
+        message = f"cannot read {shown(self.text)} as {self.what}: {self.expected}"
+        if self.script is None or not self.locales:
+            return message
+        first, *others = self.locales
+        if option:
+            fix = f"pass --locale {first}" + (
+                f" (or {', '.join(others)})" if others else ""
+            )
+        else:
+            fix = f"pass locale={first!r}" + (
+                f" (or {', '.join(map(repr, others))})" if others else ""
+            )
+        return f"{message}; the text is written in {self.script}: {fix}"
 
 
 class UnitMismatchError(BilatError, TypeError):
@@ -588,6 +635,51 @@ class ArgumentTypeError(ValidationError, TypeError):
     """
 
 
+#: A date as bilat reads it from text, shown in every message about a bad date.
+DATE_EXAMPLE = "'2025-12-31'"
+
+
+class InvalidDateError(ValidationError, InvalidNumberError):
+    """A date argument or field is not a date bilat can read.
+
+    Dates are :class:`datetime.date` objects or ISO 8601 text such as
+    ``'2025-12-31'``; some arguments also take a year (``as_of=2025``). The
+    message names the value, what was expected and an example.
+
+    A :class:`ValidationError` whose path names the argument or field
+    (``as_of``, ``published``, ``records[3].date``). It is also an
+    :class:`InvalidNumberError` because bilat 0.1 raised that for a bad
+    ``as_of``, so ``except InvalidNumberError`` written for it keeps working;
+    catch :class:`InvalidDateError` (or :class:`ValidationError`) in new code.
+
+    Attributes:
+        value: What was given.
+        what: The argument or field (the path of the problem).
+        expected: What would have been accepted.
+
+    Example:
+        >>> import bilat
+        >>> bilat.Source("Ministry", published="31/12/2025")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidDateError: published: expected a date or an ISO date such as '2025-12-31', got '31/12/2025'
+        >>> e = bilat.InvalidDateError("soon", "as_of", "a date or a year")
+        >>> e.path, e.value, isinstance(e, ValueError)
+        ('as_of', 'soon', True)
+    """
+
+    def __init__(self, value: object, what: str, expected: str) -> None:
+        self.value = value
+        self.what = what
+        self.expected = expected
+        problem = f"expected {expected}, got {shown(value)}"
+        self.problems = ((what, problem),)
+        self.file = None
+        # Neither base's __init__: each would pass its own arguments on to
+        # the other. The message is the one ValidationError writes.
+        Exception.__init__(self, f"{what}: {problem}" if what else problem)
+
+
 # Errors are public under ``bilat``; show them so in tracebacks and docs.
 _PUBLIC: tuple[type[Exception | Warning], ...] = (
     ArgumentTypeError,
@@ -596,6 +688,7 @@ _PUBLIC: tuple[type[Exception | Warning], ...] = (
     CurrencyMismatchError,
     DivisionByZeroError,
     IncompleteDataWarning,
+    InvalidDateError,
     InvalidNumberError,
     InvalidOptionError,
     MissingExtraError,

@@ -101,6 +101,31 @@ def _tolerance(value: object) -> Decimal:
     return t
 
 
+def _tidy(bound: Decimal, value: Decimal) -> Decimal:
+    """``bound`` without the trailing zeros the tolerance's digits added.
+
+    ``1000000000 × 0.9`` is ``900000000.0``: the bound keeps its value and
+    is written with no more decimals than ``value`` (nor fewer than none),
+    so ``low`` shows ``900000000`` beside ``high``'s ``1000000000``.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> _tidy(Decimal("900000000.0"), Decimal("1E+9")), _tidy(Decimal("1.350"), Decimal("1.50"))
+        (Decimal('900000000'), Decimal('1.35'))
+        >>> _tidy(Decimal("1.215"), Decimal("1.35"))
+        Decimal('1.215')
+    """
+    floor = min(int(value.as_tuple().exponent), 0)
+    exponent = int(bound.as_tuple().exponent)
+    if exponent >= floor:
+        return bound
+    stripped = int(bound.normalize(EXACT).as_tuple().exponent)
+    target = min(stripped, floor)
+    if target <= exponent:
+        return bound
+    return bound.quantize(Decimal(1).scaleb(target), context=EXACT)
+
+
 def _bounds(value: Money, qualifier: Qualifier, t: Decimal) -> tuple[Money, Money]:
     v = value.amount
     cur = value.currency
@@ -109,6 +134,7 @@ def _bounds(value: Money, qualifier: Qualifier, t: Decimal) -> tuple[Money, Mone
         above = EXACT.multiply(v, EXACT.add(Decimal(1), t))
     except decimal.DecimalException as e:
         raise arithmetic_error(e, (value, t), "bound of an estimate") from None
+    below, above = _tidy(below, v), _tidy(above, v)
     low, high = {
         Qualifier.EXACT: (v, v),
         Qualifier.NEARLY: (below, v),
@@ -163,12 +189,12 @@ class Estimate:
         >>> from bilat import Estimate, Money, Qualifier
         >>> e = Estimate(Money(1_000_000_000, "USD"), Qualifier.NEARLY)
         >>> e.low, e.high
-        (Money('900000000.0', 'USD'), Money('1000000000', 'USD'))
+        (Money('900000000', 'USD'), Money('1000000000', 'USD'))
         >>> print(e)
         nearly $1B
         >>> total = e + Money(156_000_000, "USD")
         >>> total.low, total.high
-        (Money('1056000000.0', 'USD'), Money('1156000000', 'USD'))
+        (Money('1056000000', 'USD'), Money('1156000000', 'USD'))
         >>> print(total.format(), "|", total.format("ru"))
         nearly $1.16B | почти 1,16 млрд $
     """
@@ -202,7 +228,14 @@ class Estimate:
         for bound in (self.low, self.high):
             if not isinstance(bound, Money):
                 raise InvalidNumberError(bound, "bound", "a Money")
-            self.value._check(bound, "bounds")
+            if bound.currency != self.value.currency:
+                raise CurrencyMismatchError(
+                    self.value.currency.code,
+                    bound.currency.code,
+                    "bounds",
+                    hint="give Estimate() low= and high= in the value's currency: "
+                    "bound.to(currency, rates)",
+                )
         if not self.low <= self.value <= self.high:
             raise InvalidNumberError(
                 (self.low, self.high),
@@ -308,20 +341,28 @@ class Estimate:
 
     # -- text -------------------------------------------------------------
 
-    def format(self, locale: LocaleLike = "en", *, compact: bool = True) -> str:
+    def format(
+        self, locale: LocaleLike = "en", *, compact: bool = True, exact: bool = False
+    ) -> str:
         """Format as the qualifier followed by the amount.
 
         English and Russian use words ("nearly $1B", "почти 1 млрд $"); other
         locales use symbols (≈ about, ≲ nearly, > over, ≥ at least, ≤ up to)
-        so no untranslated word appears.
+        so no untranslated word appears. The amount shows as
+        :meth:`Money.format` writes it: compact by default, in full rounded to
+        the currency's minor unit with ``compact=False``, every digit with
+        ``exact=True``.
 
         Example:
             >>> from bilat import Estimate
             >>> e = Estimate.parse("nearly $1 billion")
             >>> print(e.format(), "|", e.format("ru"), "|", e.format("kk"))
             nearly $1B | почти 1 млрд $ | ≲ 1 млрд $
+            >>> third = Estimate(Money(1, "USD") / 3, Qualifier.ABOUT)
+            >>> print(third.format(compact=False), "|", third.format(exact=True)[:16] + "…")
+            about $0.33 | about $0.3333333…
         """
-        amount = self.value.format(locale, compact=compact)
+        amount = self.value.format(locale, compact=compact, exact=exact)
         if self.qualifier is Qualifier.EXACT:
             return amount
         words = _WORDS.get(get_locale(locale).language)

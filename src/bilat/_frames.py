@@ -1,16 +1,29 @@
-"""Tidy pandas frames of bilat's values (the ``pandas`` extra).
+"""Tidy frames of bilat's values (the ``pandas`` extra; ``polars`` too).
 
 Every frame has one row per observation and a default ``RangeIndex``, so
 frames of several series or portfolios can be joined with
-:func:`pandas.concat`. The column types follow one rule, chosen so that a
-frame holds exactly what the values hold:
+:func:`pandas.concat`. The same things have the same column names in every
+frame: ``value``, ``low`` and ``high`` (a stated value and its bounds),
+``qualifier``, ``currency``, ``year``, ``parties``, ``source``. The column
+types follow one rule:
 
-* Amounts, bounds and ratios are :class:`~decimal.Decimal` in ``object``
-  columns, never floats: a frame keeps every digit, and sums of its
-  amounts stay exact. The currency of a row's amounts is in its own
-  ``currency`` column (a code such as ``"USD"``), so a frame never mixes
-  currencies unseen. ``df["amount"].astype(float)`` gives floats when a
-  picture, not a figure, is wanted.
+* Amounts, bounds and ratios are ``float64`` by default, so that
+  ``df.plot(x="year", y="value")`` and ``df["value"] / 1e9`` work; each
+  float is the Decimal rounded once, to the nearest float
+  (``float(decimal)``). Floats are for charts and quick arithmetic: with
+  ``exact=True`` the same columns hold the exact
+  :class:`~decimal.Decimal` values (``object`` dtype), and sums of them
+  stay exact. The currency of a row's amounts is in its own ``currency``
+  column (a code such as ``"USD"``; a quantity's short unit symbol such as
+  ``"km"``; None for a plain number), so a frame never mixes currencies
+  unseen. A missing amount is NaN (None with ``exact=True``).
+* ``currency=`` with ``rates=`` adds two columns after ``currency``:
+  ``converted`` (the row's stated value in that currency, float64 or
+  Decimal as above) and ``converted_currency`` (its code). Rows of a year
+  (series, claims) convert at the rate on or before 31 December of that
+  year; other rows at ``on`` (the newest rate when None). A row already in
+  that currency needs no rate; a row without money (a quantity, a number,
+  no value) has None.
 * Counts and years are ``int64``; a year that can be missing is the
   nullable ``Int64`` (``pd.NA`` when missing). A count too large for 64
   bits (``2**63`` or more) makes its column ``object``, of Python ints,
@@ -20,20 +33,32 @@ frame holds exactly what the values hold:
   alpha-2 codes (``("KZ", "UZ")``); ``df.explode("parties")`` gives one row
   per party.
 * Dates are :class:`datetime.date` objects (``object``), None when unknown:
-  as exact as the amounts, and a project's start or end may be known only
-  to the year, which is then an ``int`` (a frame does not invent a day).
-  ``pd.to_datetime(df["signed"])`` converts when a datetime column is
-  wanted.
+  a project's start or end may be known only to the year, which is then an
+  ``int`` (a frame does not invent a day). ``pd.to_datetime(df["signed"])``
+  converts when a datetime column is wanted.
 * ``source`` holds the titles of the row's sources joined by ``"; "``, or
   None when there are none.
+
+``backend="polars"`` returns a :class:`polars.DataFrame` with the same
+columns: floats are ``Float64``, exact amounts ``Object`` (polars' own
+decimal type holds at most 38 digits at one scale per column, too few for
+bilat's amounts), counts and years ``Int64``, parties ``List(String)``,
+dates ``Date`` (``Object`` where a column mixes dates and years).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+import math
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
-from bilat._errors import MissingExtraError, ValidationError, shown
+from bilat._errors import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    MissingExtraError,
+    ValidationError,
+    shown,
+)
 from bilat._estimate import Estimate, Qualifier
 from bilat._fields import as_option
 from bilat._money import Money
@@ -43,14 +68,17 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     import pandas as pd
+    import polars as pl
 
     from bilat._agreement import Agreement
     from bilat._claims import Claim
     from bilat._country import Country
+    from bilat._currency import Currency, CurrencyLike
     from bilat._dossier import Dossier
     from bilat._measure import Measure
     from bilat._portfolio import Portfolio
     from bilat._project import Project
+    from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
     from bilat._target import AnyTarget, Progress
@@ -58,9 +86,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROGRESS_COLUMNS",
+    "Backend",
     "DossierFrame",
+    "Frame",
+    "FrameOptions",
     "agreements_frame",
     "dossier_frame",
+    "frame_options",
     "portfolio_frame",
     "progress_frame",
     "progress_row",
@@ -73,17 +105,24 @@ DossierFrame: TypeAlias = Literal[
     "agreements", "projects", "series", "targets", "claims"
 ]
 
+#: The libraries a frame can be built with.
+Backend: TypeAlias = Literal["pandas", "polars"]
+
+#: What a ``to_frame`` returns: a pandas frame, or a polars one.
+Frame: TypeAlias = "pd.DataFrame | pl.DataFrame"
+
 _Row: TypeAlias = dict[str, object]
 
-#: Column types (see the module's docstring).
-_DECIMAL = "object"
+#: The kinds of column (see the module's docstring for the types of each).
+_DECIMAL = "decimal"
 _TEXT = "object"
-_DATE = "object"
+_CODES = "codes"
+_DATE = "date"
 _INT = "int64"
 _YEAR = "Int64"
 
 _VALUE_COLUMNS: Mapping[str, str] = {
-    "amount": _DECIMAL,
+    "value": _DECIMAL,
     "low": _DECIMAL,
     "high": _DECIMAL,
     "qualifier": _TEXT,
@@ -91,18 +130,17 @@ _VALUE_COLUMNS: Mapping[str, str] = {
 }
 
 _SERIES_COLUMNS: Mapping[str, str] = {
-    "parties": _TEXT,
+    "parties": _CODES,
     "metric": _TEXT,
     "reporter": _TEXT,
     "year": _INT,
-    "value": _DECIMAL,
-    "currency": _TEXT,
+    **_VALUE_COLUMNS,
     "source": _TEXT,
 }
 
 _CLAIM_COLUMNS: Mapping[str, str] = {
     "subject": _TEXT,
-    "parties": _TEXT,
+    "parties": _CODES,
     "year": _INT,
     "text": _TEXT,
     **_VALUE_COLUMNS,
@@ -114,7 +152,7 @@ _CLAIM_COLUMNS: Mapping[str, str] = {
 
 _PROJECT_COLUMNS: Mapping[str, str] = {
     "name": _TEXT,
-    "parties": _TEXT,
+    "parties": _CODES,
     "status": _TEXT,
     "count": _INT,
     **_VALUE_COLUMNS,
@@ -125,9 +163,9 @@ _PROJECT_COLUMNS: Mapping[str, str] = {
     "source": _TEXT,
 }
 
-#: The columns of :func:`progress_frame` and their types.
+#: The columns of :func:`progress_frame` and their kinds.
 PROGRESS_COLUMNS: Mapping[str, str] = {
-    "parties": _TEXT,
+    "parties": _CODES,
     "metric": _TEXT,
     "reporter": _TEXT,
     "as_of": _INT,
@@ -154,7 +192,7 @@ PROGRESS_COLUMNS: Mapping[str, str] = {
 _AGREEMENT_COLUMNS: Mapping[str, str] = {
     "title": _TEXT,
     "kind": _TEXT,
-    "parties": _TEXT,
+    "parties": _CODES,
     "signed": _DATE,
     "in_force": _DATE,
     "ends": _DATE,
@@ -164,7 +202,7 @@ _AGREEMENT_COLUMNS: Mapping[str, str] = {
 }
 
 _TARGET_COLUMNS: Mapping[str, str] = {
-    "parties": _TEXT,
+    "parties": _CODES,
     "metric": _TEXT,
     **_VALUE_COLUMNS,
     "deadline": _YEAR,
@@ -173,28 +211,206 @@ _TARGET_COLUMNS: Mapping[str, str] = {
     "source": _TEXT,
 }
 
+_BACKENDS = ("pandas", "polars")
 
-def _frame(
-    feature: str, columns: Mapping[str, str], rows: Iterable[_Row]
-) -> pd.DataFrame:
-    """A frame of ``rows`` with ``columns`` (name to dtype), in that order.
+
+# -- options ---------------------------------------------------------------------------
+
+
+class FrameOptions:
+    """The checked options of one ``to_frame`` call (see :func:`frame_options`)."""
+
+    __slots__ = ("backend", "call", "currency", "exact", "on", "rates")
+
+    def __init__(
+        self,
+        call: str,
+        *,
+        exact: bool,
+        backend: str,
+        currency: Currency | None,
+        rates: ExchangeRates | None,
+        on: dt.date | None,
+    ) -> None:
+        self.call = call
+        self.exact = exact
+        self.backend = backend
+        self.currency = currency
+        self.rates = rates
+        self.on = on
+
+    def columns(self, columns: Mapping[str, str]) -> Mapping[str, str]:
+        """``columns``, with ``converted`` and ``converted_currency`` when asked."""
+        if self.currency is None:
+            return columns
+        out: dict[str, str] = {}
+        for name, kind in columns.items():
+            out[name] = kind
+            if name == "currency":
+                out["converted"] = _DECIMAL
+                out["converted_currency"] = _TEXT
+        return out
+
+    def converted(self, value: Measure | None, year: int | None = None) -> _Row:
+        """The ``converted`` cells of a row whose value is ``value``.
+
+        Raises:
+            CurrencyMismatchError: another currency and no ``rates``.
+            RateNotFoundError: ``rates`` cannot convert it.
+        """
+        target = self.currency
+        if target is None:
+            return {}
+        money = value.value if isinstance(value, Estimate) else value
+        if not isinstance(money, Money):
+            return {"converted": None, "converted_currency": None}
+        if money.currency == target:
+            number = money.amount
+        elif self.rates is None:
+            raise CurrencyMismatchError(
+                money.currency.code,
+                target.code,
+                self.call,
+                hint=f"pass rates= to {self.call}",
+            )
+        else:
+            on = self.on if year is None else dt.date(year, 12, 31)
+            number = money.to(target, self.rates, on=on).amount
+        return {"converted": number, "converted_currency": target.code}
+
+
+def frame_options(
+    call: str,
+    *,
+    exact: object = False,
+    backend: object = "pandas",
+    currency: CurrencyLike | None = None,
+    rates: ExchangeRates | None = None,
+    on: dt.date | str | None = None,
+) -> FrameOptions:
+    """Check the options every ``to_frame`` takes, once, before any row is built.
 
     Raises:
-        MissingExtraError: pandas is not installed.
+        ArgumentTypeError: ``exact`` is not True or False.
+        InvalidOptionError: ``backend`` is not ``"pandas"`` or ``"polars"``.
+        UnknownCurrencyError: ``currency`` is not a currency.
+        ValidationError: ``rates`` without ``currency``; ``rates`` is not an
+            ExchangeRates; ``on`` is not a date.
+
+    Example:
+        >>> from bilat._frames import frame_options
+        >>> frame_options("Portfolio.to_frame()", exact="yes")
+        Traceback (most recent call last):
+        ...
+        bilat.ArgumentTypeError: exact: expected True or False ...
     """
+    if not isinstance(exact, bool):
+        raise ArgumentTypeError(
+            [
+                (
+                    "exact",
+                    (
+                        f"expected True or False in {call}, got {shown(exact)}: "
+                        "exact=True keeps Decimal columns, exact=False gives floats"
+                    ),
+                )
+            ]
+        )
+    chosen = as_option(backend, _BACKENDS, "frame backend")
+    money: Currency | None = None
+    if currency is not None:
+        from bilat._currency import as_currency
+
+        money = as_currency(currency)
+    if rates is not None:
+        from bilat._rates import expect_rates
+
+        expect_rates(rates, call)
+        if money is None:
+            raise ValidationError(
+                [
+                    (
+                        "rates",
+                        (
+                            f"rates= without currency= in {call}: name the "
+                            f"currency to convert to, as in "
+                            f"{call[:-1]}currency='USD', rates=rates)"
+                        ),
+                    )
+                ]
+            )
+    day = None if on is None else as_date(on, "on")
+    return FrameOptions(
+        call, exact=exact, backend=chosen, currency=money, rates=rates, on=day
+    )
+
+
+# -- building --------------------------------------------------------------------------
+
+
+def _frame(
+    feature: str,
+    columns: Mapping[str, str],
+    rows: Iterable[_Row],
+    options: FrameOptions | None = None,
+) -> Any:
+    """A frame of ``rows`` with ``columns`` (name to kind), in that order.
+
+    Raises:
+        MissingExtraError: pandas (or polars) is not installed.
+    """
+    exact = False if options is None else options.exact
+    if options is not None and options.backend == "polars":
+        return _polars_frame(feature, columns, list(rows), exact=exact)
     try:
         import pandas as pd
     except ImportError as e:
         raise MissingExtraError("pandas", "pandas", feature) from e
     rows = list(rows)
-    cells = {name: [row[name] for row in rows] for name in columns}
-    return pd.DataFrame(
-        {
-            name: pd.Series(cells[name], dtype=_fitting(dtype, cells[name]))
-            for name, dtype in columns.items()
-        },
-        index=pd.RangeIndex(len(rows)),
-    )
+    series = {}
+    for name, kind in columns.items():
+        cells = [row[name] for row in rows]
+        if kind == _DECIMAL and not exact:
+            series[name] = pd.Series(_floats(cells), dtype="float64")
+        else:
+            series[name] = pd.Series(cells, dtype=_pandas_dtype(kind, cells))
+    return pd.DataFrame(series, index=pd.RangeIndex(len(rows)))
+
+
+def _floats(cells: Iterable[object]) -> list[float]:
+    """Each Decimal as the nearest float (``float(d)`` rounds once); None is NaN."""
+    return [math.nan if c is None else float(c) for c in cells]  # type: ignore[arg-type]
+
+
+def _polars_frame(
+    feature: str, columns: Mapping[str, str], rows: list[_Row], *, exact: bool
+) -> Any:
+    try:
+        import polars as pl
+    except ImportError as e:
+        raise MissingExtraError("polars", "polars", feature) from e
+    data = []
+    for name, kind in columns.items():
+        cells: list[object] = [row[name] for row in rows]
+        dtype: Any
+        if kind == _DECIMAL:
+            if exact:
+                dtype = pl.Object
+            else:
+                dtype = pl.Float64
+                cells = [None if c is None else float(c) for c in cells]  # type: ignore[arg-type]
+        elif kind in {_INT, _YEAR}:
+            dtype = pl.Object if _pandas_dtype(kind, cells) == "object" else pl.Int64
+        elif kind == _CODES:
+            dtype = pl.List(pl.String)
+            cells = [None if c is None else list(c) for c in cells]  # type: ignore[call-overload]
+        elif kind == _DATE:
+            dates = all(c is None or type(c) is dt.date for c in cells)
+            dtype = pl.Date if dates else pl.Object
+        else:
+            dtype = pl.String
+        data.append(pl.Series(name, cells, dtype=dtype))
+    return pl.DataFrame(data)
 
 
 _INT64 = range(-(2**63), 2**63)
@@ -208,13 +424,17 @@ def _iterable(value: object) -> bool:
     return True
 
 
-def _fitting(dtype: str, values: Sequence[object]) -> str:
-    """``dtype``, or ``object`` for integers that 64 bits cannot hold."""
-    if dtype in {_INT, _YEAR} and any(
-        isinstance(v, int) and v not in _INT64 for v in values
-    ):
-        return "object"
-    return dtype
+def _pandas_dtype(kind: str, values: Sequence[object]) -> str:
+    """The pandas dtype of a column of ``kind``.
+
+    ``object`` for integers that 64 bits cannot hold, and for text, codes,
+    dates and exact Decimals.
+    """
+    if kind in {_INT, _YEAR}:
+        if any(isinstance(v, int) and v not in _INT64 for v in values):
+            return "object"
+        return kind
+    return "object"
 
 
 # -- cells -----------------------------------------------------------------------------
@@ -232,35 +452,42 @@ def _titles(sources: Sequence[Source]) -> str | None:
     return "; ".join(s.title for s in sources) if sources else None
 
 
-def _value_cells(value: Measure | None) -> _Row:
-    """``amount``, ``low``, ``high``, ``qualifier`` and ``currency`` of a value.
+def _value_cells(value: Measure | None, scale: Any = None) -> _Row:
+    """``value``, ``low``, ``high``, ``qualifier`` and ``currency`` of a value.
 
     For a quantity ``currency`` holds its short unit symbol (``"km"``); for
-    a plain number it is None.
+    a plain number it is None. A quantity is given in the unit of the
+    quantity ``scale`` (converted exactly) when there is one.
     """
     if value is None:
         return dict.fromkeys(_VALUE_COLUMNS)
     if not isinstance(value, Money | Estimate):
         from bilat._measure import amount, unit_label
 
-        number = amount(value)
+        if scale is not None:
+            from bilat._units import convert
+
+            number = convert(value, scale.units)
+            label = unit_label(scale)
+        else:
+            number, label = amount(value), unit_label(value)
         return {
-            "amount": number,
+            "value": number,
             "low": number,
             "high": number,
             "qualifier": Qualifier.EXACT.value,
-            "currency": unit_label(value),
+            "currency": label,
         }
     if isinstance(value, Money):
         return {
-            "amount": value.amount,
+            "value": value.amount,
             "low": value.amount,
             "high": value.amount,
             "qualifier": Qualifier.EXACT.value,
             "currency": value.currency.code,
         }
     return {
-        "amount": value.value.amount,
+        "value": value.value.amount,
         "low": value.low.amount,
         "high": value.high.amount,
         "qualifier": value.qualifier.value,
@@ -279,41 +506,49 @@ def _amount(value: Measure | None) -> object:
 # -- trade series ----------------------------------------------------------------------
 
 
-def _series_rows(series: TradeSeries | Series) -> list[_Row]:
-    from bilat._measure import amount, unit_label
+def _series_rows(series: TradeSeries | Series, options: FrameOptions) -> list[_Row]:
+    from bilat._measure import is_quantity
+    from bilat._series import Series
 
     parties = _codes(series.parties)
+    unit = series.unit if isinstance(series, Series) and series.values else None
+    scale = unit if is_quantity(unit) else None
     return [
         {
             "parties": parties,
             "metric": series.subject,
             "reporter": _code(series.reporter),
             "year": year,
-            "value": amount(value),
-            "currency": unit_label(value),
+            **_value_cells(value, scale),
+            **options.converted(value, year),
             "source": _titles(series.sources_for(year)),
         }
         for year, value in series.values.items()
     ]
 
 
-def series_frame(series: TradeSeries) -> pd.DataFrame:
-    """A trade series as a tidy frame, one row per year; see its ``to_frame``.
+def series_frame(series: TradeSeries | Series, options: FrameOptions) -> Any:
+    """A series as a tidy frame, one row per year; see its ``to_frame``.
 
     Example:
         >>> from bilat import Money, TradeSeries
-        >>> from bilat._frames import series_frame
+        >>> from bilat._frames import frame_options, series_frame
         >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
-        >>> series_frame(s).loc[0, "value"]
-        Decimal('4.4E+9')
+        >>> series_frame(s, frame_options("to_frame()")).loc[0, "value"]
+        np.float64(4400000000.0)
     """
-    return _frame("TradeSeries.to_frame()", _SERIES_COLUMNS, _series_rows(series))
+    return _frame(
+        options.call,
+        options.columns(_SERIES_COLUMNS),
+        _series_rows(series, options),
+        options,
+    )
 
 
 # -- portfolios ------------------------------------------------------------------------
 
 
-def _project_rows(projects: Iterable[Project]) -> list[_Row]:
+def _project_rows(projects: Iterable[Project], options: FrameOptions) -> list[_Row]:
     return [
         {
             "name": p.name,
@@ -321,6 +556,7 @@ def _project_rows(projects: Iterable[Project]) -> list[_Row]:
             "status": p.status.value,
             "count": p.count,
             **_value_cells(p.value),
+            **options.converted(p.value),
             "sector": p.sector,
             "start": p.start,
             "end": p.end,
@@ -331,23 +567,48 @@ def _project_rows(projects: Iterable[Project]) -> list[_Row]:
     ]
 
 
-def portfolio_frame(portfolio: Portfolio) -> pd.DataFrame:
+def portfolio_frame(portfolio: Portfolio, options: FrameOptions) -> Any:
     """A portfolio as a tidy frame, one row per project line; see its ``to_frame``.
 
     Example:
         >>> from bilat import Money, Portfolio, Project
-        >>> from bilat._frames import portfolio_frame
+        >>> from bilat._frames import frame_options, portfolio_frame
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
-        >>> portfolio_frame(p).loc[0, ["name", "amount", "currency"]].tolist()
+        >>> df = portfolio_frame(p, frame_options("to_frame()", exact=True))
+        >>> df.loc[0, ["name", "value", "currency"]].tolist()
         ['Road', Decimal('5'), 'USD']
     """
-    return _frame("Portfolio.to_frame()", _PROJECT_COLUMNS, _project_rows(portfolio))
+    return _frame(
+        options.call,
+        options.columns(_PROJECT_COLUMNS),
+        _project_rows(portfolio, options),
+        options,
+    )
 
 
 # -- progress --------------------------------------------------------------------------
 
 
-def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
+@overload
+def progress_frame(
+    progresses: Iterable[Progress[Any]],
+    *,
+    exact: bool = ...,
+    backend: Literal["pandas"] = ...,
+) -> pd.DataFrame: ...
+@overload
+def progress_frame(
+    progresses: Iterable[Progress[Any]],
+    *,
+    exact: bool = ...,
+    backend: Literal["polars"],
+) -> pl.DataFrame: ...
+def progress_frame(
+    progresses: Iterable[Progress[Any]],
+    *,
+    exact: bool = False,
+    backend: Backend = "pandas",
+) -> Frame:
     """Several :class:`Progress` results as a tidy frame, one row each.
 
     A list has no method, so this is a function: pass the results of
@@ -361,8 +622,9 @@ def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
         ``currency`` (the target's: every amount of the row is in it),
         ``base_year``, ``base``, ``year``, ``current``; ``share``, ``gap``,
         ``actual_cagr``, ``planned_cagr``, ``required_cagr``,
-        ``growth_ratio``, ``projected``, ``anticipated`` as Decimal (None
-        when not computable, as on :class:`Progress`); ``eta`` (Int64),
+        ``growth_ratio``, ``projected``, ``anticipated`` as float64 (NaN
+        when not computable, None on :class:`Progress`; Decimals with
+        ``exact=True``); ``eta`` (Int64),
         ``status`` (the :class:`ProgressStatus` value, ``"off_track"``) and
         ``out_of_range``: the figures left None because they lie beyond
         bilat's range, with the reason (``"projected: too_large"``, several
@@ -370,16 +632,23 @@ def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
 
     Args:
         progresses: Progress values, in the order wanted for the rows.
+        exact: Keep amounts and ratios as exact Decimals (``object``
+            columns) instead of floats for plotting.
+        backend: ``"pandas"`` or ``"polars"`` (the ``polars`` extra).
 
     Returns:
-        A :class:`pandas.DataFrame`. Amounts and ratios are exact Decimals
-        in object columns, never floats; years that can be missing are
-        nullable ``Int64``; text is ``object`` with None when missing.
+        A :class:`pandas.DataFrame` (a :class:`polars.DataFrame` with
+        ``backend="polars"``). Amounts and ratios are float64 (Decimals
+        with ``exact=True``); years that can be missing are nullable
+        ``Int64``; text is ``object`` with None when missing.
 
     Raises:
-        MissingExtraError: pandas is not installed (``pip install
-            'bilat[pandas]'``).
+        MissingExtraError: pandas (or polars) is not installed (``pip
+            install 'bilat[pandas]'``).
         ValidationError: an item is not a Progress; the path names it.
+        ArgumentTypeError: ``exact`` is not True or False.
+        InvalidOptionError: ``backend`` is neither ``"pandas"`` nor
+            ``"polars"``.
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget, progress_frame
@@ -389,11 +658,14 @@ def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
         >>> target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
         >>> df = progress_frame([target.progress(series, y) for y in (2022, 2024)])
         >>> df[["as_of", "year", "current", "status"]].values.tolist()
-        [[2022, 2021, Decimal('3.9E+9'), 'insufficient_data'],
-         [2024, 2023, Decimal('4.4E+9'), 'off_track']]
+        [[2022, 2021, 3900000000.0, 'insufficient_data'],
+         [2024, 2023, 4400000000.0, 'off_track']]
+        >>> progress_frame([target.progress(series, 2024)], exact=True).loc[0, "share"]
+        Decimal('0.44')
     """
     from bilat._target import Progress
 
+    options = frame_options("progress_frame()", exact=exact, backend=backend)
     given: object = progresses  # a caller may pass anything
     if isinstance(given, Progress | str | bytes) or not _iterable(given):
         raise ValidationError(
@@ -411,7 +683,7 @@ def progress_frame(progresses: Iterable[Progress[Any]]) -> pd.DataFrame:
                 [(f"progresses[{i}]", f"expected a Progress, got {shown(p)}")]
             )
         rows.append(progress_row(p))
-    return _frame("progress_frame()", PROGRESS_COLUMNS, rows)
+    return _frame(options.call, PROGRESS_COLUMNS, rows, options)  # type: ignore[no-any-return]
 
 
 def progress_row(p: Progress[Any]) -> dict[str, object]:
@@ -468,9 +740,8 @@ def progress_row(p: Progress[Any]) -> dict[str, object]:
 def agreements_frame(
     agreements: Iterable[Agreement],
     as_of: dt.date | str | None = None,
-    *,
-    feature: str = "Dossier.to_frame('agreements')",
-) -> pd.DataFrame:
+    options: FrameOptions | None = None,
+) -> Any:
     """Agreements as a tidy frame, one row each, with their status on ``as_of``.
 
     Example:
@@ -481,6 +752,7 @@ def agreements_frame(
         >>> agreements_frame([a], "2023-01-01").loc[0, ["signed", "status"]].tolist()
         [datetime.date(2022, 12, 22), 'signed']
     """
+    options = options or frame_options("Dossier.to_frame('agreements')")
     day = dt.date.today() if as_of is None else as_date(as_of, "as_of")
     rows: list[_Row] = [
         {
@@ -496,26 +768,28 @@ def agreements_frame(
         }
         for a in agreements
     ]
-    return _frame(feature, _AGREEMENT_COLUMNS, rows)
+    return _frame(options.call, _AGREEMENT_COLUMNS, rows, options)
 
 
 def targets_frame(
-    targets: Iterable[AnyTarget], *, feature: str = "Dossier.to_frame('targets')"
-) -> pd.DataFrame:
-    """Trade targets as a tidy frame, one row each.
+    targets: Iterable[AnyTarget], options: FrameOptions | None = None
+) -> Any:
+    """Targets as a tidy frame, one row each.
 
     Example:
         >>> from bilat import Estimate, TradeTarget
         >>> from bilat._frames import targets_frame
         >>> t = TradeTarget(("KZ", "UZ"), Estimate.parse("up to $10 billion"))
-        >>> targets_frame([t]).loc[0, ["low", "high", "qualifier"]].tolist()
-        [Decimal('0'), Decimal('10000000000'), 'up_to']
+        >>> targets_frame([t])[["low", "high", "qualifier"]].values.tolist()
+        [[0.0, 10000000000.0, 'up_to']]
     """
+    options = options or frame_options("Dossier.to_frame('targets')")
     rows = [
         {
             "parties": _codes(t.parties),
             "metric": t.subject,
             **_value_cells(t.value),
+            **options.converted(t.value),
             "deadline": t.deadline,
             "baseline_year": t.baseline_year,
             "agreement": None if t.agreement is None else t.agreement.title,
@@ -523,12 +797,20 @@ def targets_frame(
         }
         for t in targets
     ]
-    return _frame(feature, _TARGET_COLUMNS, rows)
+    return _frame(options.call, options.columns(_TARGET_COLUMNS), rows, options)
 
 
 def dossier_frame(
-    dossier: Dossier, what: DossierFrame, as_of: dt.date | str | None = None
-) -> pd.DataFrame:
+    dossier: Dossier,
+    what: DossierFrame,
+    as_of: dt.date | str | None = None,
+    *,
+    exact: object = False,
+    backend: object = "pandas",
+    currency: CurrencyLike | None = None,
+    rates: ExchangeRates | None = None,
+    on: dt.date | str | None = None,
+) -> Any:
     """One part of a dossier as a tidy frame; see :meth:`Dossier.to_frame`.
 
     Raises:
@@ -543,20 +825,30 @@ def dossier_frame(
     """
     parts = ("agreements", "projects", "series", "targets", "claims")
     part = as_option(what, parts, "dossier frame")
-    feature = f"Dossier.to_frame({part!r})"
+    options = frame_options(
+        f"Dossier.to_frame({part!r})",
+        exact=exact,
+        backend=backend,
+        currency=currency,
+        rates=rates,
+        on=on,
+    )
     if part == "agreements":
-        return agreements_frame(dossier.agreements, as_of, feature=feature)
+        return agreements_frame(dossier.agreements, as_of, options)
+    if part == "targets":
+        return targets_frame(dossier.targets, options)
     if part == "projects":
-        return _frame(feature, _PROJECT_COLUMNS, _project_rows(dossier.projects))
-    if part == "series":
-        rows = [row for s in dossier.series for row in _series_rows(s)]
-        return _frame(feature, _SERIES_COLUMNS, rows)
-    if part == "claims":
-        return _frame(feature, _CLAIM_COLUMNS, [_claim_row(c) for c in dossier.claims])
-    return targets_frame(dossier.targets, feature=feature)
+        columns, rows = _PROJECT_COLUMNS, _project_rows(dossier.projects, options)
+    elif part == "series":
+        columns = _SERIES_COLUMNS
+        rows = [row for s in dossier.series for row in _series_rows(s, options)]
+    else:
+        columns = _CLAIM_COLUMNS
+        rows = [_claim_row(c, options) for c in dossier.claims]
+    return _frame(options.call, options.columns(columns), rows, options)
 
 
-def _claim_row(claim: Claim) -> _Row:
+def _claim_row(claim: Claim, options: FrameOptions) -> _Row:
     from bilat._country import Country
 
     said = claim.said_by
@@ -570,6 +862,7 @@ def _claim_row(claim: Claim) -> _Row:
         "year": claim.period,
         "text": claim.text,
         **cells,
+        **options.converted(claim.value, claim.period),
         "precision": claim.precision,
         "said_by": None
         if said is None

@@ -153,7 +153,7 @@ def money_cell(value: Measure | None) -> Cell:
         >>> from bilat import Estimate, Q_
         >>> from bilat._html import money_cell
         >>> money_cell(Estimate.parse("nearly $1 billion"))
-        Cell(text='nearly $1B', title='900000000.0–1000000000 USD')
+        Cell(text='nearly $1B', title='900000000–1000000000 USD')
         >>> money_cell(Q_("152 km"))
         Cell(text='152 km', title='152 km')
     """

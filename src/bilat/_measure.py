@@ -295,13 +295,21 @@ def like(number: Decimal, unit: Amount) -> Amount:
 
 
 def format_measure(
-    value: Measure | None, locale: LocaleLike = "en", *, compact: bool = False
+    value: Measure | None,
+    locale: LocaleLike = "en",
+    *,
+    compact: bool = False,
+    exact: bool = False,
 ) -> str:
     r"""A measure as a person writes it: ``$10B``, ``about $4.3B``, ``152 km``, ``78``.
 
     Money and Estimates format as their own ``format`` does; quantities
     show the number in ``locale`` and pint's short unit symbols
     (``20 Mt/a``); numbers show in ``locale``. None is an empty string.
+    Display rounds, the value never does: money to its currency's minor
+    unit (or compact), a quantity or number to three decimals, or three
+    significant digits when it is smaller (``0.333 km``, ``0.000123 t``),
+    half-even, without trailing zeros. ``exact=True`` shows every digit.
 
     Example:
         >>> from bilat import Estimate, Money, Q_
@@ -311,11 +319,14 @@ def format_measure(
         ['$10B', '20 Mt/a', '106 km', '78']
         >>> format_measure(Q_("1234.5 km"), "ru")
         '1\xa0234,5 km'
+        >>> third = Q_("1 km") / 3
+        >>> format_measure(third), format_measure(third, exact=True)[:12]
+        ('0.333 km', '0.3333333333')
     """
     if value is None:
         return ""
     if isinstance(value, Money | Estimate):
-        return value.format(locale, compact=compact)
+        return value.format(locale, compact=compact, exact=exact)
     import decimal
 
     from babel.numbers import format_decimal
@@ -328,8 +339,37 @@ def format_measure(
     # Not the caller's context (babel rounds in the current one), and room
     # for every digit of any number bilat holds.
     with decimal.localcontext(context_with(decimal.ROUND_HALF_EVEN)):
+        if not exact:
+            number = _for_display(Decimal(number))
         text = format_decimal(number, locale=where, decimal_quantization=False)
     return text if isinstance(value, Decimal | int) else f"{text} {value.units:~P}"
+
+
+def _for_display(number: Decimal) -> Decimal:
+    """``number`` to three decimals, or three significant digits, no trailing zeros.
+
+    Runs in the current (bilat's) context.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> [str(_for_display(Decimal(t))) for t in
+        ...  ("152", "1234.5678", "0.000123456", "2.50", "1200.0", "-0.0001", "0.00")]
+        ['152', '1234.568', '0.000123', '2.5', '1200', '-0.0001', '0']
+    """
+    if not number:
+        return Decimal(0)  # no "0.000", no "-0"
+    if int(number.as_tuple().exponent) < -3:
+        digits = max(3, 2 - number.adjusted())
+        number = number.quantize(Decimal(1).scaleb(-digits))
+        if not number:
+            return Decimal(0)
+    if int(number.as_tuple().exponent) >= 0:
+        return number
+    # Strip trailing zeros of the decimals only: 1200.0 shows 1200.
+    stripped = number.normalize()
+    if int(stripped.as_tuple().exponent) > 0:
+        return number.quantize(Decimal(1))
+    return stripped
 
 
 def measure_repr(value: Measure) -> str:

@@ -250,8 +250,9 @@ class Money:
         """Read an amount as written in news and reports.
 
         Understands currency symbols and codes before or after the number,
-        currency names in English and Russian (with plural forms), scale words
-        (``million``, ``bn``, ``млн``, ``млрд`` …) and the thousands and
+        currency names in English, Russian and ``locale`` (in every plural
+        form), scale words from CLDR for every locale (``million``, ``bn``,
+        ``crore``, ``млрд``, ``Mrd.``, ``億`` …) and the thousands and
         decimal separators of ``locale`` (``1,234.5`` in ``en``, ``1 234,5``
         in ``ru``, ``kk`` and ``uz``). In English and Russian ``$`` is the US
         dollar; in another locale a symbol that CLDR gives to one currency
@@ -609,21 +610,26 @@ class Money:
         *,
         compact: bool = False,
         rounding: RoundingMode | str = ROUND_HALF_EVEN,
+        exact: bool = False,
     ) -> str:
-        r"""Format through babel (CLDR) for ``locale``.
+        r"""Format through babel (CLDR) for ``locale``, rounded for people.
 
-        The full form shows every significant digit of the amount, with at
-        least the currency's usual number of decimals. The compact form
-        (``$156M``, ``156 млн $``) keeps up to two decimals of the scaled
-        number, rounded with ``rounding``. Beyond the largest unit CLDR has
-        for ``locale`` (``$999T`` in English and Russian) the compact form
-        turns scientific: ``$9.99E99``, ``9,99E99 $``. Zero never shows a
-        minus sign.
+        Display rounds; the amount never does. The full form rounds to the
+        currency's ISO 4217 minor unit with ``rounding`` (half-even by
+        default: ``$0.33`` for a third of a dollar, ``¥2`` for 2.5 yen,
+        ``$0.12`` for 0.125 dollars); a currency without a minor unit (gold,
+        SDR) rounds to CLDR's usual digits for it. ``exact=True`` shows every
+        significant digit instead, in full (even with ``compact=True``) and
+        with at least CLDR's usual number of decimals. The compact form (``$156M``, ``156 млн $``) keeps up to two
+        decimals of the scaled number, rounded with ``rounding``. Beyond the
+        largest unit CLDR has for ``locale`` (``$999T`` in English and
+        Russian) the compact form turns scientific: ``$9.99E99``,
+        ``9,99E99 $``. Zero never shows a minus sign. ``repr`` is exact.
 
         Raises:
             UnknownLocaleError: ``locale`` is not a CLDR locale.
-            InvalidOptionError: ``compact`` is not True or False, or
-                ``rounding`` is not a rounding mode.
+            InvalidOptionError: ``compact`` or ``exact`` is not True or False,
+                or ``rounding`` is not a rounding mode.
 
         Example:
             >>> from bilat import Money
@@ -632,13 +638,24 @@ class Money:
             '$1,550,000,000.00'
             >>> m.format("ru")  # CLDR separates with no-break spaces
             '1\xa0550\xa0000\xa0000,00\xa0$'
+            >>> third = Money(1, "USD") / 3
+            >>> print(third, "|", third.format(exact=True)[:12] + "…", "|", repr(third)[:16] + "…")
+            $0.33 | $0.333333333… | Money('0.3333333…
+            >>> print(Money("2097753573.5976855", "INR").format("en_IN"))
+            ₹2,09,77,53,573.60
             >>> print(m.format("kk", compact=True), "|", Money("156000000", "UZS").format("uz", compact=True))
             1,55 млрд $ | 156 mln soʻm
             >>> print(Money("9.999e99", "USD").format(compact=True))
             $1E100
         """
         return format_money(
-            self.amount, self.currency.code, locale, compact=compact, rounding=rounding
+            self.amount,
+            self.currency.code,
+            locale,
+            compact=compact,
+            rounding=rounding,
+            exact=exact,
+            digits=self.currency.digits,
         )
 
     def __str__(self) -> str:

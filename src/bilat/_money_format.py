@@ -4,11 +4,15 @@
 full or compact (``$156M``, ``156 млн $``), through babel;
 ``format(money, spec)`` writes the amount in a Decimal format spec followed
 by the currency code. Both round for display only, in bilat's own decimal
-context: the amount itself never changes.
+context: the amount itself never changes. The full form rounds to the
+currency's ISO 4217 minor unit (``$0.33``, ``¥2``, ``KWD 1.235``), or, for a
+currency without one (gold, SDR), to CLDR's usual digits; ``exact=True``
+shows every digit instead.
 """
 
 from __future__ import annotations
 
+import copy
 import decimal
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Final
@@ -34,37 +38,75 @@ def format_money(
     *,
     compact: object,
     rounding: object,
+    exact: object = False,
+    digits: int | None = None,
 ) -> str:
     """:meth:`bilat.Money.format` of ``amount`` in the currency ``code``.
 
+    ``digits`` is the currency's ISO 4217 minor unit: the full form rounds
+    to it with ``rounding`` (None: CLDR's usual digits for ``code``).
+    ``exact=True`` shows every digit, in full even when ``compact`` is True.
+
     Raises:
         UnknownLocaleError: ``locale`` is not a CLDR locale.
-        InvalidOptionError: ``compact`` is not True or False, or
-            ``rounding`` is not a rounding mode.
+        InvalidOptionError: ``compact`` or ``exact`` is not True or False,
+            or ``rounding`` is not a rounding mode.
 
     Example:
         >>> from decimal import Decimal
         >>> from bilat._money_format import format_money
         >>> format_money(Decimal("-0"), "USD", "en", compact=False, rounding="ROUND_HALF_EVEN")
         '$0.00'
+        >>> third = Decimal(1) / 3
+        >>> format_money(third, "USD", "en", compact=False, rounding="ROUND_HALF_EVEN", digits=2)
+        '$0.33'
+        >>> format_money(Decimal("0.125"), "USD", "en", compact=False, rounding="ROUND_HALF_EVEN", exact=True)
+        '$0.125'
     """
     from babel.numbers import format_currency
 
     compact = _flag(compact, "compact")
+    exact = _flag(exact, "exact")
     ctx = context_with(rounding)
     loc = get_locale(locale)
     amount = amount or _ZERO  # no "-$0.00"
     with decimal.localcontext(ctx):
+        if exact:  # every digit, whatever ``compact`` says
+            return str(
+                format_currency(amount, code, locale=loc, decimal_quantization=False)
+            )
         if compact:
             return _compact(amount, code, loc)
-        return str(
-            format_currency(
-                amount,
-                code,
-                locale=loc,
-                decimal_quantization=False,
-            )
-        )
+        return _rounded(amount, code, loc, digits)
+
+
+def _rounded(amount: Decimal, code: str, loc: Any, digits: int | None) -> str:
+    """The full form rounded to ``digits`` decimals, in the current (bilat's) context."""
+    if digits is None:
+        from babel.numbers import get_currency_precision
+
+        digits = get_currency_precision(code)
+    amount = amount.quantize(_quantum(digits))
+    if not amount:
+        amount = _ZERO  # no "-$0.00" for an amount that rounds to zero
+    text = _pattern(loc, digits).apply(
+        amount, loc, currency=code, currency_digits=False, decimal_quantization=False
+    )
+    return str(text)
+
+
+@thread_safe_lru_cache(maxsize=64)
+def _pattern(loc: Any, digits: int) -> Any:
+    """``loc``'s currency pattern with exactly ``digits`` decimals."""
+    pattern = copy.copy(loc.currency_formats["standard"])
+    pattern.frac_prec = (digits, digits)
+    return pattern
+
+
+@thread_safe_lru_cache(maxsize=16)
+def _quantum(digits: int) -> Decimal:
+    """``10 ** -digits`` as a Decimal: ``0.01`` for 2."""
+    return Decimal(1).scaleb(-digits)
 
 
 def format_with_spec(amount: Decimal, code: str, spec: object) -> str | None:

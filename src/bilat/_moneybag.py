@@ -476,17 +476,26 @@ class MoneyBag:
     def __repr__(self) -> str:
         return f"MoneyBag({', '.join(map(repr, self))})"
 
-    def format(self, locale: str = "en", *, compact: bool = False) -> str:
+    def format(
+        self, locale: str = "en", *, compact: bool = False, exact: bool = False
+    ) -> str:
         """Format as the per-currency totals joined by ``" + "``.
+
+        Each total shows as :meth:`Money.format` writes it: rounded to its
+        currency's minor unit for people (half-even), every digit with
+        ``exact=True``; the totals themselves stay exact.
 
         Example:
             >>> from bilat import Money, MoneyBag
             >>> MoneyBag(Money(5, "USD"), Money(3, "EUR")).format()
             '€3.00 + $5.00'
+            >>> bag = MoneyBag(Money(1, "USD") / 3, Money("2.5", "JPY"))
+            >>> print(bag, "|", bag.format(exact=True)[:18] + "…")
+            ¥2 + $0.33 | ¥2.5 + $0.33333333…
         """
         if not self._totals:
             return "0"
-        return " + ".join(m.format(locale, compact=compact) for m in self)
+        return " + ".join(m.format(locale, compact=compact, exact=exact) for m in self)
 
     def __str__(self) -> str:
         return self.format()

@@ -18,7 +18,9 @@ Example:
 **Tokens.** The text is cut into numbers (ASCII digits with single separators
 between them), words (letters, with apostrophes inside and an optional
 abbreviation point after) and single symbol characters (``$``, ``€``, ``₸``
-…). Spaces between tokens are optional: ``$156M`` and ``$ 156 M`` read alike;
+…). Chinese, Japanese and Korean characters are a token each, so that
+``50億円`` reads as ``50 億 円``; a letter with an apostrophe at the start of a
+word is a word of its own (``d'euros`` is ``d'`` and ``euros``). Spaces between tokens are optional: ``$156M`` and ``$ 156 M`` read alike;
 the invisible direction marks (U+200E, U+200F, U+061C and the embeddings and
 isolates) count as spaces.
 Words are compared without regard to case, with ``ё`` read as ``е`` and every
@@ -27,9 +29,12 @@ word is ignored (``млн.``, ``руб.``, ``U.S.``, ``$5 million.``).
 
 **Grammar.** The tokens must form, in this order::
 
-    amount = [qualifier] [sign] [currency] [sign] number [scale] [sign] [currency]
+    amount = [qualifier] [sign] [currency] [sign] number [scale] [sign]
+             [linker currency | currency]
 
 with exactly one currency, before or after the number, and at most one sign.
+A linker (``de``, ``d'``, ``di``) may stand before a currency written after
+the number: ``5 milliards d'euros``, ``20 de lei``, ``300 milioni di euro``.
 
 number
     Digits separated as in the locale (CLDR symbols through babel):
@@ -50,24 +55,50 @@ scale
     A word multiplying the number by a power of ten, and ``$1.5-billion``
     reads as ``$1.5 billion``:
 
-    - CLDR's compact-number words of ``en`` and ``ru``: ``K``, ``M``, ``B``,
-      ``T``, ``thousand``, ``million``, ``billion``, ``trillion``; ``тыс.``,
-      ``тысяча``, ``тысячи``, ``тысяч``, ``млн``, ``миллион``, ``миллиона``,
+    - CLDR's compact-number words of ``en``, ``en_IN`` and ``ru``: ``K``,
+      ``M``, ``B``, ``T``, ``thousand``, ``million``, ``billion``,
+      ``trillion``; ``L``, ``lakh`` (10⁵), ``Cr``, ``crore`` (10⁷), ``KCr``
+      (10¹⁰), ``LCr``, ``lakh crore`` (10¹²); ``тыс.``, ``тысяча``,
+      ``тысячи``, ``тысяч``, ``млн``, ``миллион``, ``миллиона``,
       ``миллионов``, ``млрд``, ``миллиард``, ``миллиарда``, ``миллиардов``,
-      ``трлн``, ``триллион``, ``триллиона``, ``триллионов``;
+      ``трлн``, ``триллион``, ``триллиона``, ``триллионов``. English text of
+      Indian amounts (``₹10,000 crore``) thus reads in every locale; where
+      ``en_IN`` and ``en`` share a word, ``en``'s meaning holds;
     - news spellings: ``mn``, ``mln`` (10⁶), ``bn``, ``bln`` (10⁹), ``tn``,
-      ``trn``, ``trln`` (10¹²), ``тысячу`` (10³);
-    - the compact-number words of the locale itself (``мың`` in ``kk``;
-      ``ming``, ``mln``, ``mlrd``, ``trln`` in ``uz``; ``Mio.``, ``Mrd.`` in
-      ``de``), which take precedence over the news spellings: in ``fr``,
-      ``Bn`` and ``billion`` are 10¹², as French writes them.
+      ``trn``, ``trln`` (10¹²), ``тысячу`` (10³), ``lakhs``, ``lac``,
+      ``lacs`` (10⁵), ``crores`` (10⁷);
+    - the compact-number words of the locale itself, from CLDR for every
+      locale babel has (``мың`` in ``kk``; ``ming``, ``mln``, ``mlrd``,
+      ``trln`` in ``uz``; ``Mio.``, ``Mrd.`` in ``de``; ``mln``, ``mld`` in
+      ``pl``; ``लाख``, ``करोड़`` in ``hi``; ``万``, ``億``, ``兆`` in ``ja``;
+      ``万``, ``亿``, ``万亿`` in ``zh``), which take precedence over the news
+      spellings: in ``fr``, ``Bn`` and ``billion`` are 10¹², as French
+      writes them.
+
+    One scale word is read, or one phrase CLDR writes (``lakh crore``):
+    ``$5 million billion`` is refused.
 currency
     - an ISO 4217 code in capitals, touching the number or not (``USD 10bn``,
       ``KZT1,234.50``); ``usd`` is refused, with a hint;
+    - an ISO 4217 code that has been withdrawn (``BGN``, ``DEM``), as
+      :class:`~bilat.Currency` accepts it;
     - a CLDR symbol or name in ``en``, ``ru`` or the locale, in every plural
       form CLDR has (``A$``, ``CA$``, ``CN¥``, ``₹``, ``US dollars``,
       ``Canadian dollars``, ``Kyrgyz som``, ``доллара США``, ``казахских
-      тенге``, ``киргизских сомов``);
+      тенге``, ``киргизских сомов``, ``JAV dolerių``). The plural forms are
+      found by taking one number of each plural category of the locale's
+      CLDR rules (``0``, ``1``, ``2`` and ``1.5`` in ``lt``), not a fixed
+      list;
+    - the last word of an English or Russian CLDR name, where it ends the
+      name of one currency CLDR lists in use (``zlotys``, ``сомов`` for the
+      Kyrgyz som); a last word several names end with (``francs``, ``pesos``) is
+      refused as ambiguous, naming the candidates, unless the news table
+      below decides;
+    - in a locale with a country (its territory, or the one CLDR finds
+      likeliest for its language: Poland for ``pl``), any word of the CLDR
+      names of that country's currency: ``złotych`` in ``pl``, ``rupees``
+      in ``en_PK``, ``francs`` in ``fr_CH``, ``lei`` in ``ro``, ``dollars``
+      in ``en_AU``; these win over the news table;
     - the news spellings below, which take precedence over CLDR. ``$`` alone
       means USD, as in CLDR's ``en`` and ``ru`` and whatever the locale;
       other dollars need their symbol (``A$``, ``CA$``) or code. ``¥`` is
@@ -79,17 +110,24 @@ currency
     USD   ``$``, ``US$``, ``U.S.$``, ``dollar(s)``, ``US dollar(s)``,
           ``U.S. dollar(s)``, ``долл.``, ``долл. США``, ``доллар`` in every
           case and number (``доллара``, ``долларов``, ``долларам`` …), alone
-          or followed by ``США``
+          or followed by ``США``; ``دولار``
     EUR   ``€``, ``euro``, ``euros``, ``евро``
     GBP   ``£``, ``pound(s)``, ``pound(s) sterling``, ``sterling``, ``фунт``
           in every case, alone or followed by ``стерлингов``
-    KZT   ``₸``, ``тг``, ``tenge``, ``тенге``
+    KZT   ``₸``, ``тг``, ``tenge``, ``тенге``, ``теңге``
     UZS   ``so'm``, ``soum(s)``, ``sum(s)``, ``som``, ``сум`` in every case
           (``сума``, ``сумов`` …)
     RUB   ``₽``, ``руб.``, ``rouble(s)``, ``ruble(s)``, ``рубль`` in every
           case (``рубля``, ``рублей``, ``рублём`` …)
     JPY   ``JP¥``, ``yen``, ``иена``/``йена`` in every case
-    CNY   ``yuan``, ``renminbi``, ``RMB``, ``юань`` in every case
+    CNY   ``yuan``, ``renminbi``, ``RMB``, ``元``, ``元人民币``, ``юань`` in
+          every case
+    INR   ``Rs``, ``Rs.``, ``rupee(s)``, ``रुपये`` (other rupees need their
+          code, their CLDR name or their locale: ``Rs`` is the Pakistani
+          rupee in ``en_PK``)
+    AED   ``Dh``, ``Dhs``, ``dirham(s)``, ``درهم`` (the Moroccan dirham
+          needs ``MAD`` or its name)
+    TRY   ``TL``, ``lira(s)``
     ====  ===================================================================
 qualifier
     Accepted by :meth:`Estimate.parse <bilat.Estimate.parse>` only;
@@ -113,9 +151,10 @@ qualifier
 computed in bilat's own decimal context whatever the caller's, with no
 exponent left in it (``$1.55 bn`` is ``Money('1550000000', 'USD')``) and the
 decimals as written otherwise (``$1.50`` is ``Money('1.50', 'USD')``). At most
-60 significant digits and 60 decimals are read. The full output of
-:meth:`Money.format <bilat.Money.format>` reads back to the same Money in any
-locale CLDR has (Indian grouping such as ``12,34,567.89``, the direction marks
+60 significant digits and 60 decimals are read. The exact output of
+:meth:`Money.format <bilat.Money.format>` (``exact=True``; the default output
+rounds for people) reads back to the same Money in any locale CLDR has
+(Indian grouping such as ``12,34,567.89``, the direction marks
 of Arabic and Persian and a trailing minus sign are read too), except where it
 writes a bare ``¥`` (JPY in ``en`` and ``ru``, CNY in ``zh``), for the codes
 ``XXX`` (no currency) and ``XTS`` (for testing), which are not read as
@@ -132,7 +171,8 @@ raises :class:`~bilat.NumberTypeError` (a ``TypeError``), and an unknown
 locale :class:`~bilat.UnknownLocaleError`.
 
 The tables are built from CLDR on first use, once per locale, and never at
-import.
+import; building one takes some tens of milliseconds, reading an amount
+then some tens of microseconds.
 """
 
 from __future__ import annotations
@@ -146,6 +186,7 @@ from bilat._cache import thread_safe_lru_cache
 from bilat._decimal import CONTEXT, read_decimal
 from bilat._errors import NumberTypeError, ParseError, UnknownCurrencyError
 from bilat._locale import LocaleLike, get_locale
+from bilat._scripts import suggest_locale
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -169,14 +210,17 @@ _EXAMPLES: Final = (
 #: code; phrases are separated by ``|``.
 _NEWS_CURRENCIES: Final[Mapping[str, str]] = {
     "USD": "$ | US$ | U.S.$ | dollar | dollars | US dollar | US dollars "
-    "| U.S. dollar | U.S. dollars | долл. | долл. США",
+    "| U.S. dollar | U.S. dollars | долл. | долл. США | دولار",
     "EUR": "€ | euro | euros",
     "GBP": "£ | pound | pounds | pound sterling | pounds sterling | sterling",
-    "KZT": "₸ | тг | tenge | тенге",
+    "KZT": "₸ | тг | tenge | тенге | теңге",
     "UZS": "so'm | soum | soums | sum | sums | som",
     "RUB": "₽ | руб. | rouble | roubles | ruble | rubles",
     "JPY": "JP¥ | yen",
-    "CNY": "yuan | renminbi | RMB",
+    "CNY": "yuan | renminbi | RMB | 元 | 元人民币",
+    "INR": "Rs | rupee | rupees | रुपये",
+    "AED": "Dh | Dhs | dirham | dirhams | درهم",
+    "TRY": "TL | lira | liras",
 }
 #: Symbols refused as ambiguous, with the currencies they may stand for.
 _AMBIGUOUS: Final[Mapping[str, tuple[str, ...]]] = {"¥": ("CNY", "JPY")}
@@ -201,7 +245,15 @@ _NEWS_SCALES: Final[Mapping[int, str]] = {
     6: "mn | mln | million",
     9: "bn | bln | billion",
     12: "tn | trn | trln | trillion",
+    5: "lakhs | lac | lacs",
+    7: "crores",
 }
+#: Locales whose CLDR scale words are read in every locale, after English and
+#: Russian: English text of Indian amounts writes "lakh" and "crore".
+_SCALE_LANGUAGES: Final = ("en_IN", "en", "ru")
+#: Words that may stand between the scale and the currency
+#: ("5 milliards d'euros", "5 millones de dólares"), as keys.
+_LINKERS: Final[tuple[Key, ...]] = (("de",), ("d'",), ("di",))
 
 #: Qualifiers, by the name of the :class:`~bilat.Qualifier` they stand for.
 _QUALIFIERS: Final[Mapping[str, str]] = {
@@ -228,8 +280,18 @@ _BIDI_MARKS: Final = frozenset(
 _APOSTROPHES: Final = frozenset("'’‘ʻʼ")
 #: Characters that may stand between digits inside one number token.
 _NUMBER_SEPARATORS: Final = frozenset(",.'’") | _SPACES
-#: Plural samples that reach every CLDR plural category of en, ru, kk and uz.
-_PLURAL_SAMPLES: Final = (1, 2, 5, Decimal("1.5"))
+#: Numbers tried, in order, to find one sample of each plural category of a
+#: locale: integers reach most categories, the decimals those of fractions
+#: (``1.5``), of written decimals (``1.0``) and of large round numbers.
+_PLURAL_CANDIDATES: Final = (
+    *range(202),
+    *(Decimal(t) for t in ("1.5", "0.5", "0.1", "1.0", "2.5", "0.0", "10.0")),
+    1000,
+    10**5,
+    10**6,
+    10**7,
+    Decimal("1000000.0"),
+)
 _NOT_CURRENCIES: Final = frozenset({"XXX", "XTS"})
 
 # -- tokens -------------------------------------------------------------------
@@ -253,6 +315,16 @@ def _is_digit(ch: str) -> bool:
     return "0" <= ch <= "9"
 
 
+def _is_ideograph(ch: str) -> bool:
+    """Whether ``ch`` is a Han, kana or Hangul character, read one by one."""
+    return (
+        "\u3040" <= ch <= "\u30ff"  # hiragana, katakana
+        or "\u3400" <= ch <= "\u9fff"  # CJK unified ideographs (and ext. A)
+        or "\uac00" <= ch <= "\ud7af"  # Hangul syllables
+        or "\uf900" <= ch <= "\ufaff"  # CJK compatibility ideographs
+    )
+
+
 def _normal_word(word: str) -> str:
     folded = word.casefold().replace("ё", "е")
     return "".join("'" if ch in _APOSTROPHES else ch for ch in folded)
@@ -268,7 +340,13 @@ def _tokenize(text: str, separators: frozenset[str]) -> list[_Token]:
         if ch.isspace() or ch in _BIDI_MARKS:
             i += 1
             continue
-        if _is_digit(ch):
+        if ch >= "\u3040" and _is_ideograph(ch):
+            # Chinese, Japanese and Korean write words without spaces
+            # ("50億円"): each character is a token, and table phrases are
+            # cut the same way, so "日本円" is matched as three tokens.
+            i += 1
+            tokens.append(_Token(_WORD, ch, ch, start))
+        elif _is_digit(ch):
             i += 1
             while i < n and (
                 _is_digit(text[i])
@@ -279,9 +357,17 @@ def _tokenize(text: str, separators: frozenset[str]) -> list[_Token]:
         elif ch.isalpha():
             i += 1
             while i < n and (
-                text[i].isalpha()
+                (
+                    text[i].isalpha()
+                    and (text[i] < "\u3040" or not _is_ideograph(text[i]))
+                )
                 or (text[i] in _APOSTROPHES and i + 1 < n and text[i + 1].isalpha())
             ):
+                if i == start + 1 and text[i] in _APOSTROPHES:
+                    # An elided article or preposition is a word of its own:
+                    # "d'euros" reads as "d'" and "euros".
+                    i += 1
+                    break
                 i += 1
             key = _normal_word(text[start:i])
             if i < n and text[i] == ".":
@@ -341,6 +427,7 @@ class _Grammar(NamedTuple):
     currencies: Mapping[Key, str | tuple[str, ...]]
     scales: Mapping[Key, int]
     qualifiers: Mapping[Key, Qualifier]
+    linkers: Mapping[Key, bool]
     longest: int
 
 
@@ -361,26 +448,155 @@ def _iso_codes() -> tuple[str, ...]:
     return tuple(codes)
 
 
-@thread_safe_lru_cache(maxsize=8)
-def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
-    """CLDR's currency symbols and names (all plural forms) in one locale."""
+@thread_safe_lru_cache(maxsize=512)
+def _is_code(text: str) -> bool:
+    """Whether ``text`` is an ISO 4217 code, current or withdrawn, in capitals.
+
+    >>> _is_code("USD"), _is_code("BGN"), _is_code("usd"), _is_code("XXX")
+    (True, True, False, False)
+    """
+    from bilat._currency import Currency
+
+    if not (len(text) == 3 and text.isascii() and text.isupper()):
+        return False
+    if text in _NOT_CURRENCIES:
+        return False
+    try:
+        Currency(text)
+    except UnknownCurrencyError:
+        return False
+    return True
+
+
+@thread_safe_lru_cache(maxsize=16)
+def _plural_samples(locale_id: str) -> tuple[int | Decimal, ...]:
+    """One number of each plural category of a locale, by its CLDR rules.
+
+    >>> _plural_samples("lt")
+    (0, 1, 2, Decimal('1.5'))
+    """
+    rule = get_locale(locale_id).plural_form
+    wanted = set(rule.tags) | {"other"}
+    samples: dict[str, int | Decimal] = {}
+    for number in _PLURAL_CANDIDATES:
+        samples.setdefault(rule(number), number)
+        if len(samples) == len(wanted):
+            break
+    return tuple(samples.values())
+
+
+@thread_safe_lru_cache(maxsize=16)
+def _cldr_names(locale_id: str) -> Mapping[str, frozenset[str]]:
+    """CLDR's names of each currency in one locale, in every plural form."""
     from babel.numbers import get_currency_name
 
     loc = get_locale(locale_id)
-    found: dict[Key, set[str]] = {}
+    samples = _plural_samples(locale_id)
+    names: dict[str, frozenset[str]] = {}
     for code in _iso_codes():
-        phrases = {get_currency_name(code, count, loc) for count in _PLURAL_SAMPLES}
-        symbol = loc.currency_symbols.get(code)
-        if symbol and symbol != code:
-            phrases.add(symbol)
+        phrases = {get_currency_name(code, count, loc) for count in samples}
         name = loc.currencies.get(code)
         if name:
             phrases.add(name)
+        names[code] = frozenset(phrases)
+    return types.MappingProxyType(names)
+
+
+@thread_safe_lru_cache(maxsize=16)
+def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
+    """CLDR's currency symbols and names (all plural forms) in one locale."""
+    loc = get_locale(locale_id)
+    found: dict[Key, set[str]] = {}
+    for code, names in _cldr_names(locale_id).items():
+        phrases = set(names)
+        symbol = loc.currency_symbols.get(code)
+        if symbol and symbol != code:
+            phrases.add(symbol)
         for phrase in phrases:
             key = _key(phrase)
             if key is not None:
                 found.setdefault(key, set()).add(code)
     return types.MappingProxyType({k: frozenset(v) for k, v in found.items()})
+
+
+@thread_safe_lru_cache(maxsize=1)
+def _current_codes() -> frozenset[str]:
+    """The currencies CLDR says some country uses, with no end date."""
+    from babel.core import get_global
+
+    return frozenset(
+        code
+        for spans in get_global("territory_currencies").values()
+        for code, _start, end, _tender in spans
+        if end is None
+    )
+
+
+def _words(phrase: str) -> list[Key]:
+    """The keys of the words of a phrase, as cut by spaces."""
+    keys: list[Key] = []
+    for word in phrase.split():
+        key = _key(word)
+        # One letter, or one with an elided vowel ("d'"), says nothing.
+        if key is not None and len(key) == 1 and len(key[0].strip("'")) > 1:
+            keys.append(key)
+    return keys
+
+
+@thread_safe_lru_cache(maxsize=4)
+def _cldr_nouns(locale_id: str) -> Mapping[Key, frozenset[str]]:
+    """The last word of each CLDR currency name, with the currencies it ends.
+
+    English and Russian put the noun last ("Polish zlotys", "киргизских
+    сомов"), so the last word alone names the currency, or several. Only
+    currencies CLDR lists in use with no end date count: "zlotys" is the
+    złoty, not the złoty of 1950–1995.
+    """
+    current = _current_codes()
+    found: dict[Key, set[str]] = {}
+    for code, names in _cldr_names(locale_id).items():
+        if code not in current:
+            continue
+        for name in names:
+            words = _words(name)
+            if len(words) > 1:
+                found.setdefault(words[-1], set()).add(code)
+    return types.MappingProxyType({k: frozenset(v) for k, v in found.items()})
+
+
+@thread_safe_lru_cache(maxsize=16)
+def _territory_words(locale_id: str) -> Mapping[Key, str]:
+    """Each word of the CLDR names of the currency of a locale's country.
+
+    The country is the locale's territory, or the one CLDR finds likeliest
+    for its language (Poland for ``pl``); its currency is the one in use
+    with no end date. In Polish, "złotych" alone is then the złoty.
+    """
+    from datetime import date
+
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    loc = get_locale(locale_id)
+    territory = loc.territory
+    if territory is None:
+        likely = get_global("likely_subtags").get(loc.language, "")
+        territory = likely.split("_")[-1] if "_" in likely else None
+    if territory is None:
+        return types.MappingProxyType({})
+    codes = [
+        code
+        for code in get_territory_currencies(territory, date.max)
+        if code in _cldr_names(locale_id)
+    ]
+    found: dict[Key, set[str]] = {}
+    for code in codes:
+        for name in _cldr_names(locale_id)[code]:
+            for word in _words(name):
+                found.setdefault(word, set()).add(code)
+    return types.MappingProxyType(
+        {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+    )
 
 
 @thread_safe_lru_cache(maxsize=8)
@@ -443,13 +659,19 @@ def _grammar(locale_id: str) -> _Grammar:
     # English and Russian always; the locale's own words when it is another.
     languages = ["en", "ru"]
     own = locale_id if locale_id not in languages else None
+    # The last words of English and Russian names ("zlotys", "сомов"), below
+    # the full names; a word several currencies end with is ambiguous.
+    nouns: dict[Key, set[str]] = {}
+    for language in languages:
+        for key, codes in _cldr_nouns(language).items():
+            nouns.setdefault(key, set()).update(codes)
     candidates: dict[Key, set[str]] = {}
     for language in languages if own is None else [*languages, own]:
         for key, codes in _cldr_currencies(language).items():
             candidates.setdefault(key, set()).update(codes)
     currencies: dict[Key, str | tuple[str, ...]] = {
         key: next(iter(codes)) if len(codes) == 1 else tuple(sorted(codes))
-        for key, codes in candidates.items()
+        for key, codes in (nouns | candidates).items()
     }
     currencies.update(_news_currencies())
     if own is not None:
@@ -458,10 +680,17 @@ def _grammar(locale_id: str) -> _Grammar:
         for key, codes in _cldr_currencies(own).items():
             if len(codes) == 1:
                 currencies[key] = next(iter(codes))
+        # Any word of the name of the country's currency stands for it:
+        # "złotych" in pl, "rupees" in en_PK; a linker stays a linker.
+        currencies.update(
+            (key, code)
+            for key, code in _territory_words(own).items()
+            if key not in _LINKERS
+        )
     # Scale words: the locale's own CLDR words win over the English news
     # spellings, so that "billion" and "Bn" are 10**12 in French.
     scales: dict[Key, int] = {}
-    for language in languages:
+    for language in _SCALE_LANGUAGES:
         scales.update(_cldr_scales(language))
     for exponent, phrases in _NEWS_SCALES.items():
         scales.update(dict.fromkeys(_keys(phrases), exponent))
@@ -470,6 +699,7 @@ def _grammar(locale_id: str) -> _Grammar:
     qualifiers: dict[Key, Qualifier] = {}
     for name, phrases in _QUALIFIERS.items():
         qualifiers.update(dict.fromkeys(_keys(phrases), Qualifier[name]))
+    linkers = dict.fromkeys(_LINKERS, True)
     longest = max(
         len(key) for table in (currencies, scales, qualifiers) for key in table
     )
@@ -484,6 +714,7 @@ def _grammar(locale_id: str) -> _Grammar:
         currencies=types.MappingProxyType(currencies),
         scales=types.MappingProxyType(scales),
         qualifiers=types.MappingProxyType(qualifiers),
+        linkers=types.MappingProxyType(linkers),
         longest=longest,
     )
 
@@ -578,7 +809,7 @@ class _Cursor:
         found = self.take(self.grammar.currencies)
         if found is None and not self.at_end():
             token = self.tokens[self.i]
-            if token.kind == _WORD and token.text in _iso_codes():
+            if token.kind == _WORD and _is_code(token.text):
                 self.i += 1
                 return token.text, token.text
         return found
@@ -635,13 +866,21 @@ class _Cursor:
         found = self.take(self.grammar.scales)
         return None if found is None else found[0]
 
+    def take_linker(self) -> None:
+        """Move past a word such as "de" or "d'" that is followed by a currency."""
+        found = _match(self.tokens, self.i, self.grammar.linkers, 1)
+        if found is not None and _match(
+            self.tokens, self.i + 1, self.grammar.currencies, self.grammar.longest
+        ):
+            self.i += 1
+
     def unexpected(self, expected: str) -> ParseError:
         token = self.tokens[self.i]
         hint = ""
         if (
             token.kind == _WORD
             and token.text.isascii()
-            and token.text.upper() in _iso_codes()
+            and _is_code(token.text.upper())
         ):
             hint = f" (ISO codes are written in capitals: {token.text.upper()!r})"
         return ParseError(
@@ -650,6 +889,7 @@ class _Cursor:
         )
 
 
+@suggest_locale  # text in another script: name the locales that read it
 def _read(text: object, locale: LocaleLike) -> _Reading:
     """Run the grammar over ``text``."""
     if not isinstance(text, str):
@@ -669,6 +909,8 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
     exponent = cursor.take_scale()
     if sign is None and cursor.grammar.trailing_sign:
         sign = cursor.take_sign()
+    if currencies[0] is None:
+        cursor.take_linker()
     currencies.append(cursor.take_currency())
     if not cursor.at_end():
         if currencies[1] is not None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._decimal import CONTEXT, to_decimal
-from bilat._errors import MissingExtraError
+from bilat._errors import CurrencyMismatchError, MissingExtraError
 from bilat._estimate import Estimate
 from bilat._labels import label
 from bilat._money import Money
@@ -117,7 +117,15 @@ def target_plot(
     axes = _axes(ax, "TradeTarget.plot()")
     from matplotlib.ticker import MaxNLocator
 
-    progress = target.progress(series, as_of, rates=rates)
+    try:
+        progress = target.progress(series, as_of, rates=rates)
+    except CurrencyMismatchError as error:  # name the call the user made
+        raise CurrencyMismatchError(
+            error.left,
+            error.right,
+            "TradeTarget.plot()",
+            hint="pass rates= to TradeTarget.plot()",
+        ) from None
     goal = target.money
     years, values = _observed(series, progress, rates, goal.currency)
     who = "" if series.reporter is None else f" ({series.reporter.alpha2})"
@@ -210,7 +218,18 @@ def portfolio_plot(
     groups = portfolio.by_status()
     unit: Currency | None = None
     if len(portfolio.unvalued) < len(portfolio):
-        unit = portfolio.total(currency, rates, on).currency
+        try:
+            unit = portfolio.total(currency, rates, on).currency
+        except CurrencyMismatchError as error:  # name the call the user made
+            from bilat._portfolio import total_mismatch
+
+            raise total_mismatch(
+                Currency(error.left),
+                Currency(error.right),
+                currency=None if currency is None else as_currency(currency),
+                rates=rates,
+                call="plot",
+            ) from None
     elif currency is not None:
         unit = as_currency(currency)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from operator import attrgetter, countOf
 from types import MappingProxyType
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Literal, final, overload
 
 import attrs
 
@@ -25,13 +25,52 @@ if TYPE_CHECKING:
     import datetime as dt
 
     import pandas as pd
+    import polars as pl
     from matplotlib.axes import Axes
 
+    from bilat._frames import Backend
     from bilat._rates import ExchangeRates
 
-__all__ = ["Portfolio"]
+__all__ = ["Portfolio", "total_mismatch"]
 
 _value_of = attrgetter("value")
+
+
+def total_mismatch(
+    left: Currency,
+    right: Currency,
+    *,
+    currency: Currency | None,
+    rates: ExchangeRates | None,
+    call: str = "total",
+) -> CurrencyMismatchError:
+    """The error of a portfolio's values in two currencies, naming the fixing call.
+
+    ``call`` is the method the user called, ``"total"`` or ``"plot"``; the
+    hint spells that call with what it lacks, the currency (``left`` unless
+    one was given) and the rates.
+
+    Example:
+        >>> from bilat import Currency
+        >>> from bilat._portfolio import total_mismatch
+        >>> usd, kzt = Currency("USD"), Currency("KZT")
+        >>> print(total_mismatch(usd, kzt, currency=None, rates=None, call="plot"))
+        cannot apply 'total' to 'USD' and 'KZT': amounts in different currencies must be converted first (pass currency= and rates= to Portfolio.plot(): plot(currency='USD', rates=rates))
+    """
+    lacking = [
+        what
+        for what, given in (("currency", currency), ("rates", rates))
+        if given is None
+    ]
+    into = repr((currency or left).code)
+    if call == "plot":
+        needs = " and ".join(f"{what}=" for what in lacking)
+        fix = f"plot(currency={into}, rates=rates)"
+    else:
+        needs = " and ".join(lacking)
+        fix = f"total({into}, rates)"
+    hint = f"pass {needs} to Portfolio.{call}(): {fix}"
+    return CurrencyMismatchError(left.code, right.code, "total", hint=hint)
 
 
 def _projects(value: object) -> tuple[Project, ...]:
@@ -292,12 +331,12 @@ class Portfolio:
                         found.append(value.currency)
         if target is None:
             if len(found) > 1:
-                raise CurrencyMismatchError(found[0].code, found[1].code, "total")
+                raise total_mismatch(found[0], found[1], currency=None, rates=rates)
             target = found[0]
         if rates is None:
             for other in found:
                 if other != target:
-                    raise CurrencyMismatchError(target.code, other.code, "total")
+                    raise total_mismatch(target, other, currency=target, rates=None)
             total = money_totals(values).get(target) if all_money else None
             if total is not None:  # as the sum below gives it, in one C pass
                 return make_money(total, target)
@@ -329,24 +368,70 @@ class Portfolio:
 
     # -- tables and charts -------------------------------------------------------------
 
-    def to_frame(self) -> pd.DataFrame:
-        """The projects as a tidy pandas frame, one row per line (``pandas`` extra).
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["pandas"] = ...,
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+        on: dt.date | str | None = ...,
+    ) -> pd.DataFrame: ...
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["polars"],
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+        on: dt.date | str | None = ...,
+    ) -> pl.DataFrame: ...
+    def to_frame(
+        self,
+        *,
+        exact: bool = False,
+        backend: Backend = "pandas",
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+        on: dt.date | str | None = None,
+    ) -> pd.DataFrame | pl.DataFrame:
+        """The projects as a tidy frame, one row per line (``pandas`` extra).
 
         Columns: ``name``; ``parties`` (a tuple of alpha-2 codes:
         ``df.explode("parties")`` gives a row per party); ``status``
-        (``"underway"``); ``count`` (int); ``amount``, ``low``, ``high``
-        (exact Decimals, object dtype: the stated value and its bounds,
-        all three equal for Money), ``qualifier`` (``"exact"`` for Money,
-        the :class:`Qualifier` value for an Estimate) and ``currency``
-        (the code), all five None for a project without a value;
-        ``sector``, ``start`` and ``end`` (a :class:`datetime.date`, or an
-        ``int`` year when only the year is known), ``location``, and
-        ``source`` (the sources' titles joined by ``"; "``). Missing values
-        are None.
+        (``"underway"``); ``count`` (int); ``value``, ``low``, ``high``
+        (the stated value and its bounds, all three equal for Money),
+        ``qualifier`` (``"exact"`` for Money, the :class:`Qualifier` value
+        for an Estimate) and ``currency`` (the code), all five missing for
+        a project without a value; ``sector``, ``start`` and ``end`` (a
+        :class:`datetime.date`, or an ``int`` year when only the year is
+        known), ``location``, and ``source`` (the sources' titles joined by
+        ``"; "``). Missing text is None.
+
+        Amounts are float64 (NaN when missing), each the exact amount
+        rounded once to the nearest float: for charts and quick sums.
+        ``exact=True`` keeps the exact Decimals (None when missing), whose
+        sums are exact.
+
+        Args:
+            exact: Decimal columns instead of floats.
+            backend: ``"pandas"``, or ``"polars"`` for a polars frame with
+                the same columns (the ``polars`` extra).
+            currency: Add ``converted`` (each line's stated value in this
+                currency) and ``converted_currency`` after ``currency``.
+            rates: The rates for ``currency``; not needed for lines
+                already in it.
+            on: The date of the rates (a date or ISO text); the newest
+                when None.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install
-                'bilat[pandas]'``).
+            MissingExtraError: pandas (or polars) is not installed (``pip
+                install 'bilat[pandas]'``).
+            CurrencyMismatchError: a line in another currency than
+                ``currency`` and no ``rates``.
+            RateNotFoundError: ``rates`` cannot convert a line's value.
 
         Example:
             >>> from bilat import Estimate, Money, Portfolio, Project
@@ -357,15 +442,23 @@ class Portfolio:
             ...             value=Estimate.parse("nearly $1 billion"), count=21),
             ... ])
             >>> df = p.to_frame()
-            >>> df[["count", "amount", "low", "qualifier"]].values.tolist()
-            [[12, Decimal('156000000'), Decimal('156000000'), 'exact'],
-             [21, Decimal('1000000000'), Decimal('900000000.0'), 'nearly']]
-            >>> sum(df["amount"])
+            >>> df[["count", "value", "low", "qualifier"]].values.tolist()
+            [[12, 156000000.0, 156000000.0, 'exact'],
+             [21, 1000000000.0, 900000000.0, 'nearly']]
+            >>> sum(p.to_frame(exact=True)["value"])
             Decimal('1156000000')
         """
-        from bilat._frames import portfolio_frame
+        from bilat._frames import frame_options, portfolio_frame
 
-        return portfolio_frame(self)
+        options = frame_options(
+            "Portfolio.to_frame()",
+            exact=exact,
+            backend=backend,
+            currency=currency,
+            rates=rates,
+            on=on,
+        )
+        return portfolio_frame(self, options)  # type: ignore[no-any-return]
 
     def plot(
         self,

@@ -36,8 +36,10 @@ from bilat._decimal import (
     to_decimal,
 )
 from bilat._errors import (
+    DATE_EXAMPLE,
     ArgumentTypeError,
     BilatError,
+    InvalidDateError,
     InvalidNumberError,
     MissingExtraError,
     NumberTypeError,
@@ -171,14 +173,16 @@ def _as_date(value: object, field: str = "date") -> dt.date:
             return _date_text(str.__str__(value))
         except ValueError:
             raise _Problem(
-                field,
-                f"invalid date {shown(value)}: expected an ISO date such as "
-                "'2025-01-02' (or the ECB's '2 January 2025')",
+                field, f"invalid date {shown(value)}: expected {_DATE_TEXT}"
             ) from None
-    raise _Problem(
-        field,
-        f"invalid date {shown(value)}: expected a datetime.date or an ISO date string",
-    )
+    raise _Problem(field, f"invalid date {shown(value)}: expected {_DATE_VALUE}")
+
+
+#: What a date given as text, or as something else, may be.
+_DATE_TEXT: Final = (
+    f"an ISO date such as {DATE_EXAMPLE} (or the ECB's '31 December 2025')"
+)
+_DATE_VALUE: Final = f"a datetime.date or an ISO date such as {DATE_EXAMPLE}"
 
 
 def _as_code(value: object, field: str) -> str:
@@ -231,14 +235,24 @@ def check_on(on: object) -> dt.date | None:
     """The date an ``on=`` argument stands for (None for the newest rate).
 
     Raises:
-        ValidationError: ``on`` is neither None, a date nor ISO date text.
+        InvalidDateError: ``on`` is neither None, a date nor ISO date text.
+
+    Example:
+        >>> from bilat._rates import check_on
+        >>> check_on("2025-12-31"), check_on(None)
+        (datetime.date(2025, 12, 31), None)
+        >>> check_on("31.12.2025")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidDateError: on: expected an ISO date such as '2025-12-31' (or the ECB's '31 December 2025'), got '31.12.2025'
     """
     if on is None:
         return None
     try:
         return _as_date(on, "on")
-    except _Problem as p:
-        raise ValidationError([(p.field, p.message)]) from None
+    except _Problem:
+        expected = _DATE_TEXT if isinstance(on, str) else _DATE_VALUE
+        raise InvalidDateError(on, "on", expected) from None
 
 
 def _max_age_days(max_age: object) -> int | None:
@@ -592,9 +606,10 @@ class ExchangeRates:
         1999-01-04 to the release of that package; nothing is downloaded. The
         file is read as text, so the rates are the published decimals. All
         quotes have base ``EUR``. Missing values (``N/A`` or blank cells) are
-        skipped, and so are the columns of currencies that ISO 4217 no longer
-        lists (the Cypriot pound, the Croatian kuna …), though their rates
-        are still checked. Every quote is checked as a record of
+        skipped. Currencies ISO 4217 has withdrawn (the Bulgarian lev, the
+        Cypriot pound, the Croatian kuna …) are read like the others, up to
+        their last quote; a column of a code only CLDR uses is left out,
+        though its rates are still checked. Every quote is checked as a record of
         :meth:`from_records` is: the date, the currency of its column, the
         rate (from ``1E-29`` to ``1E+29``, at most 100 digits, ASCII digits
         only) and the rule for a pair quoted twice on one day. The lines may
@@ -1335,7 +1350,7 @@ def _ecb_cells(line: str) -> list[str]:
 
 @thread_safe_cache
 def _withdrawn_codes() -> frozenset[str]:
-    """Codes of currencies CLDR knows that ISO 4217 no longer lists (CYP, HRK)."""
+    """Codes of currencies CLDR knows; a column of one ISO 4217 lacks is left out."""
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
@@ -1345,7 +1360,8 @@ def _ecb_column(cell: str, place: str, builder: _Builder) -> str | None:
     """The quote currency of an ECB header cell; None for a column left out.
 
     A blank cell (the ECB ends every line with a comma) and a currency that
-    ISO 4217 has withdrawn are left out. Anything else goes through
+    CLDR knows but ISO 4217 has no code for, current or withdrawn, are left
+    out. Anything else goes through
     :func:`_as_pair`, as every quote's currencies do.
     """
     if not cell:

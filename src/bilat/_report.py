@@ -22,7 +22,7 @@ from bilat._errors import (
     InvalidNumberError,
     NumberTypeError,
 )
-from bilat._fields import as_option, plain_str
+from bilat._fields import as_option
 from bilat._labels import (
     ControlTable,
     is_control,
@@ -44,6 +44,7 @@ from bilat._report_claims import (
     target_text,
 )
 from bilat._report_claims import when_data as _when_data
+from bilat._source import as_date
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
@@ -69,15 +70,12 @@ _RECENT_MEETINGS = 5
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = plain_str(value)  # not a str subclass's own __repr__ or __eq__
-    try:
-        return dt.date.fromisoformat(text)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise InvalidNumberError(
-            value, "as_of date", "an ISO date such as '2025-12-31'"
-        ) from None
+    """The report's ``as_of`` day, read as every date argument of bilat is.
+
+    Raises:
+        InvalidDateError: ``value`` is not None, a date or ISO date text.
+    """
+    return None if value is None else as_date(value, "as_of")
 
 
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:

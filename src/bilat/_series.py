@@ -14,12 +14,19 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias, final
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final, overload
 
 import attrs
 
 from bilat._country import Country, as_country, as_parties
-from bilat._errors import InvalidNumberError, InvalidOptionError, ValidationError, shown
+from bilat._errors import (
+    DATE_EXAMPLE,
+    InvalidDateError,
+    InvalidNumberError,
+    InvalidOptionError,
+    ValidationError,
+    shown,
+)
 from bilat._estimate import Estimate
 from bilat._fields import as_enum, as_items, as_pairs
 from bilat._pickling import public
@@ -27,11 +34,17 @@ from bilat._roots import growth_rate
 from bilat._source import Source, as_date, as_sources, as_text
 
 if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
     from bilat._claims import Claim
     from bilat._country import CountryLike
+    from bilat._currency import CurrencyLike
+    from bilat._frames import Backend
     from bilat._ledger import Preference
     from bilat._measure import Amount, Measure
     from bilat._project import Project
+    from bilat._rates import ExchangeRates
 
 __all__ = [
     "DIRECTED",
@@ -102,12 +115,16 @@ def as_year(as_of: AsOf) -> int:
     only place the trade functions read the clock.
 
     Raises:
-        InvalidNumberError: ``as_of`` is none of these.
+        InvalidDateError: ``as_of`` is none of these (the path is ``as_of``).
 
     Example:
         >>> from bilat._series import as_year
         >>> as_year("2025-06-30"), as_year(2024)
         (2025, 2024)
+        >>> as_year("June 2025")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidDateError: as_of: expected a date, an ISO date such as '2025-12-31', a year from 1 to 9999 (an int) or None, got 'June 2025'
     """
     if as_of is None:
         return dt.date.today().year
@@ -118,10 +135,13 @@ def as_year(as_of: AsOf) -> int:
     if isinstance(as_of, str):
         try:
             return as_date(as_of, "as_of").year
-        except ValidationError:
+        except InvalidDateError:
             pass
-    raise InvalidNumberError(
-        as_of, "as_of", "a date, an ISO date 'YYYY-MM-DD', a year (int) or None"
+    raise InvalidDateError(
+        as_of,
+        "as_of",
+        f"a date, an ISO date such as {DATE_EXAMPLE}, a year from 1 to 9999 "
+        "(an int) or None",
     )
 
 
@@ -664,6 +684,83 @@ class Series(_Yearly):
                 if update.sources
             },
         )
+
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["pandas"] = ...,
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+    ) -> pd.DataFrame: ...
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["polars"],
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+    ) -> pl.DataFrame: ...
+    def to_frame(
+        self,
+        *,
+        exact: bool = False,
+        backend: Backend = "pandas",
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+    ) -> pd.DataFrame | pl.DataFrame:
+        """The series as a tidy frame, one row per year (``pandas`` extra).
+
+        The columns of :meth:`TradeSeries.to_frame` (``parties``,
+        ``metric`` holding the subject, ``reporter``, ``year``, ``value``,
+        ``low``, ``high``, ``qualifier``, ``currency``, ``source``). For
+        quantities, every value is given in the unit of the first one,
+        converted exactly, and ``currency`` holds that unit's short symbol
+        (``"km"``), so one column plots one scale; for plain numbers it is
+        None.
+
+        Amounts are float64 (each the exact value rounded once to the
+        nearest float), ready for ``df.plot(x="year", y="value")``;
+        ``exact=True`` keeps the exact Decimals.
+
+        Args:
+            exact: Decimal columns instead of floats.
+            backend: ``"pandas"``, or ``"polars"`` for a polars frame with
+                the same columns (the ``polars`` extra).
+            currency: For money, add ``converted`` (each year's value in
+                this currency) and ``converted_currency``; rows of
+                quantities or numbers have None there.
+            rates: The rates for ``currency``; each year converts at the
+                rate on or before 31 December of that year.
+
+        Raises:
+            MissingExtraError: pandas (or polars) is not installed (``pip
+                install 'bilat[pandas]'``).
+            CurrencyMismatchError: ``currency`` differs from the series'
+                and no ``rates`` were given.
+            RateNotFoundError: ``rates`` cannot convert a year's value.
+
+        Example:
+            >>> from bilat import Q_, Series
+            >>> track = Series(("KZ", "UZ"), "track laid",
+            ...                {2024: Q_("40 km"), 2025: Q_("106000 m")})
+            >>> track.to_frame()[["year", "value", "currency"]].values.tolist()
+            [[2024, 40.0, 'km'], [2025, 106.0, 'km']]
+            >>> track.to_frame(exact=True)["value"].tolist()
+            [Decimal('40'), Decimal('106')]
+        """
+        from bilat._frames import frame_options, series_frame
+
+        options = frame_options(
+            "Series.to_frame()",
+            exact=exact,
+            backend=backend,
+            currency=currency,
+            rates=rates,
+        )
+        return series_frame(self, options)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         from bilat._measure import measure_repr

@@ -9,7 +9,7 @@ from typing import Final, TypeAlias, final
 
 import attrs
 
-from bilat._errors import ValidationError, shown
+from bilat._errors import DATE_EXAMPLE, InvalidDateError, ValidationError, shown
 from bilat._fields import as_instances, plain_str
 from bilat._pickling import public
 
@@ -33,9 +33,10 @@ DateOrYear: TypeAlias = dt.date | int
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _YEAR: Final = re.compile(r"\d{4}", re.ASCII)
+_DATE: Final = f"a date or an ISO date such as {DATE_EXAMPLE}"
 _DATE_OR_YEAR: Final = (
-    "a date, an ISO date 'YYYY-MM-DD' or a year (an int such as 2025, or its "
-    "digits '2025')"
+    f"a date, an ISO date such as {DATE_EXAMPLE} or a year (an int such as 2025, "
+    "or its digits '2025')"
 )
 
 
@@ -49,22 +50,19 @@ def as_date(value: object, path: str) -> dt.date:
     a date and a datetime never compare equal.
 
     Raises:
-        ValidationError: ``value`` is neither; the path is ``path``.
+        InvalidDateError: ``value`` is neither; the path is ``path``.
 
     Example:
         >>> from bilat._source import as_date
         >>> as_date("2024-04-10", "published")
         datetime.date(2024, 4, 10)
+        >>> as_date("10.04.2024", "published")
+        Traceback (most recent call last):
+        ...
+        bilat.InvalidDateError: published: expected a date or an ISO date such as '2025-12-31', got '10.04.2024'
     """
     if isinstance(value, dt.datetime):
-        raise ValidationError(
-            [
-                (
-                    path,
-                    f"expected a date, got the datetime {shown(value)}; pass its .date()",
-                )
-            ]
-        )
+        raise InvalidDateError(value, path, "a date, not a datetime (pass its .date())")
     if isinstance(value, dt.date):
         return value
     text = plain_str(value)
@@ -73,9 +71,7 @@ def as_date(value: object, path: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValidationError(
-        [(path, f"expected a date or an ISO date 'YYYY-MM-DD', got {shown(value)}")]
-    )
+    raise InvalidDateError(value, path, _DATE)
 
 
 def as_optional_date(value: object, path: str) -> dt.date | None:
@@ -97,7 +93,7 @@ def as_date_or_year(value: object, path: str) -> DateOrYear:
     is the one rule for every field of bilat that takes a day or a year.
 
     Raises:
-        ValidationError: ``value`` is none of these, or a year outside 1 to
+        InvalidDateError: ``value`` is none of these, or a year outside 1 to
             9999; the path is ``path``.
 
     Example:
@@ -110,9 +106,7 @@ def as_date_or_year(value: object, path: str) -> DateOrYear:
     if type(value) is int:
         if 1 <= value <= 9999:
             return value
-        raise ValidationError(
-            [(path, f"expected a year from 1 to 9999, got {shown(value)}")]
-        )
+        raise InvalidDateError(value, path, "a year from 1 to 9999")
     if isinstance(value, dt.date):
         return as_date(value, path)  # a datetime is refused, with advice
     text = plain_str(value)
@@ -120,10 +114,8 @@ def as_date_or_year(value: object, path: str) -> DateOrYear:
         return int(text)
     try:
         return as_date(value, path)
-    except ValidationError:
-        raise ValidationError(
-            [(path, f"expected {_DATE_OR_YEAR}, got {shown(value)}")]
-        ) from None
+    except InvalidDateError:
+        raise InvalidDateError(value, path, _DATE_OR_YEAR) from None
 
 
 def as_optional_date_or_year(value: object, path: str) -> DateOrYear | None:

@@ -1028,6 +1028,65 @@ class Progress(Generic[M]):
 
         return progress_html(self)
 
+    def __str__(self) -> str:
+        """One line for people: share, target, deadline, figure used, growth, status.
+
+        Figures round for display (percentages to one decimal, amounts in
+        compact form, quantities with short symbols); ``repr`` keeps every
+        digit. "about" marks a share resting on an Estimate; the growth still
+        needed shows while the target is ahead.
+
+        Example:
+            >>> from bilat import Money, Q_, Series, Target, TradeSeries, TradeTarget
+            >>> s = TradeSeries(("KZ", "UZ"), "turnover",
+            ...                 {2017: Money("2e9", "USD"), 2025: Money("4.97e9", "USD")},
+            ...                 reporter="UZ")
+            >>> print(TradeTarget(("KZ", "UZ"), Money("1e10", "USD"), deadline=2030
+            ...                   ).progress(s, 2025))
+            KZ–UZ turnover: 49.7% of $10B by 2030 (2025 figure, reported by UZ); needs 15.0% a year, grew 12.1% a year since 2017: needs acceleration
+            >>> rail = Series(("KZ", "UZ"), "rail freight", {2024: Q_("8 Mt/a")})
+            >>> print(Target(("KZ", "UZ"), Q_("20 Mt/a"), subject="rail freight"
+            ...              ).progress(rail, 2024))
+            KZ–UZ rail freight: 40.0% of 20 Mt/a (2024 figure, reporter not given): no deadline
+        """
+        from bilat._html import percent
+        from bilat._labels import label
+        from bilat._measure import format_measure
+
+        target = self.target
+        parties = "–".join(c.alpha2 for c in target.parties)
+        goal = format_measure(target.value, compact=True)
+        # Without a deadline the status says so.
+        deadline = "" if target.deadline is None else f" by {target.deadline}"
+        status = label(self.status.value)
+        if self.year is None:
+            return (
+                f"{parties} {target.subject}: target {goal}{deadline}, "
+                f"no figure by {self.as_of}: {status}"
+            )
+        reporter = self.reporter
+        who = (
+            "reporter not given"
+            if reporter is None
+            else f"reported by {reporter.alpha2}"
+        )
+        figure = f"{self.year} figure, {who}"
+        share = percent(self.share).text
+        if self.approximate:
+            share = f"about {share}"
+        growth = []
+        if self.required_cagr is not None and self.required_cagr > 0:
+            growth.append(f"needs {percent(self.required_cagr).text} a year")
+        if self.actual_cagr is not None:
+            growth.append(
+                f"grew {percent(self.actual_cagr).text} a year since {self.base_year}"
+            )
+        rates = f"; {', '.join(growth)}" if growth else ""
+        return (
+            f"{parties} {target.subject}: {share} of {goal}{deadline} ({figure})"
+            f"{rates}: {status}"
+        )
+
     def __repr__(self) -> str:
         fields = attrs.fields(Progress)
         args = []

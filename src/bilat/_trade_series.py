@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Literal, final, overload
 
 import attrs
 
@@ -38,11 +38,14 @@ if TYPE_CHECKING:
     import os
 
     import pandas as pd
+    import polars as pl
 
     from bilat._claims import Claim
     from bilat._country import CountryLike
-    from bilat._currency import Currency
+    from bilat._currency import Currency, CurrencyLike
+    from bilat._frames import Backend
     from bilat._ledger import Preference
+    from bilat._rates import ExchangeRates
 
 __all__ = ["TradeSeries"]
 
@@ -373,20 +376,62 @@ class TradeSeries(_Yearly):
 
         return read_pair(path, reporter, partner, metric=metric, accessed=accessed)
 
-    def to_frame(self) -> pd.DataFrame:
-        """The series as a tidy pandas frame, one row per year (``pandas`` extra).
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["pandas"] = ...,
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+    ) -> pd.DataFrame: ...
+    @overload
+    def to_frame(
+        self,
+        *,
+        exact: bool = ...,
+        backend: Literal["polars"],
+        currency: CurrencyLike | None = ...,
+        rates: ExchangeRates | None = ...,
+    ) -> pl.DataFrame: ...
+    def to_frame(
+        self,
+        *,
+        exact: bool = False,
+        backend: Backend = "pandas",
+        currency: CurrencyLike | None = None,
+        rates: ExchangeRates | None = None,
+    ) -> pd.DataFrame | pl.DataFrame:
+        """The series as a tidy frame, one row per year (``pandas`` extra).
 
         Columns: ``parties`` (tuple of alpha-2 codes), ``metric``
         (``"turnover"``), ``reporter`` (alpha-2 code or None), ``year``
-        (int), ``value`` (the exact Decimal amount, object dtype),
-        ``currency`` (its code) and ``source`` (the titles of the year's
-        sources, its own first, joined by ``"; "``; None without any). The
-        amounts stay Decimal so nothing is rounded; ``df["value"].astype(float)``
-        gives floats for a chart.
+        (int), ``value`` (the stated amount), ``low`` and ``high`` (its
+        bounds: all three equal for Money), ``qualifier`` (``"exact"``, or
+        the :class:`Qualifier` value of an Estimate), ``currency`` (its
+        code) and ``source`` (the titles of the year's sources, its own
+        first, joined by ``"; "``; None without any).
+
+        Amounts are float64, so ``df.plot(x="year", y="value")`` draws the
+        series; each is the exact amount rounded once to the nearest float.
+        ``exact=True`` keeps the exact Decimals (``object`` columns).
+
+        Args:
+            exact: Decimal columns instead of floats.
+            backend: ``"pandas"``, or ``"polars"`` for a polars frame with
+                the same columns (the ``polars`` extra).
+            currency: Add ``converted`` (each year's value in this
+                currency) and ``converted_currency`` after ``currency``.
+            rates: The rates for ``currency``; each year converts at the
+                rate on or before 31 December of that year. Not needed when
+                the series is already in ``currency``.
 
         Raises:
-            MissingExtraError: pandas is not installed (``pip install
-                'bilat[pandas]'``).
+            MissingExtraError: pandas (or polars) is not installed (``pip
+                install 'bilat[pandas]'``).
+            CurrencyMismatchError: ``currency`` differs from the series'
+                and no ``rates`` were given.
+            RateNotFoundError: ``rates`` cannot convert a year's value.
 
         Example:
             >>> from bilat import Money, Source, TradeSeries
@@ -395,14 +440,25 @@ class TradeSeries(_Yearly):
             ...                 reporter="KZ", sources=(Source("Kazakh statistics"),))
             >>> df = s.to_frame()
             >>> df[["year", "value", "currency", "reporter"]].values.tolist()
-            [[2022, Decimal('4.2E+9'), 'USD', 'KZ'],
-             [2023, Decimal('4.4E+9'), 'USD', 'KZ']]
+            [[2022, 4200000000.0, 'USD', 'KZ'],
+             [2023, 4400000000.0, 'USD', 'KZ']]
+            >>> (df["value"] / 1e9).round(1).tolist()
+            [4.2, 4.4]
+            >>> s.to_frame(exact=True)["value"].tolist()
+            [Decimal('4.2E+9'), Decimal('4.4E+9')]
             >>> df.loc[0, "source"]
             'Kazakh statistics'
         """
-        from bilat._frames import series_frame
+        from bilat._frames import frame_options, series_frame
 
-        return series_frame(self)
+        options = frame_options(
+            "TradeSeries.to_frame()",
+            exact=exact,
+            backend=backend,
+            currency=currency,
+            rates=rates,
+        )
+        return series_frame(self, options)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         values = ", ".join(f"{y}: {m!r}" for y, m in self.values.items())

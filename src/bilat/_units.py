@@ -675,6 +675,26 @@ def _price(value: object) -> Money:
     return value
 
 
+def _shown_digits(price: Money) -> int | None:
+    """The decimals a unit price shows: its currency's, or three significant digits.
+
+    Example:
+        >>> from bilat import Money
+        >>> [_shown_digits(Money(a, "USD")) for a in ("30", "0.2057", "0.00045", "0.2")]
+        [2, 3, 5, 2]
+    """
+    digits = price.currency.digits
+    amount = price.amount
+    if not amount or digits is None:
+        return digits
+    wanted = 2 - amount.adjusted()  # three significant digits
+    if wanted <= digits:
+        return digits
+    rounded = amount.quantize(Decimal(1).scaleb(-wanted), context=CONTEXT)
+    # Trailing zeros of the rounded price add nothing: $0.2 shows $0.20.
+    return max(digits, -int(rounded.normalize(CONTEXT).as_tuple().exponent))
+
+
 @public
 @final
 @attrs.frozen(repr=False)
@@ -707,6 +727,8 @@ class UnitPrice:
         >>> price = Money(150_000_000, "USD") / bilat.Q_(5, "Mt")
         >>> price
         UnitPrice(Money('30000000', 'USD'), 'megametric_ton')
+        >>> print(price)  # short symbols for people; repr round-trips
+        $30,000,000.00/Mt
         >>> per_tonne = UnitPrice(Money(30, "USD"), "t")
         >>> print(per_tonne)
         $30.00/t
@@ -802,8 +824,17 @@ class UnitPrice:
 
     __rmul__ = __mul__
 
-    def format(self, locale: LocaleLike = "en", *, compact: bool = False) -> str:
+    def format(
+        self, locale: LocaleLike = "en", *, compact: bool = False, exact: bool = False
+    ) -> str:
         r"""Format as price/unit symbol, the price through babel.
+
+        The unit shows in pint's short symbols (``t``, ``Mt/a``, ``kWh``).
+        The price is rounded for people (half-even), the value never is: to
+        the currency's minor unit, or to three significant digits where that
+        shows more (``$0.206/lb``, ``$0.00045/kWh``: a price below a cent
+        does not show as ``$0.00``). ``exact=True`` shows every digit;
+        ``compact=True`` writes the price as :meth:`Money.format` does.
 
         Example:
             >>> from bilat import Money, UnitPrice
@@ -813,11 +844,28 @@ class UnitPrice:
             '30,00\xa0$/m³'
             >>> UnitPrice(Money(2_000_000, "USD"), "t / day").format(compact=True)
             '$2M/(t/d)'
+            >>> per_pound = UnitPrice(Money("0.45359237", "USD"), "kg").to("lb")
+            >>> print(per_pound, "|", per_pound.format(exact=True))
+            $0.206/lb | $0.2057460381222169/lb
         """
+        from bilat._money_format import format_money
+
         symbol = f"{self.units:~P}" or "1"
         if any(c in symbol for c in "/·* "):
             symbol = f"({symbol})"
-        return f"{self.price.format(locale, compact=compact)}/{symbol}"
+        price = self.price
+        if compact is not False or exact is not False:  # Money.format checks them
+            text = price.format(locale, compact=compact, exact=exact)
+        else:
+            text = format_money(
+                price.amount,
+                price.currency.code,
+                locale,
+                compact=False,
+                rounding=decimal.ROUND_HALF_EVEN,
+                digits=_shown_digits(price),
+            )
+        return f"{text}/{symbol}"
 
     def __str__(self) -> str:
         return self.format()
