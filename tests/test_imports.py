@@ -69,6 +69,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_dossier",
         "_events",
         "_ledger",
+        "_measured",
         "_portfolio",
         "_project",
         "_series",

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from bilat._events import Meeting, Official, Topic
     from bilat._frames import progress_frame
     from bilat._ledger import Conflict, conflicts
+    from bilat._measured import Progress
     from bilat._money import Money
     from bilat._moneybag import MoneyBag
     from bilat._portfolio import Portfolio
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
     from bilat._report import Report
     from bilat._series import Series, TradeMetric
     from bilat._source import Source
-    from bilat._target import Progress, Target, TradeTarget
+    from bilat._target import Target, TradeTarget
     from bilat._trade_series import TradeSeries
     from bilat._units import UnitPrice
     from bilat.io import load
@@ -183,7 +184,7 @@ _HOMES: Final[dict[str, str]] = {
     "ParseError": "bilat._errors",
     "Portfolio": "bilat._portfolio",
     "PrecisionError": "bilat._errors",
-    "Progress": "bilat._target",
+    "Progress": "bilat._measured",
     "ProgressStatus": "bilat._assess",
     "ProgressUpdate": "bilat._project",
     "Project": "bilat._project",

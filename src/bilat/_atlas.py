@@ -33,14 +33,10 @@ from bilat._dossier import Dossier
 from bilat._errors import ArgumentTypeError, ValidationError, shown
 from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
 from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
+from bilat._measured import Progress
 from bilat._pickling import public
 from bilat._series import AsOf, Series, as_year
-from bilat._target import (
-    AnyTarget,
-    Progress,
-    match_series,
-    progress_or_reason,
-)
+from bilat._target import AnyTarget, match_series, progress_or_reason
 from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:

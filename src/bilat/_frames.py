@@ -76,12 +76,13 @@ if TYPE_CHECKING:
     from bilat._currency import Currency, CurrencyLike
     from bilat._dossier import Dossier
     from bilat._measure import Measure
+    from bilat._measured import Progress
     from bilat._portfolio import Portfolio
     from bilat._project import Project
     from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
-    from bilat._target import AnyTarget, Progress
+    from bilat._target import AnyTarget
     from bilat._trade_series import TradeSeries
 
 __all__ = [
@@ -663,7 +664,7 @@ def progress_frame(
         >>> progress_frame([target.progress(series, 2024)], exact=True).loc[0, "share"]
         Decimal('0.44')
     """
-    from bilat._target import Progress
+    from bilat._measured import Progress
 
     options = frame_options("progress_frame()", exact=exact, backend=backend)
     given: object = progresses  # a caller may pass anything

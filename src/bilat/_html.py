@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 
     from bilat._dossier import Dossier
     from bilat._measure import Measure
+    from bilat._measured import Progress
     from bilat._portfolio import Portfolio
-    from bilat._target import Progress
 
 __all__ = [
     "Cell",

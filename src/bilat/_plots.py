@@ -28,10 +28,11 @@ from bilat._money import Money
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from bilat._measured import Progress
     from bilat._portfolio import Portfolio
     from bilat._rates import ExchangeRates
     from bilat._series import AsOf
-    from bilat._target import Progress, TradeTarget
+    from bilat._target import TradeTarget
     from bilat._trade_series import TradeSeries
 
 __all__ = ["portfolio_plot", "target_plot"]

@@ -51,12 +51,13 @@ if TYPE_CHECKING:
     from bilat._agreement import Agreement
     from bilat._claims import Claim
     from bilat._dossier import Dossier
+    from bilat._measured import Progress
     from bilat._portfolio import Portfolio
     from bilat._project import Project
     from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
-    from bilat._target import AnyTarget, Progress
+    from bilat._target import AnyTarget
     from bilat._trade_series import TradeSeries
 
 __all__ = ["Report", "ReportFormat", "build_report"]
