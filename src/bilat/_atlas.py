@@ -158,12 +158,14 @@ def _query(
     rates: ExchangeRates | None,
 ) -> _Query:
     """Check the arguments that choose and measure an atlas's targets."""
+    from bilat._rates import optional_rates
+
     return _Query(
         wanted=None if status is None else _statuses(status),
         party=None if party is None else as_country(party, "party"),
         series=None if series is None else _series(series),
         year=as_year(as_of),
-        rates=_rates(rates, call),
+        rates=optional_rates(rates, call),
     )
 
 
@@ -517,14 +519,6 @@ class Atlas:
                 for s in matching
             )
         return measured
-
-
-def _rates(rates: object, call: str) -> ExchangeRates | None:
-    if rates is None:
-        return None
-    from bilat._rates import expect_rates
-
-    return expect_rates(rates, call)
 
 
 def _status(progress: Progress[Any] | str) -> str:

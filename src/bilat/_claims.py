@@ -360,14 +360,6 @@ def meet(a: _Span, b: _Span) -> bool:
     return low < high or (low == high and not low_open and not high_open)
 
 
-def optional_rates(rates: object, call: str) -> ExchangeRates | None:
-    if rates is None:
-        return None
-    from bilat._rates import expect_rates
-
-    return expect_rates(rates, call)
-
-
 # -- the claim ---------------------------------------------------------------------------
 
 
@@ -622,6 +614,8 @@ class Claim:
             raise ArgumentTypeError(
                 [("other", f"expected a Claim, got {shown(given)}")]
             )
+        from bilat._rates import optional_rates
+
         table = optional_rates(rates, "Claim.overlaps()")
         return meet(*spans(self, other, table))
 

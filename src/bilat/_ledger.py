@@ -23,7 +23,6 @@ from bilat._claims import (
     exact_fraction,
     group_key,
     meet,
-    optional_rates,
     order,
     parties_key,
     spans,
@@ -290,6 +289,8 @@ def conflicts(
         [(2022, 2)]
     """
     items = as_instances(claims, Claim, "claims")
+    from bilat._rates import optional_rates
+
     table = optional_rates(rates, "conflicts()")
     groups: dict[tuple[str, tuple[str, ...], int], set[Claim]] = {}
     for claim in items:

@@ -55,7 +55,14 @@ from bilat._pickling import public
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["DateLike", "ExchangeRates", "MaxAge", "convert_amount", "expect_rates"]
+__all__ = [
+    "DateLike",
+    "ExchangeRates",
+    "MaxAge",
+    "convert_amount",
+    "expect_rates",
+    "optional_rates",
+]
 
 #: A date, or its ISO 8601 text (``"2025-01-02"``).
 DateLike: TypeAlias = dt.date | str
@@ -117,6 +124,17 @@ class _Problem(Exception):  # noqa: N818 - internal signal, never escapes this m
 
 
 # -- checking the table given ---------------------------------------------------
+
+
+def optional_rates(value: object, call: str) -> ExchangeRates | None:
+    """None, or ``value`` checked by :func:`expect_rates`: for ``rates=None`` defaults.
+
+    Example:
+        >>> from bilat._rates import optional_rates
+        >>> optional_rates(None, "conflicts()") is None
+        True
+    """
+    return None if value is None else expect_rates(value, call)
 
 
 def expect_rates(value: object, call: str) -> ExchangeRates:
