@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import urllib.parse
-from typing import Final, TypeAlias, final
+from typing import final
 
 import attrs
 
-from bilat._errors import DATE_EXAMPLE, InvalidDateError, ValidationError, shown
-from bilat._fields import as_instances, plain_str
+from bilat._errors import ValidationError, shown
+from bilat._fields import (
+    DateOrYear,
+    as_date,
+    as_date_or_year,
+    as_instances,
+    as_optional_date,
+    as_optional_date_or_year,
+    as_text,
+)
 from bilat._pickling import public
 
 __all__ = [
@@ -27,108 +34,6 @@ __all__ = [
     "date_repr",
     "date_span",
 ]
-
-#: A day, or only its year (an ``int`` from 1 to 9999) when no day is known.
-DateOrYear: TypeAlias = dt.date | int
-
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_YEAR: Final = re.compile(r"\d{4}", re.ASCII)
-_DATE: Final = f"a date or an ISO date such as {DATE_EXAMPLE}"
-_DATE_OR_YEAR: Final = (
-    f"a date, an ISO date such as {DATE_EXAMPLE} or a year (an int such as 2025, "
-    "or its digits '2025')"
-)
-
-
-# -- converters shared by the domain values ---------------------------------------
-
-
-def as_date(value: object, path: str) -> dt.date:
-    """A :class:`datetime.date` from a date or an ISO ``YYYY-MM-DD`` string.
-
-    A :class:`datetime.datetime` is refused rather than cut to its date, since
-    a date and a datetime never compare equal.
-
-    Raises:
-        InvalidDateError: ``value`` is neither; the path is ``path``.
-
-    Example:
-        >>> from bilat._source import as_date
-        >>> as_date("2024-04-10", "published")
-        datetime.date(2024, 4, 10)
-        >>> as_date("10.04.2024", "published")
-        Traceback (most recent call last):
-        ...
-        bilat.InvalidDateError: published: expected a date or an ISO date such as '2025-12-31', got '10.04.2024'
-    """
-    if isinstance(value, dt.datetime):
-        raise InvalidDateError(value, path, "a date, not a datetime (pass its .date())")
-    if isinstance(value, dt.date):
-        return value
-    text = plain_str(value)
-    if text is not None and _ISO_DATE.fullmatch(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise InvalidDateError(value, path, _DATE)
-
-
-def as_optional_date(value: object, path: str) -> dt.date | None:
-    """Like :func:`as_date`, but None stays None.
-
-    Example:
-        >>> from bilat._source import as_optional_date
-        >>> as_optional_date(None, "signed") is None
-        True
-    """
-    return None if value is None else as_date(value, path)
-
-
-def as_date_or_year(value: object, path: str) -> DateOrYear:
-    """A date (or an ISO string), or a year as an ``int`` when no day is known.
-
-    A year may be an ``int`` or its four ASCII digits as a string (``"2025"``,
-    as files and forms give it); either way it is stored as an ``int``. This
-    is the one rule for every field of bilat that takes a day or a year.
-
-    Raises:
-        InvalidDateError: ``value`` is none of these, or a year outside 1 to
-            9999; the path is ``path``.
-
-    Example:
-        >>> from bilat._source import as_date_or_year
-        >>> as_date_or_year(2025, "date"), as_date_or_year("2025-02-05", "date")
-        (2025, datetime.date(2025, 2, 5))
-        >>> as_date_or_year("2025", "date")
-        2025
-    """
-    if type(value) is int:
-        if 1 <= value <= 9999:
-            return value
-        raise InvalidDateError(value, path, "a year from 1 to 9999")
-    if isinstance(value, dt.date):
-        return as_date(value, path)  # a datetime is refused, with advice
-    text = plain_str(value)
-    if text is not None and _YEAR.fullmatch(text) and text != "0000":
-        return int(text)
-    try:
-        return as_date(value, path)
-    except InvalidDateError:
-        raise InvalidDateError(value, path, _DATE_OR_YEAR) from None
-
-
-def as_optional_date_or_year(value: object, path: str) -> DateOrYear | None:
-    """Like :func:`as_date_or_year`, but None (an unknown date) stays None.
-
-    Example:
-        >>> from bilat._source import as_optional_date_or_year
-        >>> as_optional_date_or_year(None, "signed") is None
-        True
-        >>> as_optional_date_or_year("2022", "signed")
-        2022
-    """
-    return None if value is None else as_date_or_year(value, path)
 
 
 def date_span(value: DateOrYear) -> tuple[dt.date, dt.date]:
@@ -171,49 +76,6 @@ def date_or_year_repr(value: DateOrYear) -> str:
         '2025'
     """
     return repr(value) if isinstance(value, int) else date_repr(value)
-
-
-def as_text(value: object, path: str) -> str:
-    r"""A non-empty string with surrounding whitespace removed.
-
-    Text must be writable as UTF-8: a lone surrogate (such as U+D800, which a
-    JSON escape or a broken decoder can produce) is refused here rather than
-    when the dossier is written.
-
-    Raises:
-        ValidationError: ``value`` is not a string, is blank, or holds a
-            lone surrogate.
-
-    Example:
-        >>> from bilat._source import as_text
-        >>> as_text("  Akorda ", "publisher")
-        'Akorda'
-        >>> as_text("Akorda" + chr(0xD800), "publisher")
-        Traceback (most recent call last):
-        ...
-        bilat.ValidationError: publisher: expected UTF-8 text, got 'Akorda\ud800' with the lone surrogate '\ud800' at position 6
-    """
-    if not isinstance(value, str):
-        raise ValidationError([(path, f"expected a string, got {shown(value)}")])
-    text = value.strip()
-    if not text:
-        raise ValidationError(
-            [(path, f"expected a non-empty string, got {shown(value)}")]
-        )
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as e:
-            where = f"{shown(text[e.start])} at position {e.start}"
-            raise ValidationError(
-                [
-                    (
-                        path,
-                        f"expected UTF-8 text, got {shown(value)} with the lone surrogate {where}",
-                    )
-                ]
-            ) from None
-    return text
 
 
 def date_repr(value: dt.date) -> str:
