@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import inspect
 import pickle
 
 import attrs
@@ -26,6 +27,7 @@ from bilat import (
     ValidationError,
 )
 from bilat._agreement import status_date
+from bilat._fields import DateOrYearLike
 from bilat.io import dumps, loads
 
 KZ, UZ = Country("KZ"), Country("UZ")
@@ -52,7 +54,7 @@ NAMES = {
 
 
 def treaty(**dates: object) -> Agreement:
-    return Agreement("Treaty", ("KZ", "UZ"), AgreementKind.TREATY, **dates)
+    return Agreement("Treaty", ("KZ", "UZ"), AgreementKind.TREATY, **dates)  # type: ignore[arg-type]
 
 
 def done_by(value: dt.date | int | None) -> dt.date | None:
@@ -96,7 +98,7 @@ CONSENT = frozenset(
 )
 
 
-def act(party: str, kind: str, when: object) -> TreatyAction:
+def act(party: str, kind: str, when: DateOrYearLike) -> TreatyAction:
     return TreatyAction(party, kind, when)
 
 
@@ -203,21 +205,21 @@ class TestErrors:
     def test_parties(self, parties: object, path: str, message: str) -> None:
         """Fewer than two, unknown or repeated parties."""
         with pytest.raises(ValidationError, match=message) as e:
-            Agreement("T", parties, AgreementKind.TREATY)
+            Agreement("T", parties, AgreementKind.TREATY)  # type: ignore[arg-type]
         assert e.value.path == path
 
     @pytest.mark.parametrize("kind", ["pact", "TREATY", 3, None])
     def test_kind(self, kind: object) -> None:
         """Only members or their values."""
         with pytest.raises(ValidationError, match="unknown agreement kind") as e:
-            Agreement("T", ("KZ", "UZ"), kind)
+            Agreement("T", ("KZ", "UZ"), kind)  # type: ignore[arg-type]
         assert e.value.path == "kind"
 
     @pytest.mark.parametrize("title", ["", "  ", 7])
     def test_title(self, title: object) -> None:
         """A title is non-empty text."""
         with pytest.raises(ValidationError) as e:
-            Agreement(title, ("KZ", "UZ"), "treaty")
+            Agreement(title, ("KZ", "UZ"), "treaty")  # type: ignore[arg-type]
         assert e.value.path == "title"
 
     @pytest.mark.parametrize("field", ["signed", "in_force", "ends", "terminated"])
@@ -447,7 +449,7 @@ def centre(*actions: TreatyAction, **fields: object) -> Agreement:
         ("KZ", "UZ"),
         "agreement",
         actions=actions,
-        **fields,
+        **fields,  # type: ignore[arg-type]
     )
 
 
@@ -539,7 +541,7 @@ class TestTreatyAction:
             **fields,
         }
         with pytest.raises(ValidationError, match=message) as e:
-            TreatyAction(**given_fields)
+            TreatyAction(**given_fields)  # type: ignore[arg-type]
         assert e.value.path == path
 
 
@@ -683,7 +685,9 @@ class TestActionsChecked:
             (2024, 2024),
         ],
     )
-    def test_act_on_or_maybe_after_signed(self, when: object, signed: object) -> None:
+    def test_act_on_or_maybe_after_signed(
+        self, when: DateOrYearLike, signed: DateOrYearLike
+    ) -> None:
         """An act on the signing day, or possibly after it (a year), is accepted."""
         a = centre(act("KZ", "ratification", when), signed=signed)
         assert a.actions[0].date == as_written(when)
@@ -739,7 +743,7 @@ class TestActionsChecked:
         ],
     )
     def test_out_of_order(
-        self, actions: list[tuple[str, object]], message: str
+        self, actions: list[tuple[str, DateOrYearLike]], message: str
     ) -> None:
         """A party's acts follow the glossary's order; the error names both."""
         with pytest.raises(ValidationError, match=message) as e:
@@ -1278,3 +1282,36 @@ class TestKeeping:
             bilat.io.from_data(data)
         assert [p for p, _ in e.value.problems] == [path]
         assert message in str(e.value)
+
+
+class TestTypedConstructor:
+    """The constructors say what each field accepts, so type checkers and IDEs can."""
+
+    def test_agreement(self) -> None:
+        """Each parameter of Agreement is annotated with what it accepts."""
+        assert _annotations(Agreement) == {
+            "title": "str",
+            "parties": "Iterable[CountryLike]",
+            "kind": "AgreementKind | str",
+            "signed": "DateOrYearLike | None",
+            "in_force": "DateOrYearLike | None",
+            "ends": "DateOrYearLike | None",
+            "terminated": "DateOrYearLike | None",
+            "sources": "Sources",
+            "actions": "TreatyAction | Iterable[TreatyAction]",
+            "note": "str | None",
+        }
+
+    def test_treaty_action(self) -> None:
+        """Each parameter of TreatyAction is annotated with what it accepts."""
+        assert _annotations(TreatyAction) == {
+            "party": "CountryLike",
+            "kind": "ActionKind | str",
+            "date": "DateOrYearLike",
+            "sources": "Sources",
+        }
+
+
+def _annotations(cls: type) -> dict[str, object]:
+    """The annotation of each parameter of ``cls``'s constructor, as written."""
+    return {name: p.annotation for name, p in inspect.signature(cls).parameters.items()}

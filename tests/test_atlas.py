@@ -234,7 +234,7 @@ class TestProgress:
         assert uz["actual_cagr"] == Decimal("-0.1")
         assert uz["parties"] == ("UZ", "KZ")  # the series' own, as progress_frame
         assert exports["share"] == Decimal("1.2")
-        assert exports["metric"] == "exports"
+        assert exports["subject"] == "exports"
         assert missing["parties"] == ("KG", "KZ")
         assert missing["target"] == Decimal(5000)
         assert missing["currency"] == "USD"

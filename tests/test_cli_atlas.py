@@ -47,7 +47,7 @@ class TestText:
         assert header.split() == [
             "Dossier",
             "Parties",
-            "Metric",
+            "Subject",
             "Reporter",
             "Target",
             "Deadline",

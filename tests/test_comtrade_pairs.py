@@ -91,7 +91,7 @@ class TestEveryPair:
             found = read_comtrade(path)
         assert set(found) == {(KZ, UZ), (UZ, KZ)}
         assert len(caught) == 1
-        assert "1 pairs with no complete year" in str(caught[0].message)
+        assert "1 pair with no complete year" in str(caught[0].message)
         assert "Kazakhstan–Russia (2023: no imports; left out)" in str(
             caught[0].message
         )

@@ -130,7 +130,26 @@ class TestConstruction:
             ValidationError,
             match=r"^officials\[0\]: expected an Official, got 'Tokayev'$",
         ):
-            Dossier("KZ–UZ", ["KZ", "UZ"], officials=["Tokayev"])
+            Dossier("KZ–UZ", ["KZ", "UZ"], officials=["Tokayev"])  # type: ignore[list-item]
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            (
+                {"series": [None]},
+                r"^series\[0\]: expected a TradeSeries or a Series, got None$",
+            ),
+            (
+                {"projects": UNDERWAY},
+                r"^projects: expected a sequence of Project, got Project\(",
+            ),
+            ({"targets": "x"}, r"^targets: expected a sequence of a TradeTarget or "),
+        ],
+    )
+    def test_sequence_messages(self, fields: dict[str, Any], message: str) -> None:
+        """A bad item names its place and the classes; one record names the sequence."""
+        with pytest.raises(ValidationError, match=message):
+            Dossier("KZ–UZ", ["KZ", "UZ"], **fields)
 
 
 class TestPortfolio:

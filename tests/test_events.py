@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 
 import attrs
@@ -23,6 +24,7 @@ from bilat import (
     TreatyAction,
     ValidationError,
 )
+from bilat._fields import DateOrYearLike
 
 TOKAYEV = Official("Kassym-Jomart Tokayev", "President", "KZ")
 SAIDOV = Official("Bakhtiyor Saidov", "Foreign Minister", "uzb")
@@ -96,7 +98,7 @@ class TestOfficial:
     def test_errors(self, args: tuple[object, ...], path: str, message: str) -> None:
         """Each invalid field is named."""
         with pytest.raises(ValidationError, match=message) as e:
-            Official(*args)
+            Official(*args)  # type: ignore[arg-type]
         assert e.value.path == path
 
     @given(officials())
@@ -122,7 +124,7 @@ class TestWhen:
     )
     def test_forms(
         self,
-        when: object,
+        when: DateOrYearLike | None,
         stored: object,
         year: int | None,
         date: dt.date | None,
@@ -151,7 +153,7 @@ class TestWhen:
     def test_errors(self, when: object, message: str) -> None:
         """No month-only dates, no invented days, no floats or bools."""
         with pytest.raises(ValidationError, match=message) as e:
-            Meeting(when, (), ())
+            Meeting(when, (), ())  # type: ignore[arg-type]
         assert e.value.path == "when"
 
 
@@ -161,14 +163,14 @@ class TestOneDateRule:
     @staticmethod
     def _readers() -> dict[str, Callable[[object], object]]:
         def project(v: object) -> object:
-            return Project("Railway", ["KZ"], "underway", start=v).start
+            return Project("Railway", ["KZ"], "underway", start=v).start  # type: ignore[arg-type]
 
         return {
-            "Meeting.when": lambda v: Meeting(v, (), ()).when,
+            "Meeting.when": lambda v: Meeting(v, (), ()).when,  # type: ignore[arg-type]
             "Agreement.signed": lambda v: (
-                Agreement("Treaty", ["KZ", "UZ"], "treaty", signed=v).signed
+                Agreement("Treaty", ["KZ", "UZ"], "treaty", signed=v).signed  # type: ignore[arg-type]
             ),
-            "TreatyAction.date": lambda v: TreatyAction("KZ", "signature", v).date,
+            "TreatyAction.date": lambda v: TreatyAction("KZ", "signature", v).date,  # type: ignore[arg-type]
             "Project.start": project,
         }
 
@@ -274,7 +276,7 @@ class TestMeeting:
         fields: dict[str, object] = {"when": 2024, "participants": (), "topics": ()}
         fields.update(kwargs)
         with pytest.raises(ValidationError, match=message) as e:
-            Meeting(**fields)
+            Meeting(**fields)  # type: ignore[arg-type]
         assert e.value.path == path
 
 
@@ -343,3 +345,32 @@ class TestRepr:
 def test_exported() -> None:
     """The public names are importable from bilat."""
     assert (bilat.Meeting, bilat.Official, bilat.Topic) == (Meeting, Official, Topic)
+
+
+class TestTypedConstructor:
+    """The constructors say what each field accepts, so type checkers and IDEs can."""
+
+    def test_official(self) -> None:
+        """Each parameter of Official is annotated with what it accepts."""
+        assert _annotations(Official) == {
+            "name": "str",
+            "role": "str",
+            "country": "CountryLike",
+        }
+
+    def test_meeting(self) -> None:
+        """Each parameter of Meeting is annotated with what it accepts."""
+        assert _annotations(Meeting) == {
+            "when": "DateOrYearLike | None",
+            "participants": "Official | Iterable[Official]",
+            "topics": "Topic | Iterable[Topic | str]",
+            "place": "str | None",
+            "sources": "Sources",
+            "title": "str | None",
+            "note": "str | None",
+        }
+
+
+def _annotations(cls: type) -> dict[str, object]:
+    """The annotation of each parameter of ``cls``'s constructor, as written."""
+    return {name: p.annotation for name, p in inspect.signature(cls).parameters.items()}

@@ -203,6 +203,7 @@ class TestStatedFigures:
         """Each row of the facts is one claim: year, value, qualifier and source URL."""
         found = []
         for c in self._trade(dossier):
+            assert isinstance(c.value, Money | Estimate)  # trade figures are amounts
             value = c.value if isinstance(c.value, Estimate) else Estimate(c.value)
             assert value.currency.code == "USD"
             found.append(

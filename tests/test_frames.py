@@ -40,7 +40,7 @@ D = Decimal
 
 SERIES_COLUMNS = [
     "parties",
-    "metric",
+    "subject",
     "reporter",
     "year",
     "value",
@@ -132,7 +132,7 @@ class TestSeriesFrame:
         """Each year gives a row with its exact value, currency and reporter."""
         df = kz_series().to_frame(exact=True)
         assert list(df.columns) == SERIES_COLUMNS
-        assert rows(df, "year", "value", "currency", "reporter", "metric") == [
+        assert rows(df, "year", "value", "currency", "reporter", "subject") == [
             [2021, D("3.9e9"), "USD", "KZ", "turnover"],
             [2022, D("4.2e9"), "USD", "KZ", "turnover"],
             [2023, D("4.4e9"), "USD", "KZ", "turnover"],
@@ -475,7 +475,7 @@ class TestColumnNames:
             {2024: bilat.Q_("40 km"), 2025: bilat.Q_("106000 m")},
         )
         df = track.to_frame(exact=True)
-        assert rows(df, "year", "value", "currency", "metric") == [
+        assert rows(df, "year", "value", "currency", "subject") == [
             [2024, D(40), "km", "track laid"],
             [2025, D(106), "km", "track laid"],
         ]

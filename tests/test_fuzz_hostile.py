@@ -854,6 +854,10 @@ SPECS: dict[str, Spec] = {
 UNCHECKED: frozenset[str] = frozenset(
     {
         "Portfolio.plot",  # needs matplotlib axes; tested in test_plots.py
+        "Portfolio.plot_timeline",
+        "Project.plot",
+        "Atlas.plot",
+        "Target.plot",
         "TradeTarget.plot",
         "Report.to_dict",  # no arguments
         "Report.to_markdown",

@@ -421,7 +421,7 @@ class TestCurrency:
     def test_object(self, value: object) -> None:
         """Anything but a str or a Currency is an UnknownCurrencyError naming it."""
         with pytest.raises(UnknownCurrencyError) as info:
-            Currency(value)
+            Currency(value)  # type: ignore[arg-type]
         assert_names(info.value, value)
 
 

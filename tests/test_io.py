@@ -564,7 +564,7 @@ class TestErrors:
         """A missing required field and an unknown one are both named."""
         text = 'title = "t"\npartys = ["KZ", "UZ"]\n'
         assert problems_of(text) == (
-            ("parties", "missing: every Dossier needs a parties"),
+            ("parties", "missing: every Dossier needs a value for `parties`"),
             ("partys", "unknown field 'partys'; did you mean 'parties'?"),
         )
 
@@ -590,7 +590,10 @@ class TestErrors:
             """
         )
         assert problems_of(text) == (
-            ("targets[0].value.currency", "missing: every Money needs a currency"),
+            (
+                "targets[0].value.currency",
+                "missing: every Money needs a value for `currency`",
+            ),
             (
                 "targets[0].value.curency",
                 "unknown field 'curency'; did you mean 'currency'?",
@@ -654,7 +657,7 @@ class TestErrors:
         assert problems_of(text) == (
             (
                 "agreements[0].signed",
-                "invalid date '2024-02-30': day is out of range for month",
+                "expected a real day (day is out of range for month), got '2024-02-30'",
             ),
             (
                 "projects[0].value.amount",

@@ -461,5 +461,5 @@ class TestSeriesYears:
     def test_refused_key_named(self, key: object, path: str) -> None:
         """The problem's path shows the refused key."""
         with pytest.raises(ValidationError, match="a year as an int") as info:
-            TradeSeries(("KZ", "UZ"), "turnover", {key: Money(1, "USD")})
+            TradeSeries(("KZ", "UZ"), "turnover", {key: Money(1, "USD")})  # type: ignore[dict-item]
         assert info.value.path == path

@@ -29,13 +29,13 @@ from bilat import (
     UnitMismatchError,
     ValidationError,
 )
+from bilat._fields import is_quantity
 from bilat._measure import (
     amount,
     as_measure,
     describe,
     format_measure,
     in_unit_of,
-    is_quantity,
     kind_key,
     like,
     measure_key,

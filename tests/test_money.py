@@ -33,7 +33,7 @@ from bilat import (
     UnknownLocaleError,
     ValidationError,
 )
-from bilat._decimal import PRECISION, QUOTIENTS, arithmetic_error
+from bilat._decimal import FINITE_NUMBER, PRECISION, QUOTIENTS, arithmetic_error
 from bilat._money import MAX_PARTS
 
 if TYPE_CHECKING:
@@ -150,9 +150,9 @@ class TestRefusedAmounts:
     def test_wrong_type(self, value: object, message: str) -> None:
         """Types that are not numbers are a NumberTypeError (a TypeError)."""
         with pytest.raises(NumberTypeError, match=re.escape(message)):
-            Money(value, "USD")
+            Money(value, "USD")  # type: ignore[arg-type]
         with pytest.raises(TypeError):
-            Money(value, "USD")
+            Money(value, "USD")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         "value",
@@ -167,7 +167,7 @@ class TestRefusedAmounts:
             "-Infinity",
         ],
     )
-    def test_not_finite(self, value: object) -> None:
+    def test_not_finite(self, value: float | Decimal | str) -> None:
         """NaN and infinities are an InvalidNumberError naming the value."""
         message = f"invalid amount {value!r}: expected a finite number"
         with pytest.raises(InvalidNumberError, match=re.escape(message)):
@@ -1170,7 +1170,7 @@ class TestPartsLimit:
 
     def test_numpy_count(self) -> None:
         """A numpy int is a number of parts."""
-        assert usd(10).split(numpy.int64(2)) == (usd(5), usd(5))  # type: ignore[arg-type]
+        assert usd(10).split(numpy.int64(2)) == (usd(5), usd(5))
 
 
 class TestHugeValues:
@@ -1186,7 +1186,7 @@ class TestHugeValues:
     def test_currency(self) -> None:
         """Currency(10**5000) is an UnknownCurrencyError."""
         with pytest.raises(UnknownCurrencyError, match="an int of 5,001 digits"):
-            Currency(10**5000)
+            Currency(10**5000)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("op", [operator.mul, operator.truediv])
     def test_factor(self, op: Callable[[Money, int], Money]) -> None:
@@ -1251,7 +1251,7 @@ class TestHostileArguments:
     def test_amount(self, amount: object) -> None:
         """Values that are not numbers are NumberTypeErrors."""
         with pytest.raises(NumberTypeError):
-            Money(amount, "USD")
+            Money(amount, "USD")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("factor", [None, "2", b"2", [2], (2,)])
     def test_sequence_factor(self, factor: object) -> None:
@@ -1296,7 +1296,7 @@ class TestNumpyScalars:
     def test_float32_refused(self) -> None:
         """numpy.float32 is refused: its value is not the decimal it prints as."""
         with pytest.raises(NumberTypeError, match="float32"):
-            Money(numpy.float32(0.1), "USD")
+            Money(numpy.float32(0.1), "USD")  # type: ignore[arg-type]
 
 
 class TestNoNegativeZero:
@@ -1385,3 +1385,31 @@ class TestStrSubclasses:
     def test_locale(self) -> None:
         """A locale in a hostile str subclass is that locale."""
         assert usd(1).format(HostileStr("ru")) == "1,00\xa0$"
+
+
+class TestNumberGrammar:
+    """One grammar of decimal text: amounts, bare numbers in files and the schema agree."""
+
+    @given(st.text(alphabet="0123456789_.eE+-", max_size=12))
+    def test_same_as_python(self, text: str) -> None:
+        """FINITE_NUMBER takes exactly the text float() reads (PEP 515 underscores)."""
+        try:
+            float(text)  # stricter than Decimal(), which also takes "0_"
+        except ValueError:
+            python_reads = False
+        else:
+            python_reads = True
+        assert (re.fullmatch(FINITE_NUMBER, text) is not None) is python_reads
+
+    def test_readers_share_it(self) -> None:
+        """The file reader's bare numbers and the schema's pattern are this grammar."""
+        from bilat.io._convert import _BARE_NUMBER
+        from bilat.io._schema import DECIMAL_PATTERN
+
+        assert _BARE_NUMBER.pattern == FINITE_NUMBER
+        assert f"^{FINITE_NUMBER}$" == DECIMAL_PATTERN
+
+    @pytest.mark.parametrize("text", ["1_000.5", ".5", "5.", "-1e-3", "+2E1_0"])
+    def test_amounts(self, text: str) -> None:
+        """Text the grammar takes is an amount, read exactly."""
+        assert Money(text, "USD").amount == Decimal(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from decimal import Decimal
 from typing import Any
 
@@ -112,7 +113,7 @@ class TestCollection:
     def test_invalid(self, value: object, path: str, pattern: str) -> None:
         """Only projects are accepted; the path names the offending item."""
         with pytest.raises(ValidationError, match=pattern) as info:
-            Portfolio(value)
+            Portfolio(value)  # type: ignore[arg-type]
         assert info.value.path == path
 
     def test_frozen(self) -> None:
@@ -457,3 +458,14 @@ class TestMismatchHint:
             Money(156_000_001, "USD") if into == "USD" else Money(468_000_003, other)
         )
         assert fixed.round() == expected.round()
+
+
+class TestTypedConstructor:
+    """The constructor says what it accepts, so type checkers and IDEs can."""
+
+    def test_portfolio(self) -> None:
+        """Portfolio takes one Project or several."""
+        parameters = inspect.signature(Portfolio).parameters.items()
+        assert {name: p.annotation for name, p in parameters} == {
+            "projects": "Project | Iterable[Project]",
+        }

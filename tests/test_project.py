@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import inspect
 import re
 from decimal import Decimal
 from fractions import Fraction
@@ -174,13 +175,13 @@ class TestProgressUpdate:
     def test_invalid(self, args: tuple[object, ...], path: str, pattern: str) -> None:
         """Each invalid field raises a ValidationError with that field's path."""
         with pytest.raises(ValidationError, match=pattern) as info:
-            ProgressUpdate(*args)
+            ProgressUpdate(*args)  # type: ignore[arg-type]
         assert info.value.path == path
 
     def test_invalid_sources(self) -> None:
         """Sources must be Source values."""
         with pytest.raises(ValidationError, match="expected a Source") as info:
-            ProgressUpdate("2025-01-01", "x", "1 km", sources=["Akorda"])
+            ProgressUpdate("2025-01-01", "x", "1 km", sources=["Akorda"])  # type: ignore[list-item]
         assert info.value.path == "sources[0]"
 
     def test_repr(self) -> None:
@@ -327,9 +328,9 @@ class TestValidation:
         [
             ({"name": ""}, "name", "non-empty"),
             ({"name": None}, "name", "expected a string"),
-            ({"parties": "KZ"}, "parties", "sequence of countries"),
-            ({"parties": Country("KZ")}, "parties", "sequence of countries"),
-            ({"parties": 398}, "parties", "sequence of countries"),
+            ({"parties": "KZ"}, "parties", "sequence of at least one country"),
+            ({"parties": Country("KZ")}, "parties", "sequence of at least one country"),
+            ({"parties": 398}, "parties", "sequence of at least one country"),
             ({"parties": []}, "parties", "at least one country"),
             ({"parties": ["KZ", "XX"]}, "parties[1]", "unknown country 'XX'"),
             ({"parties": ["KZ", "UZ", "KAZ"]}, "parties[2]", "named twice"),
@@ -632,3 +633,38 @@ class TestQuantityEquality:
         b = ProgressUpdate("2025-01-01", "length", "1609.344 m")
         assert a == b
         assert hash(a) == hash(b)
+
+
+class TestTypedConstructor:
+    """The constructors say what each field accepts, so type checkers and IDEs can."""
+
+    def test_project(self) -> None:
+        """Each parameter of Project is annotated with what it accepts."""
+        assert _annotations(Project) == {
+            "name": "str",
+            "parties": "Iterable[CountryLike]",
+            "status": "ProjectStatus | str",
+            "value": "Money | Estimate | None",
+            "sector": "str | None",
+            "count": "int",
+            "start": "DateOrYearLike | None",
+            "end": "DateOrYearLike | None",
+            "location": "str | None",
+            "measures": "Mapping[str, QuantityLike]",
+            "updates": "ProgressUpdate | Iterable[ProgressUpdate]",
+            "sources": "Sources",
+        }
+
+    def test_progress_update(self) -> None:
+        """Each parameter of ProgressUpdate is annotated with what it accepts."""
+        assert _annotations(ProgressUpdate) == {
+            "date": "DateLike",
+            "measure": "str",
+            "done": "QuantityLike",
+            "sources": "Sources",
+        }
+
+
+def _annotations(cls: type) -> dict[str, object]:
+    """The annotation of each parameter of ``cls``'s constructor, as written."""
+    return {name: p.annotation for name, p in inspect.signature(cls).parameters.items()}

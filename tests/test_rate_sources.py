@@ -154,7 +154,7 @@ GOOD: list[tuple[list[Quote], dict[tuple[str, dt.date], Decimal]]] = [
     ),
     ([(DAY, "EUR", "usd", "1_000.5")], {("USD", D(2025, 1, 2)): Decimal("1000.5")}),
     (
-        [("2 January 2025", "EUR", "JPY", "162.5"), ("20250103", "EUR", "JPY", "7")],
+        [("2 January 2025", "EUR", "JPY", "162.5"), ("2025-01-03", "EUR", "JPY", "7")],
         {("JPY", D(2025, 1, 2)): Decimal("162.5"), ("JPY", D(2025, 1, 3)): Decimal(7)},
     ),
     (  # dates in any order; the same quote twice is kept once

@@ -991,3 +991,28 @@ class TestHostileArguments:
 
         with pytest.raises(ValidationError, match="records\\[0\\]"):
             ExchangeRates.from_records([Record()])  # type: ignore[list-item]
+
+
+class TestOneDateRule:
+    """Quote dates are read by bilat's one date rule, widened only for rate tables."""
+
+    @pytest.mark.parametrize(
+        "day", ["20250102", "2025-W01-4", " 2025-01-02", "2025-1-2"]
+    )
+    def test_other_iso_forms_refused(self, day: str) -> None:
+        """Only YYYY-MM-DD is ISO text here, as in every other date argument."""
+        with pytest.raises(ValidationError, match="invalid date") as info:
+            ExchangeRates.from_records([(day, "USD", "KZT", "500")])
+        assert info.value.path == "records[0].date"
+        with pytest.raises(InvalidDateError, match=r"^on: expected an ISO date"):
+            table().rate("USD", "KZT", on=day)
+
+    @pytest.mark.parametrize(
+        "day",
+        [D(2025, 1, 2), "2025-01-02", "2 January 2025", dt.datetime(2025, 1, 2, 9)],
+    )
+    def test_accepted_forms(self, day: dt.date | str) -> None:
+        """A date, ISO text, the ECB's long form and a datetime all name 2 January 2025."""
+        rates = ExchangeRates.from_records([(day, "USD", "KZT", "500")])
+        assert rates.first_date == D(2025, 1, 2)
+        assert rates.rate("USD", "KZT", on=day) == 500

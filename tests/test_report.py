@@ -48,7 +48,7 @@ def _progress(
     (target,) = [
         t
         for t in report.to_dict()["targets"]
-        if t["deadline"] == deadline and t["metric"] == metric
+        if t["deadline"] == deadline and t["subject"] == metric
     ]
     (found,) = target["progress"]
     assert isinstance(found, dict)

@@ -248,7 +248,9 @@ class TestValuesChecked:
         """A key that is not an int year from 1 to 9999 is refused by name."""
         with pytest.raises(ValidationError, match=r"values\[") as caught:
             TradeSeries(
-                ("KZ", "UZ"), "exports", {2019: Money(1, "USD"), year: Money(2, "USD")}
+                ("KZ", "UZ"),
+                "exports",
+                {2019: Money(1, "USD"), year: Money(2, "USD")},  # type: ignore[dict-item]
             )
         assert "expected a year" in str(caught.value)
 
@@ -270,7 +272,7 @@ class TestValuesChecked:
     def test_not_money(self) -> None:
         """A value that is not Money is refused at its year."""
         with pytest.raises(ValidationError, match=r"values\[2020\]"):
-            TradeSeries(("KZ", "UZ"), "exports", {2020: Decimal(1)})
+            TradeSeries(("KZ", "UZ"), "exports", {2020: Decimal(1)})  # type: ignore[dict-item]
 
 
 class TestFrameFloats:

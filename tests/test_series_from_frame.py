@@ -462,7 +462,7 @@ class TestCodes:
     def test_only_unknown_codes(self) -> None:
         """A frame whose every code is unknown says so."""
         rows = [row(398, 1234, 2022, "X", "1")]
-        with pytest.raises(ValidationError, match=r"1 national-total rows with a code"):
+        with pytest.raises(ValidationError, match=r"1 national-total row with a code"):
             series_from_frame(frame_of(rows), metric="exports")
 
     def test_padded_numbers(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 import attrs
 import pytest
@@ -11,7 +12,14 @@ from tests.strategies import sources
 
 import bilat
 from bilat import Source, ValidationError
-from bilat._source import as_date, as_optional_date, as_sources, as_text, date_repr
+from bilat._source import (
+    as_date,
+    as_optional_date,
+    as_sources,
+    as_text,
+    date_repr,
+    to_sources,
+)
 
 AKORDA = Source(
     "President Tokayev receives Uzbek Foreign Minister",
@@ -117,7 +125,7 @@ class TestErrors:
         """Wrong types, blanks, bad URLs and bad dates."""
         fields: dict[str, object] = {"title": "x", **kwargs}
         with pytest.raises(ValidationError, match=message) as e:
-            Source(**fields)
+            Source(**fields)  # type: ignore[arg-type]
         assert e.value.path == path
 
     def test_accessed_before_published(self) -> None:
@@ -225,3 +233,28 @@ class TestConverters:
 def test_exported() -> None:
     """Source is importable from bilat."""
     assert bilat.Source is Source
+
+
+class TestTypedConstructor:
+    """The constructor says what each field accepts, so type checkers and IDEs can."""
+
+    def test_source(self) -> None:
+        """Each parameter of Source is annotated with what it accepts."""
+        parameters = inspect.signature(Source).parameters.items()
+        assert {name: p.annotation for name, p in parameters} == {
+            "title": "str",
+            "publisher": "str | None",
+            "url": "str | None",
+            "published": "DateLike | None",
+            "accessed": "DateLike | None",
+            "note": "str | None",
+        }
+
+    def test_to_sources(self) -> None:
+        """The shared sources converter takes one Source or several, as as_sources."""
+        akorda = Source("Akorda")
+        assert to_sources(akorda) == (akorda,)
+        assert to_sources([akorda, akorda]) == (akorda, akorda)
+        with pytest.raises(ValidationError, match="expected a Source") as e:
+            to_sources(["Akorda"])  # type: ignore[list-item]
+        assert e.value.path == "sources[0]"

@@ -9,6 +9,7 @@ figures worked out with binary floats.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import pickle
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -835,6 +836,61 @@ class TestFromClaims:
         """An empty list is refused, naming the call."""
         with pytest.raises(ValidationError, match=r"Series.from_claims\(\)"):
             Series.from_claims([])
+
+    def test_item_not_a_claim(self) -> None:
+        """An item that is not a Claim is refused at its index."""
+        claim = Claim("track laid", 2025, Q_("106 km"), Source("News"), parties=PARTIES)
+        with pytest.raises(ValidationError, match="expected a Claim, got 'x'") as e:
+            Series.from_claims([claim, "x"])  # type: ignore[list-item]
+        assert e.value.path == "claims[1]"
+
+    def test_text_is_no_claims(self) -> None:
+        """A string is not a sequence of claims."""
+        with pytest.raises(ValidationError, match="expected a sequence of Claim"):
+            TradeSeries.from_claims("claims")  # type: ignore[arg-type]
+
+
+class TestConstructorAnnotations:
+    """Constructors say what each field takes, so IDEs and type checkers can tell."""
+
+    @pytest.mark.parametrize(
+        "cls",
+        [
+            bilat.Atlas,
+            Claim,
+            bilat.Conflict,
+            Progress,
+            Series,
+            Target,
+            TradeSeries,
+            TradeTarget,
+        ],
+    )
+    def test_no_parameter_takes_object(self, cls: type) -> None:
+        """No constructor parameter is annotated ``object`` or left bare."""
+        bare = [
+            name
+            for name, p in inspect.signature(cls).parameters.items()
+            if p.annotation in ("object", object, inspect.Parameter.empty)
+        ]
+        assert bare == []
+
+    @pytest.mark.parametrize(
+        ("cls", "name", "expected"),
+        [
+            (Series, "values", "Mapping[int, MeasureLike]"),
+            (TradeSeries, "values", "Mapping[int, Money | Estimate]"),
+            (Target, "value", "MeasureLike"),
+            (TradeTarget, "value", "Money | Estimate"),
+            (TradeTarget, "deadline", "int | None"),
+            (Series, "parties", "Iterable[CountryLike]"),
+            (Series, "sources", "Sources"),
+            (bilat.Conflict, "claims", "Iterable[Claim]"),
+        ],
+    )
+    def test_annotation(self, cls: type, name: str, expected: str) -> None:
+        """A field's parameter is annotated with what it accepts."""
+        assert inspect.signature(cls).parameters[name].annotation == expected
 
 
 # -- trade series with estimates ------------------------------------------------

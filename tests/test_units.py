@@ -185,7 +185,7 @@ class TestConstruction:
     ) -> None:
         """Bad units and prices are refused with bilat errors."""
         with pytest.raises(error, match=match):
-            UnitPrice(price, unit)
+            UnitPrice(price, unit)  # type: ignore[arg-type]
 
 
 class TestDivision:

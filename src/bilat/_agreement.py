@@ -19,21 +19,26 @@ from typing import Final, final
 
 import attrs
 
-from bilat._country import Country, CountryLike, as_country, as_parties
+from bilat._country import Country, CountryLike, as_country, to_parties
 from bilat._errors import InvalidOptionError, ValidationError
-from bilat._fields import as_enum, as_instances
-from bilat._pickling import public
-from bilat._source import (
+from bilat._fields import (
+    DateLike,
     DateOrYear,
-    Source,
+    DateOrYearLike,
     as_date,
     as_date_or_year,
+    as_enum,
+    as_instances,
     as_optional_date_or_year,
-    as_sources,
     as_text,
+)
+from bilat._pickling import public
+from bilat._source import (
+    Source,
     date_or_year_repr,
     date_or_year_text,
     date_span,
+    to_sources,
 )
 
 __all__ = [
@@ -174,15 +179,15 @@ def _kind_text(kind: ActionKind) -> str:
     return kind.value.replace("_", " ")
 
 
-def _party(value: object) -> Country:
+def _party(value: CountryLike) -> Country:
     return as_country(value, "party")
 
 
-def _action_kind(value: object) -> ActionKind:
+def _action_kind(value: ActionKind | str) -> ActionKind:
     return as_enum(value, ActionKind, "kind", "treaty action")
 
 
-def _action_date(value: object) -> DateOrYear:
+def _action_date(value: DateOrYearLike) -> DateOrYear:
     return as_date_or_year(value, "date")
 
 
@@ -220,7 +225,7 @@ class TreatyAction:
     kind: ActionKind = attrs.field(converter=_action_kind)
     date: DateOrYear = attrs.field(converter=_action_date)
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
 
     def __str__(self) -> str:
@@ -252,36 +257,36 @@ _NOT_BEFORE_SIGNED: Final = (_CONSENTING - {ActionKind.SIGNATURE}) | {
 # -- Agreement -------------------------------------------------------------------------
 
 
-def _title(value: object) -> str:
+def _title(value: str) -> str:
     return as_text(value, "title")
 
 
-def _kind(value: object) -> AgreementKind:
+def _kind(value: AgreementKind | str) -> AgreementKind:
     return as_enum(value, AgreementKind, "kind", "agreement kind")
 
 
 # The optional dates: one rule (as_optional_date_or_year), each named for its path.
-def _signed(value: object) -> DateOrYear | None:
+def _signed(value: DateOrYearLike | None) -> DateOrYear | None:
     return as_optional_date_or_year(value, "signed")
 
 
-def _in_force(value: object) -> DateOrYear | None:
+def _in_force(value: DateOrYearLike | None) -> DateOrYear | None:
     return as_optional_date_or_year(value, "in_force")
 
 
-def _ends(value: object) -> DateOrYear | None:
+def _ends(value: DateOrYearLike | None) -> DateOrYear | None:
     return as_optional_date_or_year(value, "ends")
 
 
-def _terminated(value: object) -> DateOrYear | None:
+def _terminated(value: DateOrYearLike | None) -> DateOrYear | None:
     return as_optional_date_or_year(value, "terminated")
 
 
-def _actions(value: object) -> tuple[TreatyAction, ...]:
+def _actions(value: TreatyAction | Iterable[TreatyAction]) -> tuple[TreatyAction, ...]:
     return as_instances(value, TreatyAction, "actions")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
@@ -375,7 +380,7 @@ class Agreement:
     """
 
     title: str = attrs.field(converter=_title)
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
     kind: AgreementKind = attrs.field(converter=_kind)
     signed: DateOrYear | None = attrs.field(
         default=None,
@@ -398,7 +403,7 @@ class Agreement:
         converter=_terminated,
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
     actions: tuple[TreatyAction, ...] = attrs.field(
         default=(), kw_only=True, converter=_actions
@@ -721,7 +726,7 @@ class Agreement:
         return f"Agreement({', '.join(args)})"
 
 
-def _as_of(value: object) -> dt.date:
+def _as_of(value: DateLike | None) -> dt.date:
     return dt.date.today() if value is None else as_date(value, "as_of")
 
 

@@ -31,7 +31,14 @@ from bilat._assess import ProgressStatus
 from bilat._country import Country, CountryLike, as_country
 from bilat._dossier import Dossier
 from bilat._errors import ArgumentTypeError, ValidationError, shown
-from bilat._fields import as_instances, as_items, as_option, as_pairs, plain_str
+from bilat._fields import (
+    as_instances,
+    as_items,
+    as_option,
+    as_pairs,
+    invalid,
+    plain_str,
+)
 from bilat._fs import MAX_FILE_SIZE, _reason, as_path, check_max_size
 from bilat._measured import Progress
 from bilat._pickling import public
@@ -42,8 +49,10 @@ from bilat._trade_series import TradeSeries
 if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
+    from matplotlib.axes import Axes
 
     from bilat._frames import Backend
+    from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -88,7 +97,7 @@ def atlas_columns() -> dict[str, str]:
     Example:
         >>> from bilat._atlas import atlas_columns
         >>> list(atlas_columns())[:3], list(atlas_columns())[-2:]
-        (['dossier', 'parties', 'metric'], ['out_of_range', 'reason'])
+        (['dossier', 'parties', 'subject'], ['out_of_range', 'reason'])
     """
     from bilat._frames import PROGRESS_COLUMNS
 
@@ -126,8 +135,8 @@ def _series(value: object) -> tuple[TradeSeries | Series, ...]:
     found: list[TradeSeries | Series] = []
     for path, item in items:
         if not isinstance(item, TradeSeries | Series):
-            raise ValidationError(
-                [(path, f"expected a TradeSeries or a Series, got {shown(item)}")]
+            raise invalid(
+                path, f"expected a TradeSeries or a Series, got {shown(item)}"
             )
         found.append(item)
     return tuple(found)
@@ -342,7 +351,7 @@ class Atlas:
 
         Columns:
             ``dossier`` (its title), then those of
-            :func:`bilat.progress_frame` (``parties``, ``metric``,
+            :func:`bilat.progress_frame` (``parties``, ``subject``,
             ``reporter``, ``as_of``, ``deadline``, ``target``, ``currency``,
             ``base_year``, ``base``, ``year``, ``current``, ``share``,
             ``gap``, ``actual_cagr``, ``planned_cagr``, ``required_cagr``,
@@ -398,6 +407,68 @@ class Atlas:
         options = frame_options("Atlas.progress()", exact=exact, backend=backend)
         rows = progress_rows(self, series, as_of, rates, status=status, party=party)
         return _frame(options.call, atlas_columns(), rows, options)  # type: ignore[no-any-return]
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        series: SeriesLike = None,
+        as_of: AsOf = None,
+        rates: ExchangeRates | None = None,
+        party: CountryLike | None = None,
+        locale: LocaleLike = "en",
+    ) -> Axes:
+        """Chart every target as a bullet: share reached against time elapsed.
+
+        A dashboard (``plot`` extra, matplotlib) with one row per row of
+        :meth:`progress` (the same ``series``, ``as_of``, ``rates`` and
+        ``party``): a bar as long as the share of the target reached,
+        coloured by status and labelled with the percentage; a black tick at
+        the share of the time from the base year to the deadline that had
+        gone by the latest figure's year (a target with no deadline has
+        none); a dashed line at 100 %. A target that could not be measured
+        says why. Rows are labelled with the parties' names, the subject,
+        the target and deadline, and the reporter, all in ``locale``.
+
+        Args:
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                with ``layout="constrained"``, as tall as the rows need.
+            series: As for :meth:`progress`.
+            as_of: As for :meth:`progress` (None is the current year).
+            rates: As for :meth:`progress`.
+            party: As for :meth:`progress`.
+            locale: The language of every word and number drawn.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            ValidationError: as for :meth:`progress`.
+            InvalidNumberError: as for :meth:`progress`.
+            ArgumentTypeError: as for :meth:`progress`.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> from bilat import Atlas, examples
+            >>> ax = Atlas([examples.kazakhstan_uzbekistan()]).plot(as_of=2025,
+            ...                                                    locale="kk")
+            >>> [round(float(p.get_width()), 3) for p in ax.patches]
+            [0.497, 0.497, 0.697]
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots import atlas_plot
+
+        return atlas_plot(
+            self,
+            ax,
+            series=series,
+            as_of=as_of,
+            rates=rates,
+            party=party,
+            locale=locale,
+        )
 
     @classmethod
     def load(
@@ -544,7 +615,7 @@ def progress_rows(
         >>> from bilat import Atlas, examples
         >>> from bilat._atlas import progress_rows
         >>> rows = progress_rows(Atlas([examples.kazakhstan_uzbekistan()]), as_of=2025)
-        >>> [(r["metric"], r["year"], r["status"]) for r in rows]
+        >>> [(r["subject"], r["year"], r["status"]) for r in rows]
         [('turnover', 2025, 'no_deadline'), ('turnover', 2025, 'needs_acceleration'),
          ('Darbaza–Maktaaral railway: length', 2025, 'insufficient_data')]
     """
@@ -587,7 +658,7 @@ def _unmeasured(
     row.update(
         dossier=dossier.title,
         parties=tuple(c.alpha2 for c in target.parties),
-        metric=target.subject,
+        subject=target.subject,
         as_of=year,
         deadline=target.deadline,
         target=amount(target.unit),
@@ -605,9 +676,7 @@ def _pattern(value: object) -> str:
             [("pattern", f"expected a file name pattern (a str), got {shown(value)}")]
         )
     if not text:
-        raise ValidationError(
-            [("pattern", "expected a file name pattern such as '*', got ''")]
-        )
+        raise invalid("pattern", "expected a file name pattern such as '*', got ''")
     return text
 
 

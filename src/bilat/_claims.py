@@ -49,7 +49,7 @@ from typing import (
 
 import attrs
 
-from bilat._country import Country, CountryLike, as_country, as_parties
+from bilat._country import Country, CountryLike, as_country, to_parties
 from bilat._decimal import EXACT, arithmetic_error, decimal_text, to_decimal
 from bilat._errors import (
     ArgumentTypeError,
@@ -62,11 +62,18 @@ from bilat._errors import (
 )
 from bilat._estimate import Estimate, Qualifier
 from bilat._events import Official
-from bilat._fields import plain_str
+from bilat._fields import (
+    DateOrYear,
+    as_optional_date_or_year,
+    as_text,
+    invalid,
+    plain_str,
+)
 from bilat._locale import LocaleLike, get_locale
 from bilat._measure import (
     Amount,
     Measure,
+    MeasureLike,
     as_measure,
     describe,
     kind_key,
@@ -78,13 +85,7 @@ from bilat._measure import (
 from bilat._money import Money, make_money
 from bilat._pickling import plain, public
 from bilat._series import DIRECTED, as_subject, check_year
-from bilat._source import (
-    DateOrYear,
-    Source,
-    as_date_or_year,
-    as_text,
-    date_or_year_repr,
-)
+from bilat._source import Source, date_or_year_repr
 
 if TYPE_CHECKING:
     import pint
@@ -99,20 +100,15 @@ _TWO: Final = Decimal(2)
 # -- field converters -------------------------------------------------------------
 
 
-def invalid(path: str, message: str) -> ValidationError:
-    """The error for one problem at a field path."""
-    return ValidationError([(path, message)])
-
-
-def as_claim_subject(value: object) -> str:
+def as_claim_subject(value: str | TradeMetric) -> str:
     return as_subject(value, "subject")
 
 
-def as_period(value: object) -> int:
+def as_period(value: int) -> int:
     return check_year(value, "period")
 
 
-def _value(value: object) -> Measure:
+def _value(value: MeasureLike) -> Measure:
     measure = as_measure(value, "value")
     if (
         isinstance(measure, Estimate)
@@ -123,7 +119,11 @@ def _value(value: object) -> Measure:
     return measure
 
 
-def _source(value: object) -> Source:
+def _source(value: Source) -> Source:
+    return _checked_source(value)
+
+
+def _checked_source(value: object) -> Source:
     if not isinstance(value, Source):
         raise invalid(
             "source", f"expected a Source such as Source('Akorda'), got {shown(value)}"
@@ -131,7 +131,11 @@ def _source(value: object) -> Source:
     return value
 
 
-def _said_by(value: object) -> Official | Country | None:
+def _said_by(value: Official | CountryLike | None) -> Official | Country | None:
+    return _checked_said_by(value)
+
+
+def _checked_said_by(value: object) -> Official | Country | None:
     if value is None or isinstance(value, Official | Country):
         return value
     if isinstance(value, str | int) and not isinstance(value, bool):
@@ -152,19 +156,23 @@ def _said_by(value: object) -> Official | Country | None:
     )
 
 
-def _stated(value: object) -> DateOrYear | None:
-    return None if value is None else as_date_or_year(value, "stated")
+def _stated(value: dt.date | int | str | None) -> DateOrYear | None:
+    return as_optional_date_or_year(value, "stated")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
-def _text(value: object) -> str | None:
+def _text(value: str | None) -> str | None:
     return None if value is None else as_text(value, "text")
 
 
-def _precision(value: object) -> Decimal | None:
+def _precision(value: Decimal | int | str | None) -> Decimal | None:
+    return _checked_precision(value)
+
+
+def _checked_precision(value: object) -> Decimal | None:
     if value is None:
         return None
     expected = (
@@ -445,7 +453,7 @@ class Claim:
     period: int = attrs.field(converter=as_period)
     value: Measure = attrs.field(converter=_value)
     source: Source = attrs.field(converter=_source)
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
     said_by: Official | Country | None = attrs.field(converter=_said_by)
     stated: DateOrYear | None = attrs.field(converter=_stated)
     note: str | None = attrs.field(converter=_note)
@@ -471,17 +479,21 @@ class Claim:
             get_locale(locale)
         except BilatError as e:
             raise invalid("locale", str(e)) from None
-        written = plain_str(value)
-        if written is not None:
-            value, step = _read(written, locale)
+        measure: MeasureLike
+        if isinstance(value, str):
+            written = plain_str(value)
+            assert written is not None  # every str has its plain copy
+            measure, step = _read(written, locale)
             if text is None:
                 text = written
             if precision is None:
                 precision = step
+        else:
+            measure = value
         self.__attrs_init__(
             subject=subject,
             period=period,
-            value=value,
+            value=measure,
             source=source,
             parties=parties,
             said_by=said_by,

@@ -37,6 +37,7 @@ from bilat._errors import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterator, Sequence
 
     from bilat._atlas import Atlas
@@ -136,9 +137,9 @@ def _run_parse(args: argparse.Namespace, out: TextIO) -> int:
 # -- bilat report ---------------------------------------------------------
 
 
-def _date(text: str) -> object:
+def _date(text: str) -> dt.date:
     """A ``--as-of`` day, read as every date argument of bilat is."""
-    from bilat._source import as_date
+    from bilat._fields import as_date
 
     try:
         return as_date(text, "")
@@ -257,17 +258,19 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from bilat._labels import visible
+    from bilat._labels import counted, visible
     from bilat.io import load
 
     dossier = load(args.path)
-    print(
-        f"{visible(args.path)}: valid ({len(dossier.agreements)} agreements, "
-        f"{len(dossier.projects)} projects, {len(dossier.targets)} targets, "
-        f"{len(dossier.series)} series, {len(dossier.claims)} claims, "
-        f"{len(dossier.events)} meetings)",
-        file=out,
+    parts = (
+        counted(len(dossier.agreements), "agreement"),
+        counted(len(dossier.projects), "project"),
+        counted(len(dossier.targets), "target"),
+        counted(len(dossier.series), "series"),
+        counted(len(dossier.claims), "claim"),
+        counted(len(dossier.events), "meeting"),
     )
+    print(f"{visible(args.path)}: valid ({', '.join(parts)})", file=out)
     # Claims that disagree are valid data, and worth knowing about.
     try:
         found = dossier.conflicts()
@@ -297,7 +300,7 @@ def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
 _ATLAS_TABLE: tuple[tuple[str, str, bool], ...] = (
     ("dossier", "Dossier", False),
     ("parties", "Parties", False),
-    ("metric", "Metric", False),
+    ("subject", "Subject", False),
     ("reporter", "Reporter", False),
     ("target", "Target", True),
     ("deadline", "Deadline", True),
@@ -492,7 +495,7 @@ def _atlas_cells(row: dict[str, object]) -> dict[str, str]:
     cells = {
         "dossier": str(row["dossier"]),
         "parties": "–".join(parties),
-        "metric": str(row["metric"]),
+        "subject": str(row["subject"]),
         "reporter": plain("reporter"),
         "target": money("target"),
         "deadline": plain("deadline"),

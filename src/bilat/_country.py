@@ -48,14 +48,20 @@ from bilat._errors import (
     NumberTypeError,
     UnknownCountryError,
     UnknownCurrencyError,
-    ValidationError,
     shown,
 )
-from bilat._fields import as_items
+from bilat._fields import as_items, invalid
 from bilat._locale import LocaleLike, get_locale
 from bilat._pickling import public
 
-__all__ = ["Country", "CountryLike", "as_country", "as_parties", "normalise_name"]
+__all__ = [
+    "Country",
+    "CountryLike",
+    "as_country",
+    "as_parties",
+    "normalise_name",
+    "to_parties",
+]
 
 #: What ``Country()`` accepts: a Country, an ISO 3166 code as text, or a
 #: numeric code as an int.
@@ -128,10 +134,14 @@ def _codes() -> _Codes:
 
 
 def _to_alpha2(value: CountryLike) -> str:
+    return _alpha2_of(value)
+
+
+def _alpha2_of(value: object) -> str:
     """The alpha-2 code for a country code given in any of its forms.
 
     A country's name is refused with an error that gives its code and names
-    :meth:`Country.lookup`.
+    :meth:`Country.lookup`; anything else with an UnknownCountryError.
     """
     try:
         return _code_to_alpha2(value)
@@ -145,9 +155,8 @@ def _to_alpha2(value: CountryLike) -> str:
         raise UnknownCountryError(value, (named,), expected=expected) from None
 
 
-def _code_to_alpha2(value: CountryLike) -> str:
+def _code_to_alpha2(obj: object) -> str:
     """The alpha-2 code for a country code; names are not looked up."""
-    obj: object = value
     if isinstance(obj, Country):
         return obj.alpha2
     if isinstance(obj, bool):
@@ -173,7 +182,7 @@ def _code_to_alpha2(value: CountryLike) -> str:
                 return found
     key = text.zfill(3) if text.isdigit() else text
     raise UnknownCountryError(
-        value, codes.withdrawn.get(key, ()), expected=_CODE_EXPECTED
+        obj, codes.withdrawn.get(key, ()), expected=_CODE_EXPECTED
     )
 
 
@@ -759,9 +768,9 @@ def as_country(value: object, path: str) -> Country:
     if isinstance(value, Country):
         return value
     try:
-        return Country(value)  # type: ignore[arg-type]
+        return Country(_alpha2_of(value))
     except BilatError as e:
-        raise ValidationError([(path, str(e))]) from None
+        raise invalid(path, str(e)) from None
 
 
 def as_parties(
@@ -784,15 +793,24 @@ def as_parties(
     items = as_items(value, path, f"a sequence of {wanted}")
     parties = tuple(as_country(item, f"{path}[{i}]") for i, item in enumerate(items))
     if len(parties) < least:
-        raise ValidationError([(path, f"expected {wanted}, got {shown(parties)}")])
+        raise invalid(path, f"expected {wanted}, got {shown(parties)}")
     for i, country in enumerate(parties):
         if country in parties[:i]:
-            raise ValidationError(
-                [
-                    (
-                        f"{path}[{i}]",
-                        f"{shown(country)} is named twice; parties must differ",
-                    )
-                ]
+            raise invalid(
+                f"{path}[{i}]", f"{shown(country)} is named twice; parties must differ"
             )
     return parties
+
+
+def to_parties(value: Iterable[CountryLike]) -> tuple[Country, ...]:
+    """The converter of every ``parties`` field: :func:`as_parties`, typed.
+
+    Typed by what it accepts (an iterable of what ``Country()`` takes), so
+    type checkers show it on each constructor; the checks are as_parties'.
+
+    Example:
+        >>> from bilat._country import to_parties
+        >>> to_parties(["KZ", 860])
+        (Country('KZ'), Country('UZ'))
+    """
+    return as_parties(value)

@@ -111,7 +111,12 @@ def _facts(code: str) -> _Facts:
     return _Facts(iso.exponent, int(iso.number), None)
 
 
-def _normalise(code: object) -> str:
+def _normalise(code: CurrencyLike) -> str:
+    return _code_of(code)
+
+
+def _code_of(code: object) -> str:
+    """The upper-case ISO 4217 code of a Currency or a code in any case."""
     if isinstance(code, Currency):
         return code.code
     if not isinstance(code, str):
@@ -275,11 +280,15 @@ def _cached(code: str) -> Currency:
     return Currency(code)
 
 
-def as_currency(value: CurrencyLike) -> Currency:
+def as_currency(value: object) -> Currency:
     """Return a shared :class:`Currency` for a code or a currency.
 
     Money built from the same code shares one Currency object, which makes the
-    same-currency check in arithmetic an identity test.
+    same-currency check in arithmetic an identity test. Anything else (a
+    file's cell, a record's field) is checked here and refused.
+
+    Raises:
+        UnknownCurrencyError: ``value`` is not a Currency or an ISO 4217 code.
     """
     if isinstance(value, Currency):
         return _cached(value.code)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import Decimal
-from typing import Final
+from typing import Final, SupportsIndex, TypeAlias
 
 from bilat._errors import (
     DivisionByZeroError,
@@ -31,10 +31,12 @@ __all__ = [
     "EMAX",
     "EMIN",
     "EXACT",
+    "FINITE_NUMBER",
     "MAX_DIGITS",
     "PRECISION",
     "QUOTIENTS",
     "ROUNDING_MODES",
+    "NumberLike",
     "arithmetic_error",
     "context_with",
     "decimal_text",
@@ -44,12 +46,25 @@ __all__ = [
     "to_decimal",
 ]
 
-# A number as Python writes one: underscores only between digits, an optional
-# sign, fraction and exponent; NaN and infinities are refused separately.
+#: What :func:`to_decimal` takes: a Decimal, an int, a float, text, or an
+#: integer of another library (``numpy.int64``, by its ``__index__``).
+NumberLike: TypeAlias = Decimal | int | float | str | SupportsIndex
+
+#: The text of a finite decimal number as bilat reads it (and as
+#: :class:`~decimal.Decimal` does, with PEP 515 underscores only between
+#: digits): an optional sign, digits, a fraction, an exponent. ASCII digits
+#: only, so ``"١٢٣"`` or ``"１２"`` are not 123. Written without flags or
+#: ``\d``, so that the same text serves Python's :mod:`re` and the JSON
+#: schema; match it whole (``fullmatch``, or ``^…$``).
+FINITE_NUMBER: Final = (
+    r"[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)"
+    r"(?:[eE][+-]?[0-9](?:_?[0-9])*)?"
+)
+
+# A number as Python writes one: FINITE_NUMBER, or NaN and infinities, which
+# to_decimal reads only to refuse them with their own message.
 _NUMBER: Final = re.compile(
-    r"[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?"
-    r"|[+-]?(?:nan|snan|inf|infinity)",
-    re.IGNORECASE | re.ASCII,  # ASCII digits only: no "١٢٣" or "１２" read as 123
+    FINITE_NUMBER + r"|[+-]?(?:nan|snan|inf|infinity)", re.IGNORECASE | re.ASCII
 )
 
 #: Significant digits of the results that must round: quotients, powers,

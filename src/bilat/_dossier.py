@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, final, overload
 
 import attrs
 
 from bilat._agreement import Agreement
 from bilat._claims import Claim
-from bilat._country import Country, as_parties
-from bilat._errors import ValidationError, shown
+from bilat._country import Country, to_parties
+from bilat._errors import shown
 from bilat._estimate import Estimate
 from bilat._events import Meeting, Official
-from bilat._fields import as_instances, as_items
+from bilat._fields import as_text, as_tuple, invalid
 from bilat._ledger import group_claims
 from bilat._money import Money
 from bilat._pickling import public
 from bilat._portfolio import Portfolio
 from bilat._project import Project
 from bilat._series import Series, TradeMetric
-from bilat._source import Source, as_sources, as_text
+from bilat._source import Source, to_sources
 from bilat._target import Target, TradeTarget
 from bilat._trade_series import TradeSeries
 
@@ -45,68 +45,63 @@ __all__ = ["Dossier"]
 T = TypeVar("T")
 
 
-def _items(value: object, cls: type[T], path: str) -> tuple[T, ...]:
-    """A tuple of ``cls`` values, with errors that name the offending item."""
-    if isinstance(value, cls):  # one record where a list was meant
-        raise ValidationError(
-            [(path, f"expected a sequence of {cls.__name__}, got {shown(value)}")]
-        )
-    return as_instances(value, cls, path)
-
-
-def _agreements(value: object) -> tuple[Agreement, ...]:
-    return _items(value, Agreement, "agreements")
-
-
-def _projects(value: object) -> tuple[Project, ...]:
-    return _items(value, Project, "projects")
-
-
-def _either(value: object, classes: tuple[type, type], path: str) -> tuple[Any, ...]:
-    """A tuple of values of either class, with errors that name the item."""
-    names = " or ".join(f"a {c.__name__}" for c in classes)
+def _records(value: object, classes: tuple[type[T], ...], path: str) -> tuple[T, ...]:
+    """A tuple of values of the record ``classes``, with errors that name the item."""
+    names = " or ".join(_a(c.__name__) for c in classes)
     if isinstance(value, classes):  # one record where a list was meant
-        raise ValidationError(
-            [(path, f"expected a sequence of {names[2:]}, got {shown(value)}")]
-        )
-    items = as_items(value, path, f"a sequence of {names}")
-    for i, item in enumerate(items):
-        if not isinstance(item, classes):
-            raise ValidationError(
-                [(f"{path}[{i}]", f"expected {names}, got {shown(item)}")]
-            )
-    return tuple(items)
+        plain = " or ".join(c.__name__ for c in classes)
+        raise invalid(path, f"expected a sequence of {plain}, got {shown(value)}")
+
+    def record(item: object, where: str) -> T:
+        if isinstance(item, classes):
+            return item
+        raise invalid(where, f"expected {names}, got {shown(item)}")
+
+    return as_tuple(value, path, f"a sequence of {names}", record)
 
 
-def _targets(value: object) -> tuple[TradeTarget | Target, ...]:
-    return _either(value, (TradeTarget, Target), "targets")
+def _a(name: str) -> str:
+    """``name`` with its indefinite article."""
+    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
 
 
-def _series(value: object) -> tuple[TradeSeries | Series, ...]:
-    return _either(value, (TradeSeries, Series), "series")
+def _agreements(value: Iterable[Agreement]) -> tuple[Agreement, ...]:
+    return _records(value, (Agreement,), "agreements")
 
 
-def _claims(value: object) -> tuple[Claim, ...]:
-    return _items(value, Claim, "claims")
+def _projects(value: Iterable[Project]) -> tuple[Project, ...]:
+    return _records(value, (Project,), "projects")
 
 
-def _events(value: object) -> tuple[Meeting, ...]:
-    return _items(value, Meeting, "events")
+def _targets(value: Iterable[TradeTarget | Target]) -> tuple[TradeTarget | Target, ...]:
+    return _records(value, (TradeTarget, Target), "targets")
 
 
-def _officials(value: object) -> tuple[Official, ...]:
-    return _items(value, Official, "officials")
+def _series(value: Iterable[TradeSeries | Series]) -> tuple[TradeSeries | Series, ...]:
+    return _records(value, (TradeSeries, Series), "series")
 
 
-def _title(value: object) -> str:
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    return _records(value, (Claim,), "claims")
+
+
+def _events(value: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return _records(value, (Meeting,), "events")
+
+
+def _officials(value: Iterable[Official]) -> tuple[Official, ...]:
+    return _records(value, (Official,), "officials")
+
+
+def _title(value: str) -> str:
     return as_text(value, "title")
 
 
-def _relationship(value: object) -> str | None:
+def _relationship(value: str | None) -> str | None:
     return None if value is None else as_text(value, "relationship")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
@@ -170,7 +165,7 @@ class Dossier:
     """
 
     title: str = attrs.field(converter=_title)
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
     agreements: tuple[Agreement, ...] = attrs.field(
         default=(), kw_only=True, converter=_agreements
     )
@@ -187,7 +182,7 @@ class Dossier:
         default=(), kw_only=True, converter=_events
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
     relationship: str | None = attrs.field(
         default=None, kw_only=True, converter=_relationship
@@ -382,7 +377,7 @@ class Dossier:
         * ``"projects"``: the columns of :meth:`Portfolio.to_frame`;
         * ``"series"``: the columns of :meth:`TradeSeries.to_frame`, one row
           per series and year;
-        * ``"targets"``: ``parties``, ``metric``, ``value``, ``low``,
+        * ``"targets"``: ``parties``, ``subject``, ``value``, ``low``,
           ``high``, ``qualifier``, ``currency`` (as for projects; a
           quantity's short unit symbol, None for a number),
           ``deadline`` and ``baseline_year`` (nullable ``Int64``),

@@ -34,6 +34,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownLocaleError",
     "ValidationError",
+    "count_of",
     "shown",
 ]
 
@@ -61,6 +62,22 @@ def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
         '[[[[...]]]]'
     """
     return _shown(value, limit, 0)
+
+
+def count_of(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun`` in an English message: "1 row", "2 rows".
+
+    ``plural`` is the noun's plural when it is not ``noun + "s"``. Messages
+    are English; a report's counts in its own language are
+    :func:`bilat._labels.counted`.
+
+    Example:
+        >>> from bilat._errors import count_of
+        >>> count_of(1, "row"), count_of(0, "pair"), count_of(3, "series", "series")
+        ('1 row', '0 pairs', '3 series')
+    """
+    word = noun if count == 1 else noun + "s" if plural is None else plural
+    return f"{count} {word}"
 
 
 def _shown(value: object, limit: int, depth: int) -> str:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import decimal
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, final
+from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
 from bilat._currency import Currency, CurrencyLike
-from bilat._decimal import EXACT, arithmetic_error, to_decimal
+from bilat._decimal import EXACT, NumberLike, arithmetic_error, to_decimal
 from bilat._errors import (
     CurrencyMismatchError,
     InvalidNumberError,
-    InvalidOptionError,
 )
+from bilat._fields import as_option
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money, make_money
 from bilat._pickling import public
@@ -49,7 +49,8 @@ class Qualifier(enum.Enum):
         return f"<Qualifier.{self.name}: {self.value!r}>"
 
 
-# Words used by Estimate.format; other locales use the symbols.
+# Words used by Estimate.format, before the amount or around ``{}``; other
+# languages use the English words, as report labels do.
 _WORDS: dict[str, dict[Qualifier, str]] = {
     "en": {
         Qualifier.ABOUT: "about",
@@ -65,36 +66,62 @@ _WORDS: dict[str, dict[Qualifier, str]] = {
         Qualifier.AT_LEAST: "не менее",
         Qualifier.UP_TO: "до",
     },
-}
-_SYMBOLS: dict[Qualifier, str] = {
-    Qualifier.ABOUT: "≈",
-    Qualifier.NEARLY: "≲",
-    Qualifier.OVER: ">",
-    Qualifier.AT_LEAST: "≥",
-    Qualifier.UP_TO: "≤",
+    "kk": {
+        Qualifier.ABOUT: "шамамен",
+        Qualifier.NEARLY: "{} көлеміне жуық",
+        Qualifier.OVER: "{} көлемінен астам",
+        Qualifier.AT_LEAST: "кемінде",
+        Qualifier.UP_TO: "ең көбі",
+    },
+    "uz": {
+        Qualifier.ABOUT: "taxminan",
+        Qualifier.NEARLY: "qariyb",
+        Qualifier.OVER: "{} miqdoridan ortiq",
+        Qualifier.AT_LEAST: "kamida",
+        Qualifier.UP_TO: "ko‘pi bilan",
+    },
 }
 
 
-def _qualifier(value: object) -> Qualifier:
+def _qualifier(value: Qualifier | str) -> Qualifier:
+    return as_qualifier(value)
+
+
+def as_qualifier(value: object) -> Qualifier:
+    """A :class:`Qualifier` from a member or its value (``"nearly"``).
+
+    Raises:
+        InvalidOptionError: ``value`` names no qualifier (whatever its type).
+
+    Example:
+        >>> from bilat._estimate import as_qualifier
+        >>> as_qualifier("up_to")
+        <Qualifier.UP_TO: 'up_to'>
+    """
     if isinstance(value, Qualifier):
         return value
-    try:
-        if not isinstance(value, str):  # unhashable, or with its own __eq__
-            raise ValueError
-        return Qualifier(str.__str__(value))
-    except ValueError:
-        raise InvalidOptionError(
-            "qualifier", value, [q.value for q in Qualifier]
-        ) from None
+    return Qualifier(as_option(value, _QUALIFIERS, "qualifier"))
 
 
-def _money(value: object) -> Money:
+#: The qualifiers' values, in order, for :func:`as_qualifier`'s message.
+_QUALIFIERS: Final = tuple(q.value for q in Qualifier)
+
+
+def _money(value: Money) -> Money:
+    return _checked_money(value)
+
+
+def _checked_money(value: object) -> Money:
     if not isinstance(value, Money):
         raise InvalidNumberError(value, "estimate value", "a Money")
     return value
 
 
-def _tolerance(value: object) -> Decimal:
+def _tolerance(value: NumberLike) -> Decimal:
+    return _checked_tolerance(value)
+
+
+def _checked_tolerance(value: object) -> Decimal:
     t = to_decimal(value, what="tolerance")
     if not 0 <= t <= 1:
         raise InvalidNumberError(value, "tolerance", "a fraction between 0 and 1")
@@ -346,9 +373,11 @@ class Estimate:
     ) -> str:
         """Format as the qualifier followed by the amount.
 
-        English and Russian use words ("nearly $1B", "почти 1 млрд $"); other
-        locales use symbols (≈ about, ≲ nearly, > over, ≥ at least, ≤ up to)
-        so no untranslated word appears. The amount shows as
+        English, Russian, Kazakh and Uzbek use their own words ("nearly $1B",
+        "почти 1 млрд $", "1 млрд $ көлеміне жуық", "qariyb 1 mlrd US$"),
+        before the amount or after it as the language writes them; other
+        languages use the English words, as report labels do, with the
+        locale's number format. The amount shows as
         :meth:`Money.format` writes it: compact by default, in full rounded to
         the currency's minor unit with ``compact=False``, every digit with
         ``exact=True``.
@@ -357,7 +386,9 @@ class Estimate:
             >>> from bilat import Estimate
             >>> e = Estimate.parse("nearly $1 billion")
             >>> print(e.format(), "|", e.format("ru"), "|", e.format("kk"))
-            nearly $1B | почти 1 млрд $ | ≲ 1 млрд $
+            nearly $1B | почти 1 млрд $ | 1 млрд $ көлеміне жуық
+            >>> print(e.format("uz"), "|", e.format("de"))
+            qariyb 1 mlrd US$ | nearly 1 Mrd. $
             >>> third = Estimate(Money(1, "USD") / 3, Qualifier.ABOUT)
             >>> print(third.format(compact=False), "|", third.format(exact=True)[:16] + "…")
             about $0.33 | about $0.3333333…
@@ -365,9 +396,9 @@ class Estimate:
         amount = self.value.format(locale, compact=compact, exact=exact)
         if self.qualifier is Qualifier.EXACT:
             return amount
-        words = _WORDS.get(get_locale(locale).language)
-        word = words[self.qualifier] if words else _SYMBOLS[self.qualifier]
-        return f"{word} {amount}"
+        words = _WORDS.get(get_locale(locale).language, _WORDS["en"])
+        word = words[self.qualifier]
+        return word.format(amount) if "{}" in word else f"{word} {amount}"
 
     def __str__(self) -> str:
         return self.format()

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import TypeAlias, final
 
 import attrs
 
-from bilat._country import Country, as_country
-from bilat._errors import ValidationError, shown
-from bilat._fields import as_enum, as_instances, as_items
-from bilat._pickling import public
-from bilat._source import (
-    Source,
+from bilat._country import Country, CountryLike, as_country
+from bilat._errors import shown
+from bilat._fields import (
+    DateOrYear,
+    DateOrYearLike,
+    as_enum,
+    as_instances,
     as_optional_date_or_year,
-    as_sources,
     as_text,
-    date_or_year_repr,
+    as_tuple,
+    invalid,
 )
+from bilat._pickling import public
+from bilat._source import Source, date_or_year_repr, to_sources
 
 __all__ = ["Meeting", "Official", "Topic", "When"]
 
 #: When a meeting took place: the day, only the year, or unknown.
-When: TypeAlias = dt.date | int | None
+When: TypeAlias = DateOrYear | None
 
 
 @public
@@ -54,15 +58,15 @@ class Topic(enum.Enum):
     OTHER = "other"
 
 
-def _name(value: object) -> str:
+def _name(value: str) -> str:
     return as_text(value, "name")
 
 
-def _role(value: object) -> str:
+def _role(value: str) -> str:
     return as_text(value, "role")
 
 
-def _country(value: object) -> Country:
+def _country(value: CountryLike) -> Country:
     return as_country(value, "country")
 
 
@@ -98,17 +102,15 @@ class Official:
         return f"{self.name} ({self.role}, {self.country.name()})"
 
 
-def _when(value: object) -> When:
+def _when(value: DateOrYearLike | None) -> When:
     return as_optional_date_or_year(value, "when")
 
 
-def _participants(value: object) -> tuple[Official, ...]:
+def _participants(value: Official | Iterable[Official]) -> tuple[Official, ...]:
     participants = as_instances(value, Official, "participants")
     for i, person in enumerate(participants):
         if person in participants[:i]:
-            raise ValidationError(
-                [(f"participants[{i}]", f"{shown(person)} is named twice")]
-            )
+            raise invalid(f"participants[{i}]", f"{shown(person)} is named twice")
     return participants
 
 
@@ -116,23 +118,22 @@ def _topic(value: object, path: str) -> Topic:
     return as_enum(value, Topic, path, "topic")
 
 
-def _topics(value: object) -> tuple[Topic, ...]:
+def _topics(value: Topic | Iterable[Topic | str]) -> tuple[Topic, ...]:
     if isinstance(value, Topic):
         return (value,)
-    items = as_items(value, "topics", "a sequence of Topic")
-    topics = (_topic(item, f"topics[{i}]") for i, item in enumerate(items))
+    topics = as_tuple(value, "topics", "a sequence of Topic", _topic)
     return tuple(dict.fromkeys(topics))
 
 
-def _place(value: object) -> str | None:
+def _place(value: str | None) -> str | None:
     return None if value is None else as_text(value, "place")
 
 
-def _title(value: object) -> str | None:
+def _title(value: str | None) -> str | None:
     return None if value is None else as_text(value, "title")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
@@ -184,7 +185,7 @@ class Meeting:
     topics: tuple[Topic, ...] = attrs.field(converter=_topics)
     place: str | None = attrs.field(default=None, kw_only=True, converter=_place)
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
     title: str | None = attrs.field(default=None, kw_only=True, converter=_title)
     note: str | None = attrs.field(default=None, kw_only=True, converter=_note)

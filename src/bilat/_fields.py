@@ -26,7 +26,9 @@ from bilat._errors import (
 
 __all__ = [
     "MAX_ITEMS",
+    "DateLike",
     "DateOrYear",
+    "DateOrYearLike",
     "as_date",
     "as_date_or_year",
     "as_enum",
@@ -53,6 +55,13 @@ MAX_ITEMS: Final = 10_000_000
 
 #: A day, or only its year (an ``int`` from 1 to 9999) when no day is known.
 DateOrYear: TypeAlias = dt.date | int
+
+#: What a date field accepts: a date, or its ISO text (``"2025-12-31"``).
+DateLike: TypeAlias = dt.date | str
+
+#: What a date-or-year field accepts: a date, its ISO text, or a year as an
+#: ``int`` or its digits (``"2025"``); stored as a :data:`DateOrYear`.
+DateOrYearLike: TypeAlias = dt.date | int | str
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _YEAR: Final = re.compile(r"\d{4}", re.ASCII)

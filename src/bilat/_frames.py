@@ -4,8 +4,10 @@ Every frame has one row per observation and a default ``RangeIndex``, so
 frames of several series or portfolios can be joined with
 :func:`pandas.concat`. The same things have the same column names in every
 frame: ``value``, ``low`` and ``high`` (a stated value and its bounds),
-``qualifier``, ``currency``, ``year``, ``parties``, ``source``. The column
-types follow one rule:
+``qualifier``, ``currency``, ``year``, ``parties``, ``subject`` (what a
+series', target's or claim's figures are of: a trade metric such as
+``"turnover"``, or any text such as ``"Darbaza–Maktaaral railway:
+length"``), ``source``. The column types follow one rule:
 
 * Amounts, bounds and ratios are ``float64`` by default, so that
   ``df.plot(x="year", y="value")`` and ``df["value"] / 1e9`` work; each
@@ -132,7 +134,7 @@ _VALUE_COLUMNS: Mapping[str, str] = {
 
 _SERIES_COLUMNS: Mapping[str, str] = {
     "parties": _CODES,
-    "metric": _TEXT,
+    "subject": _TEXT,
     "reporter": _TEXT,
     "year": _INT,
     **_VALUE_COLUMNS,
@@ -167,7 +169,7 @@ _PROJECT_COLUMNS: Mapping[str, str] = {
 #: The columns of :func:`progress_frame` and their kinds.
 PROGRESS_COLUMNS: Mapping[str, str] = {
     "parties": _CODES,
-    "metric": _TEXT,
+    "subject": _TEXT,
     "reporter": _TEXT,
     "as_of": _INT,
     "deadline": _YEAR,
@@ -204,7 +206,7 @@ _AGREEMENT_COLUMNS: Mapping[str, str] = {
 
 _TARGET_COLUMNS: Mapping[str, str] = {
     "parties": _CODES,
-    "metric": _TEXT,
+    "subject": _TEXT,
     **_VALUE_COLUMNS,
     "deadline": _YEAR,
     "baseline_year": _YEAR,
@@ -517,7 +519,7 @@ def _series_rows(series: TradeSeries | Series, options: FrameOptions) -> list[_R
     return [
         {
             "parties": parties,
-            "metric": series.subject,
+            "subject": series.subject,
             "reporter": _code(series.reporter),
             "year": year,
             **_value_cells(value, scale),
@@ -617,7 +619,7 @@ def progress_frame(
     one per year of ``as_of``.
 
     Columns:
-        ``parties`` (tuple of alpha-2 codes), ``metric``, ``reporter``
+        ``parties`` (tuple of alpha-2 codes), ``subject``, ``reporter``
         (alpha-2 code or None): of the series measured. ``as_of`` (int),
         ``deadline`` (Int64), ``target`` (the target's stated amount),
         ``currency`` (the target's: every amount of the row is in it),
@@ -708,7 +710,7 @@ def progress_row(p: Progress[Any]) -> dict[str, object]:
     target = p.target.unit
     return {
         "parties": _codes(p.series.parties),
-        "metric": p.series.subject,
+        "subject": p.series.subject,
         "reporter": _code(p.reporter),
         "as_of": p.as_of,
         "deadline": p.target.deadline,
@@ -788,7 +790,7 @@ def targets_frame(
     rows = [
         {
             "parties": _codes(t.parties),
-            "metric": t.subject,
+            "subject": t.subject,
             **_value_cells(t.value),
             **options.converted(t.value),
             "deadline": t.deadline,

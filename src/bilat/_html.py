@@ -19,7 +19,7 @@ from babel.numbers import format_percent
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
-from bilat._labels import label, out_of_range_text, visible
+from bilat._labels import counted, label, out_of_range_text, visible
 from bilat._money import Money
 
 if TYPE_CHECKING:
@@ -300,7 +300,9 @@ def portfolio_html(portfolio: Portfolio) -> str:
         for p in portfolio
     ]
     rows.append([label("total"), "", "", portfolio.count, _total_cell(portfolio), ""])
-    caption = f"{portfolio.count} projects in {len(portfolio)} lines"
+    caption = (
+        f"{counted(portfolio.count, 'project')} in {counted(len(portfolio), 'line')}"
+    )
     return table(rows, header=header, caption=caption, css_class="bilat-portfolio")
 
 
@@ -359,7 +361,7 @@ def _agreements_table(dossier: Dossier) -> str:
     rows: list[list[CellLike]] = [
         [
             a.title,
-            a.kind.value.replace("_", " "),
+            label(f"kind_{a.kind.value}"),
             _date(a.signed),
             _date(a.entered_into_force),
             "; ".join(map(str, a.actions)) or MISSING,

@@ -1,9 +1,12 @@
 """Fixed labels of reports, in English, Russian, Kazakh and Uzbek, and how text shows.
 
 Country names, numbers and currencies come from CLDR through babel; only the
-report's own words are kept here. Kazakh and Uzbek tables cover the
-headings; their other labels fall back to Russian, which both countries use
-in official statistics, and any other language falls back to English.
+report's own words are kept here, complete in English, Russian, Kazakh
+(Cyrillic) and Uzbek (Latin); any other language falls back to English words
+while its numbers, dates and names still come from CLDR. A count is written
+with the noun's form for the CLDR plural category of the number
+(:func:`counted`): "1 project", "2 projects"; "21 проект", "22 проекта",
+"25 проектов".
 
 :func:`visible` is the one rule for text a report or a notebook table shows:
 it keeps every character that shows as itself and escapes the controls that
@@ -18,19 +21,64 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
 
+from babel.numbers import format_decimal
+
 from bilat._locale import LocaleLike, get_locale
 
 __all__ = [
+    "COUNTED",
     "LABELS",
     "ControlTable",
+    "counted",
     "is_control",
     "label",
     "out_of_range_text",
+    "plural_category",
     "replace_controls",
     "visible",
 ]
 
 _EN: Final = {
+    # Charts
+    "chart_figures_used": "figures used",
+    "chart_figures_used_by": "figures used ({who})",
+    "chart_stated_by": "stated by {who}",
+    "chart_other_sources": "stated by other sources",
+    "chart_conflict": "years whose figures disagree",
+    "chart_planned": "planned path from {year}",
+    "chart_projected": "projected at the actual rate",
+    "chart_band": "range of the projection (estimates)",
+    "chart_target": "target {value}",
+    "chart_deadline": "deadline {year}",
+    "chart_as_of": "as of {when}",
+    "chart_as_of_year": "as of {year}",
+    "chart_status": "{status}, as of {year}",
+    "chart_year": "Year",
+    "chart_date": "Date",
+    "chart_share": "Share of target reached",
+    "chart_time_elapsed": "share of time elapsed",
+    "chart_dashboard": "Targets: share reached and time elapsed, as of {year}",
+    "chart_by_status": "Projects by status",
+    "chart_by_sector": "Projects by sector",
+    "chart_projects_count": "projects: {count}",
+    "chart_value": "Value",
+    "chart_value_in": "Value, {unit}",
+    "chart_estimate_range": "range of the estimate",
+    "chart_not_valued": "value not stated",
+    "chart_no_sector": "sector not stated",
+    "chart_status_axis": "Status",
+    "chart_sector_axis": "Sector",
+    "chart_timelines": "Project timelines",
+    "chart_undated": "without dates, not shown: {count}",
+    "chart_start": "start",
+    "chart_end": "planned end",
+    "chart_update": "progress update",
+    "chart_done_axis": "{measure} done, {unit}",
+    "chart_planned_measure": "planned {value}",
+    "chart_done_share": "{share} done",
+    "chart_no_update": "no progress reported",
+    "chart_share_done": "Share done",
+    "chart_not_measured": "not measured: {reason}",
     "report": "Progress report",
     "as_of": "as of",
     "parties": "Parties",
@@ -139,9 +187,80 @@ _EN: Final = {
     "turnover": "turnover",
     "exports": "exports",
     "imports": "imports",
+    # Report lines as one phrase, in each language's word order
+    "report_as_of": "Progress report, as of {date}",
+    "series_by": "Series (reported by {reporter})",
+    # Topic of a meeting
+    "topic_trade": "trade",
+    "topic_economy": "economy",
+    "topic_investment": "investment",
+    "topic_industry": "industry",
+    "topic_agriculture": "agriculture",
+    "topic_energy": "energy",
+    "topic_water": "water",
+    "topic_transport": "transport",
+    "topic_transit": "transit",
+    "topic_digital": "digital",
+    "topic_security": "security",
+    "topic_culture": "culture",
+    "topic_humanitarian": "humanitarian",
+    "topic_education": "education",
+    "topic_health": "health",
+    "topic_other": "other",
+    # AgreementKind
+    "kind_treaty": "treaty",
+    "kind_agreement": "agreement",
+    "kind_memorandum": "memorandum",
+    "kind_protocol": "protocol",
+    "kind_programme": "programme",
+    "kind_roadmap": "roadmap",
+    "kind_joint_statement": "joint statement",
+    "kind_declaration": "declaration",
+    "kind_contract": "contract",
+    "kind_other": "other",
 }
 
 _RU: Final = {
+    # Charts
+    "chart_figures_used": "принятые значения",
+    "chart_figures_used_by": "принятые значения ({who})",
+    "chart_stated_by": "заявлено: {who}",
+    "chart_other_sources": "другие источники",
+    "chart_conflict": "годы с расходящимися данными",
+    "chart_planned": "плановая траектория с {year} г.",
+    "chart_projected": "прогноз при фактическом темпе",
+    "chart_band": "диапазон прогноза (оценки)",
+    "chart_target": "цель {value}",
+    "chart_deadline": "срок {year}",
+    "chart_as_of": "по состоянию на {when}",
+    "chart_as_of_year": "по состоянию на {year} г.",
+    "chart_status": "{status} (по состоянию на {year} г.)",
+    "chart_year": "Год",
+    "chart_date": "Дата",
+    "chart_share": "Доля выполнения цели",
+    "chart_time_elapsed": "доля прошедшего времени",
+    "chart_dashboard": "Цели: выполнение и прошедшее время на {year} г.",
+    "chart_by_status": "Проекты по статусу",
+    "chart_by_sector": "Проекты по отраслям",
+    "chart_projects_count": "проекты: {count}",
+    "chart_value": "Стоимость",
+    "chart_value_in": "Стоимость, {unit}",
+    "chart_estimate_range": "диапазон оценки",
+    "chart_not_valued": "стоимость не указана",
+    "chart_no_sector": "отрасль не указана",
+    "chart_status_axis": "Статус",
+    "chart_sector_axis": "Отрасль",
+    "chart_timelines": "Сроки проектов",
+    "chart_undated": "без дат, не показаны: {count}",
+    "chart_start": "начало",
+    "chart_end": "плановое окончание",
+    "chart_update": "данные о ходе работ",
+    "chart_done_axis": "{measure}: выполнено, {unit}",
+    "chart_planned_measure": "по плану {value}",
+    "chart_done_share": "выполнено {share}",
+    "chart_no_update": "данных о ходе работ нет",
+    "chart_share_done": "Доля выполнения",
+    "chart_not_measured": "не измерено: {reason}",
     "report": "Отчёт о ходе выполнения",
     "as_of": "на",
     "parties": "Стороны",
@@ -243,9 +362,82 @@ _RU: Final = {
     "turnover": "товарооборот",
     "exports": "экспорт",
     "imports": "импорт",
+    # Labels the table lacked
+    "no_series": "нет ряда данных по этим сторонам и показателю",
+    # Report lines as one phrase, in each language's word order
+    "report_as_of": "Отчёт о ходе выполнения на {date}",
+    "series_by": "Ряд данных (по данным: {reporter})",
+    # Topic of a meeting
+    "topic_trade": "торговля",
+    "topic_economy": "экономика",
+    "topic_investment": "инвестиции",
+    "topic_industry": "промышленность",
+    "topic_agriculture": "сельское хозяйство",
+    "topic_energy": "энергетика",
+    "topic_water": "водные ресурсы",
+    "topic_transport": "транспорт",
+    "topic_transit": "транзит",
+    "topic_digital": "цифровизация",
+    "topic_security": "безопасность",
+    "topic_culture": "культура",
+    "topic_humanitarian": "гуманитарное сотрудничество",
+    "topic_education": "образование",
+    "topic_health": "здравоохранение",
+    "topic_other": "другое",
+    # AgreementKind
+    "kind_treaty": "договор",
+    "kind_agreement": "соглашение",
+    "kind_memorandum": "меморандум",
+    "kind_protocol": "протокол",
+    "kind_programme": "программа",
+    "kind_roadmap": "дорожная карта",
+    "kind_joint_statement": "совместное заявление",
+    "kind_declaration": "декларация",
+    "kind_contract": "контракт",
+    "kind_other": "другое",
 }
 
 _KK: Final = {
+    # Charts
+    "chart_figures_used": "қабылданған мәндер",
+    "chart_figures_used_by": "қабылданған мәндер ({who})",
+    "chart_stated_by": "мәлімдеген: {who}",
+    "chart_other_sources": "басқа дереккөздер",
+    "chart_conflict": "деректері сәйкес келмейтін жылдар",
+    "chart_planned": "{year} жылдан бастап жоспарлы жол",
+    "chart_projected": "нақты қарқынмен болжам",
+    "chart_band": "болжам ауқымы (бағалаулар)",
+    "chart_target": "мақсат {value}",
+    "chart_deadline": "мерзімі {year}",
+    "chart_as_of": "{when} жағдай бойынша",
+    "chart_as_of_year": "{year} жылғы жағдай",
+    "chart_status": "{status} ({year} жылғы жағдай)",
+    "chart_year": "Жыл",
+    "chart_date": "Күні",
+    "chart_share": "Мақсаттың орындалу үлесі",
+    "chart_time_elapsed": "өткен уақыт үлесі",
+    "chart_dashboard": "Мақсаттар: {year} жылғы орындалуы және өткен уақыт",
+    "chart_by_status": "Жобалар мәртебесі бойынша",
+    "chart_by_sector": "Жобалар салалар бойынша",
+    "chart_projects_count": "жобалар: {count}",
+    "chart_value": "Құны",
+    "chart_value_in": "Құны, {unit}",
+    "chart_estimate_range": "бағалау ауқымы",
+    "chart_not_valued": "құны көрсетілмеген",
+    "chart_no_sector": "саласы көрсетілмеген",
+    "chart_status_axis": "Мәртебесі",
+    "chart_sector_axis": "Сала",
+    "chart_timelines": "Жобалардың мерзімдері",
+    "chart_undated": "күні жоқ, көрсетілмеген: {count}",
+    "chart_start": "басталуы",
+    "chart_end": "жоспарлы аяқталуы",
+    "chart_update": "жұмыс барысы туралы дерек",
+    "chart_done_axis": "{measure}: орындалғаны, {unit}",
+    "chart_planned_measure": "жоспар бойынша {value}",
+    "chart_done_share": "{share} орындалды",
+    "chart_no_update": "жұмыс барысы туралы дерек жоқ",
+    "chart_share_done": "Орындалу үлесі",
+    "chart_not_measured": "өлшенбеген: {reason}",
     "report": "Орындалу барысы туралы есеп",
     "as_of": "жағдай бойынша",
     "parties": "Тараптар",
@@ -320,9 +512,111 @@ _KK: Final = {
     "turnover": "тауар айналымы",
     "exports": "экспорт",
     "imports": "импорт",
+    # Labels the table lacked
+    "relationship": "Қарым-қатынас сипаты",
+    "kind": "түрі",
+    "not_valued": "құны көрсетілмеген",
+    "deadline": "мерзімі",
+    "no_deadline": "мерзімсіз",
+    "series": "Деректер қатары",
+    "reporter": "дерек беруші",
+    "current": "Ағымдағы мән",
+    "share": "Мақсаттың орындалуы",
+    "gap": "Алшақтық",
+    "actual_cagr": "Нақты жылдық өсім",
+    "required_cagr": "Қажетті жылдық өсім",
+    "growth_ratio": "Өсу коэффициенті",
+    "eta": "Осы қарқынмен жететін жыл",
+    "topics": "тақырыптар",
+    "participants": "қатысушылар",
+    "completion": "орындалуы",
+    "none": "жоқ",
+    "not_convertible": "айырбас бағамдарынсыз {currency} валютасына аударылмайды",
+    "suspended": "тоқтатыла тұрған",
+    "cancelled": "күші жойылған",
+    "achieved": "қол жеткізілді",
+    "on_track": "жоспар бойынша",
+    "needs_acceleration": "жеделдету қажет",
+    "off_track": "артта қалуда",
+    "regressing": "кері кетуде",
+    "insufficient_data": "деректер жеткіліксіз",
+    "not_measured": "өлшенбеді",
+    "no_rate": "{base} → {quote} айырбас бағамы жоқ",
+    "no_series": "осы тараптар мен көрсеткіш бойынша деректер қатары жоқ",
+    # Report lines as one phrase, in each language's word order
+    "report_as_of": "Орындалу барысы туралы есеп ({date} жағдай бойынша)",
+    "series_by": "Деректер қатары (дерек беруші: {reporter})",
+    # Topic of a meeting
+    "topic_trade": "сауда",
+    "topic_economy": "экономика",
+    "topic_investment": "инвестициялар",
+    "topic_industry": "өнеркәсіп",
+    "topic_agriculture": "ауыл шаруашылығы",
+    "topic_energy": "энергетика",
+    "topic_water": "су ресурстары",
+    "topic_transport": "көлік",
+    "topic_transit": "транзит",
+    "topic_digital": "цифрландыру",
+    "topic_security": "қауіпсіздік",
+    "topic_culture": "мәдениет",
+    "topic_humanitarian": "гуманитарлық ынтымақтастық",
+    "topic_education": "білім беру",
+    "topic_health": "денсаулық сақтау",
+    "topic_other": "басқа",
+    # AgreementKind
+    "kind_treaty": "шарт",
+    "kind_agreement": "келісім",
+    "kind_memorandum": "меморандум",
+    "kind_protocol": "хаттама",
+    "kind_programme": "бағдарлама",
+    "kind_roadmap": "жол картасы",
+    "kind_joint_statement": "бірлескен мәлімдеме",
+    "kind_declaration": "декларация",
+    "kind_contract": "келісімшарт",
+    "kind_other": "басқа",
 }
 
 _UZ: Final = {
+    # Charts
+    "chart_figures_used": "qabul qilingan qiymatlar",
+    "chart_figures_used_by": "qabul qilingan qiymatlar ({who})",
+    "chart_stated_by": "bayon qilgan: {who}",
+    "chart_other_sources": "boshqa manbalar",
+    "chart_conflict": "ma’lumotlari mos kelmaydigan yillar",
+    "chart_planned": "{year}-yildan rejadagi yo‘l",
+    "chart_projected": "haqiqiy sur’atda prognoz",
+    "chart_band": "prognoz oralig‘i (taxminlar)",
+    "chart_target": "maqsad {value}",
+    "chart_deadline": "muddat {year}",
+    "chart_as_of": "{when} holatiga",
+    "chart_as_of_year": "{year}-yil holatiga",
+    "chart_status": "{status} ({year}-yil holatiga)",
+    "chart_year": "Yil",
+    "chart_date": "Sana",
+    "chart_share": "Maqsadning bajarilish ulushi",
+    "chart_time_elapsed": "o‘tgan vaqt ulushi",
+    "chart_dashboard": "Maqsadlar: {year}-yil holatiga bajarilishi va o‘tgan vaqt",
+    "chart_by_status": "Loyihalar holati bo‘yicha",
+    "chart_by_sector": "Loyihalar sohalar bo‘yicha",
+    "chart_projects_count": "loyihalar: {count}",
+    "chart_value": "Qiymati",
+    "chart_value_in": "Qiymati, {unit}",
+    "chart_estimate_range": "taxmin oralig‘i",
+    "chart_not_valued": "qiymati ko‘rsatilmagan",
+    "chart_no_sector": "sohasi ko‘rsatilmagan",
+    "chart_status_axis": "Holati",
+    "chart_sector_axis": "Soha",
+    "chart_timelines": "Loyihalar muddatlari",
+    "chart_undated": "sanasiz, ko‘rsatilmagan: {count}",
+    "chart_start": "boshlanishi",
+    "chart_end": "rejadagi tugashi",
+    "chart_update": "ish borishi haqida ma’lumot",
+    "chart_done_axis": "{measure}: bajarilgani, {unit}",
+    "chart_planned_measure": "reja bo‘yicha {value}",
+    "chart_done_share": "{share} bajarildi",
+    "chart_no_update": "ish borishi haqida ma’lumot yo‘q",
+    "chart_share_done": "Bajarilish ulushi",
+    "chart_not_measured": "o‘lchanmagan: {reason}",
     "report": "Bajarilish holati haqida hisobot",
     "parties": "Tomonlar",
     "agreements": "Kelishuvlar",
@@ -395,6 +689,69 @@ _UZ: Final = {
     "turnover": "tovar aylanmasi",
     "exports": "eksport",
     "imports": "import",
+    # Labels the table lacked
+    "as_of": "holatiga",
+    "relationship": "Munosabatlar tavsifi",
+    "kind": "turi",
+    "not_valued": "qiymati ko‘rsatilmagan",
+    "deadline": "muddati",
+    "no_deadline": "muddatsiz",
+    "series": "Ma’lumotlar qatori",
+    "reporter": "ma’lumot beruvchi",
+    "current": "Joriy qiymat",
+    "share": "Maqsadning bajarilishi",
+    "gap": "Farq",
+    "actual_cagr": "Haqiqiy yillik o‘sish",
+    "required_cagr": "Zarur yillik o‘sish",
+    "growth_ratio": "O‘sish koeffitsiyenti",
+    "eta": "Shu sur’atda erishiladigan yil",
+    "topics": "mavzular",
+    "participants": "ishtirokchilar",
+    "completion": "bajarilishi",
+    "none": "yo‘q",
+    "not_convertible": "valyuta kurslarisiz {currency} valyutasiga o‘tkazib bo‘lmaydi",
+    "suspended": "to‘xtatib turilgan",
+    "cancelled": "bekor qilingan",
+    "achieved": "erishildi",
+    "on_track": "reja bo‘yicha",
+    "needs_acceleration": "tezlashtirish kerak",
+    "off_track": "ortda qolmoqda",
+    "regressing": "pasaymoqda",
+    "insufficient_data": "ma’lumotlar yetarli emas",
+    "not_measured": "o‘lchanmagan",
+    "no_rate": "{base} → {quote} ayirboshlash kursi yo‘q",
+    "no_series": "bu tomonlar va ko‘rsatkich bo‘yicha ma’lumotlar qatori yo‘q",
+    # Report lines as one phrase, in each language's word order
+    "report_as_of": "Bajarilish holati haqida hisobot ({date} holatiga)",
+    "series_by": "Ma’lumotlar qatori (ma’lumot beruvchi: {reporter})",
+    # Topic of a meeting
+    "topic_trade": "savdo",
+    "topic_economy": "iqtisodiyot",
+    "topic_investment": "investitsiyalar",
+    "topic_industry": "sanoat",
+    "topic_agriculture": "qishloq xo‘jaligi",
+    "topic_energy": "energetika",
+    "topic_water": "suv resurslari",
+    "topic_transport": "transport",
+    "topic_transit": "tranzit",
+    "topic_digital": "raqamlashtirish",
+    "topic_security": "xavfsizlik",
+    "topic_culture": "madaniyat",
+    "topic_humanitarian": "gumanitar hamkorlik",
+    "topic_education": "ta’lim",
+    "topic_health": "sog‘liqni saqlash",
+    "topic_other": "boshqa",
+    # AgreementKind
+    "kind_treaty": "shartnoma",
+    "kind_agreement": "kelishuv",
+    "kind_memorandum": "memorandum",
+    "kind_protocol": "protokol",
+    "kind_programme": "dastur",
+    "kind_roadmap": "yo‘l xaritasi",
+    "kind_joint_statement": "qo‘shma bayonot",
+    "kind_declaration": "deklaratsiya",
+    "kind_contract": "kontrakt",
+    "kind_other": "boshqa",
 }
 
 LABELS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
@@ -407,8 +764,10 @@ def label(key: str, locale: LocaleLike = "en") -> str:
 
     Example:
         >>> from bilat._labels import label
-        >>> label("projects", "ru"), label("projects", "kk"), label("gap", "kk")
-        ('Проекты', 'Жобалар', 'Разрыв')
+        >>> label("projects", "ru"), label("projects", "kk"), label("gap", "uz")
+        ('Проекты', 'Жобалар', 'Farq')
+        >>> label("projects", "de")  # other languages: English words
+        'Projects'
     """
     language = get_locale(locale).language
     for table in _CHAINS.get(language, (_EN,)):
@@ -443,11 +802,144 @@ def out_of_range_text(
     return f"{label('out_of_range', locale)}: {listed}" if heading else listed
 
 
+# -- counts ------------------------------------------------------------------------------
+
+#: Counted nouns: for each language, the text of a count in each CLDR plural
+#: category the language has (``{n}`` is the number). English, Kazakh and
+#: Uzbek have "one" and "other" (Kazakh and Uzbek keep the noun singular
+#: after a number); Russian has "one", "few", "many" and "other" (fractions).
+COUNTED: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = MappingProxyType(
+    {
+        "en": {
+            "agreement": {"one": "{n} agreement", "other": "{n} agreements"},
+            "claim": {"one": "{n} claim", "other": "{n} claims"},
+            "line": {"one": "{n} line", "other": "{n} lines"},
+            "meeting": {"one": "{n} meeting", "other": "{n} meetings"},
+            "project": {"one": "{n} project", "other": "{n} projects"},
+            "series": {"one": "{n} series", "other": "{n} series"},
+            "target": {"one": "{n} target", "other": "{n} targets"},
+        },
+        "ru": {
+            "agreement": {
+                "one": "{n} соглашение",
+                "few": "{n} соглашения",
+                "many": "{n} соглашений",
+                "other": "{n} соглашения",
+            },
+            "claim": {
+                "one": "{n} показатель",
+                "few": "{n} показателя",
+                "many": "{n} показателей",
+                "other": "{n} показателя",
+            },
+            "line": {
+                "one": "{n} строка",
+                "few": "{n} строки",
+                "many": "{n} строк",
+                "other": "{n} строки",
+            },
+            "meeting": {
+                "one": "{n} встреча",
+                "few": "{n} встречи",
+                "many": "{n} встреч",
+                "other": "{n} встречи",
+            },
+            "project": {
+                "one": "{n} проект",
+                "few": "{n} проекта",
+                "many": "{n} проектов",
+                "other": "{n} проекта",
+            },
+            "series": {
+                "one": "{n} ряд данных",
+                "few": "{n} ряда данных",
+                "many": "{n} рядов данных",
+                "other": "{n} ряда данных",
+            },
+            "target": {
+                "one": "{n} цель",
+                "few": "{n} цели",
+                "many": "{n} целей",
+                "other": "{n} цели",
+            },
+        },
+        "kk": {
+            "agreement": {"one": "{n} келісім", "other": "{n} келісім"},
+            "claim": {"one": "{n} көрсеткіш", "other": "{n} көрсеткіш"},
+            "line": {"one": "{n} жол", "other": "{n} жол"},
+            "meeting": {"one": "{n} кездесу", "other": "{n} кездесу"},
+            "project": {"one": "{n} жоба", "other": "{n} жоба"},
+            "series": {"one": "{n} деректер қатары", "other": "{n} деректер қатары"},
+            "target": {"one": "{n} мақсат", "other": "{n} мақсат"},
+        },
+        "uz": {
+            "agreement": {"one": "{n} ta kelishuv", "other": "{n} ta kelishuv"},
+            "claim": {"one": "{n} ta ko‘rsatkich", "other": "{n} ta ko‘rsatkich"},
+            "line": {"one": "{n} ta qator", "other": "{n} ta qator"},
+            "meeting": {"one": "{n} ta uchrashuv", "other": "{n} ta uchrashuv"},
+            "project": {"one": "{n} ta loyiha", "other": "{n} ta loyiha"},
+            "series": {
+                "one": "{n} ta ma’lumotlar qatori",
+                "other": "{n} ta ma’lumotlar qatori",
+            },
+            "target": {"one": "{n} ta maqsad", "other": "{n} ta maqsad"},
+        },
+    }
+)
+
+
+def plural_category(count: int, locale: LocaleLike = "en") -> str:
+    """The CLDR plural category of ``count`` in ``locale``: ``"one"``, ``"few"``, ….
+
+    The rules are CLDR's, through babel (:attr:`babel.core.Locale.plural_form`).
+
+    Example:
+        >>> from bilat._labels import plural_category
+        >>> [plural_category(n, "ru") for n in (1, 3, 5, 11, 21)]
+        ['one', 'few', 'many', 'many', 'one']
+        >>> plural_category(1, "en"), plural_category(0, "en")
+        ('one', 'other')
+    """
+    return str(get_locale(locale).plural_form(count))
+
+
+def counted(count: int, noun: str, locale: LocaleLike = "en") -> str:
+    """``count`` and ``noun`` as a person writes them: "1 project", "22 проекта".
+
+    The number is formatted by CLDR for ``locale`` and the noun takes the
+    form of the number's plural category there (:func:`plural_category`).
+    A language without a table of nouns uses English words, with the
+    English rule, and the locale's digits.
+
+    Args:
+        count: How many.
+        noun: A key of :data:`COUNTED` (``"project"``, ``"target"`` …).
+        locale: The language of the words and the format of the number.
+
+    Example:
+        >>> from bilat._labels import counted
+        >>> counted(1, "target"), counted(2, "target"), counted(1000, "meeting")
+        ('1 target', '2 targets', '1,000 meetings')
+        >>> counted(21, "project", "ru"), counted(22, "project", "ru"), counted(25, "project", "ru")
+        ('21 проект', '22 проекта', '25 проектов')
+        >>> counted(22, "project", "uz"), counted(1000, "project", "de")
+        ('22 ta loyiha', '1.000 projects')
+    """
+    loc = get_locale(locale)
+    tables = COUNTED.get(loc.language)
+    rules = loc
+    if tables is None:  # English words follow the English rule
+        tables, rules = COUNTED["en"], get_locale("en")
+    forms = tables[noun]
+    form = forms.get(plural_category(count, rules), forms["other"])
+    return form.format(n=format_decimal(count, locale=loc))
+
+
 _CHAINS: Final = {
     "en": (_EN,),
     "ru": (_RU, _EN),
-    "kk": (_KK, _RU, _EN),
-    "uz": (_UZ, _RU, _EN),
+    "kk": (_KK, _EN),
+    "uz": (_UZ, _EN),
 }
 
 

@@ -28,10 +28,7 @@ from bilat._claims import (
     spans,
     time_key,
 )
-from bilat._claims import (
-    invalid as _invalid,
-)
-from bilat._country import Country, CountryLike, as_country, as_parties
+from bilat._country import Country, CountryLike, as_country, to_parties
 from bilat._errors import (
     BilatError,
     CurrencyMismatchError,
@@ -39,7 +36,7 @@ from bilat._errors import (
 )
 from bilat._estimate import Estimate
 from bilat._events import Official
-from bilat._fields import as_instances, as_items, as_option
+from bilat._fields import as_instances, as_items, as_option, invalid
 from bilat._measure import kind_key, stated
 from bilat._pickling import public
 from bilat._series import same_parties
@@ -82,11 +79,11 @@ DEFAULT_PREFER: Final[tuple[Preference, ...]] = (
 # -- conflicts ---------------------------------------------------------------------
 
 
-def _conflict_claims(value: object) -> tuple[Claim, ...]:
+def _conflict_claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
     claims = as_instances(value, Claim, "claims")
     unique = sorted(set(claims), key=order)
     if len(unique) < 2:
-        raise _invalid(
+        raise invalid(
             "claims", f"expected at least two different claims, got {shown(claims)}"
         )
     return tuple(unique)
@@ -150,7 +147,7 @@ class Conflict:
     """
 
     subject: str = attrs.field(converter=as_claim_subject)
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
     period: int = attrs.field(converter=as_period)
     claims: tuple[Claim, ...] = attrs.field(converter=_conflict_claims)
     pairs: tuple[tuple[Claim, Claim], ...] = attrs.field(
@@ -165,7 +162,7 @@ class Conflict:
                 or claim.period != self.period
                 or not same_parties(self.subject, claim.parties, self.parties)
             ):
-                raise _invalid(
+                raise invalid(
                     f"claims[{i}]",
                     (
                         f"{shown(claim)} is not on {shown(self.subject)} "
@@ -186,7 +183,7 @@ class Conflict:
         else:
             pairs = self._checked_pairs(given)
         if not pairs:
-            raise _invalid(
+            raise invalid(
                 "pairs", "the claims' ranges all overlap: they are no conflict"
             )
         object.__setattr__(self, "pairs", pairs)
@@ -201,7 +198,7 @@ class Conflict:
             two = as_items(pair, path, "a pair of two claims")
             ranks = [rank.get(c) if isinstance(c, Claim) else None for c in two]
             if len(two) != 2 or None in ranks or ranks[0] == ranks[1]:
-                raise _invalid(
+                raise invalid(
                     path,
                     f"expected two different claims of the conflict, got {shown(pair)}",
                 )
@@ -236,7 +233,7 @@ def _check_disagree(first: Claim, second: Claim, path: str) -> None:
     except CurrencyMismatchError:
         return
     if not apart:
-        raise _invalid(
+        raise invalid(
             path,
             (
                 f"{shown(first)} and {shown(second)} overlap: a pair of a "
@@ -326,7 +323,7 @@ def _as_prefer(value: object) -> tuple[Preference, ...]:
     for i, item in enumerate(items):
         text = cast("Preference", as_option(item, PREFERENCES, "selection criterion"))
         if text in checked:
-            raise _invalid(f"prefer[{i}]", f"the criterion {text!r} is named twice")
+            raise invalid(f"prefer[{i}]", f"the criterion {text!r} is named twice")
         checked.append(text)
     return tuple(checked)
 
@@ -446,7 +443,7 @@ def choose(
             if claim.subject != first.subject or not same_parties(
                 first.subject, first.parties, claim.parties
             ):
-                raise _invalid(
+                raise invalid(
                     f"claims[{i}]",
                     (
                         f"a claim on {shown(claim.subject)} for "

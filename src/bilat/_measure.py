@@ -29,6 +29,7 @@ from bilat._errors import (
     shown,
 )
 from bilat._estimate import Estimate
+from bilat._fields import invalid, is_quantity
 from bilat._money import Money, make_money
 
 if TYPE_CHECKING:
@@ -78,13 +79,6 @@ _EXPECTED = (
 )
 
 
-def is_quantity(value: object) -> bool:
-    """Whether ``value`` is a pint quantity (of any registry)."""
-    from bilat._units import _is_quantity
-
-    return _is_quantity(value)
-
-
 def as_measure(value: object, path: str) -> Measure:
     """``value`` as a measure, checked; the converter of every measure field.
 
@@ -108,18 +102,12 @@ def as_measure(value: object, path: str) -> Measure:
         try:
             return to_decimal(value, what=path)
         except BilatError as error:
-            raise ValidationError([(path, str(error))]) from None
+            raise invalid(path, str(error)) from None
     if isinstance(value, str):
-        raise ValidationError(
-            [
-                (
-                    path,
-                    (
-                        f"expected {_EXPECTED}, got the text {shown(value)}: read it "
-                        "with Money.parse, Estimate.parse or Q_ first"
-                    ),
-                )
-            ]
+        raise invalid(
+            path,
+            f"expected {_EXPECTED}, got the text {shown(value)}: read it "
+            "with Money.parse, Estimate.parse or Q_ first",
         )
     if is_quantity(value):
         from bilat._units import parse_quantity
@@ -127,8 +115,8 @@ def as_measure(value: object, path: str) -> Measure:
         try:
             return parse_quantity(value)
         except BilatError as error:
-            raise ValidationError([(path, str(error))]) from None
-    raise ValidationError([(path, f"expected {_EXPECTED}, got {shown(value)}")])
+            raise invalid(path, str(error)) from None
+    raise invalid(path, f"expected {_EXPECTED}, got {shown(value)}")
 
 
 def stated(value: Measure) -> Amount:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar, final
 import attrs
 
 from bilat._assess import Figures, OutOfRange, ProgressStatus
-from bilat._errors import ValidationError, shown
+from bilat._errors import shown
+from bilat._fields import invalid
 from bilat._measure import Amount, measure_key, measure_repr
 from bilat._pickling import public
 
@@ -49,30 +50,24 @@ def cut_year(
 _REASONS: frozenset[str] = frozenset(("too_large", "too_small", "too_many_digits"))
 
 
-def _reasons(value: object) -> Mapping[str, OutOfRange]:
+def _reasons(value: Mapping[str, OutOfRange]) -> Mapping[str, OutOfRange]:
     """``Progress.out_of_range`` as a read-only mapping of figure to reason."""
+    return _checked_reasons(value)
+
+
+def _checked_reasons(value: object) -> Mapping[str, OutOfRange]:
     if not isinstance(value, Mapping):
-        raise ValidationError(
-            [
-                (
-                    "out_of_range",
-                    f"expected a mapping of figure to reason, got {shown(value)}",
-                )
-            ]
+        raise invalid(
+            "out_of_range",
+            f"expected a mapping of figure to reason, got {shown(value)}",
         )
     names = set(Figures._fields)
     for name, reason in value.items():
         if name not in names or reason not in _REASONS:
-            raise ValidationError(
-                [
-                    (
-                        f"out_of_range[{shown(name)}]",
-                        (
-                            f"expected a figure of a Progress and one of "
-                            f"{sorted(_REASONS)}, got {shown(reason)}"
-                        ),
-                    )
-                ]
+            raise invalid(
+                f"out_of_range[{shown(name)}]",
+                f"expected a figure of a Progress and one of "
+                f"{sorted(_REASONS)}, got {shown(reason)}",
             )
     return MappingProxyType(dict(value))
 

@@ -11,6 +11,7 @@ from typing import (
     Any,
     ClassVar,
     Literal,
+    SupportsIndex,
     TypeAlias,
     final,
     overload,
@@ -28,6 +29,7 @@ from bilat._decimal import (
     MAX_DIGITS,
     QUOTIENTS,
     READ,
+    NumberLike,
     arithmetic_error,
     context_with,
     decimal_text,
@@ -40,6 +42,7 @@ from bilat._errors import (
     NumberTypeError,
     PrecisionError,
 )
+from bilat._fields import is_quantity
 from bilat._locale import LocaleLike
 from bilat._money_format import format_money, format_with_spec
 from bilat._pickling import public
@@ -64,7 +67,6 @@ __all__ = [
 
 #: Numbers accepted where an amount or a factor is expected.
 Number: TypeAlias = int | Decimal | float | str
-
 #: The rounding modes of :mod:`decimal`, by name.
 RoundingMode: TypeAlias = Literal[
     "ROUND_CEILING",
@@ -97,11 +99,6 @@ def _factor(value: object) -> Decimal | None:
     if isinstance(value, Decimal | int | float) or integer_of(value) is not None:
         return to_decimal(value, what="factor")
     return None
-
-
-def _is_quantity(value: object) -> bool:
-    # pint is imported lazily; recognise its quantities without importing it.
-    return type(value).__module__.startswith("pint") and hasattr(value, "units")
 
 
 class _Kind:
@@ -221,7 +218,7 @@ class Money:
     _coefficient: int
     _kind: _Kind
 
-    def __new__(cls, amount: object, currency: CurrencyLike) -> Money:
+    def __new__(cls, amount: NumberLike, currency: CurrencyLike) -> Money:
         number = _amount(amount)
         return _make(number, as_currency(currency))
 
@@ -383,7 +380,7 @@ class Money:
     def __mul__(self, other: object) -> Money:
         factor = _factor(other)
         if factor is None:
-            if _is_quantity(other):
+            if is_quantity(other):
                 raise NumberTypeError(
                     other,
                     "factor",
@@ -431,7 +428,7 @@ class Money:
                 return _make(_div(self.amount, factor), self.currency)
             except _DecimalException as e:
                 raise arithmetic_error(e, (self, other), "quotient") from None
-        if _is_quantity(other):
+        if is_quantity(other):
             from bilat._units import UnitPrice
 
             return UnitPrice.from_division(self, other)
@@ -552,7 +549,7 @@ class Money:
             result.append(part)
         return tuple(result)
 
-    def split(self, n: int) -> tuple[Money, ...]:
+    def split(self, n: SupportsIndex) -> tuple[Money, ...]:
         """Split into ``n`` parts that differ by at most one minor unit.
 
         Same as ``allocate([1] * n)``; ``n`` is at most 1,000,000 (bilat's

@@ -17,10 +17,9 @@ from bilat._errors import (
     ArgumentTypeError,
     MissingExtraError,
     NumberTypeError,
-    ValidationError,
     shown,
 )
-from bilat._fields import plain_str
+from bilat._fields import invalid, plain_str
 from bilat._money import Money, amount_of, make_money
 from bilat._pickling import public
 
@@ -196,14 +195,10 @@ def _frame_totals(
     schema = rows.collect_schema()
     for keyword, name in (("amount", amount_column), ("currency", currency_column)):
         if name not in schema:
-            raise ValidationError(
-                [
-                    (
-                        keyword,
-                        f"no column {shown(name)} in the frame; its columns are: "
-                        + ", ".join(map(str, schema)),
-                    )
-                ]
+            raise invalid(
+                keyword,
+                f"no column {shown(name)} in the frame; its columns are: "
+                + ", ".join(map(str, schema)),
             )
     dtype = schema[amount_column]
     if wrapped.implementation.is_polars() and (
@@ -249,7 +244,7 @@ def _group_totals(
     totals: dict[Currency, Decimal] = {}
     with exact_sums("total of a MoneyBag"):
         for code, total, _, _ in groups:
-            cur = as_currency(code)  # type: ignore[arg-type]  # refuses a non-code
+            cur = as_currency(code)  # refuses a non-code
             found = to_decimal(total if total is not None else 0, what="total")
             totals[cur] = totals.get(cur, _ZERO) + found
     return {cur: total for cur, total in totals.items() if total}
@@ -257,16 +252,10 @@ def _group_totals(
 
 def _no_missing(count: int, column: str, what: str) -> None:
     if count:
-        raise ValidationError(
-            [
-                (
-                    what,
-                    (
-                        f"{count:,} row(s) of the frame have no {what} in column "
-                        f"{shown(column)}: fill or drop them first"
-                    ),
-                )
-            ]
+        raise invalid(
+            what,
+            f"{count:,} row(s) of the frame have no {what} in column "
+            f"{shown(column)}: fill or drop them first",
         )
 
 

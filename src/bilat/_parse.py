@@ -135,16 +135,18 @@ qualifier
     points to it.
 
     ========  ================================================================
-    NEARLY    nearly, almost, just under, почти, ≲
+    NEARLY    nearly, almost, just under, почти, qariyb, ≲; after the
+              amount: көлеміне жуық
     ABOUT     about, around, approximately, approx., roughly, some, (an)
               estimated, close to, около, примерно, приблизительно, порядка,
-              ориентировочно, ~, ≈
+              ориентировочно, шамамен, taxminan, ~, ≈
     OVER      over, more than, above, in excess of, upwards of, just over,
-              более (чем), больше (чем), свыше, >
+              более (чем), больше (чем), свыше, >; after the amount:
+              көлемінен астам, miqdoridan ortiq (oshiq)
     AT_LEAST  at least, no less than, not less than, не менее, не меньше,
-              как минимум, ≥
+              как минимум, кемінде, kamida, ≥
     UP_TO     up to, as much as, no more than, not more than, at most, до,
-              вплоть до, не более, не больше, ≤
+              вплоть до, не более, не больше, ең көбі, koʻpi bilan, ≤
     ========  ================================================================
 
 **Amounts.** The amount is exact: ``2,5 млрд`` is ``Decimal("2500000000")``,
@@ -171,8 +173,9 @@ raises :class:`~bilat.NumberTypeError` (a ``TypeError``), and an unknown
 locale :class:`~bilat.UnknownLocaleError`.
 
 The tables are built from CLDR on first use, once per locale, and never at
-import; building one takes some tens of milliseconds, reading an amount
-then some tens of microseconds.
+import (:mod:`bilat._parse_cldr` reads CLDR's words, this module cuts them
+into the keys the grammar compares); building one takes some tens of
+milliseconds, reading an amount then some tens of microseconds.
 """
 
 from __future__ import annotations
@@ -182,6 +185,7 @@ import types
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
 
+from bilat import _parse_cldr as cldr
 from bilat._cache import thread_safe_lru_cache
 from bilat._decimal import CONTEXT, read_decimal
 from bilat._errors import NumberTypeError, ParseError, UnknownCurrencyError
@@ -257,16 +261,23 @@ _LINKERS: Final[tuple[Key, ...]] = (("de",), ("d'",), ("di",))
 
 #: Qualifiers, by the name of the :class:`~bilat.Qualifier` they stand for.
 _QUALIFIERS: Final[Mapping[str, str]] = {
-    "NEARLY": "nearly | almost | just under | почти | ≲",
+    "NEARLY": "nearly | almost | just under | почти | qariyb | ≲",
     "ABOUT": "about | around | approximately | approx. | roughly | some "
     "| an estimated | estimated | close to | около | примерно | приблизительно "
-    "| порядка | ориентировочно | ~ | ≈",
+    "| порядка | ориентировочно | шамамен | taxminan | ~ | ≈",
     "OVER": "over | more than | above | in excess of | upwards of | just over "
     "| более | более чем | больше | больше чем | свыше | >",
     "AT_LEAST": "at least | no less than | not less than | не менее | не меньше "
-    "| как минимум | ≥",
+    "| как минимум | кемінде | kamida | ≥",
     "UP_TO": "up to | as much as | no more than | not more than | at most | до "
-    "| вплоть до | не более | не больше | ≤",
+    "| вплоть до | не более | не больше | ең көбі | koʻpi bilan | ko‘pi bilan | ≤",
+}
+
+#: Qualifiers written after the amount, as Kazakh and Uzbek write them
+#: ("1 млрд $ көлеміне жуық", "4,6 mlrd US$ miqdoridan ortiq").
+_TRAILING_QUALIFIERS: Final[Mapping[str, str]] = {
+    "NEARLY": "көлеміне жуық",
+    "OVER": "көлемінен астам | miqdoridan ortiq | miqdoridan oshiq",
 }
 
 _SIGNS: Final[Mapping[str, int]] = {"-": -1, "−": -1, "+": 1}
@@ -280,20 +291,6 @@ _BIDI_MARKS: Final = frozenset(
 _APOSTROPHES: Final = frozenset("'’‘ʻʼ")
 #: Characters that may stand between digits inside one number token.
 _NUMBER_SEPARATORS: Final = frozenset(",.'’") | _SPACES
-#: Numbers tried, in order, to find one sample of each plural category of a
-#: locale: integers reach most categories, the decimals those of fractions
-#: (``1.5``), of written decimals (``1.0``) and of large round numbers.
-_PLURAL_CANDIDATES: Final = (
-    *range(202),
-    *(Decimal(t) for t in ("1.5", "0.5", "0.1", "1.0", "2.5", "0.0", "10.0")),
-    1000,
-    10**5,
-    10**6,
-    10**7,
-    Decimal("1000000.0"),
-)
-_NOT_CURRENCIES: Final = frozenset({"XXX", "XTS"})
-
 # -- tokens -------------------------------------------------------------------
 
 _NUMBER: Final = "number"
@@ -411,7 +408,7 @@ def _match(
     return None
 
 
-# -- tables built from CLDR ---------------------------------------------------
+# -- the grammar of a locale: CLDR's words (bilat._parse_cldr) as keys --------
 
 
 class _Grammar(NamedTuple):
@@ -427,25 +424,9 @@ class _Grammar(NamedTuple):
     currencies: Mapping[Key, str | tuple[str, ...]]
     scales: Mapping[Key, int]
     qualifiers: Mapping[Key, Qualifier]
+    trailing_qualifiers: Mapping[Key, Qualifier]
     linkers: Mapping[Key, bool]
     longest: int
-
-
-@thread_safe_lru_cache(maxsize=1)
-def _iso_codes() -> tuple[str, ...]:
-    from babel.numbers import list_currencies
-
-    from bilat._currency import Currency
-
-    codes = []
-    for code in sorted(list_currencies()):
-        try:
-            Currency(code)
-        except UnknownCurrencyError:
-            continue
-        if code not in _NOT_CURRENCIES:
-            codes.append(code)
-    return tuple(codes)
 
 
 @thread_safe_lru_cache(maxsize=512)
@@ -459,7 +440,7 @@ def _is_code(text: str) -> bool:
 
     if not (len(text) == 3 and text.isascii() and text.isupper()):
         return False
-    if text in _NOT_CURRENCIES:
+    if text in cldr.NOT_CURRENCIES:
         return False
     try:
         Currency(text)
@@ -468,68 +449,21 @@ def _is_code(text: str) -> bool:
     return True
 
 
-@thread_safe_lru_cache(maxsize=16)
-def _plural_samples(locale_id: str) -> tuple[int | Decimal, ...]:
-    """One number of each plural category of a locale, by its CLDR rules.
-
-    >>> _plural_samples("lt")
-    (0, 1, 2, Decimal('1.5'))
-    """
-    rule = get_locale(locale_id).plural_form
-    wanted = set(rule.tags) | {"other"}
-    samples: dict[str, int | Decimal] = {}
-    for number in _PLURAL_CANDIDATES:
-        samples.setdefault(rule(number), number)
-        if len(samples) == len(wanted):
-            break
-    return tuple(samples.values())
-
-
-@thread_safe_lru_cache(maxsize=16)
-def _cldr_names(locale_id: str) -> Mapping[str, frozenset[str]]:
-    """CLDR's names of each currency in one locale, in every plural form."""
-    from babel.numbers import get_currency_name
-
-    loc = get_locale(locale_id)
-    samples = _plural_samples(locale_id)
-    names: dict[str, frozenset[str]] = {}
-    for code in _iso_codes():
-        phrases = {get_currency_name(code, count, loc) for count in samples}
-        name = loc.currencies.get(code)
-        if name:
-            phrases.add(name)
-        names[code] = frozenset(phrases)
-    return types.MappingProxyType(names)
+#: One number of each plural category of a locale (see
+#: :func:`bilat._parse_cldr.plural_samples`): the currency names read are
+#: CLDR's names for these counts.
+_plural_samples: Final = cldr.plural_samples
 
 
 @thread_safe_lru_cache(maxsize=16)
 def _cldr_currencies(locale_id: str) -> Mapping[Key, frozenset[str]]:
     """CLDR's currency symbols and names (all plural forms) in one locale."""
-    loc = get_locale(locale_id)
     found: dict[Key, set[str]] = {}
-    for code, names in _cldr_names(locale_id).items():
-        phrases = set(names)
-        symbol = loc.currency_symbols.get(code)
-        if symbol and symbol != code:
-            phrases.add(symbol)
-        for phrase in phrases:
-            key = _key(phrase)
-            if key is not None:
-                found.setdefault(key, set()).add(code)
+    for phrase, codes in cldr.currency_phrases(locale_id).items():
+        key = _key(phrase)
+        if key is not None:
+            found.setdefault(key, set()).update(codes)
     return types.MappingProxyType({k: frozenset(v) for k, v in found.items()})
-
-
-@thread_safe_lru_cache(maxsize=1)
-def _current_codes() -> frozenset[str]:
-    """The currencies CLDR says some country uses, with no end date."""
-    from babel.core import get_global
-
-    return frozenset(
-        code
-        for spans in get_global("territory_currencies").values()
-        for code, _start, end, _tender in spans
-        if end is None
-    )
 
 
 def _words(phrase: str) -> list[Key]:
@@ -552,9 +486,9 @@ def _cldr_nouns(locale_id: str) -> Mapping[Key, frozenset[str]]:
     currencies CLDR lists in use with no end date count: "zlotys" is the
     złoty, not the złoty of 1950–1995.
     """
-    current = _current_codes()
+    current = cldr.current_codes()
     found: dict[Key, set[str]] = {}
-    for code, names in _cldr_names(locale_id).items():
+    for code, names in cldr.currency_names(locale_id).items():
         if code not in current:
             continue
         for name in names:
@@ -568,30 +502,15 @@ def _cldr_nouns(locale_id: str) -> Mapping[Key, frozenset[str]]:
 def _territory_words(locale_id: str) -> Mapping[Key, str]:
     """Each word of the CLDR names of the currency of a locale's country.
 
-    The country is the locale's territory, or the one CLDR finds likeliest
-    for its language (Poland for ``pl``); its currency is the one in use
-    with no end date. In Polish, "złotych" alone is then the złoty.
+    The country's currency is the one in use with no end date
+    (:func:`bilat._parse_cldr.territory_currencies`). In Polish, "złotych"
+    alone is then the złoty; a word two of the country's currencies share
+    stands for neither.
     """
-    from datetime import date
-
-    from babel.core import get_global
-    from babel.numbers import get_territory_currencies
-
-    loc = get_locale(locale_id)
-    territory = loc.territory
-    if territory is None:
-        likely = get_global("likely_subtags").get(loc.language, "")
-        territory = likely.split("_")[-1] if "_" in likely else None
-    if territory is None:
-        return types.MappingProxyType({})
-    codes = [
-        code
-        for code in get_territory_currencies(territory, date.max)
-        if code in _cldr_names(locale_id)
-    ]
+    names = cldr.currency_names(locale_id)
     found: dict[Key, set[str]] = {}
-    for code in codes:
-        for name in _cldr_names(locale_id)[code]:
+    for code in cldr.territory_currencies(locale_id):
+        for name in names[code]:
             for word in _words(name):
                 found.setdefault(word, set()).add(code)
     return types.MappingProxyType(
@@ -602,17 +521,11 @@ def _territory_words(locale_id: str) -> Mapping[Key, str]:
 @thread_safe_lru_cache(maxsize=8)
 def _cldr_scales(locale_id: str) -> Mapping[Key, int]:
     """CLDR's compact number words in one locale, with their power of ten."""
-    loc = get_locale(locale_id)
     found: dict[Key, int] = {}
-    for length in ("short", "long"):
-        for patterns in loc.compact_decimal_formats.get(length, {}).values():
-            for magnitude, pattern in patterns.items():
-                text = pattern.pattern.split(";")[0]
-                zeros = text.count("0")
-                word = text.replace("0", "").replace("'", "").strip()
-                key = _key(word)
-                if zeros and key is not None:
-                    found[key] = len(magnitude) - zeros
+    for word, exponent in cldr.compact_words(locale_id):
+        key = _key(word)
+        if key is not None:
+            found[key] = exponent
     return types.MappingProxyType(found)
 
 
@@ -699,9 +612,14 @@ def _grammar(locale_id: str) -> _Grammar:
     qualifiers: dict[Key, Qualifier] = {}
     for name, phrases in _QUALIFIERS.items():
         qualifiers.update(dict.fromkeys(_keys(phrases), Qualifier[name]))
+    trailing: dict[Key, Qualifier] = {}
+    for name, phrases in _TRAILING_QUALIFIERS.items():
+        trailing.update(dict.fromkeys(_keys(phrases), Qualifier[name]))
     linkers = dict.fromkeys(_LINKERS, True)
     longest = max(
-        len(key) for table in (currencies, scales, qualifiers) for key in table
+        len(key)
+        for table in (currencies, scales, qualifiers, trailing)
+        for key in table
     )
     return _Grammar(
         locale=locale_id,
@@ -714,6 +632,7 @@ def _grammar(locale_id: str) -> _Grammar:
         currencies=types.MappingProxyType(currencies),
         scales=types.MappingProxyType(scales),
         qualifiers=types.MappingProxyType(qualifiers),
+        trailing_qualifiers=types.MappingProxyType(trailing),
         linkers=types.MappingProxyType(linkers),
         longest=longest,
     )
@@ -912,6 +831,8 @@ def _read(text: object, locale: LocaleLike) -> _Reading:
     if currencies[0] is None:
         cursor.take_linker()
     currencies.append(cursor.take_currency())
+    if qualifier is None:
+        qualifier = cursor.take(cursor.grammar.trailing_qualifiers)
     if not cursor.at_end():
         if currencies[1] is not None:
             expected = "expected the end of the amount"

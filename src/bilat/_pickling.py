@@ -46,6 +46,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from bilat._fields import is_quantity
+
 __all__ = ["public", "reduce_to_constructor"]
 
 _C = TypeVar("_C", bound=type)
@@ -150,7 +152,7 @@ def _quantity_paths(value: object) -> list[tuple[Any, ...]]:
     kind = type(value)
     if kind in _AS_IS or attrs.has(kind) or isinstance(value, enum.Enum):
         return []
-    if _is_quantity(value):
+    if is_quantity(value):
         return [()]
     if kind is tuple:
         items: Any = enumerate(value)  # type: ignore[arg-type]
@@ -251,18 +253,10 @@ def plain(value: object) -> object:
         return tuple(map(plain, value))  # type: ignore[call-overload]
     if isinstance(value, Mapping):
         return {key: plain(item) for key, item in value.items()}
-    if _is_quantity(value):
+    if is_quantity(value):
         from bilat._decimal import decimal_text
         from bilat._units import magnitude
 
         number = decimal_text(magnitude(value))  # not the caller's `capitals`
         return f"{number} {value.units:D}"  # type: ignore[attr-defined]
     return value
-
-
-def _is_quantity(value: object) -> bool:
-    return (
-        type(value).__module__.startswith("pint")
-        and hasattr(value, "magnitude")
-        and hasattr(value, "units")
-    )

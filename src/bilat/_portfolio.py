@@ -9,26 +9,31 @@ from typing import TYPE_CHECKING, Literal, final, overload
 
 import attrs
 
-from bilat._country import Country, as_country
+from bilat._country import CountryLike, as_country
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._errors import CurrencyMismatchError, ValidationError, shown
+from bilat._errors import CurrencyMismatchError, shown
 from bilat._estimate import Estimate
-from bilat._fields import as_instances, as_items
+from bilat._fields import (
+    DateLike,
+    as_date,
+    as_instances,
+    as_tuple,
+    invalid,
+    plain_str,
+)
 from bilat._money import Money, currencies_of, make_money
 from bilat._moneybag import MoneyBag
 from bilat._moneybag import _totals as money_totals
 from bilat._pickling import public
 from bilat._project import Project, ProjectStatus, as_status
-from bilat._source import as_date
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     import pandas as pd
     import polars as pl
     from matplotlib.axes import Axes
 
     from bilat._frames import Backend
+    from bilat._locale import LocaleLike
     from bilat._rates import ExchangeRates
 
 __all__ = ["Portfolio", "total_mismatch"]
@@ -73,15 +78,22 @@ def total_mismatch(
     return CurrencyMismatchError(left.code, right.code, "total", hint=hint)
 
 
-def _projects(value: object) -> tuple[Project, ...]:
+def _projects(value: Project | Iterable[Project]) -> tuple[Project, ...]:
     return as_instances(value, Project, "projects")
 
 
 def _statuses(value: object) -> frozenset[ProjectStatus]:
     if isinstance(value, ProjectStatus | str):
         return frozenset({as_status(value)})
-    items = as_items(value, "status", "a status or several")
-    return frozenset(as_status(item, f"status[{i}]") for i, item in enumerate(items))
+    return frozenset(as_tuple(value, "status", "a status or several", as_status))
+
+
+def _sector_key(value: object) -> str:
+    """A sector to compare without regard to case or surrounding space."""
+    text = plain_str(value)
+    if text is None:
+        raise invalid("sector", f"expected a sector as a string, got {shown(value)}")
+    return text.strip().casefold()
 
 
 def _is_exact(value: Money | Estimate) -> bool:
@@ -163,7 +175,7 @@ class Portfolio:
         *,
         status: ProjectStatus | str | Iterable[ProjectStatus | str] | None = None,
         sector: str | None = None,
-        party: Country | str | int | None = None,
+        party: CountryLike | None = None,
     ) -> Portfolio:
         """The projects that match every condition given, in their order.
 
@@ -191,11 +203,7 @@ class Portfolio:
             ['Centre']
         """
         statuses = None if status is None else _statuses(status)
-        if sector is not None and not isinstance(sector, str):
-            raise ValidationError(
-                [("sector", f"expected a sector as a string, got {shown(sector)}")]
-            )
-        wanted = None if sector is None else sector.strip().casefold()
+        wanted = None if sector is None else _sector_key(sector)
         country = None if party is None else as_country(party, "party")
         return Portfolio(
             p
@@ -233,7 +241,7 @@ class Portfolio:
         self,
         currency: CurrencyLike | None = None,
         rates: ExchangeRates | None = None,
-        on: dt.date | str | None = None,
+        on: DateLike | None = None,
     ) -> Money | Estimate:
         """The value of the projects together.
 
@@ -309,16 +317,10 @@ class Portfolio:
             all_money = countOf(map(type, values), Money) == len(values)
         if not values:
             if target is None:
-                raise ValidationError(
-                    [
-                        (
-                            "currency",
-                            (
-                                "no project has a value, so the total has no currency: "
-                                "pass currency= (such as 'USD') to get zero in it"
-                            ),
-                        )
-                    ]
+                raise invalid(
+                    "currency",
+                    "no project has a value, so the total has no currency: "
+                    "pass currency= (such as 'USD') to get zero in it",
                 )
             return Money(0, target)
         found: list[Currency] = []
@@ -376,7 +378,7 @@ class Portfolio:
         backend: Literal["pandas"] = ...,
         currency: CurrencyLike | None = ...,
         rates: ExchangeRates | None = ...,
-        on: dt.date | str | None = ...,
+        on: DateLike | None = ...,
     ) -> pd.DataFrame: ...
     @overload
     def to_frame(
@@ -386,7 +388,7 @@ class Portfolio:
         backend: Literal["polars"],
         currency: CurrencyLike | None = ...,
         rates: ExchangeRates | None = ...,
-        on: dt.date | str | None = ...,
+        on: DateLike | None = ...,
     ) -> pl.DataFrame: ...
     def to_frame(
         self,
@@ -395,7 +397,7 @@ class Portfolio:
         backend: Backend = "pandas",
         currency: CurrencyLike | None = None,
         rates: ExchangeRates | None = None,
-        on: dt.date | str | None = None,
+        on: DateLike | None = None,
     ) -> pd.DataFrame | pl.DataFrame:
         """The projects as a tidy frame, one row per line (``pandas`` extra).
 
@@ -464,25 +466,32 @@ class Portfolio:
         self,
         ax: Axes | None = None,
         *,
+        by: Literal["status", "sector"] = "status",
         currency: CurrencyLike | None = None,
         rates: ExchangeRates | None = None,
-        on: dt.date | str | None = None,
+        on: DateLike | None = None,
+        locale: LocaleLike = "en",
     ) -> Axes:
-        """Chart the value of the projects by status (``plot`` extra, matplotlib).
+        """Chart the value of the projects by status or sector (``plot`` extra).
 
-        One bar per status that some project has, in the order of
-        :class:`ProjectStatus`, as high as the group's :meth:`total` (its
-        stated value), labelled with that total and the number of projects.
-        A total that is an Estimate is also drawn as a range from its low to
-        its high bound. A group with no valued project has an empty bar
-        labelled "value not stated". Amounts become floats only to be drawn.
+        One bar per status that some project has (in the order of
+        :class:`ProjectStatus`, coloured by status) or per sector (in
+        alphabetical order, projects with no sector last), as high as the
+        group's :meth:`total` (its stated value), labelled with that total
+        and the number of projects. A total that is an Estimate is also
+        drawn as a range from its low to its high bound. A group with no
+        valued project has an empty bar that says so. The value axis starts
+        at zero and shows compact amounts in ``locale``; every word is in
+        ``locale``. Amounts become floats only to be drawn.
 
         Args:
             ax: The matplotlib Axes to draw on; None draws on a new figure
-                from :func:`matplotlib.pyplot.subplots`.
+                with ``layout="constrained"``.
+            by: ``"status"`` or ``"sector"``.
             currency: As for :meth:`total`.
             rates: As for :meth:`total`.
             on: As for :meth:`total`.
+            locale: The language of every word and number drawn.
 
         Returns:
             The Axes drawn on.
@@ -491,6 +500,7 @@ class Portfolio:
             MissingExtraError: matplotlib is not installed (``pip install
                 'bilat[plot]'``).
             CurrencyMismatchError: as for :meth:`total`.
+            InvalidOptionError: ``by`` is neither ``"status"`` nor ``"sector"``.
 
         Example:
             >>> import matplotlib.pyplot as plt
@@ -506,9 +516,59 @@ class Portfolio:
             ['nearly $1B', '$156M']
             >>> plt.close(ax.figure)
         """
-        from bilat._plots import portfolio_plot
+        from bilat._plots_projects import portfolio_plot
 
-        return portfolio_plot(self, ax, currency=currency, rates=rates, on=on)
+        return portfolio_plot(
+            self, ax, by=by, currency=currency, rates=rates, on=on, locale=locale
+        )
+
+    def plot_timeline(
+        self,
+        ax: Axes | None = None,
+        *,
+        as_of: DateLike | None = None,
+        locale: LocaleLike = "en",
+    ) -> Axes:
+        """Chart each dated project's span, progress updates and end (``plot`` extra).
+
+        One row per project with a start, an end or an update, in the
+        portfolio's order: a bar from its start to its end (or to
+        ``as_of``, or its latest update, when no end is given; a year alone
+        counts from 1 January to 31 December), coloured by status; a tick
+        at the start, a diamond at the end, and a circle at each update
+        dated by ``as_of``, labelled with the share of the measure done
+        (:meth:`Project.completion`); ``as_of`` as a vertical line. The
+        title says how many projects have no date and are not shown.
+
+        Args:
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                with ``layout="constrained"``.
+            as_of: A date or an ISO string: later updates are left out and
+                a line marks it; None shows every update and no line (the
+                clock is not read).
+            locale: The language of every word and number drawn.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            InvalidDateError: ``as_of`` is not a date.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> import bilat
+            >>> p = bilat.examples.kazakhstan_uzbekistan().portfolio
+            >>> ax = p.plot_timeline(as_of="2025-12-31")
+            >>> print(ax.get_title())
+            Project timelines
+            without dates, not shown: 3
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots_projects import timeline_plot
+
+        return timeline_plot(self, ax, as_of=as_of, locale=locale)
 
     # -- text ------------------------------------------------------------------------
 

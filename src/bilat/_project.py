@@ -4,42 +4,58 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, final
 
 import attrs
 
-from bilat._country import Country, as_country
+from bilat._country import Country, CountryLike, as_parties
 from bilat._errors import (
     BilatError,
     InvalidOptionError,
     UnitMismatchError,
-    ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
-from bilat._fields import as_enum, as_instances, as_items, as_pairs, plain_str
+from bilat._fields import (
+    DateLike,
+    DateOrYear,
+    DateOrYearLike,
+    as_date,
+    as_enum,
+    as_instances,
+    as_optional_date_or_year,
+    as_pairs,
+    as_text,
+    invalid,
+    is_quantity,
+    plain_str,
+)
 from bilat._money import Money
 from bilat._pickling import public
 from bilat._source import (
     Source,
-    as_date,
-    as_optional_date_or_year,
-    as_sources,
-    as_text,
     date_or_year_repr,
     date_or_year_text,
     date_repr,
     date_span,
+    to_sources,
 )
 
 if TYPE_CHECKING:
     import pint
+    from matplotlib.axes import Axes
+
+    from bilat._locale import LocaleLike
 
     #: A pint quantity of bilat's registry (magnitudes are Decimal).
     Quantity: TypeAlias = pint.Quantity[Any]
+
+    #: What a measure accepts: a pint quantity (of any registry) or text
+    #: such as ``"152 km"``.
+    QuantityLike: TypeAlias = pint.Quantity[Any] | str
 
 __all__ = [
     "IATI_ACTIVITY_STATUS_URL",
@@ -53,7 +69,7 @@ __all__ = [
 ]
 
 #: A day a project starts or ends, or only its year when no day is known.
-When: TypeAlias = dt.date | int
+When: TypeAlias = DateOrYear
 
 #: The largest :attr:`Project.count`: a billion projects in one line, far
 #: beyond any real one, and a number every file format writes exactly.
@@ -186,14 +202,6 @@ def as_status(value: object, path: str = "status") -> ProjectStatus:
 # -- quantities ------------------------------------------------------------------
 
 
-def _is_quantity(value: object) -> bool:
-    return (
-        type(value).__module__.startswith("pint")
-        and hasattr(value, "magnitude")
-        and hasattr(value, "units")
-    )
-
-
 def _as_quantity(value: object, path: str) -> Quantity:
     """A quantity of bilat's registry from text (``"152 km"``) or a pint Quantity.
 
@@ -204,14 +212,12 @@ def _as_quantity(value: object, path: str) -> Quantity:
     """
     from bilat._units import parse_quantity
 
-    if not isinstance(value, str) and not _is_quantity(value):
-        raise ValidationError(
-            [(path, f"expected a quantity such as '152 km', got {shown(value)}")]
-        )
+    if not isinstance(value, str) and not is_quantity(value):
+        raise invalid(path, f"expected a quantity such as '152 km', got {shown(value)}")
     try:
         return parse_quantity(value)
     except BilatError as e:
-        raise ValidationError([(path, str(e))]) from None
+        raise invalid(path, str(e)) from None
 
 
 def quantity_text(quantity: Any) -> str:
@@ -231,11 +237,11 @@ def quantity_text(quantity: Any) -> str:
 # -- progress updates --------------------------------------------------------------
 
 
-def _update_date(value: object) -> dt.date:
+def _update_date(value: DateLike) -> dt.date:
     return as_date(value, "date")
 
 
-def _measure_name(value: object) -> str:
+def _measure_name(value: str) -> str:
     return as_text(value, "measure")
 
 
@@ -245,13 +251,13 @@ def _done_key(quantity: Quantity) -> tuple[object, ...]:
     return quantity_key(quantity)
 
 
-def _done(value: object) -> Quantity:
+def _done(value: QuantityLike) -> Quantity:
     from bilat._units import magnitude
 
     quantity = _as_quantity(value, "done")
     if magnitude(quantity) < 0:
-        raise ValidationError(
-            [("done", f"expected a quantity of zero or more, got {shown(value)}")]
+        raise invalid(
+            "done", f"expected a quantity of zero or more, got {shown(value)}"
         )
     return quantity
 
@@ -289,7 +295,7 @@ class ProgressUpdate:
     measure: str = attrs.field(converter=_measure_name)
     done: Quantity = attrs.field(converter=_done, eq=_done_key)
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
 
     def __repr__(self) -> str:
@@ -306,37 +312,24 @@ class ProgressUpdate:
 # -- projects ------------------------------------------------------------------------
 
 
-def _name(value: object) -> str:
+def _name(value: str) -> str:
     return as_text(value, "name")
 
 
-def _parties(value: object) -> tuple[Country, ...]:
-    if isinstance(value, Country):
-        raise ValidationError(
-            [("parties", f"expected a sequence of countries, got {shown(value)}")]
-        )
-    items = as_items(value, "parties", "a sequence of countries")
-    parties = tuple(as_country(item, f"parties[{i}]") for i, item in enumerate(items))
-    if not parties:
-        raise ValidationError([("parties", "expected at least one country, got ()")])
-    for i, country in enumerate(parties):
-        if country in parties[:i]:
-            raise ValidationError(
-                [
-                    (
-                        f"parties[{i}]",
-                        f"{shown(country)} is named twice; parties must differ",
-                    )
-                ]
-            )
-    return parties
+def _parties(value: Iterable[CountryLike]) -> tuple[Country, ...]:
+    return as_parties(value, "parties", least=1)
 
 
-def _status(value: object) -> ProjectStatus:
+def _status(value: ProjectStatus | str) -> ProjectStatus:
     return as_status(value, "status")
 
 
-def _value(value: object) -> Money | Estimate | None:
+def _value(value: Money | Estimate | None) -> Money | Estimate | None:
+    return _as_value(value, "value")
+
+
+def _as_value(value: object, path: str) -> Money | Estimate | None:
+    """A project's worth: a Money or an Estimate of zero or more, or None."""
     if value is None:
         return None
     if isinstance(value, Money):
@@ -344,67 +337,64 @@ def _value(value: object) -> Money | Estimate | None:
     elif isinstance(value, Estimate):
         low = value.low
     else:
-        raise ValidationError(
-            [
-                (
-                    "value",
-                    (
-                        f"expected a Money, an Estimate or None, got {shown(value)} "
-                        "(read text with Money.parse or Estimate.parse)"
-                    ),
-                )
-            ]
+        raise invalid(
+            path,
+            f"expected a Money, an Estimate or None, got {shown(value)} "
+            "(read text with Money.parse or Estimate.parse)",
         )
     if low.amount < 0:
-        raise ValidationError(
-            [("value", f"expected a value of zero or more, got {shown(value)}")]
-        )
+        raise invalid(path, f"expected a value of zero or more, got {shown(value)}")
     return value
 
 
-def _sector(value: object) -> str | None:
+def _sector(value: str | None) -> str | None:
     return None if value is None else as_text(value, "sector")
 
 
-def _location(value: object) -> str | None:
+def _location(value: str | None) -> str | None:
     return None if value is None else as_text(value, "location")
 
 
-def _count(value: object) -> int:
+def _count(value: int) -> int:
+    return _as_count(value, "count")
+
+
+def _as_count(value: object, path: str) -> int:
+    """How many projects a line stands for: an int from 1 to :data:`MAX_COUNT`."""
     if type(value) is not int or not 1 <= value <= MAX_COUNT:
-        raise ValidationError(
-            [
-                (
-                    "count",
-                    f"expected an int from 1 to {MAX_COUNT:,}, got {shown(value)}",
-                )
-            ]
+        raise invalid(
+            path, f"expected an int from 1 to {MAX_COUNT:,}, got {shown(value)}"
         )
     return value
 
 
-def _start(value: object) -> When | None:
+def _start(value: DateOrYearLike | None) -> When | None:
     return as_optional_date_or_year(value, "start")
 
 
-def _end(value: object) -> When | None:
+def _end(value: DateOrYearLike | None) -> When | None:
     return as_optional_date_or_year(value, "end")
 
 
-def _measures(value: object) -> Mapping[str, Quantity]:
+def _measures(value: Mapping[str, QuantityLike]) -> Mapping[str, Quantity]:
+    return _as_measures(value, "measures")
+
+
+def _as_measures(value: object, path: str) -> Mapping[str, Quantity]:
+    """Named quantities greater than zero, read-only and sorted by name."""
     from bilat._units import magnitude
 
-    pairs = as_pairs(value, "measures", "a mapping of name to quantity")
+    pairs = as_pairs(value, path, "a mapping of name to quantity")
     measures: dict[str, Quantity] = {}
     for key, item in pairs:
-        name = as_text(key, f"measures[{shown(key)}]")
-        path = f"measures[{shown(name)}]"
+        name = as_text(key, f"{path}[{shown(key)}]")
+        at = f"{path}[{shown(name)}]"
         if name in measures:
-            raise ValidationError([(path, f"the name {shown(name)} is given twice")])
-        quantity = _as_quantity(item, path)
+            raise invalid(at, f"the name {shown(name)} is given twice")
+        quantity = _as_quantity(item, at)
         if magnitude(quantity) <= 0:
-            raise ValidationError(
-                [(path, f"expected a quantity greater than zero, got {shown(item)}")]
+            raise invalid(
+                at, f"expected a quantity greater than zero, got {shown(item)}"
             )
         measures[name] = quantity
     return MappingProxyType(dict(sorted(measures.items())))
@@ -416,7 +406,9 @@ def _mapping_key(mapping: Mapping[str, Quantity]) -> tuple[tuple[str, object], .
     return tuple((name, quantity_key(q)) for name, q in mapping.items())
 
 
-def _updates(value: object) -> tuple[ProgressUpdate, ...]:
+def _updates(
+    value: ProgressUpdate | Iterable[ProgressUpdate],
+) -> tuple[ProgressUpdate, ...]:
     return as_instances(value, ProgressUpdate, "updates")
 
 
@@ -430,18 +422,14 @@ def _check_updates(
         total = measures.get(update.measure)
         if total is None:
             known = ", ".join(map(repr, measures))
-            raise ValidationError(
-                [
-                    (
-                        f"{path}.measure",
-                        f"unknown measure {shown(update.measure)}: "
-                        + (
-                            f"expected one of {known}"
-                            if known
-                            else "the project has no measures; add it to measures"
-                        ),
-                    )
-                ]
+            raise invalid(
+                f"{path}.measure",
+                f"unknown measure {shown(update.measure)}: "
+                + (
+                    f"expected one of {known}"
+                    if known
+                    else "the project has no measures; add it to measures"
+                ),
             )
         if update.done.dimensionality != total.dimensionality:
             raise UnitMismatchError(
@@ -452,17 +440,10 @@ def _check_updates(
             )
         key = (update.date, update.measure)
         if key in first:
-            raise ValidationError(
-                [
-                    (
-                        path,
-                        (
-                            f"a second update of {shown(update.measure)} on "
-                            f"{update.date.isoformat()} (the first is "
-                            f"updates[{first[key]}])"
-                        ),
-                    )
-                ]
+            raise invalid(
+                path,
+                f"a second update of {shown(update.measure)} on "
+                f"{update.date.isoformat()} (the first is updates[{first[key]}])",
             )
         first[key] = i
     return tuple(sorted(updates, key=lambda u: (u.date, u.measure)))
@@ -552,7 +533,7 @@ class Project:
         default=(), kw_only=True, converter=_updates
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
 
     def __attrs_post_init__(self) -> None:
@@ -564,16 +545,10 @@ class Project:
             return
         # Certainly before: a year spans 1 January to 31 December.
         if date_span(end)[1] < date_span(start)[0]:
-            raise ValidationError(
-                [
-                    (
-                        "end",
-                        (
-                            f"end {date_or_year_text(end)} is before start "
-                            f"{date_or_year_text(start)}"
-                        ),
-                    )
-                ]
+            raise invalid(
+                "end",
+                f"end {date_or_year_text(end)} is before start "
+                f"{date_or_year_text(start)}",
             )
 
     # -- progress ------------------------------------------------------------------
@@ -590,22 +565,16 @@ class Project:
         measure = text
         if measure not in self.measures:
             if not names:
-                raise ValidationError(
-                    [
-                        (
-                            "measure",
-                            (
-                                f"unknown measure {shown(measure)}: {shown(self.name)} has no "
-                                "measures"
-                            ),
-                        )
-                    ]
+                raise invalid(
+                    "measure",
+                    f"unknown measure {shown(measure)}: {shown(self.name)} has no "
+                    "measures",
                 )
             raise InvalidOptionError("measure", measure, names)
         return measure
 
     def latest_update(
-        self, as_of: dt.date | str | None = None, *, measure: str | None = None
+        self, as_of: DateLike | None = None, *, measure: str | None = None
     ) -> ProgressUpdate | None:
         """The latest update of ``measure`` dated on or before ``as_of``.
 
@@ -645,7 +614,7 @@ class Project:
         return found
 
     def completion(
-        self, as_of: dt.date | str | None = None, *, measure: str | None = None
+        self, as_of: DateLike | None = None, *, measure: str | None = None
     ) -> Decimal | None:
         """How much of ``measure`` was done by ``as_of``, as a fraction.
 
@@ -689,6 +658,61 @@ class Project:
         from bilat._units import quantity_ratio
 
         return quantity_ratio(update.done, self.measures[update.measure])
+
+    def plot(
+        self,
+        ax: Axes | None = None,
+        *,
+        measure: str | None = None,
+        as_of: dt.date | str | None = None,
+        locale: LocaleLike = "en",
+    ) -> Axes:
+        """Chart how much of a measure was done, update by update (``plot`` extra).
+
+        The physical completion of the project: each :class:`ProgressUpdate`
+        of ``measure`` dated by ``as_of`` as a point (in the planned
+        measure's unit, labelled with the share done), joined from zero at
+        the start when the start is known; the planned measure as a
+        horizontal line; the end and ``as_of`` as vertical lines. The left
+        axis shows the amount done from zero, the right one the share of
+        the plan; the title gives the latest share and its date.
+
+        Args:
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                with ``layout="constrained"``.
+            measure: The measure's name; may be left out when the project
+                has only one.
+            as_of: A date or an ISO string: later updates are left out and
+                a line marks it; None shows every update (the clock is not
+                read).
+            locale: The language of every word and number drawn.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            ValidationError: the project has no measures.
+            InvalidOptionError: ``measure`` is not one of the project's, or
+                is left out while the project has several.
+            InvalidDateError: ``as_of`` is not a date.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> from bilat import ProgressUpdate, Project
+            >>> rail = Project("Railway", ["KZ"], "underway", start="2023-11-27",
+            ...                end=2026, measures={"length": "152 km"},
+            ...                updates=[ProgressUpdate("2025-11-25", "length", "106 km")])
+            >>> ax = rail.plot()
+            >>> print(ax.get_title())
+            Railway: length
+            70% done, as of November 25, 2025
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots_projects import completion_plot
+
+        return completion_plot(self, ax, measure=measure, as_of=as_of, locale=locale)
 
     # -- text ------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from bilat._decimal import (
     EXACT,
     MAX_DIGITS,
     QUOTIENTS,
+    NumberLike,
     arithmetic_error,
     decimal_text,
     integer_of,
@@ -47,7 +48,7 @@ from bilat._errors import (
     ValidationError,
     shown,
 )
-from bilat._fields import MAX_ITEMS
+from bilat._fields import MAX_ITEMS, as_date, invalid, plain_str
 from bilat._fs import MAX_FILE_SIZE, as_path, check_max_size, read_bytes
 from bilat._money import Money, make_money
 from bilat._pickling import public
@@ -177,6 +178,13 @@ def expect_rates(value: object, call: str) -> ExchangeRates:
 
 
 def _as_date(value: object, field: str = "date") -> dt.date:
+    """A quote's day, by bilat's one date rule (:func:`bilat._fields.as_date`).
+
+    Rate tables widen it in two ways: a datetime counts as its day (pandas
+    Timestamps and database rows carry a time of day, and a rate is quoted
+    for the day), and text may be written as the ECB's files write it, "31
+    December 2025". A problem is reported at ``field`` of its record or row.
+    """
     if isinstance(value, dt.datetime):
         try:
             day = value.date()
@@ -184,15 +192,19 @@ def _as_date(value: object, field: str = "date") -> dt.date:
             day = None
         if isinstance(day, dt.date) and not isinstance(day, dt.datetime):
             return day  # pandas.NaT is a datetime without a date
-    elif isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+    else:
         try:
-            return _date_text(str.__str__(value))
-        except ValueError:
-            raise _Problem(
-                field, f"invalid date {shown(value)}: expected {_DATE_TEXT}"
-            ) from None
+            return as_date(value, field)
+        except InvalidDateError:
+            pass
+        text = plain_str(value)
+        if text is not None:
+            try:
+                return _ecb_day(text)
+            except ValueError:
+                raise _Problem(
+                    field, f"invalid date {shown(value)}: expected {_DATE_TEXT}"
+                ) from None
     raise _Problem(field, f"invalid date {shown(value)}: expected {_DATE_VALUE}")
 
 
@@ -205,7 +217,7 @@ _DATE_VALUE: Final = f"a datetime.date or an ISO date such as {DATE_EXAMPLE}"
 
 def _as_code(value: object, field: str) -> str:
     try:
-        return as_currency(value).code  # type: ignore[arg-type]
+        return as_currency(value).code
     except BilatError as e:
         raise _Problem(field, str(e)) from None
 
@@ -293,6 +305,10 @@ def _max_age_days(max_age: object) -> int | None:
 def _records(records: object) -> Iterator[object]:
     """The records given to ``from_records``, one by one.
 
+    Not :func:`bilat._fields.as_items`: the records are streamed, not gathered
+    into a tuple first, so a generator of millions of quotes (a database
+    cursor) is never held twice; the limit and the errors are the same.
+
     Raises:
         ValidationError: ``records`` is text, a mapping or not iterable
             (the error is also a TypeError), iterating it failed, or it gave
@@ -312,11 +328,9 @@ def _records(records: object) -> Iterator[object]:
             yield record
     except Exception as e:  # noqa: BLE001 - the caller's iterable failed
         message = f"{expected}, got {shown(records)}, which failed ({shown(e)})"
-        raise ValidationError([("records", message)]) from None
+        raise invalid("records", message) from None
     if count > MAX_ITEMS:
-        raise ValidationError(
-            [("records", f"{expected}: at most {MAX_ITEMS:,} of them, got more")]
-        )
+        raise invalid("records", f"{expected}: at most {MAX_ITEMS:,} of them, got more")
 
 
 def _record(record: object) -> tuple[dt.date, str, str, Decimal]:
@@ -512,7 +526,8 @@ class ExchangeRates:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[tuple[DateLike, CurrencyLike, CurrencyLike, object]]
+        cls,
+        records: Iterable[tuple[DateLike, CurrencyLike, CurrencyLike, NumberLike]],
     ) -> ExchangeRates:
         """Build a table from ``(date, base, quote, rate)`` tuples.
 
@@ -1340,17 +1355,13 @@ def _unzip_csv(data: bytes, path: str, max_size: int) -> bytes:
 _ECB_DAY: Final = re.compile(r"([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})", re.ASCII)
 
 
-def _date_text(text: str) -> dt.date:
-    """A date written as ISO 8601 text or as the ECB writes it, "30 October 2026".
+def _ecb_day(text: str) -> dt.date:
+    """A date written as the ECB writes it, "30 October 2026".
 
     Raises:
         ValueError: ``text`` is no such date (and is never converted to a
             number larger than four digits).
     """
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
     found = _ECB_DAY.fullmatch(text)
     if found is None or found[2] not in _MONTHS:
         raise ValueError(text)

@@ -22,9 +22,11 @@ from bilat._errors import (
     InvalidNumberError,
     NumberTypeError,
 )
-from bilat._fields import as_option
+from bilat._fields import as_date, as_option
 from bilat._labels import (
+    LABELS,
     ControlTable,
+    counted,
     is_control,
     label,
     out_of_range_text,
@@ -44,7 +46,6 @@ from bilat._report_claims import (
     target_text,
 )
 from bilat._report_claims import when_data as _when_data
-from bilat._source import as_date
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
@@ -69,6 +70,20 @@ JSON: TypeAlias = Any
 
 _RECENT_MEETINGS = 5
 
+#: The name and version of the report's data, first in every JSON report
+#: (dossier files say ``"bilat/1"`` the same way).
+REPORT_FORMAT = "bilat-report/1"
+#: How a JSON report writes numbers and text, second in every JSON report.
+REPORT_NUMBERS = (
+    "Amounts, bounds and ratios (shares, growth rates, completion) are exact "
+    "decimal numbers written as JSON strings (such as '4970000000' or '0.497'): "
+    "read them as decimals, not floats; they are never rounded. Counts and "
+    "years are JSON integers. 'text' and the keys ending in '_text' or "
+    "'_line' are text for people, formatted in the report's locale and "
+    "rounded for display; a claim's 'text' is the figure as its source "
+    "wrote it."
+)
+
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     """The report's ``as_of`` day, read as every date argument of bilat is.
@@ -86,6 +101,31 @@ def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
     # holds (up to 1E+99, that is 1E+101 %).
     with decimal.localcontext(context_with(decimal.ROUND_HALF_EVEN)):
         return str(format_percent(value, format="#,##0.0%", locale=get_locale(locale)))
+
+
+def as_of_text(value: JSON, locale: LocaleLike) -> str:
+    """The report's line "Progress report, as of …", the day as CLDR writes it.
+
+    The day is report data: ISO text, shown as it is when it is not a date.
+    """
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        shown = str(value)
+    else:
+        shown = str(format_date(day, format="long", locale=get_locale(locale)))
+    return label("report_as_of", locale).format(date=shown)
+
+
+def topics_text(topics: Iterable[JSON], locale: LocaleLike) -> str:
+    """Meeting topics in ``locale``, listed by CLDR's pattern ("a, b and c")."""
+    from babel.lists import format_list
+
+    words = [
+        label(f"topic_{t}", locale) if f"topic_{t}" in LABELS["en"] else str(t)
+        for t in topics
+    ]
+    return str(format_list(words, locale=get_locale(locale))) if words else ""
 
 
 def _year(value: JSON) -> str:
@@ -276,7 +316,7 @@ def _series_data(
     return {
         "reporter": series.reporter.alpha2 if series.reporter else None,
         "reporter_name": series.reporter.name(locale) if series.reporter else None,
-        "metric": series.subject,
+        "subject": series.subject,
         "from_claims": bool(series.claims),
         "years": [min(series.values), max(series.values)] if series.values else [],
         "sources": _source_data(sources),
@@ -423,7 +463,7 @@ def build_report(
         targets.append(
             {
                 "value": measure_data(target.value, loc),
-                "metric": target.subject,
+                "subject": target.subject,
                 "deadline": target.deadline,
                 "agreement": target.agreement.title if target.agreement else None,
                 "sources": _source_data(target.sources),
@@ -454,6 +494,8 @@ def build_report(
     ]
 
     data: dict[str, JSON] = {
+        "format": REPORT_FORMAT,
+        "numbers": REPORT_NUMBERS,
         "title": dossier.title,
         "as_of": on.isoformat(),
         "currency": cur.code,
@@ -573,8 +615,32 @@ class Report:
     def to_dict(self) -> dict[str, JSON]:
         """The report as JSON-safe data (amounts as strings, dates as ISO text).
 
+        Its first keys say how to read the rest: ``"format"`` is
+        ``"bilat-report/1"`` and ``"numbers"`` the convention in words.
+        Every amount, bound and ratio is an exact decimal
+        written as a string (``"0.333333333333333333…"``, read it
+        with :class:`~decimal.Decimal`), never a float and never rounded;
+        ``"text"`` and the keys ending in ``_text`` or ``_line`` are the
+        same figures formatted for people in the report's locale, rounded
+        for display (a claim's ``"text"`` is the figure as its source wrote
+        it). Counts and years are ints, dates ISO text.
+
         A new, plain copy each time: changing it leaves the report as it was.
         :attr:`data` itself is read-only, its lists are tuples.
+
+        Example:
+            >>> from bilat import Dossier, Money, Project
+            >>> third = Money(1, "USD") / 3
+            >>> depot = Project("Depot", ["KZ", "UZ"], "underway", value=third)
+            >>> dossier = Dossier("KZ–UZ", ["KZ", "UZ"], projects=[depot])
+            >>> data = dossier.report(as_of="2025-12-31").to_dict()
+            >>> data["format"]
+            'bilat-report/1'
+            >>> value = data["projects"][0]["projects"][0]["value"]
+            >>> value["text"]
+            '$0.33'
+            >>> value["amount"]
+            '0.333333333333333333333333333333333333333333333333333333333333'
         """
         thawed: dict[str, JSON] = _thawed(self.data)
         return thawed
@@ -642,7 +708,7 @@ class Report:
         else:
             shown = visible(str(title))
             lines += [shown, "=" * len(shown)]
-        lines.append(f"{lab('report')}, {lab('as_of')} {x(d['as_of'])}")
+        lines.append(x(as_of_text(d["as_of"], loc)))
 
         lines += heading(label("parties", loc))
         lines.append(
@@ -671,7 +737,8 @@ class Report:
             total = g["total"]["text"] if g["total"] else g["note"]
             lines.append(
                 bullet(
-                    f"{x(g['status_text'])}: {g['count']} — {lab('total')} {x(total)}"
+                    f"{x(g['status_text'])}: {x(counted(g['count'], 'project', loc))}"
+                    f" — {lab('total')} {x(total)}"
                 )
             )
             for p in g["projects"]:
@@ -699,7 +766,7 @@ class Report:
                 gap = p["gap"]["text"] if p["gap"] else "—"
                 lines.append(
                     bullet(
-                        f"{lab('series')} ({lab('reporter')} {who}): "
+                        f"{x(label('series_by', loc)).format(reporter=who)}: "
                         f"{_year(p['year'])}: {x(current)}; "
                         f"{lab('share')} {x(p['share_text'])}; "
                         f"{lab('gap')} {x(gap)}; "
@@ -727,7 +794,7 @@ class Report:
         if not d["meetings"]:
             lines.append(lab("none"))
         for m in d["meetings"]:
-            topics = ", ".join(m["topics"])
+            topics = topics_text(m["topics"], loc)
             who = "; ".join(m["participants"])
             lines.append(
                 bullet(f"{x(m['when_text'])}: {x(who)} — {lab('topics')}: {x(topics)}")

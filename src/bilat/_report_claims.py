@@ -322,7 +322,7 @@ def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
 
     Example:
         >>> from bilat._report_claims import target_text
-        >>> t = {"value": {"text": "$10 bn"}, "metric": "turnover", "deadline": 2030}
+        >>> t = {"value": {"text": "$10 bn"}, "subject": "turnover", "deadline": 2030}
         >>> target_text(t, "en")
         '$10 bn, turnover (deadline 2030)'
     """
@@ -331,7 +331,7 @@ def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
         if target["deadline"] is not None
         else label("no_deadline", locale)
     )
-    subject = subject_text(target["metric"], locale)
+    subject = subject_text(target["subject"], locale)
     return f"{target['value']['text']}, {subject} ({deadline})"
 
 

@@ -7,7 +7,7 @@ from typing import Any, TypeAlias
 
 from bilat._html import escape as e
 from bilat._labels import label
-from bilat._report import _cite, _year
+from bilat._report import _cite, _year, as_of_text
 from bilat._report_claims import (
     claims_html,
     current_text,
@@ -24,9 +24,7 @@ def report_html(d: Mapping[str, JSON]) -> str:
     """Render report data as an HTML fragment of headings, lists and tables."""
     loc = d["locale"]
     out = [f'<div class="bilat-report"><h2>{e(d["title"])}</h2>']
-    out.append(
-        f"<p>{e(label('report', loc))}, {e(label('as_of', loc))} {e(d['as_of'])}</p>"
-    )
+    out.append(f"<p>{e(as_of_text(d['as_of'], loc))}</p>")
     out.append(f"<h3>{e(label('parties', loc))}</h3><p>")
     out.append(" – ".join(f"{e(p['name'])} ({e(p['code'])})" for p in d["parties"]))
     out.append("</p>")

@@ -24,14 +24,20 @@ from bilat._errors import (
     InvalidDateError,
     InvalidNumberError,
     InvalidOptionError,
-    ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
-from bilat._fields import as_enum, as_items, as_pairs
+from bilat._fields import (
+    as_date,
+    as_enum,
+    as_instances,
+    as_pairs,
+    as_text,
+    invalid,
+)
 from bilat._pickling import public
 from bilat._roots import growth_rate
-from bilat._source import Source, as_date, as_sources, as_text
+from bilat._source import Source, to_sources
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +48,7 @@ if TYPE_CHECKING:
     from bilat._currency import CurrencyLike
     from bilat._frames import Backend
     from bilat._ledger import Preference
-    from bilat._measure import Amount, Measure
+    from bilat._measure import Amount, Measure, MeasureLike
     from bilat._project import Project
     from bilat._rates import ExchangeRates
 
@@ -56,7 +62,9 @@ __all__ = [
     "as_subject",
     "as_year",
     "check_year",
+    "metric_field",
     "same_parties",
+    "subject_field",
 ]
 
 #: What ``as_of=`` accepts: a date (its year is used), a year, or None for today.
@@ -101,8 +109,8 @@ def check_year(value: object, path: str) -> int:
         ValidationError: ``value`` is not such an int.
     """
     if type(value) is not int or not 1 <= value <= 9999:
-        raise ValidationError(
-            [(path, f"expected a year as an int from 1 to 9999, got {shown(value)}")]
+        raise invalid(
+            path, f"expected a year as an int from 1 to 9999, got {shown(value)}"
         )
     return value
 
@@ -146,20 +154,37 @@ def as_year(as_of: AsOf) -> int:
 
 
 # -- field converters ----------------------------------------------------------
+#
+# Each converter's parameter is typed with what its field accepts: mypy's attrs
+# plugin and IDEs show it as the constructor's parameter. The checks stay in
+# the object-typed helpers they call, since files and untyped callers may pass
+# anything.
 
 
-def _value_sources(value: object) -> Mapping[int, tuple[Source, ...]]:
+def metric_field(value: TradeMetric | str) -> TradeMetric:
+    """The converter of a ``metric`` field: a :class:`TradeMetric` or its value."""
+    return as_metric(value)
+
+
+def subject_field(value: TradeMetric | str) -> str:
+    """The converter of a ``subject`` field: text, or a :class:`TradeMetric`."""
+    return as_subject(value)
+
+
+def _value_sources(
+    value: Mapping[int, Source | Iterable[Source]],
+) -> Mapping[int, tuple[Source, ...]]:
     pairs = as_pairs(value, "value_sources", "a mapping of year to sources")
     checked = {
-        check_year(year, f"value_sources[{shown(year)}]"): as_sources(
-            sources, f"value_sources[{year}]"
+        check_year(year, f"value_sources[{shown(year)}]"): as_instances(
+            sources, Source, f"value_sources[{year}]"
         )
         for year, sources in pairs
     }
     return MappingProxyType(dict(sorted(checked.items())))
 
 
-def _reporter(value: object) -> Country | None:
+def _reporter(value: CountryLike | None) -> Country | None:
     return None if value is None else as_country(value, "reporter")
 
 
@@ -188,7 +213,7 @@ def as_subject(value: object, path: str = "subject") -> str:
     return as_text(value, path)
 
 
-def _claims(value: object) -> Mapping[int, Claim]:
+def _claims(value: Mapping[int, Claim]) -> Mapping[int, Claim]:
     from bilat._claims import Claim
 
     pairs = as_pairs(value, "claims", "a mapping of year to Claim")
@@ -196,9 +221,7 @@ def _claims(value: object) -> Mapping[int, Claim]:
     for year, claim in pairs:
         checked_year = check_year(year, f"claims[{shown(year)}]")
         if not isinstance(claim, Claim):
-            raise ValidationError(
-                [(f"claims[{year}]", f"expected a Claim, got {shown(claim)}")]
-            )
+            raise invalid(f"claims[{year}]", f"expected a Claim, got {shown(claim)}")
         checked[checked_year] = claim
     return MappingProxyType(dict(sorted(checked.items())))
 
@@ -222,13 +245,9 @@ class _Yearly:
     def _check_years(self) -> None:
         """The checks across fields, for ``__attrs_post_init__``."""
         if self.reporter is not None and self.reporter not in self.parties:
-            raise ValidationError(
-                [
-                    (
-                        "reporter",
-                        f"{shown(self.reporter)} is not one of the parties {shown(self.parties)}",
-                    )
-                ]
+            raise invalid(
+                "reporter",
+                f"{shown(self.reporter)} is not one of the parties {shown(self.parties)}",
             )
         for name, mapping in (
             ("value_sources", self.value_sources),
@@ -236,16 +255,10 @@ class _Yearly:
         ):
             for year in mapping:
                 if year not in self.values:
-                    raise ValidationError(
-                        [
-                            (
-                                f"{name}[{year}]",
-                                (
-                                    f"no value for {year} in values; years are "
-                                    f"{', '.join(map(str, self.values))}"
-                                ),
-                            )
-                        ]
+                    raise invalid(
+                        f"{name}[{year}]",
+                        f"no value for {year} in values; years are "
+                        f"{', '.join(map(str, self.values))}",
                     )
         if self.claims:
             from bilat._measure import measure_key
@@ -254,18 +267,12 @@ class _Yearly:
                 if claim.period != year or measure_key(claim.value) != measure_key(
                     self.values[year]
                 ):
-                    raise ValidationError(
-                        [
-                            (
-                                f"claims[{year}]",
-                                (
-                                    f"the claim states {shown(claim.value)} for "
-                                    f"{claim.period} but values[{year}] is "
-                                    f"{shown(self.values[year])}: a value's claim "
-                                    "must state that value for that year"
-                                ),
-                            )
-                        ]
+                    raise invalid(
+                        f"claims[{year}]",
+                        f"the claim states {shown(claim.value)} for "
+                        f"{claim.period} but values[{year}] is "
+                        f"{shown(self.values[year])}: a value's claim "
+                        "must state that value for that year",
                     )
 
     @property
@@ -409,13 +416,7 @@ def _pick(
     from bilat._claims import Claim
     from bilat._ledger import DEFAULT_PREFER, choose
 
-    kept: list[Claim] = []
-    for i, claim in enumerate(as_items(claims, "claims", "an iterable of Claims")):
-        if not isinstance(claim, Claim):
-            raise ValidationError(
-                [(f"claims[{i}]", f"expected a Claim, got {shown(claim)}")]
-            )
-        kept.append(claim)
+    kept = list(as_instances(claims, Claim, "claims"))
     wanted = None if subject is None else as_subject(subject)
     among = None if parties is None else any_parties(parties)
     if wanted is not None:
@@ -423,18 +424,12 @@ def _pick(
     if among is not None:
         kept = [c for c in kept if same_parties(c.subject, c.parties, among)]
     if not kept:
-        raise ValidationError(
-            [
-                (
-                    "claims",
-                    (
-                        "no claim to build a series from"
-                        + ("" if wanted is None else f" on {shown(wanted)}")
-                        + ("" if among is None else f" for {shown(among)}")
-                        + f": give {call} at least one claim"
-                    ),
-                )
-            ]
+        raise invalid(
+            "claims",
+            "no claim to build a series from"
+            + ("" if wanted is None else f" on {shown(wanted)}")
+            + ("" if among is None else f" for {shown(among)}")
+            + f": give {call} at least one claim",
         )
     who = None if reporter is None else as_country(reporter, "reporter")
     chosen = choose(kept, DEFAULT_PREFER if prefer is None else prefer, reporter=who)
@@ -445,17 +440,17 @@ def _pick(
     return picked, first.subject, first.parties if among is None else among
 
 
-def any_parties(value: object) -> tuple[Country, ...]:
+def any_parties(value: Iterable[CountryLike]) -> tuple[Country, ...]:
     """One or more distinct countries: the parties of a :class:`Series` or ``Target``."""
     return as_parties(value, least=1)
 
 
-def _measures(value: object) -> Mapping[int, Measure]:
+def _measures(value: Mapping[int, MeasureLike]) -> Mapping[int, Measure]:
     from bilat._measure import as_measure, describe, kind_key
 
     pairs = as_pairs(value, "values", "a mapping of year to a measure")
     if not pairs:
-        raise ValidationError([("values", "expected at least one year's value")])
+        raise invalid("values", "expected at least one year's value")
     checked: dict[int, Measure] = {}
     kind: tuple[str, str] | None = None
     first: Measure | None = None
@@ -467,18 +462,12 @@ def _measures(value: object) -> Mapping[int, Measure]:
             kind, first = found, measure
         elif found != kind:
             assert first is not None
-            raise ValidationError(
-                [
-                    (
-                        f"values[{checked_year}]",
-                        (
-                            f"{shown(measure)} is {describe(measure)} but the "
-                            f"first value is {describe(first)}: one series holds "
-                            "values of one kind (one currency, one dimension, "
-                            "or numbers)"
-                        ),
-                    )
-                ]
+            raise invalid(
+                f"values[{checked_year}]",
+                f"{shown(measure)} is {describe(measure)} but the "
+                f"first value is {describe(first)}: one series holds "
+                "values of one kind (one currency, one dimension, "
+                "or numbers)",
             )
         checked[checked_year] = measure
     return MappingProxyType(dict(sorted(checked.items())))
@@ -533,13 +522,13 @@ class Series(_Yearly):
     """
 
     parties: tuple[Country, ...] = attrs.field(converter=any_parties)
-    subject: str = attrs.field(converter=as_subject)
+    subject: str = attrs.field(converter=subject_field)
     values: Mapping[int, Measure] = attrs.field(converter=_measures, eq=_measures_key)
     reporter: Country | None = attrs.field(
         default=None, kw_only=True, converter=_reporter
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
     value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
         factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
@@ -653,9 +642,7 @@ class Series(_Yearly):
         from bilat._project import Project
 
         if not isinstance(project, Project):
-            raise ValidationError(
-                [("project", f"expected a Project, got {shown(project)}")]
-            )
+            raise invalid("project", f"expected a Project, got {shown(project)}")
         name = project._measure(measure)
         latest: dict[int, Any] = {}
         for update in sorted(
@@ -663,16 +650,10 @@ class Series(_Yearly):
         ):
             latest[update.date.year] = update
         if not latest:
-            raise ValidationError(
-                [
-                    (
-                        "updates",
-                        (
-                            f"{shown(project.name)} has no update of {shown(name)}: "
-                            "add a ProgressUpdate to the project first"
-                        ),
-                    )
-                ]
+            raise invalid(
+                "updates",
+                f"{shown(project.name)} has no update of {shown(name)}: "
+                "add a ProgressUpdate to the project first",
             )
         return cls(
             project.parties,
@@ -714,7 +695,7 @@ class Series(_Yearly):
         """The series as a tidy frame, one row per year (``pandas`` extra).
 
         The columns of :meth:`TradeSeries.to_frame` (``parties``,
-        ``metric`` holding the subject, ``reporter``, ``year``, ``value``,
+        ``subject``, ``reporter``, ``year``, ``value``,
         ``low``, ``high``, ``qualifier``, ``currency``, ``source``). For
         quantities, every value is given in the unit of the first one,
         converted exactly, and ``currency`` holds that unit's short symbol

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from typing import final
+from collections.abc import Iterable
+from typing import TypeAlias, final
 
 import attrs
 
-from bilat._errors import ValidationError, shown
+from bilat._errors import shown
 from bilat._fields import (
+    DateLike,
     DateOrYear,
     as_date,
     as_date_or_year,
@@ -17,12 +19,14 @@ from bilat._fields import (
     as_optional_date,
     as_optional_date_or_year,
     as_text,
+    invalid,
 )
 from bilat._pickling import public
 
 __all__ = [
     "DateOrYear",
     "Source",
+    "Sources",
     "as_date",
     "as_date_or_year",
     "as_optional_date",
@@ -33,7 +37,11 @@ __all__ = [
     "date_or_year_text",
     "date_repr",
     "date_span",
+    "to_sources",
 ]
+
+#: What a ``sources`` field accepts: one :class:`Source`, or several.
+Sources: TypeAlias = "Source | Iterable[Source]"
 
 
 def date_span(value: DateOrYear) -> tuple[dt.date, dt.date]:
@@ -106,30 +114,42 @@ def as_sources(value: object, path: str = "sources") -> tuple[Source, ...]:
     return as_instances(value, Source, path)
 
 
+def to_sources(value: Sources) -> tuple[Source, ...]:
+    """The converter of every ``sources`` field: :func:`as_sources`, typed.
+
+    Example:
+        >>> from bilat import Source
+        >>> from bilat._source import to_sources
+        >>> to_sources(Source("Akorda"))
+        (Source('Akorda'),)
+    """
+    return as_sources(value)
+
+
 # -- Source ------------------------------------------------------------------------
 
 
-def _title(value: object) -> str:
+def _title(value: str) -> str:
     return as_text(value, "title")
 
 
-def _publisher(value: object) -> str | None:
+def _publisher(value: str | None) -> str | None:
     return None if value is None else as_text(value, "publisher")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     return None if value is None else as_text(value, "note")
 
 
-def _published(value: object) -> dt.date | None:
+def _published(value: DateLike | None) -> dt.date | None:
     return as_optional_date(value, "published")
 
 
-def _accessed(value: object) -> dt.date | None:
+def _accessed(value: DateLike | None) -> dt.date | None:
     return as_optional_date(value, "accessed")
 
 
-def _url(value: object) -> str | None:
+def _url(value: str | None) -> str | None:
     if value is None:
         return None
     url = as_text(value, "url")
@@ -147,9 +167,7 @@ def _url(value: object) -> str | None:
         elif any(c.isspace() or not c.isprintable() for c in url):
             problem = "it contains spaces or control characters"
     if problem is not None:
-        raise ValidationError(
-            [("url", f"expected an http(s) URL, got {shown(value)}: {problem}")]
-        )
+        raise invalid("url", f"expected an http(s) URL, got {shown(value)}: {problem}")
     return url
 
 
@@ -209,16 +227,10 @@ class Source:
             and self.accessed is not None
             and self.accessed < self.published
         ):
-            raise ValidationError(
-                [
-                    (
-                        "accessed",
-                        (
-                            f"accessed {self.accessed.isoformat()} is before "
-                            f"published {self.published.isoformat()}"
-                        ),
-                    )
-                ]
+            raise invalid(
+                "accessed",
+                f"accessed {self.accessed.isoformat()} is before "
+                f"published {self.published.isoformat()}",
             )
 
     def cite(self) -> str:

@@ -26,16 +26,16 @@ from bilat._assess import (
     status,
     thresholds,
 )
-from bilat._country import Country, as_parties
+from bilat._country import Country, to_parties
 from bilat._errors import (
     CurrencyMismatchError,
     PrecisionError,
     RateNotFoundError,
     UnitMismatchError,
-    ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
+from bilat._fields import invalid
 from bilat._measure import (
     Amount,
     KindMismatchError,
@@ -56,21 +56,22 @@ from bilat._series import (
     Series,
     TradeMetric,
     any_parties,
-    as_metric,
-    as_subject,
     as_year,
     check_year,
+    metric_field,
     same_parties,
+    subject_field,
 )
-from bilat._source import Source, as_sources
+from bilat._source import Source, to_sources
 from bilat._trade_series import TradeSeries
 
 if TYPE_CHECKING:
     import pint
     from matplotlib.axes import Axes
 
+    from bilat._claims import Claim
     from bilat._locale import LocaleLike
-    from bilat._measure import Measure
+    from bilat._measure import Measure, MeasureLike
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -92,11 +93,13 @@ AnyTarget: TypeAlias = "TradeTarget | Target"
 _ON_TRACK, _NEEDS_ACCELERATION, _OFF_TRACK = DEFAULTS
 
 
-def _value(value: object) -> Money | Estimate:
+def _value(value: Money | Estimate) -> Money | Estimate:
+    return _money_value(value)
+
+
+def _money_value(value: object) -> Money | Estimate:
     if not isinstance(value, Money | Estimate):
-        raise ValidationError(
-            [("value", f"expected a Money or an Estimate, got {shown(value)}")]
-        )
+        raise invalid("value", f"expected a Money or an Estimate, got {shown(value)}")
     _check_positive(value)
     return value
 
@@ -104,37 +107,33 @@ def _value(value: object) -> Money | Estimate:
 def _check_positive(value: Measure) -> None:
     """Refuse a value whose stated value is not above zero: no target promises it."""
     if amount(value) <= 0:
-        raise ValidationError(
-            [("value", f"expected a positive amount, got {shown(value)}")]
-        )
+        raise invalid("value", f"expected a positive amount, got {shown(value)}")
 
 
-def _deadline(value: object) -> int | None:
+def _deadline(value: int | None) -> int | None:
     return None if value is None else check_year(value, "deadline")
 
 
-def _baseline_year(value: object) -> int | None:
+def _baseline_year(value: int | None) -> int | None:
     return None if value is None else check_year(value, "baseline_year")
 
 
 def _check_years(baseline_year: int | None, deadline: int | None) -> None:
     if deadline is not None and baseline_year is not None and baseline_year >= deadline:
-        raise ValidationError(
-            [
-                (
-                    "baseline_year",
-                    f"{baseline_year!r} is not before the deadline {deadline!r}",
-                )
-            ]
+        raise invalid(
+            "baseline_year",
+            f"{baseline_year!r} is not before the deadline {deadline!r}",
         )
 
 
-def _agreement(value: object) -> Agreement | None:
+def _agreement(value: Agreement | None) -> Agreement | None:
+    return _checked_agreement(value)
+
+
+def _checked_agreement(value: object) -> Agreement | None:
     if value is None or isinstance(value, Agreement):
         return value
-    raise ValidationError(
-        [("agreement", f"expected an Agreement or None, got {shown(value)}")]
-    )
+    raise invalid("agreement", f"expected an Agreement or None, got {shown(value)}")
 
 
 def same_pair(target: AnyTarget, series: AnySeries) -> bool:
@@ -232,34 +231,22 @@ def progress_or_reason(
 def _check_series(target: AnyTarget, series: object, call: str) -> AnySeries:
     """``series`` if it measures ``target``: the same subject and parties."""
     if not isinstance(series, TradeSeries | Series):
-        raise ValidationError(
-            [("series", f"expected a TradeSeries or a Series, got {shown(series)}")]
+        raise invalid(
+            "series", f"expected a TradeSeries or a Series, got {shown(series)}"
         )
     if series.subject != target.subject:
         path = "metric" if isinstance(target, TradeTarget) else "subject"
-        raise ValidationError(
-            [
-                (
-                    path,
-                    (
-                        f"the series measures {shown(series.subject)} but the "
-                        f"target is for {shown(target.subject)}: {call} needs a "
-                        "series of the target's subject"
-                    ),
-                )
-            ]
+        raise invalid(
+            path,
+            f"the series measures {shown(series.subject)} but the "
+            f"target is for {shown(target.subject)}: {call} needs a "
+            "series of the target's subject",
         )
     if not same_parties(target.subject, target.parties, series.parties):
-        raise ValidationError(
-            [
-                (
-                    "parties",
-                    (
-                        f"the series is for {series.parties!r} but the "
-                        f"target is for {target.parties!r}"
-                    ),
-                )
-            ]
+        raise invalid(
+            "parties",
+            f"the series is for {series.parties!r} but the "
+            f"target is for {target.parties!r}",
         )
     return series
 
@@ -441,11 +428,11 @@ class TradeTarget:
         (True, <TradeMetric.TURNOVER: 'turnover'>)
     """
 
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
     value: Money | Estimate = attrs.field(converter=_value)
     deadline: int | None = attrs.field(default=None, kw_only=True, converter=_deadline)
     metric: TradeMetric = attrs.field(
-        default=TradeMetric.TURNOVER, kw_only=True, converter=as_metric
+        default=TradeMetric.TURNOVER, kw_only=True, converter=metric_field
     )
     baseline_year: int | None = attrs.field(
         default=None, kw_only=True, converter=_baseline_year
@@ -454,7 +441,7 @@ class TradeTarget:
         default=None, kw_only=True, converter=_agreement
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
 
     def __attrs_post_init__(self) -> None:
@@ -589,31 +576,43 @@ class TradeTarget:
 
     def plot(
         self,
-        series: TradeSeries,
+        series: TradeSeries | Series,
         ax: Axes | None = None,
         *,
         as_of: AsOf = None,
         rates: ExchangeRates | None = None,
+        claims: Iterable[Claim] = (),
+        locale: LocaleLike = "en",
     ) -> Axes:
         """Chart ``series`` against this target (``plot`` extra, matplotlib).
 
         Draws, in the target's currency: the series' values up to ``as_of``
-        (solid, with markers); the path planned from the base year to the
-        target by the deadline (dashed); the path projected from the
-        latest value at the actual rate (dotted) up to the deadline, or,
-        without a deadline, up to the year the target would be reached;
-        the target as a horizontal line and the deadline as a vertical one.
-        The title names the parties, the metric, ``as_of`` and the status of
-        :meth:`progress`; the y axis shows compact amounts and its label
-        the currency. Amounts become floats only to be drawn.
+        (solid, with markers; the legend names the reporter); each of
+        ``claims`` on the target's subject and parties as a point with its
+        range (an estimate's bounds, or what an exact figure's written
+        precision allows), grouped by the country that stated it, with the
+        years whose figures disagree shaded; the path planned from the base
+        year to the target by the deadline (dashed); the path projected
+        from the latest value at the actual rate (dotted) up to the
+        deadline, or without one up to the year the target would be
+        reached, with a band when the base or latest value is an estimate;
+        the target as a horizontal line, the deadline and ``as_of`` as
+        vertical ones. The title names the parties (CLDR names in
+        ``locale``), the subject and the status of :meth:`progress`; the y
+        axis starts at zero, names the currency and shows compact
+        amounts in ``locale``. Amounts become floats only to be drawn.
 
         Args:
-            series: The trade series to measure, as for :meth:`progress`.
+            series: The series to measure, as for :meth:`progress`.
             ax: The matplotlib Axes to draw on; None draws on a new figure
-                from :func:`matplotlib.pyplot.subplots`.
+                with ``layout="constrained"``, so ``savefig`` clips no label.
             as_of: As for :meth:`progress` (None is the current year).
             rates: As for :meth:`progress`; each year's value is converted
                 at the rate on or before 31 December of that year.
+            claims: Stated figures to show beside the series, such as
+                :attr:`Dossier.claims`; those on other subjects or parties
+                are left out.
+            locale: The language of every word and number drawn.
 
         Returns:
             The Axes drawn on.
@@ -623,6 +622,7 @@ class TradeTarget:
                 'bilat[plot]'``).
             ValidationError: as for :meth:`progress`.
             CurrencyMismatchError: as for :meth:`progress`.
+            UnknownLocaleError: ``locale`` is not a locale.
 
         Example:
             >>> import matplotlib.pyplot as plt
@@ -631,14 +631,19 @@ class TradeTarget:
             >>> series = TradeSeries(("KZ", "UZ"), "turnover",
             ...                      {2021: usd("3.9e9"), 2023: usd("4.4e9")})
             >>> target = TradeTarget(("KZ", "UZ"), usd("1e10"), deadline=2030)
-            >>> ax = target.plot(series, as_of=2024)
-            >>> ax.get_title(), ax.get_ylabel()
-            ('KZ–UZ turnover as of 2024: off track', 'Turnover (USD)')
+            >>> ax = target.plot(series, as_of=2024, locale="ru")
+            >>> print(ax.get_title())
+            Казахстан–Узбекистан: Товарооборот
+            отставание (по состоянию на 2024 г.)
+            >>> ax.get_ylabel()
+            'Товарооборот, USD'
             >>> plt.close(ax.figure)
         """
         from bilat._plots import target_plot
 
-        return target_plot(self, series, ax, as_of=as_of, rates=rates)
+        return target_plot(
+            self, series, ax, as_of=as_of, rates=rates, claims=claims, locale=locale
+        )
 
     def __repr__(self) -> str:
         args = [repr(self.parties), repr(self.value)]
@@ -655,7 +660,7 @@ class TradeTarget:
         return f"TradeTarget({', '.join(args)})"
 
 
-def _measure_value(value: object) -> Measure:
+def _measure_value(value: MeasureLike) -> Measure:
     measure = as_measure(value, "value")
     _check_positive(measure)
     return measure
@@ -710,7 +715,7 @@ class Target:
         converter=_measure_value, eq=measure_key
     )
     deadline: int | None = attrs.field(default=None, kw_only=True, converter=_deadline)
-    subject: str = attrs.field(kw_only=True, converter=as_subject)
+    subject: str = attrs.field(kw_only=True, converter=subject_field)
     baseline_year: int | None = attrs.field(
         default=None, kw_only=True, converter=_baseline_year
     )
@@ -718,7 +723,7 @@ class Target:
         default=None, kw_only=True, converter=_agreement
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
 
     def __attrs_post_init__(self) -> None:
@@ -800,6 +805,74 @@ class Target:
             limits=(on_track, needs_acceleration, off_track),
             after_deadline=after_deadline,
             call="Target.progress()",
+        )
+
+    def plot(
+        self,
+        series: Series | TradeSeries,
+        ax: Axes | None = None,
+        *,
+        as_of: AsOf = None,
+        rates: ExchangeRates | None = None,
+        claims: Iterable[Claim] = (),
+        locale: LocaleLike = "en",
+    ) -> Axes:
+        """Chart ``series`` against this target (``plot`` extra, matplotlib).
+
+        Draws, in the target's currency or unit: the series' values up to ``as_of``
+        (solid, with markers; the legend names the reporter); each of
+        ``claims`` on the target's subject and parties as a point with its
+        range (an estimate's bounds, or what an exact figure's written
+        precision allows), grouped by the country that stated it, with the
+        years whose figures disagree shaded; the path planned from the base
+        year to the target by the deadline (dashed); the path projected
+        from the latest value at the actual rate (dotted) up to the
+        deadline, or without one up to the year the target would be
+        reached, with a band when the base or latest value is an estimate;
+        the target as a horizontal line, the deadline and ``as_of`` as
+        vertical ones. The title names the parties (CLDR names in
+        ``locale``), the subject and the status of :meth:`progress`; the y
+        axis starts at zero, names the currency or unit and shows compact
+        amounts in ``locale``. Amounts become floats only to be drawn.
+
+        Args:
+            series: The series to measure, as for :meth:`progress`.
+            ax: The matplotlib Axes to draw on; None draws on a new figure
+                with ``layout="constrained"``, so ``savefig`` clips no label.
+            as_of: As for :meth:`progress` (None is the current year).
+            rates: As for :meth:`progress`; each year's value is converted
+                at the rate on or before 31 December of that year.
+            claims: Stated figures to show beside the series, such as
+                :attr:`Dossier.claims`; those on other subjects or parties
+                are left out.
+            locale: The language of every word and number drawn.
+
+        Returns:
+            The Axes drawn on.
+
+        Raises:
+            MissingExtraError: matplotlib is not installed (``pip install
+                'bilat[plot]'``).
+            ValidationError: as for :meth:`progress`.
+            CurrencyMismatchError: as for :meth:`progress`.
+            UnknownLocaleError: ``locale`` is not a locale.
+
+        Example:
+            >>> import matplotlib.pyplot as plt
+            >>> from bilat import Q_, Series, Target
+            >>> railway = Target(("KZ", "UZ"), Q_("152 km"), deadline=2026,
+            ...                  subject="railway: length")
+            >>> track = Series(("KZ", "UZ"), "railway: length",
+            ...                {2024: Q_("60 km"), 2025: Q_("106 km")})
+            >>> ax = railway.plot(track, as_of=2025)
+            >>> ax.get_ylabel(), float(ax.get_ylim()[0])
+            ('Railway: length, km', 0.0)
+            >>> plt.close(ax.figure)
+        """
+        from bilat._plots import target_plot
+
+        return target_plot(
+            self, series, ax, as_of=as_of, rates=rates, claims=claims, locale=locale
         )
 
     def __repr__(self) -> str:

@@ -10,14 +10,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, final, overload
+from typing import TYPE_CHECKING, Literal, cast, final, overload
 
 import attrs
 
-from bilat._country import Country, as_parties
-from bilat._errors import ValidationError, shown
+from bilat._country import Country, to_parties
+from bilat._errors import shown
 from bilat._estimate import Estimate
-from bilat._fields import as_enum, as_pairs
+from bilat._fields import as_enum, as_pairs, invalid
 from bilat._money import Money
 from bilat._pickling import public
 from bilat._series import (
@@ -29,10 +29,10 @@ from bilat._series import (
     _reporter,
     _value_sources,
     _Yearly,
-    as_metric,
     check_year,
+    metric_field,
 )
-from bilat._source import Source, as_sources
+from bilat._source import Source, to_sources
 
 if TYPE_CHECKING:
     import os
@@ -45,15 +45,16 @@ if TYPE_CHECKING:
     from bilat._currency import Currency, CurrencyLike
     from bilat._frames import Backend
     from bilat._ledger import Preference
+    from bilat._measure import Measure
     from bilat._rates import ExchangeRates
 
 __all__ = ["TradeSeries"]
 
 
-def _values(value: object) -> Mapping[int, Money | Estimate]:
+def _values(value: Mapping[int, Money | Estimate]) -> Mapping[int, Money | Estimate]:
     pairs = as_pairs(value, "values", "a mapping of year to Money or Estimate")
     if not pairs:
-        raise ValidationError([("values", "expected at least one year's value")])
+        raise invalid("values", "expected at least one year's value")
     currency: Currency | None = None
     checked: dict[int, Money | Estimate] = {}
     # Years given in order (as files and readers give them) need no sort.
@@ -65,34 +66,33 @@ def _values(value: object) -> Mapping[int, Money | Estimate]:
         if type(year) is not int or not 1 <= year <= 9999:
             year = check_year(year, f"values[{shown(year)}]")  # noqa: PLW2901 - raises
         if type(money) is not Money and type(money) is not Estimate:  # both final
-            raise ValidationError(
-                [
-                    (
-                        f"values[{year}]",
-                        f"expected a Money or an Estimate, got {shown(money)}",
-                    )
-                ]
+            raise invalid(
+                f"values[{year}]",
+                f"expected a Money or an Estimate, got {shown(money)}",
             )
         found = money.currency
         if currency is None:
             currency = found
         elif found is not currency and found != currency:
-            raise ValidationError(
-                [
-                    (
-                        f"values[{year}].currency",
-                        (
-                            f"{shown(found.code)} differs from "
-                            f"{shown(currency.code)}: one series has one currency"
-                        ),
-                    )
-                ]
+            raise invalid(
+                f"values[{year}].currency",
+                f"{shown(found.code)} differs from "
+                f"{shown(currency.code)}: one series has one currency",
             )
         if year <= last:
             ordered = False
         last = year
         checked[year] = money
     return MappingProxyType(checked if ordered else dict(sorted(checked.items())))
+
+
+def _unchecked(values: Mapping[int, Measure]) -> Mapping[int, Money | Estimate]:
+    """Claims' values as they are, for ``TradeSeries`` to check.
+
+    A claim may state a quantity or a number; the constructor refuses such a
+    value with the year's path (``values[2024]``), so it is passed on as is.
+    """
+    return cast("Mapping[int, Money | Estimate]", values)
 
 
 @public
@@ -144,8 +144,8 @@ class TradeSeries(_Yearly):
         Decimal('0.062170')
     """
 
-    parties: tuple[Country, ...] = attrs.field(converter=as_parties)
-    metric: TradeMetric = attrs.field(converter=as_metric)
+    parties: tuple[Country, ...] = attrs.field(converter=to_parties)
+    metric: TradeMetric = attrs.field(converter=metric_field)
     values: Mapping[int, Money | Estimate] = attrs.field(
         converter=_values, eq=_mapping_key
     )
@@ -153,7 +153,7 @@ class TradeSeries(_Yearly):
         default=None, kw_only=True, converter=_reporter
     )
     sources: tuple[Source, ...] = attrs.field(
-        default=(), kw_only=True, converter=as_sources
+        default=(), kw_only=True, converter=to_sources
     )
     value_sources: Mapping[int, tuple[Source, ...]] = attrs.field(
         factory=dict, kw_only=True, converter=_value_sources, eq=_mapping_key
@@ -308,7 +308,7 @@ class TradeSeries(_Yearly):
                 "subject",
                 "trade metric (build a Series for other subjects)",
             ),
-            {year: claim.value for year, claim in picked.items()},
+            _unchecked({year: claim.value for year, claim in picked.items()}),
             reporter=reporter,
             value_sources={year: (claim.source,) for year, claim in picked.items()},
             claims=picked,
@@ -404,8 +404,8 @@ class TradeSeries(_Yearly):
     ) -> pd.DataFrame | pl.DataFrame:
         """The series as a tidy frame, one row per year (``pandas`` extra).
 
-        Columns: ``parties`` (tuple of alpha-2 codes), ``metric``
-        (``"turnover"``), ``reporter`` (alpha-2 code or None), ``year``
+        Columns: ``parties`` (tuple of alpha-2 codes), ``subject`` (the
+        metric, ``"turnover"``), ``reporter`` (alpha-2 code or None), ``year``
         (int), ``value`` (the stated amount), ``low`` and ``high`` (its
         bounds: all three equal for Money), ``qualifier`` (``"exact"``, or
         the :class:`Qualifier` value of an Estimate), ``currency`` (its

@@ -38,15 +38,16 @@ from bilat._errors import (
     NumberTypeError,
     ParseError,
     UnitMismatchError,
-    ValidationError,
     shown,
 )
+from bilat._fields import invalid, is_quantity
 from bilat._money import Money, make_money
 from bilat._pickling import public
 from bilat._unit_cache import DiskCachedRegistry, root_factor
 
 if TYPE_CHECKING:
     import pint
+    from pint.facets.plain import PlainUnit
 
     from bilat._locale import LocaleLike
 
@@ -381,24 +382,17 @@ def parse_unit(value: object) -> pint.Unit:
         return _unit(str.strip(value))
     if _is_pint(value) and hasattr(value, "dimensionality"):
         if hasattr(value, "magnitude"):
-            raise ValidationError(
-                [("unit", f"expected a unit, got the quantity {shown(value)}")]
-            )
+            raise invalid("unit", f"expected a unit, got the quantity {shown(value)}")
         try:
             return _pint_unit(value)
         except BilatError:
             raise
         except Exception as e:  # noqa: BLE001 - a foreign object may fail to format
-            raise ValidationError(
-                [("unit", f"cannot read the unit {shown(value)}: {_reason(e)}")]
+            raise invalid(
+                "unit", f"cannot read the unit {shown(value)}: {_reason(e)}"
             ) from None
-    raise ValidationError(
-        [
-            (
-                "unit",
-                f"expected a unit such as 'tonne' or a pint Unit, got {shown(value)}",
-            )
-        ]
+    raise invalid(
+        "unit", f"expected a unit such as 'tonne' or a pint Unit, got {shown(value)}"
     )
 
 
@@ -415,7 +409,8 @@ def _own_unit(unit: Any) -> pint.Unit:
     return _unit(f"{unit:D}")
 
 
-def _unit_text(value: object) -> str:
+def _unit_text(value: str | PlainUnit) -> str:
+    # PlainUnit: what pint types a quantity's ``.units`` as; pint.Unit is one.
     return f"{parse_unit(value):D}"
 
 
@@ -423,12 +418,12 @@ def _is_pint(value: object) -> bool:
     return type(value).__module__.startswith("pint")
 
 
-def _is_quantity(value: object) -> bool:
-    return _is_pint(value) and hasattr(value, "magnitude") and hasattr(value, "units")
-
-
-# A number (sign, underscores and exponent allowed; to_decimal checks it), then
-# a unit expression (or nothing, for a dimensionless number).
+# A number (sign, underscores and exponent allowed), then a unit expression (or
+# nothing, for a dimensionless number). This only splits the text: the number
+# part is any run of what numbers are written with, so that to_decimal (whose
+# grammar is bilat._decimal.FINITE_NUMBER) judges all of it and names it whole
+# ("1__0", "1.5.3"), rather than a strict pattern cutting it where it goes
+# wrong and leaving the rest to be misread as a unit.
 _QUANTITY: Final = re.compile(
     r"([+-]?[0-9_.]+(?:[eE][+-]?[0-9]+)?)(.*)", re.ASCII | re.DOTALL
 )
@@ -458,13 +453,11 @@ def parse_quantity(value: object) -> pint.Quantity[Decimal]:
     """
     if isinstance(value, str):
         return _parse_text(value)[0]
-    if _is_quantity(value):
+    if is_quantity(value):
         number = magnitude(value)
         unit = parse_unit(value.units)  # type: ignore[attr-defined]
     else:
-        raise ValidationError(
-            [("", f"expected a quantity such as '152 km', got {shown(value)}")]
-        )
+        raise invalid("", f"expected a quantity such as '152 km', got {shown(value)}")
     return get_registry().Quantity(number, unit)
 
 
@@ -669,7 +662,11 @@ def quantity_ratio(numerator: Any, denominator: Any) -> Decimal:
     )
 
 
-def _price(value: object) -> Money:
+def _price(value: Money) -> Money:
+    return _checked_price(value)
+
+
+def _checked_price(value: object) -> Money:
     if type(value) is not Money:
         raise NumberTypeError(value, "price", "a Money")
     return value
@@ -759,9 +756,7 @@ class UnitPrice:
             UnitPrice(Money('13', 'USD'), 'kilometer')
         """
         if not isinstance(money, Money):
-            raise ValidationError(
-                [("money", f"expected a Money to divide, got {shown(money)}")]
-            )
+            raise invalid("money", f"expected a Money to divide, got {shown(money)}")
         quantity = parse_quantity(quantity)
         amount = magnitude(quantity)
         if not amount:
@@ -812,7 +807,7 @@ class UnitPrice:
     def __mul__(self, other: int | Decimal | float) -> UnitPrice: ...
     def __mul__(self, other: object) -> Any:
         """``price * quantity`` → Money; ``price * number`` → UnitPrice."""
-        if _is_quantity(other):
+        if is_quantity(other):
             quantity = parse_quantity(other)
             factor = _factor(quantity.units, self.units, self._label())
             value = Fraction(self.price.amount) * Fraction(magnitude(quantity))

@@ -115,6 +115,7 @@ from bilat._errors import (
     IncompleteDataWarning,
     InvalidOptionError,
     ValidationError,
+    count_of,
     shown,
 )
 from bilat._fields import as_items
@@ -313,7 +314,7 @@ def _not_found(census: _Census, pair: tuple[Country, Country], wanted: str) -> s
     rows, pair_rows, breakdowns, reverse = census.rows, *census.counts[pair]
     message = (
         f"no national-total {wanted} rows reported by {_describe(reporter)} for "
-        f"partner {_describe(partner)}: {rows} rows read, "
+        f"partner {_describe(partner)}: {count_of(rows, 'row')} read, "
         f"{pair_rows} of them for this pair"
     )
     if breakdowns:
@@ -323,7 +324,7 @@ def _not_found(census: _Census, pair: tuple[Country, Country], wanted: str) -> s
         )
     if reverse:
         message += (
-            f"; the file has {reverse} rows reported by "
+            f"; the file has {count_of(reverse, 'row')} reported by "
             f"{partner.name()} for {reporter.name()}: use "
             f"reporter={shown(partner.alpha2)}, partner={shown(reporter.alpha2)} for that view"
         )
@@ -547,7 +548,10 @@ def _sort_key(key: tuple[Country, Country]) -> tuple[str, str]:
 
 def _nothing_at_all(collector: _Collector, census: _Census, wanted: str) -> str:
     """Why no pair at all was found."""
-    message = f"no national-total {wanted} rows of a pair of countries: {census.rows} rows read"
+    message = (
+        f"no national-total {wanted} rows of a pair of countries: "
+        f"{count_of(census.rows, 'row')} read"
+    )
     counts = [
         (collector.skipped(_Skip.AGGREGATE), "with an aggregate area such as 0 World"),
         (collector.skipped(_Skip.UNKNOWN), "with a code UN Comtrade does not list"),
@@ -558,7 +562,7 @@ def _nothing_at_all(collector: _Collector, census: _Census, wanted: str) -> str:
     ]
     for count, what in counts:
         if count:
-            message += f", {count} national totals {what}"
+            message += f", {count_of(count, 'national total')} {what}"
     return message
 
 
@@ -583,21 +587,26 @@ def _warn(
             years = sum(map(len, short.values()))
             example = next(iter(short))
             parts.append(
-                f"{years} years left out of {len(short)} series, where months or a "
+                f"{count_of(years, 'year')} left out of "
+                f"{count_of(len(short), 'series', 'series')}, where months or a "
                 "flow are missing; each series' source note names its years, such as "
                 f"{_view(example, metric)}: {short[example][0]}"
             )
         if empty:
+            are = "is" if len(empty) == 1 else "are"
             parts.append(
-                f"{len(empty)} pairs with no complete year of {metric.value} are not "
-                f"in the result: {_listed(empty)}"
+                f"{count_of(len(empty), 'pair')} with no complete year of "
+                f"{metric.value} {are} not in the result: {_listed(empty)}"
             )
         message = f"{names}: " + ". ".join(parts)
         warnings.warn(IncompleteDataWarning(message), stacklevel=stacklevel)
     unknown = collector.unknown_codes() if collector.every else {}
     if unknown:
         listed = _listed(
-            [f"{shown(text)} ({rows} rows)" for text, rows in unknown.items()]
+            [
+                f"{shown(text)} ({count_of(rows, 'row')})"
+                for text, rows in unknown.items()
+            ]
         )
         warnings.warn(
             IncompleteDataWarning(

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 
 from bilat._country import Country
 from bilat._decimal import read_decimal
-from bilat._errors import ValidationError, shown
+from bilat._errors import shown
+from bilat._fields import invalid
 from bilat._series import TradeMetric
 from bilat.io._areas import AreaKind, _code_of, area
 
@@ -67,6 +68,12 @@ _METRIC_FLOWS: Final = {
     TradeMetric.IMPORTS: ("M",),
 }
 
+# A value as UN Comtrade's CSV and JSON exports write one (a JSON number, with
+# leading zeros let through): stricter than bilat._decimal.FINITE_NUMBER on
+# purpose. A machine-written file never has underscores, a leading "+", or
+# "5." and ".5"; text like that in primaryValue means the column is not
+# Comtrade's, and is refused. It is also the check run on every row of files
+# of millions, so it stays this short.
 _NUMBER: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?", re.ASCII)
 _NUMBER_MATCH: Final = _NUMBER.fullmatch
 _YEAR: Final = re.compile(r"[0-9]{4}", re.ASCII)
@@ -128,7 +135,7 @@ class _Files:
 
 
 def _fail(place: str, message: str) -> NoReturn:
-    raise ValidationError([(place, message)])
+    raise invalid(place, message)
 
 
 # -- one row ---------------------------------------------------------------------

@@ -59,11 +59,11 @@ from cattrs.gen import (
 from bilat._cache import thread_safe_cache, thread_safe_lru_cache
 from bilat._country import Country
 from bilat._currency import Currency, as_currency
-from bilat._decimal import decimal_text, to_decimal
-from bilat._errors import BilatError, ValidationError, shown
+from bilat._decimal import FINITE_NUMBER, decimal_text, to_decimal
+from bilat._errors import BilatError, InvalidDateError, ValidationError, shown
 from bilat._estimate import Estimate, Qualifier
+from bilat._fields import as_date, as_enum
 from bilat._money import Money, make_money
-from bilat.io._schema import DECIMAL_PATTERN
 from bilat.io._spec import (
     AnySeries,
     AnyTarget,
@@ -149,14 +149,30 @@ def _structure_decimal(value: object, _: object) -> Decimal:
 
 
 def _structure_date(value: object, _: object) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if type(value) is str and _ISO_DATE.fullmatch(value):
+    """A TOML date or ``YYYY-MM-DD`` text, read by bilat's one date rule.
+
+    Only the messages are the file's own: they speak of what a file writes
+    (``true``, a table) and give the calendar's reason for a day that does
+    not exist.
+    """
+    if type(value) is dt.date or type(value) is str:
         try:
-            return dt.date.fromisoformat(value)
-        except ValueError as e:
-            raise ValidationError(f"invalid date {shown(value)}: {e}") from None
+            return as_date(value, "")
+        except InvalidDateError:
+            if type(value) is str and _ISO_DATE.fullmatch(value):
+                raise _no_such_day(value) from None
     raise _fail("a date written as 'YYYY-MM-DD'", value)
+
+
+def _no_such_day(text: str) -> InvalidDateError:
+    """The error for ``YYYY-MM-DD`` text that names no day, with the reason."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as e:
+        reason = str(e)
+    else:  # pragma: no cover - as_date reads every real day
+        reason = "not a day"
+    return InvalidDateError(text, "", f"a real day ({reason})")
 
 
 def _structure_date_or_year(value: object, _: object) -> dt.date | int:
@@ -384,7 +400,7 @@ def _unstructure_quantity(value: pint.Quantity[Any]) -> str:
 # -- measures, speakers, and either kind of target or series ------------------
 
 #: A number written without a unit: a plain number, not a quantity.
-_BARE_NUMBER: Final = re.compile(DECIMAL_PATTERN)
+_BARE_NUMBER: Final = re.compile(FINITE_NUMBER)
 
 
 class _Written(str):
@@ -476,13 +492,17 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def _structure_enum(value: object, cls: type[E]) -> E:
-    try:
-        return cls(value)
-    except ValueError:
-        choices = ", ".join(repr(member.value) for member in cls)
-        raise ValidationError(
-            f"unknown {cls.__name__} {describe(value)}: expected one of {choices}"
-        ) from None
+    """A member of ``cls`` from its text, by bilat's one enum rule (``as_enum``).
+
+    A value that is not text is named as the file writes it (``true``, a
+    table), with the same message.
+    """
+    if type(value) is str:
+        return as_enum(value, cls, "", cls.__name__)
+    choices = ", ".join(repr(member.value) for member in cls)
+    raise ValidationError(
+        f"unknown {cls.__name__} {describe(value)}: expected one of {choices}"
+    )
 
 
 def _unstructure_enum(value: enum.Enum) -> Any:
@@ -933,7 +953,7 @@ def _class_problems(
         elif isinstance(sub, KeyError):
             yield (
                 _join(path, note.name),
-                f"missing: every {error.cl.__name__} needs a {note.name}",
+                f"missing: every {error.cl.__name__} needs a value for `{note.name}`",
             )
         else:
             yield from problems(sub, _join(path, note.name))

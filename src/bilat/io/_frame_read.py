@@ -31,6 +31,7 @@ from bilat._errors import (
     BilatError,
     IncompleteDataWarning,
     ValidationError,
+    count_of,
     shown,
 )
 from bilat._fields import plain_str
@@ -598,7 +599,7 @@ def _nothing_at_all(
     ]
     for count, what in counts:
         if count:
-            message += f", {count} national-total rows {what}"
+            message += f", {count_of(count, 'national-total row')} {what}"
     if empty:
         message = (
             f"no pair of countries with a complete year in the frame: {_listed(empty)}"
@@ -616,17 +617,21 @@ def _warn(
         parts = []
         if short:
             parts.append(
-                f"years left out of {len(short)} series, where months or a flow are "
+                f"years left out of {count_of(len(short), 'series', 'series')}, "
+                "where months or a flow are "
                 f"missing (each series' source note names its own): {_listed(short)}"
             )
         if empty:
+            are = "is" if len(empty) == 1 else "are"
             parts.append(
-                f"{len(empty)} pairs with no complete year of {metric.value} are not "
-                f"in the result: {_listed(empty)}"
+                f"{count_of(len(empty), 'pair')} with no complete year of "
+                f"{metric.value} {are} not in the result: {_listed(empty)}"
             )
         warnings.warn(IncompleteDataWarning(". ".join(parts)), stacklevel=4)
     if unknown:
-        listed = _listed([f"{code} ({rows} rows)" for code, rows in unknown.items()])
+        listed = _listed(
+            [f"{code} ({count_of(rows, 'row')})" for code, rows in unknown.items()]
+        )
         warnings.warn(
             IncompleteDataWarning(
                 "national-total rows with codes that are neither UN Comtrade area "

@@ -29,6 +29,7 @@ import attrs
 
 from bilat._country import Country
 from bilat._currency import Currency
+from bilat._decimal import FINITE_NUMBER
 from bilat._estimate import Estimate, Qualifier
 from bilat._money import Money
 from bilat._project import MAX_COUNT
@@ -50,10 +51,7 @@ __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_text"]
 
 #: The strings bilat reads as a decimal number (as :class:`~decimal.Decimal`
 #: does, with PEP 515 underscores between digits).
-DECIMAL_PATTERN: Final = (
-    r"^[+-]?(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)"
-    r"(?:[eE][+-]?[0-9](?:_?[0-9])*)?$"
-)
+DECIMAL_PATTERN: Final = f"^{FINITE_NUMBER}$"
 
 #: A year as a number: datetime's range.
 _YEAR_NUMBER: Final = {"type": "integer", "minimum": 1, "maximum": 9999}
@@ -133,9 +131,9 @@ def _scalar_defs() -> dict[str, Any]:
     decimal = _ref("Decimal")
     return {
         "Decimal": {
-            "description": "An exact decimal number, written as a string "
-            "('156000000', '0.1', '4.4E+9'); integers and numbers are read "
-            "exactly too.",
+            "description": "An exact decimal, as a string ('156000000', '0.1', "
+            "'4.4E+9'): bilat writes every digit and never a float, and reads "
+            "integers and numbers exactly too.",
             "type": ["string", "number"],
             "pattern": DECIMAL_PATTERN,
         },
@@ -157,7 +155,11 @@ def _scalar_defs() -> dict[str, Any]:
             "description": _summary(Money),
             "type": "object",
             "properties": {
-                "amount": {"description": "The amount, in major units.", **decimal},
+                "amount": {
+                    "description": "The amount in major units: an exact "
+                    "decimal, as a string.",
+                    **decimal,
+                },
                 "currency": _ref("Currency"),
             },
             "required": ["amount", "currency"],
@@ -168,27 +170,40 @@ def _scalar_defs() -> dict[str, Any]:
             "bounds are written only when they are not the derived ones.",
             "type": "object",
             "properties": {
-                "amount": {"description": "The stated amount.", **decimal},
+                "amount": {
+                    "description": "The stated amount: an exact decimal, as a string.",
+                    **decimal,
+                },
                 "currency": _ref("Currency"),
                 "qualifier": {
                     "description": "How the amount was qualified.",
                     "enum": qualifiers,
                 },
                 "tolerance": {
-                    "description": "The relative width of the bounds, 0 to 1.",
+                    "description": "The relative width of the bounds, 0 to 1: "
+                    "an exact decimal, as a string.",
                     **decimal,
                 },
-                "low": {"description": "The lower bound (same currency).", **decimal},
-                "high": {"description": "The upper bound (same currency).", **decimal},
+                "low": {
+                    "description": "The lower bound (same currency): an exact "
+                    "decimal, as a string.",
+                    **decimal,
+                },
+                "high": {
+                    "description": "The upper bound (same currency): an exact "
+                    "decimal, as a string.",
+                    **decimal,
+                },
             },
             "required": ["amount", "currency", "qualifier"],
             "additionalProperties": False,
         },
         "Measure": {
             "description": "A value of any measure: Money, an Estimate, a "
-            "number (a number such as 78 or 0.5, read exactly, or a decimal "
-            "written as a string without a unit, such as '0.5') or a quantity "
-            "(a string with a unit, such as '152 km').",
+            "number (an exact decimal, as a string without a unit, such as "
+            "'0.5', as bilat writes it; a number such as 78 or 0.5 is read "
+            "exactly too) or a quantity (a string with a unit, such as "
+            "'152 km').",
             "oneOf": [
                 _ref("Money"),
                 _ref("Estimate"),
