@@ -33,7 +33,7 @@ from bilat import (
     progress_frame,
 )
 from bilat._atlas import atlas_columns, progress_rows
-from bilat._frames import PROGRESS_COLUMNS, progress_row
+from bilat._present.frames import PROGRESS_COLUMNS, progress_row
 
 
 def usd(amount: str | int) -> Money:

@@ -32,6 +32,7 @@ from bilat import (
     ValidationError,
     progress_frame,
 )
+from bilat._present.frames import PROGRESS_COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -341,7 +342,7 @@ class TestBeyondRange:
 
     def test_counts_beyond_64_bits(self) -> None:
         """An integer column that 64 bits cannot hold keeps Python ints (object)."""
-        from bilat._frames import _frame
+        from bilat._present.frames import _frame
 
         huge = 2**63
         df = _frame(
@@ -636,7 +637,7 @@ class TestPolars:
         import polars as pl
 
         df = progress_frame(progresses(), backend="polars")
-        assert df.columns == list(bilat._frames.PROGRESS_COLUMNS)
+        assert df.columns == list(PROGRESS_COLUMNS)
         assert df["year"].dtype == pl.Int64
         assert df["year"].to_list() == [None, 2023]
         assert df["share"].to_list() == [None, 0.44]

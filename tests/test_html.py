@@ -22,8 +22,8 @@ from bilat import (
     TradeSeries,
     TradeTarget,
 )
-from bilat._html import percent
-from bilat._labels import visible
+from bilat._present.html import percent
+from bilat._present.labels import visible
 
 
 class Table:

@@ -24,7 +24,7 @@ NOT_FOR_MONEY = (
     "matplotlib",
     "bilat._dossier",
     "bilat._project",
-    "bilat._report",
+    "bilat._present.report",
     "bilat.io",
 )
 
@@ -82,14 +82,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "present": (
         "__main__",
         "_cli",
-        "_frames",
-        "_html",
-        "_labels",
-        "_plots",
-        "_plots_projects",
-        "_report",
-        "_report_claims",
-        "_report_html",
+        "_present",
         "examples",
     ),
 }
@@ -156,10 +149,11 @@ class TestLazyNames:
 
     def test_names_come_from_their_modules(self) -> None:
         """A lazily loaded name is the very object its module defines."""
-        from bilat import _money, _report, io
+        from bilat import _money, io
+        from bilat._present import report
 
         assert bilat.Money is _money.Money
-        assert bilat.Report is _report.Report
+        assert bilat.Report is report.Report
         assert bilat.io is io
         assert bilat.load is io.load
 
@@ -392,14 +386,14 @@ class TestLayers:
         path = tmp_path / "module.py"
         path.write_text(
             "from typing import TYPE_CHECKING\n"
-            "from bilat._report import Report\n"
+            "from bilat._present.report import Report\n"
             "if TYPE_CHECKING:\n"
             "    from bilat._dossier import Dossier\n"
             "def f():\n"
             "    from bilat.io import load\n",
             encoding="utf-8",
         )
-        assert _imports_at_import_time(path) == {"bilat._report"}
+        assert _imports_at_import_time(path) == {"bilat._present.report"}
 
     def test_counts_what_runs_at_import(self, tmp_path: Path) -> None:
         """Imports under `if not TYPE_CHECKING:`, in its else and in classes count."""
@@ -407,7 +401,7 @@ class TestLayers:
         path.write_text(
             "from typing import TYPE_CHECKING\n"
             "if not TYPE_CHECKING:\n"
-            "    from bilat._report import Report\n"
+            "    from bilat._present.report import Report\n"
             "if TYPE_CHECKING:\n"
             "    from bilat._money import Money\n"
             "else:\n"
@@ -419,7 +413,7 @@ class TestLayers:
             encoding="utf-8",
         )
         assert _imports_at_import_time(path) == {
-            "bilat._report",
+            "bilat._present.report",
             "bilat._dossier",
             "bilat.io",
         }

@@ -28,8 +28,8 @@ from bilat import (
 )
 from bilat._cli import main
 from bilat._errors import count_of
-from bilat._labels import COUNTED, LABELS, counted, label, plural_category
-from bilat._report import ReportFormat
+from bilat._present.labels import COUNTED, LABELS, counted, label, plural_category
+from bilat._present.report import ReportFormat
 
 LANGUAGES = ("en", "ru", "kk", "uz")
 #: A locale of each language with a region, which takes the language's labels.

@@ -26,7 +26,7 @@ from tests.test_target import extreme_cases
 import bilat
 from bilat import Dossier, InvalidOptionError, Report
 from bilat._cli import main
-from bilat._labels import visible
+from bilat._present.labels import visible
 
 AS_OF = dt.date(2025, 12, 31)
 
@@ -595,7 +595,7 @@ class TestLanguages:
         """Each label of stated figures has its own Russian, Kazakh and Uzbek text."""
         from string import Formatter
 
-        from bilat._labels import LABELS
+        from bilat._present.labels import LABELS
 
         def fields(text: str) -> set[str | None]:
             return {name for _, name, _, _ in Formatter().parse(text) if name}
@@ -613,7 +613,7 @@ class TestLanguages:
     @pytest.mark.parametrize("locale", ["ru", "kk", "uz"])
     def test_no_english_words(self, dossier: Dossier, locale: str) -> None:
         """The stated figures and progress lines use no English label in ru, kk, uz."""
-        from bilat._labels import LABELS
+        from bilat._present.labels import LABELS
 
         text = dossier.report(as_of=AS_OF, locale=locale).to_text()
         start = text.index("\n" + LABELS[locale]["targets"] + "\n")
@@ -1340,7 +1340,7 @@ class TestAgreements:
 
     def test_labels_in_every_language(self) -> None:
         """Each agreement label has its own Kazakh and Uzbek (Latin) text."""
-        from bilat._labels import LABELS
+        from bilat._present.labels import LABELS
 
         keys = [k for k in LABELS["en"] if k.startswith("action_")] + [
             "proposed",
@@ -1378,7 +1378,7 @@ def _claims_report(*claims: bilat.Claim, **options: Any) -> Report:
 
 def _groups(report: Report) -> dict[str, dict[int, dict[str, Any]]]:
     """The claims groups of a report by heading, each year's entry by year."""
-    from bilat._report_claims import _heading
+    from bilat._present.report_claims import _heading
 
     return {
         _heading(g, "en"): {y["year"]: y for y in g["years"]}
@@ -1581,7 +1581,7 @@ class TestUzbekLetters:
 
     def test_one_apostrophe(self) -> None:
         """Every Uzbek label uses ‘ (U+2018), none ʻ (U+02BB)."""
-        from bilat._labels import LABELS
+        from bilat._present.labels import LABELS
 
         texts = "".join(LABELS["uz"].values())
         assert "\u02bb" not in texts

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from tests.strategies import wide_moneys
 
 from bilat import Dossier, Estimate, Money, Project, Report, TradeTarget, examples
-from bilat._report import REPORT_NUMBERS
+from bilat._present.report import REPORT_NUMBERS
 from bilat.io import json_schema
 
 AS_OF = "2025-12-31"

@@ -19,7 +19,7 @@ from bilat import (
     progress_frame,
 )
 from bilat._atlas import progress_rows
-from bilat._frames import (
+from bilat._present.frames import (
     _CLAIM_COLUMNS,
     _SERIES_COLUMNS,
     _TARGET_COLUMNS,

@@ -748,7 +748,7 @@ class TestStr:
     @given(progresses())
     def test_one_line(self, p: Progress[Money]) -> None:
         """Any progress prints as one line ending in its status."""
-        from bilat._labels import label
+        from bilat._present.labels import label
 
         text = str(p)
         assert "\n" not in text

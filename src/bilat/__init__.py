@@ -63,15 +63,15 @@ if TYPE_CHECKING:
     )
     from bilat._estimate import Estimate, Qualifier
     from bilat._events import Meeting, Official, Topic
-    from bilat._frames import progress_frame
     from bilat._ledger import Conflict, conflicts
     from bilat._measured import Progress
     from bilat._money import Money
     from bilat._moneybag import MoneyBag
     from bilat._portfolio import Portfolio
+    from bilat._present.frames import progress_frame
+    from bilat._present.report import Report
     from bilat._project import ProgressUpdate, Project, ProjectStatus
     from bilat._rates import ExchangeRates
-    from bilat._report import Report
     from bilat._series import Series, TradeMetric
     from bilat._source import Source
     from bilat._target import Target, TradeTarget
@@ -191,7 +191,7 @@ _HOMES: Final[dict[str, str]] = {
     "ProjectStatus": "bilat._project",
     "Qualifier": "bilat._estimate",
     "RateNotFoundError": "bilat._errors",
-    "Report": "bilat._report",
+    "Report": "bilat._present.report",
     "Source": "bilat._source",
     "Topic": "bilat._events",
     "Series": "bilat._series",
@@ -210,7 +210,7 @@ _HOMES: Final[dict[str, str]] = {
     "examples": "bilat.examples",
     "io": "bilat.io",
     "load": "bilat.io",
-    "progress_frame": "bilat._frames",
+    "progress_frame": "bilat._present.frames",
 }
 
 

@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     import polars as pl
     from matplotlib.axes import Axes
 
-    from bilat._frames import Backend
     from bilat._locale import LocaleLike
+    from bilat._present.frames import Backend
     from bilat._rates import ExchangeRates
 
 __all__ = [
@@ -99,7 +99,7 @@ def atlas_columns() -> dict[str, str]:
         >>> list(atlas_columns())[:3], list(atlas_columns())[-2:]
         (['dossier', 'parties', 'subject'], ['out_of_range', 'reason'])
     """
-    from bilat._frames import PROGRESS_COLUMNS
+    from bilat._present.frames import PROGRESS_COLUMNS
 
     return {"dossier": "object", **PROGRESS_COLUMNS, "reason": "object"}
 
@@ -402,7 +402,7 @@ class Atlas:
             >>> atlas.progress(as_of=2025, exact=True).loc[1, "share"]
             Decimal('0.497')
         """
-        from bilat._frames import _frame, frame_options
+        from bilat._present.frames import _frame, frame_options
 
         options = frame_options("Atlas.progress()", exact=exact, backend=backend)
         rows = progress_rows(self, series, as_of, rates, status=status, party=party)
@@ -458,7 +458,7 @@ class Atlas:
             [0.497, 0.497, 0.697]
             >>> plt.close(ax.figure)
         """
-        from bilat._plots import atlas_plot
+        from bilat._present.plots import atlas_plot
 
         return atlas_plot(
             self,
@@ -579,7 +579,7 @@ class Atlas:
             ]
         else:  # the series indexed once for every dossier
             found = match_series((t for _, t in chosen), series)
-        from bilat._labels import label
+        from bilat._present.labels import label
 
         measured: list[tuple[Dossier, AnyTarget, Progress[Any] | str]] = []
         for (dossier, _), (target, matching) in zip(chosen, found, strict=True):
@@ -621,7 +621,7 @@ def progress_rows(
     """
     if not isinstance(atlas, Atlas):  # the command line calls it directly too
         raise ArgumentTypeError([("atlas", f"expected an Atlas, got {shown(atlas)}")])
-    from bilat._frames import progress_row
+    from bilat._present.frames import progress_row
 
     q = _query(
         "Atlas.progress()",

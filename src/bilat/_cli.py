@@ -258,7 +258,7 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from bilat._labels import counted, visible
+    from bilat._present.labels import counted, visible
     from bilat.io import load
 
     dossier = load(args.path)
@@ -472,9 +472,9 @@ def _atlas_cells(row: dict[str, object]) -> dict[str, str]:
     """The cells of a text or Markdown table row, for people."""
     from decimal import Decimal
 
-    from bilat._labels import label, visible
     from bilat._money import Money
-    from bilat._report import _ratio_text
+    from bilat._present.labels import label, visible
+    from bilat._present.report import _ratio_text
 
     def money(key: str) -> str:
         amount = row[key]
@@ -533,7 +533,7 @@ def _atlas_markdown(rows: Sequence[dict[str, object]]) -> str:
     A table cell holds inline text only, so only inline punctuation is
     escaped (``|`` included) and ``&``, ``<``, ``>`` become references.
     """
-    from bilat._report import markdown_inline
+    from bilat._present.report import markdown_inline
 
     lines = [
         "| " + " | ".join(heading for _, heading, _ in _ATLAS_TABLE) + " |",
@@ -564,8 +564,8 @@ def _atlas_value(value: object) -> object:
 
 def _atlas_json(rows: Sequence[dict[str, object]]) -> str:
     """The rows as a JSON list of objects, one key per column of the frame."""
-    from bilat._labels import replace_controls
-    from bilat._report import _JSON_ESCAPES
+    from bilat._present.labels import replace_controls
+    from bilat._present.report import _JSON_ESCAPES
 
     data = [{key: _atlas_value(value) for key, value in row.items()} for row in rows]
     document = json.dumps(data, ensure_ascii=False, indent=2)
@@ -773,10 +773,10 @@ def _message(error: Exception) -> str:
     """The message of ``error``, each problem of a ValidationError on one line.
 
     A field path or a problem read from a file may hold line breaks; shown
-    through :func:`~bilat._labels.visible` one by one, neither can start a
+    through :func:`~bilat._present.labels.visible` one by one, neither can start a
     line of its own.
     """
-    from bilat._labels import visible
+    from bilat._present.labels import visible
 
     if isinstance(error, ParseError):  # a locale to try, as the option is written
         return error._message(option=True)
@@ -798,10 +798,10 @@ def _error(message: str, *, kind: str = "error") -> None:
 
     ``kind="warning"`` prints ``bilat: warning: message`` instead.
 
-    Each line of the message is shown by :func:`~bilat._labels.visible`, so
+    Each line of the message is shown by :func:`~bilat._present.labels.visible`, so
     a field name read from a file cannot send a control to the terminal.
     """
-    from bilat._labels import visible
+    from bilat._present.labels import visible
 
     stderr = sys.stderr
     if stderr is None:  # started with stderr closed: nowhere to say it

@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     import polars as pl
 
     from bilat._currency import CurrencyLike
-    from bilat._frames import Backend, DossierFrame
     from bilat._ledger import Conflict, Preference
     from bilat._locale import LocaleLike
+    from bilat._present.frames import Backend, DossierFrame
+    from bilat._present.report import Report
     from bilat._rates import ExchangeRates
-    from bilat._report import Report
 
 if TYPE_CHECKING:
     import os
@@ -322,8 +322,8 @@ class Dossier:
             >>> [t["progress"][0]["status"] for t in r.to_dict()["targets"]]
             ['no_deadline', 'needs_acceleration', 'insufficient_data']
         """
+        from bilat._present.report import build_report
         from bilat._rates import expect_rates
-        from bilat._report import build_report
 
         if rates is not None:
             expect_rates(rates, "Dossier.report()")
@@ -434,7 +434,7 @@ class Dossier:
             ...
             bilat.InvalidOptionError: unknown dossier frame 'meetings': ...
         """
-        from bilat._frames import dossier_frame
+        from bilat._present.frames import dossier_frame
 
         return dossier_frame(  # type: ignore[no-any-return]
             self,
@@ -455,7 +455,7 @@ class Dossier:
             >>> Dossier("KZ–UZ", ["KZ", "UZ"])._repr_html_()[:41]
             '<div class="bilat-dossier"><h3>KZ–UZ</h3>'
         """
-        from bilat._html import dossier_html
+        from bilat._present.html import dossier_html
 
         return dossier_html(self)
 

@@ -69,7 +69,7 @@ def count_of(count: int, noun: str, plural: str | None = None) -> str:
 
     ``plural`` is the noun's plural when it is not ``noun + "s"``. Messages
     are English; a report's counts in its own language are
-    :func:`bilat._labels.counted`.
+    :func:`bilat._present.labels.counted`.
 
     Example:
         >>> from bilat._errors import count_of

@@ -229,7 +229,7 @@ class Progress(Generic[M]):
             >>> p._repr_html_().startswith('<table class="bilat-progress">')
             True
         """
-        from bilat._html import progress_html
+        from bilat._present.html import progress_html
 
         return progress_html(self)
 
@@ -254,9 +254,9 @@ class Progress(Generic[M]):
             ...              ).progress(rail, 2024))
             KZ–UZ rail freight: 40.0% of 20 Mt/a (2024 figure, reporter not given): no deadline
         """
-        from bilat._html import percent
-        from bilat._labels import label
         from bilat._measure import format_measure
+        from bilat._present.html import percent
+        from bilat._present.labels import label
 
         target = self.target
         parties = "–".join(c.alpha2 for c in target.parties)

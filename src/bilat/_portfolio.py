@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     import polars as pl
     from matplotlib.axes import Axes
 
-    from bilat._frames import Backend
     from bilat._locale import LocaleLike
+    from bilat._present.frames import Backend
     from bilat._rates import ExchangeRates
 
 __all__ = ["Portfolio", "total_mismatch"]
@@ -450,7 +450,7 @@ class Portfolio:
             >>> sum(p.to_frame(exact=True)["value"])
             Decimal('1156000000')
         """
-        from bilat._frames import frame_options, portfolio_frame
+        from bilat._present.frames import frame_options, portfolio_frame
 
         options = frame_options(
             "Portfolio.to_frame()",
@@ -516,7 +516,7 @@ class Portfolio:
             ['nearly $1B', '$156M']
             >>> plt.close(ax.figure)
         """
-        from bilat._plots_projects import portfolio_plot
+        from bilat._present.plots_projects import portfolio_plot
 
         return portfolio_plot(
             self, ax, by=by, currency=currency, rates=rates, on=on, locale=locale
@@ -566,7 +566,7 @@ class Portfolio:
             without dates, not shown: 3
             >>> plt.close(ax.figure)
         """
-        from bilat._plots_projects import timeline_plot
+        from bilat._present.plots_projects import timeline_plot
 
         return timeline_plot(self, ax, as_of=as_of, locale=locale)
 
@@ -581,7 +581,7 @@ class Portfolio:
             >>> Portfolio([road])._repr_html_()[:30]
             '<table class="bilat-portfolio"'
         """
-        from bilat._html import portfolio_html
+        from bilat._present.html import portfolio_html
 
         return portfolio_html(self)
 

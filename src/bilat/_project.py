@@ -710,7 +710,7 @@ class Project:
             70% done, as of November 25, 2025
             >>> plt.close(ax.figure)
         """
-        from bilat._plots_projects import completion_plot
+        from bilat._present.plots_projects import completion_plot
 
         return completion_plot(self, ax, measure=measure, as_of=as_of, locale=locale)
 

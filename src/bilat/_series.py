@@ -46,9 +46,9 @@ if TYPE_CHECKING:
     from bilat._claims import Claim
     from bilat._country import CountryLike
     from bilat._currency import CurrencyLike
-    from bilat._frames import Backend
     from bilat._ledger import Preference
     from bilat._measure import Amount, Measure, MeasureLike
+    from bilat._present.frames import Backend
     from bilat._project import Project
     from bilat._rates import ExchangeRates
 
@@ -732,7 +732,7 @@ class Series(_Yearly):
             >>> track.to_frame(exact=True)["value"].tolist()
             [Decimal('40'), Decimal('106')]
         """
-        from bilat._frames import frame_options, series_frame
+        from bilat._present.frames import frame_options, series_frame
 
         options = frame_options(
             "Series.to_frame()",

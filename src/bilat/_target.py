@@ -210,8 +210,10 @@ def progress_or_reason(
         >>> progress_or_reason(target, series, 2023, None)
         'no exchange rate from EUR to USD'
     """
-    from bilat._labels import label  # the words: presentation, loaded when needed
     from bilat._measure import unit_label
+    from bilat._present.labels import (
+        label,  # the words: presentation, loaded when needed
+    )
 
     try:
         return target.progress(series, as_of, rates=rates)
@@ -639,7 +641,7 @@ class TradeTarget:
             'Товарооборот, USD'
             >>> plt.close(ax.figure)
         """
-        from bilat._plots import target_plot
+        from bilat._present.plots import target_plot
 
         return target_plot(
             self, series, ax, as_of=as_of, rates=rates, claims=claims, locale=locale
@@ -869,7 +871,7 @@ class Target:
             ('Railway: length, km', 0.0)
             >>> plt.close(ax.figure)
         """
-        from bilat._plots import target_plot
+        from bilat._present.plots import target_plot
 
         return target_plot(
             self, series, ax, as_of=as_of, rates=rates, claims=claims, locale=locale

@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from bilat._claims import Claim
     from bilat._country import CountryLike
     from bilat._currency import Currency, CurrencyLike
-    from bilat._frames import Backend
     from bilat._ledger import Preference
     from bilat._measure import Measure
+    from bilat._present.frames import Backend
     from bilat._rates import ExchangeRates
 
 __all__ = ["TradeSeries"]
@@ -449,7 +449,7 @@ class TradeSeries(_Yearly):
             >>> df.loc[0, "source"]
             'Kazakh statistics'
         """
-        from bilat._frames import frame_options, series_frame
+        from bilat._present.frames import frame_options, series_frame
 
         options = frame_options(
             "TradeSeries.to_frame()",

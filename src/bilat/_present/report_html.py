@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
-from bilat._html import escape as e
-from bilat._labels import label
-from bilat._report import _cite, _year, as_of_text
-from bilat._report_claims import (
+from bilat._present.html import escape as e
+from bilat._present.labels import label
+from bilat._present.report import _cite, _year, as_of_text
+from bilat._present.report_claims import (
     claims_html,
     current_text,
     figure_used_text,

@@ -19,8 +19,8 @@ from babel.numbers import format_percent
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
-from bilat._labels import counted, label, out_of_range_text, visible
 from bilat._money import Money
+from bilat._present.labels import counted, label, out_of_range_text, visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,7 +55,7 @@ class Cell(NamedTuple):
     """A table cell: its text and, optionally, a tooltip (the exact figure).
 
     Example:
-        >>> from bilat._html import Cell
+        >>> from bilat._present.html import Cell
         >>> Cell("$156M", "156000000 USD").title
         '156000000 USD'
     """
@@ -72,11 +72,11 @@ def escape(text: str) -> str:
 
     ``&``, ``<``, ``>`` and quotes become character references, and
     controls, bidi overrides and line breaks are shown as
-    :func:`~bilat._labels.visible` shows them, so text cannot reverse the
+    :func:`~bilat._present.labels.visible` shows them, so text cannot reverse the
     table or sentence around it.
 
     Example:
-        >>> from bilat._html import escape
+        >>> from bilat._present.html import escape
         >>> print(escape("<b>\u202eKZ & UZ</b>"))
         &lt;b&gt;\u202eKZ &amp; UZ&lt;/b&gt;
     """
@@ -109,7 +109,7 @@ def table(
             as in a two-column table of names and values.
 
     Example:
-        >>> from bilat._html import table
+        >>> from bilat._present.html import table
         >>> print(table([["<b>", 1]], header=["text", "n"]).replace("><", ">\n<"))
         <table class="bilat-table">
         <thead>
@@ -151,7 +151,7 @@ def money_cell(value: Measure | None) -> Cell:
 
     Example:
         >>> from bilat import Estimate, Q_
-        >>> from bilat._html import money_cell
+        >>> from bilat._present.html import money_cell
         >>> money_cell(Estimate.parse("nearly $1 billion"))
         Cell(text='nearly $1B', title='900000000–1000000000 USD')
         >>> money_cell(Q_("152 km"))
@@ -182,7 +182,7 @@ def percent(value: Decimal | None) -> Cell:
 
     Example:
         >>> from decimal import Decimal
-        >>> from bilat._html import percent
+        >>> from bilat._present.html import percent
         >>> percent(Decimal("0.0621696")).text
         '6.2%'
     """
@@ -216,7 +216,7 @@ def progress_html(progress: Progress[Any]) -> str:
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget
-        >>> from bilat._html import progress_html
+        >>> from bilat._present.html import progress_html
         >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
         >>> t = TradeTarget(("KZ", "UZ"), Money("1e10", "USD"))
         >>> "<caption>KZ–UZ turnover: target $10B — no deadline</caption>" in (
@@ -282,7 +282,7 @@ def portfolio_html(portfolio: Portfolio) -> str:
 
     Example:
         >>> from bilat import Money, Portfolio, Project
-        >>> from bilat._html import portfolio_html
+        >>> from bilat._present.html import portfolio_html
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
         >>> "<td>Road</td><td>KZ</td><td>underway</td><td>1</td>" in portfolio_html(p)
         True
@@ -324,7 +324,7 @@ def dossier_html(dossier: Dossier) -> str:
 
     Example:
         >>> from bilat import Dossier
-        >>> from bilat._html import dossier_html
+        >>> from bilat._present.html import dossier_html
         >>> print(dossier_html(Dossier("KZ & UZ", ["KZ", "UZ"])).replace("><", ">\n<"))
         <div class="bilat-dossier">
         <h3>KZ &amp; UZ</h3>
@@ -418,7 +418,7 @@ def _series_table(dossier: Dossier) -> str:
 def _claims_table(dossier: Dossier) -> str:
     """Every stated figure, by subject and year; years whose figures disagree marked."""
     from bilat._claims import order
-    from bilat._report_claims import claim_key, disputed, who_text
+    from bilat._present.report_claims import claim_key, disputed, who_text
 
     conflicting = disputed(dossier.claims)  # two currencies: each alone
     rows: list[list[CellLike]] = []

@@ -763,7 +763,7 @@ def label(key: str, locale: LocaleLike = "en") -> str:
     """The report label ``key`` in ``locale``.
 
     Example:
-        >>> from bilat._labels import label
+        >>> from bilat._present.labels import label
         >>> label("projects", "ru"), label("projects", "kk"), label("gap", "uz")
         ('Проекты', 'Жобалар', 'Farq')
         >>> label("projects", "de")  # other languages: English words
@@ -786,7 +786,7 @@ def out_of_range_text(
     ``heading=False`` the list comes without the words that introduce it.
 
     Example:
-        >>> from bilat._labels import out_of_range_text
+        >>> from bilat._present.labels import out_of_range_text
         >>> out_of_range_text({"projected": "too_large", "eta": "too_large"})
         'not computed, beyond the numbers bilat holds: Projected at the deadline (too large), Reached at this pace (after 9999)'
         >>> out_of_range_text({}) is None
@@ -894,7 +894,7 @@ def plural_category(count: int, locale: LocaleLike = "en") -> str:
     The rules are CLDR's, through babel (:attr:`babel.core.Locale.plural_form`).
 
     Example:
-        >>> from bilat._labels import plural_category
+        >>> from bilat._present.labels import plural_category
         >>> [plural_category(n, "ru") for n in (1, 3, 5, 11, 21)]
         ['one', 'few', 'many', 'many', 'one']
         >>> plural_category(1, "en"), plural_category(0, "en")
@@ -917,7 +917,7 @@ def counted(count: int, noun: str, locale: LocaleLike = "en") -> str:
         locale: The language of the words and the format of the number.
 
     Example:
-        >>> from bilat._labels import counted
+        >>> from bilat._present.labels import counted
         >>> counted(1, "target"), counted(2, "target"), counted(1000, "meeting")
         ('1 target', '2 targets', '1,000 meetings')
         >>> counted(21, "project", "ru"), counted(22, "project", "ru"), counted(25, "project", "ru")
@@ -974,7 +974,7 @@ def is_control(char: str) -> bool:
     r"""Whether ``char`` is a character that :func:`visible` escapes or blanks.
 
     Example:
-        >>> from bilat._labels import is_control
+        >>> from bilat._present.labels import is_control
         >>> is_control("\x1b"), is_control("\u202e"), is_control("\u200d")
         (True, True, False)
     """
@@ -988,7 +988,7 @@ class ControlTable(dict[int, str]):
     character maps to itself. Entries are made as characters are met.
 
     Example:
-        >>> from bilat._labels import ControlTable
+        >>> from bilat._present.labels import ControlTable
         >>> "a\x1bb".translate(ControlTable(lambda char: "?"))
         'a?b'
     """
@@ -1011,7 +1011,7 @@ def replace_controls(text: str, table: ControlTable) -> str:
     This is the rule behind :func:`visible` and the escapes of JSON reports.
 
     Example:
-        >>> from bilat._labels import ControlTable, replace_controls
+        >>> from bilat._present.labels import ControlTable, replace_controls
         >>> replace_controls("a\u202eb", ControlTable(lambda char: "?"))
         'a?b'
     """
@@ -1057,7 +1057,7 @@ def visible(text: str) -> str:
     as written too.
 
     Example:
-        >>> from bilat._labels import visible
+        >>> from bilat._present.labels import visible
         >>> print(visible("\x1b[2J\x1b[31mFAKE\roops\u202eabc\ndone"))
         \x1b[2J\x1b[31mFAKE oops\u202eabc done
         >>> visible("Oʻzbekiston — Ташкент 👩\u200d💻") == "Oʻzbekiston — Ташкент 👩\u200d💻"

@@ -1,6 +1,6 @@
 """Charts of projects: a portfolio by status or sector, timelines, completion.
 
-The ``plot`` extra (matplotlib); the rules of :mod:`bilat._plots` hold
+The ``plot`` extra (matplotlib); the rules of :mod:`bilat._present.plots` hold
 here too: exact figures first, floats only to draw, words from the label
 tables in ``locale``, a constrained-layout figure when no Axes is given, and
 nothing global changed.
@@ -19,9 +19,9 @@ from bilat._errors import (
     shown,
 )
 from bilat._estimate import Estimate
-from bilat._labels import label
 from bilat._measure import format_measure
-from bilat._plots import (
+from bilat._present.labels import label
+from bilat._present.plots import (
     STATUS_COLOURS,
     amount_formatter,
     legend_beside,
@@ -112,7 +112,7 @@ def portfolio_plot(
     Example:
         >>> import matplotlib.pyplot as plt
         >>> from bilat import Money, Portfolio, Project
-        >>> from bilat._plots_projects import portfolio_plot
+        >>> from bilat._present.plots_projects import portfolio_plot
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
         >>> ax = portfolio_plot(p, locale="ru")
         >>> ax.get_title(), ax.get_ylabel()
@@ -244,7 +244,7 @@ def timeline_plot(
     Example:
         >>> import matplotlib.pyplot as plt
         >>> from bilat import Portfolio, Project
-        >>> from bilat._plots_projects import timeline_plot
+        >>> from bilat._present.plots_projects import timeline_plot
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", start=2024, end=2027)])
         >>> ax = timeline_plot(p)
         >>> ax.get_title(), [t.get_text() for t in ax.texts]
@@ -382,7 +382,7 @@ def completion_plot(
     Example:
         >>> import matplotlib.pyplot as plt
         >>> from bilat import ProgressUpdate, Project
-        >>> from bilat._plots_projects import completion_plot
+        >>> from bilat._present.plots_projects import completion_plot
         >>> rail = Project("Railway", ["KZ"], "underway", measures={"length": "152 km"},
         ...                updates=[ProgressUpdate("2025-11-25", "length", "106 km")])
         >>> ax = completion_plot(rail)

@@ -301,7 +301,7 @@ def frame_options(
             ExchangeRates; ``on`` is not a date.
 
     Example:
-        >>> from bilat._frames import frame_options
+        >>> from bilat._present.frames import frame_options
         >>> frame_options("Portfolio.to_frame()", exact="yes")
         Traceback (most recent call last):
         ...
@@ -535,7 +535,7 @@ def series_frame(series: TradeSeries | Series, options: FrameOptions) -> Any:
 
     Example:
         >>> from bilat import Money, TradeSeries
-        >>> from bilat._frames import frame_options, series_frame
+        >>> from bilat._present.frames import frame_options, series_frame
         >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2023: Money("4.4e9", "USD")})
         >>> series_frame(s, frame_options("to_frame()")).loc[0, "value"]
         np.float64(4400000000.0)
@@ -575,7 +575,7 @@ def portfolio_frame(portfolio: Portfolio, options: FrameOptions) -> Any:
 
     Example:
         >>> from bilat import Money, Portfolio, Project
-        >>> from bilat._frames import frame_options, portfolio_frame
+        >>> from bilat._present.frames import frame_options, portfolio_frame
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
         >>> df = portfolio_frame(p, frame_options("to_frame()", exact=True))
         >>> df.loc[0, ["name", "value", "currency"]].tolist()
@@ -697,7 +697,7 @@ def progress_row(p: Progress[Any]) -> dict[str, object]:
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget
-        >>> from bilat._frames import progress_row
+        >>> from bilat._present.frames import progress_row
         >>> series = TradeSeries(("KZ", "UZ"), "turnover",
         ...                      {2023: Money("4e9", "USD")}, reporter="KZ")
         >>> target = TradeTarget(("KZ", "UZ"), Money("1e10", "USD"), deadline=2030)
@@ -750,7 +750,7 @@ def agreements_frame(
     Example:
         >>> import datetime
         >>> from bilat import Agreement
-        >>> from bilat._frames import agreements_frame
+        >>> from bilat._present.frames import agreements_frame
         >>> a = Agreement("Treaty", ["KZ", "UZ"], "treaty", signed="2022-12-22")
         >>> agreements_frame([a], "2023-01-01").loc[0, ["signed", "status"]].tolist()
         [datetime.date(2022, 12, 22), 'signed']
@@ -781,7 +781,7 @@ def targets_frame(
 
     Example:
         >>> from bilat import Estimate, TradeTarget
-        >>> from bilat._frames import targets_frame
+        >>> from bilat._present.frames import targets_frame
         >>> t = TradeTarget(("KZ", "UZ"), Estimate.parse("up to $10 billion"))
         >>> targets_frame([t])[["low", "high", "qualifier"]].values.tolist()
         [[0.0, 10000000000.0, 'up_to']]
@@ -822,7 +822,7 @@ def dossier_frame(
 
     Example:
         >>> from bilat import Dossier
-        >>> from bilat._frames import dossier_frame
+        >>> from bilat._present.frames import dossier_frame
         >>> dossier_frame(Dossier("KZ–UZ", ["KZ", "UZ"]), "targets").shape
         (0, 11)
     """

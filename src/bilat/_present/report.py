@@ -23,7 +23,9 @@ from bilat._errors import (
     NumberTypeError,
 )
 from bilat._fields import as_date, as_option
-from bilat._labels import (
+from bilat._locale import LocaleLike, get_locale
+from bilat._pickling import public
+from bilat._present.labels import (
     LABELS,
     ControlTable,
     counted,
@@ -33,9 +35,7 @@ from bilat._labels import (
     replace_controls,
     visible,
 )
-from bilat._locale import LocaleLike, get_locale
-from bilat._pickling import public
-from bilat._report_claims import (
+from bilat._present.report_claims import (
     claims_data,
     claims_lines,
     current_text,
@@ -45,7 +45,7 @@ from bilat._report_claims import (
     source_data,
     target_text,
 )
-from bilat._report_claims import when_data as _when_data
+from bilat._present.report_claims import when_data as _when_data
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
@@ -172,10 +172,10 @@ def _markdown(text: object) -> str:
     ``&``, ``<`` and ``>`` become character references, so no HTML from a
     dossier reaches the page; Markdown's punctuation gets a backslash, and
     line breaks become spaces, so a title cannot start a heading or a list.
-    Controls are shown as :func:`~bilat._labels.visible` shows them.
+    Controls are shown as :func:`~bilat._present.labels.visible` shows them.
 
     Example:
-        >>> from bilat._report import _markdown
+        >>> from bilat._present.report import _markdown
         >>> print(_markdown("<script>*x*</script> 1. [a](b) #1"))
         &lt;script&gt;\*x\*&lt;/script&gt; 1. \[a\](b) \#1
     """
@@ -194,7 +194,7 @@ def markdown_inline(text: str) -> str:
     the start of a line, and controls, are left to the caller.
 
     Example:
-        >>> from bilat._report import markdown_inline
+        >>> from bilat._present.report import markdown_inline
         >>> print(markdown_inline("a|b <i>*x*</i> & 1."))
         a\|b &lt;i&gt;\*x\*&lt;/i&gt; &amp; 1.
     """
@@ -808,7 +808,7 @@ class Report:
     def _join(self, markdown: bool) -> str:
         """The lines of the text or Markdown report, each shown by one rule.
 
-        Every line goes through :func:`~bilat._labels.visible`: a line break,
+        Every line goes through :func:`~bilat._present.labels.visible`: a line break,
         a terminal control or a bidi override in any text from the dossier
         (or in data given to :class:`Report`) shows as a space or an escape
         and cannot add a line, move the cursor or reorder the line. The
@@ -854,6 +854,6 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The report as an HTML fragment (for notebooks)."""
-        from bilat._report_html import report_html
+        from bilat._present.report_html import report_html
 
         return report_html(self.data)

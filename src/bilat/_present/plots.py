@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from bilat._errors import CurrencyMismatchError, MissingExtraError
 from bilat._estimate import Estimate
-from bilat._labels import label
 from bilat._measure import amount, format_measure, in_unit_of, stated, unit_label
 from bilat._money import Money
+from bilat._present.labels import label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -227,7 +227,7 @@ def target_plot(
     Example:
         >>> import matplotlib.pyplot as plt
         >>> from bilat import Money, TradeSeries, TradeTarget
-        >>> from bilat._plots import target_plot
+        >>> from bilat._present.plots import target_plot
         >>> s = TradeSeries(("KZ", "UZ"), "turnover", {2021: Money(4, "USD"),
         ...                                            2023: Money(5, "USD")})
         >>> ax = target_plot(TradeTarget(("KZ", "UZ"), Money(10, "USD")), s, as_of=2024)
@@ -481,7 +481,7 @@ def atlas_plot(
     Example:
         >>> import matplotlib.pyplot as plt
         >>> from bilat import Atlas, examples
-        >>> from bilat._plots import atlas_plot
+        >>> from bilat._present.plots import atlas_plot
         >>> ax = atlas_plot(Atlas([examples.kazakhstan_uzbekistan()]), as_of=2025)
         >>> ax.get_title()
         'Targets: share reached and time elapsed, as of 2025'

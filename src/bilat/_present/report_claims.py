@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from bilat._decimal import decimal_text
 from bilat._estimate import Estimate
-from bilat._labels import label
 from bilat._locale import LocaleLike
 from bilat._measure import format_measure, unit_label
+from bilat._present.labels import label
 
 if TYPE_CHECKING:
     from bilat._claims import Claim
@@ -73,7 +73,7 @@ def measure_data(value: Any, locale: LocaleLike) -> dict[str, JSON]:
 
     Example:
         >>> from bilat import Q_
-        >>> from bilat._report_claims import measure_data
+        >>> from bilat._present.report_claims import measure_data
         >>> measure_data(Q_("152 km"), "en")
         {'amount': '152', 'unit': 'km', 'text': '152 km'}
     """
@@ -158,7 +158,7 @@ def disputed(
 
     Example:
         >>> from bilat import Claim, Q_, Source
-        >>> from bilat._report_claims import disputed
+        >>> from bilat._present.report_claims import disputed
         >>> news = Source("News")
         >>> sorted(disputed([
         ...     Claim("capacity", 2024, Q_("20 Mt/a"), news, parties=("KZ", "UZ")),
@@ -321,7 +321,7 @@ def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
     """A target of report data as one line: figure, subject and deadline.
 
     Example:
-        >>> from bilat._report_claims import target_text
+        >>> from bilat._present.report_claims import target_text
         >>> t = {"value": {"text": "$10 bn"}, "subject": "turnover", "deadline": 2030}
         >>> target_text(t, "en")
         '$10 bn, turnover (deadline 2030)'
@@ -339,7 +339,7 @@ def current_text(progress: Mapping[str, JSON], locale: LocaleLike) -> str:
     """A progress line's figure, "(approximate)" if so, then its base year and figure.
 
     Example:
-        >>> from bilat._report_claims import current_text
+        >>> from bilat._present.report_claims import current_text
         >>> current_text({"year": 2025, "current": {"text": "$4.97 bn"},
         ...               "base_year": 2022, "base": {"text": "about $4.6 bn"},
         ...               "base_approximate": True}, "en")
@@ -407,7 +407,7 @@ def claims_html(
     each year's value came from ticked, with the reason when a year has
     several.
     """
-    from bilat._html import escape as e
+    from bilat._present.html import escape as e
 
     if not data:
         return ""
