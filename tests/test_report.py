@@ -123,7 +123,7 @@ class TestFigures:
         p = _progress(report, 2030)
         assert (p["base_approximate"], p["current_approximate"]) == (True, False)
         assert p["approximate"] is True
-        assert "2025: $4.97B, base 2017: $2B (approximate);" in str(report)
+        assert "    • base 2017: $2B (approximate)\n" in str(report)
 
     def test_figures_used(self, report: Report) -> None:
         """Progress names the stated figure behind each year, its source and why."""
@@ -226,7 +226,9 @@ class TestFigures:
         assert (
             "• Target: 152 km, Darbaza–Maktaaral railway: length (deadline 2026)\n"
         ) in str(report)
-        assert "2025: 106 km; Share of target 69.7%; Gap 46 km;" in str(report)
+        assert (
+            "  • 2025: 106 km, reported by Baq.kz; 69.7% of the target; gap 46 km\n"
+        ) in str(report)
 
     def test_sources_are_named(self, report: Report) -> None:
         """The series used names the sources of the two figures it took."""
@@ -511,7 +513,7 @@ class TestMatching:
         assert p["share"] is None
         reason = "not measured (no exchange rate from KZT to USD)"
         assert p["status_text"] == reason
-        assert "Series (reported by —): —: —; Share of target —; Gap —;" in str(report)
+        assert f"  • {reason}\n" in str(report)
         assert reason in str(report)
         assert "<td>None</td>" not in report._repr_html_()
         assert reason in report.to_markdown()
@@ -543,7 +545,7 @@ class TestLanguages:
         text = str(report)
         assert "Kazakhstan (KZ) – Uzbekistan (UZ)" in text
         # 4.97 / 10 = 49.7 %; growth ratio 0.914 (see TestFigures)
-        assert "Share of target 49.7%" in text
+        assert "49.7% of the target" in text
         assert "Status: needs acceleration" in text
         assert "Stated figures" in text
 
@@ -551,7 +553,7 @@ class TestLanguages:
         """Russian labels, names and decimal commas."""
         text = dossier.report(as_of=AS_OF, locale="ru").to_text()
         assert "Казахстан (KZ) – Узбекистан (UZ)" in text
-        assert "Доля от цели 49,7" in text
+        assert "49,7\xa0% от цели" in text
         assert "нужно ускорение" in text
         assert "2022 ⚠ показатели расходятся:" in text
         assert "$4.6 bn ✓ (единственное датированное заявление)" in text
@@ -1586,3 +1588,13 @@ class TestUzbekLetters:
         texts = "".join(LABELS["uz"].values())
         assert "\u02bb" not in texts
         assert "o\u2018" in texts
+
+
+class TestReportData:
+    """A Report holds report data, a mapping."""
+
+    @pytest.mark.parametrize("data", [5, "report", ["Kazakhstan"], None])
+    def test_not_a_mapping(self, data: object) -> None:
+        """Anything but a mapping is refused, naming the call that builds a report."""
+        with pytest.raises(bilat.ValidationError, match=r"Dossier\.report\(\)"):
+            Report(data)  # type: ignore[arg-type]

@@ -36,6 +36,7 @@ DECIMAL_KEYS = frozenset(
 #: Keys whose values may be JSON integers: counts and years.
 INT_KEYS = frozenset(
     {"count", "year", "years", "deadline", "eta", "base_year", "stated", "when"}
+    | {"age", "stale_after"}  # numbers of years
 )
 #: A decimal as Python's Decimal reads it: no grouping, no symbol, no percent.
 PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?(E[+-][0-9]+)?$")

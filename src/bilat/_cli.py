@@ -148,6 +148,21 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _years(text: str) -> int:
+    """A ``--stale-after`` number of years: a whole number from 0 to 9999."""
+    try:
+        years = int(text.strip(), 10)
+    except ValueError:
+        years = -1
+    if not 0 <= years <= 9999:  # the bounds of Dossier.report(stale_after=)
+        msg = (
+            f"invalid number of years {shown(text)}: "
+            "expected a whole number from 0 to 9999"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return years
+
+
 def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path",
@@ -164,10 +179,19 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--currency",
-        default="USD",
+        default=None,
         type=_currency,
         metavar="C",
-        help="ISO 4217 code totals are shown in (default: %(default)s)",
+        help="ISO 4217 code amounts are shown in (default: the dossier's own "
+        "currency when all its money is in one, else USD)",
+    )
+    parser.add_argument(
+        "--stale-after",
+        default=2,
+        type=_years,
+        metavar="N",
+        help="flag a target whose latest figure is more than N years older "
+        "than the report's date (default: %(default)s)",
     )
     parser.add_argument(
         "--locale",
@@ -201,7 +225,11 @@ def _run_report(args: argparse.Namespace, out: TextIO) -> int:
     except BilatError as error:
         raise _OptionError("--rates", error) from None
     report = dossier.report(
-        as_of=args.as_of, currency=args.currency, locale=args.locale, rates=rates
+        as_of=args.as_of,
+        currency=args.currency,
+        locale=args.locale,
+        rates=rates,
+        stale_after=args.stale_after,
     )
     text = _escaped(report.render(args.format), args.format, out)
     out.write(text if text.endswith("\n") else text + "\n")

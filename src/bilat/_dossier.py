@@ -295,25 +295,52 @@ class Dossier:
     def report(
         self,
         as_of: dt.date | str | None = None,
-        currency: CurrencyLike = "USD",
+        currency: CurrencyLike | None = None,
         locale: LocaleLike = "en",
         rates: ExchangeRates | None = None,
+        *,
+        stale_after: int = 2,
     ) -> Report:
         """Compute a progress report of the dossier as of a date.
 
         The report shows the parties, the agreements and their status, the
         projects by status with totals in ``currency`` (estimates shown as
-        such), each target's progress against every trade series of the same
-        parties and metric (share, gap, required growth, status, and which
-        series and source were used), and the most recent meetings.
+        such), the targets, and the most recent meetings.
+
+        Each target leads with what a reader asks first, for every series
+        of its parties and subject (one per reporter or speaker): the
+        latest figure, its year and who reported it (the series' reporter,
+        else whoever stated the figure, else its source), the share of the
+        target reached and the gap, and the status with its reason in words
+        ("needs acceleration — needs 15.0% a year; grew 12.1% a year since
+        2017"). The figures used and why, and the sources, follow. A target
+        no series measures, or whose parties are not the dossier's, is
+        listed with the reason.
 
         Args:
             as_of: The date of the report (a date or ISO text); today when
                 left out, the only place a report reads the clock.
-            currency: The currency totals are shown in.
+            currency: The currency amounts are shown in: project totals, and
+                targets in money with their figures, converted with
+                ``rates`` on ``as_of``; a target that cannot be converted
+                (no rate) keeps its own currency and the report says so.
+                By default the dossier's own currency when all its money is
+                in one currency, else US dollars.
             locale: Language and number format: ``en``, ``ru``, ``kk``,
                 ``uz`` or any CLDR locale.
             rates: Exchange rates for values in other currencies.
+            stale_after: Years the latest figure of a target may lag the
+                report's year before the report flags it as stale (its
+                status then reads "on track as of 2022", with the figure's
+                age). Annual trade statistics for a year are published
+                during the next one, and mirror and revised figures later
+                still, so a report late in 2025 normally rests on 2024 or
+                2023 figures: the default of 2 flags 2022 and older. Use 1
+                for monthly or quarterly data, more for slow subjects.
+
+        Raises:
+            NumberTypeError: ``stale_after`` is not an int.
+            InvalidNumberError: ``stale_after`` is below 0 or above 9999.
 
         Example:
             >>> import bilat
@@ -321,6 +348,11 @@ class Dossier:
             >>> r = d.report(as_of="2025-12-31")
             >>> [t["progress"][0]["status"] for t in r.to_dict()["targets"]]
             ['no_deadline', 'needs_acceleration', 'insufficient_data']
+            >>> print(r.to_dict()["targets"][1]["progress"][0]["status_line"])
+            needs acceleration — needs 15.0% a year; grew 12.1% a year since 2017
+            >>> late = d.report(as_of="2028-06-30").to_dict()["targets"][1]
+            >>> print(late["progress"][0]["stale_text"])
+            latest figure is from 2025, 3 years before the report's date
         """
         from bilat._present.report import build_report
         from bilat._rates import expect_rates
@@ -328,7 +360,12 @@ class Dossier:
         if rates is not None:
             expect_rates(rates, "Dossier.report()")
         return build_report(
-            self, as_of=as_of, currency=currency, locale=locale, rates=rates
+            self,
+            as_of=as_of,
+            currency=currency,
+            locale=locale,
+            rates=rates,
+            stale_after=stale_after,
         )
 
     @overload

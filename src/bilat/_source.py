@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeAlias, final
 
 import attrs
@@ -33,6 +33,7 @@ __all__ = [
     "as_optional_date_or_year",
     "as_sources",
     "as_text",
+    "citation",
     "date_or_year_repr",
     "date_or_year_text",
     "date_repr",
@@ -171,6 +172,39 @@ def _url(value: str | None) -> str | None:
     return url
 
 
+def citation(
+    name: str,
+    published: str | None,
+    accessed: str | None,
+    url: str | None,
+    *,
+    accessed_text: str = "accessed {date}",
+    text: Callable[[str], str] = str,
+    link: Callable[[str], str] = str,
+) -> str:
+    """The one citation rule of :meth:`Source.cite` and of reports.
+
+    ``name`` (the publisher, else the title), then the publication date or,
+    failing that, the access date written by ``accessed_text``, then the
+    URL; each when known. A report passes its locale's ``accessed_text``,
+    and for Markdown a ``text`` that escapes and a ``link`` that makes an
+    autolink.
+
+    Example:
+        >>> from bilat._source import citation
+        >>> citation("Kazinform", None, "2025-02-01", "https://x.kz")
+        'Kazinform, accessed 2025-02-01, https://x.kz'
+    """
+    parts = [text(name)]
+    if published is not None:
+        parts.append(text(published))
+    elif accessed is not None:
+        parts.append(text(accessed_text.format(date=accessed)))
+    if url is not None:
+        parts.append(link(url))
+    return ", ".join(parts)
+
+
 @public
 @final
 @attrs.frozen(repr=False)
@@ -245,14 +279,12 @@ class Source:
             >>> Source("Trade statistics", accessed="2025-02-01").cite()
             'Trade statistics, accessed 2025-02-01'
         """
-        parts = [self.publisher or self.title]
-        if self.published is not None:
-            parts.append(self.published.isoformat())
-        elif self.accessed is not None:
-            parts.append(f"accessed {self.accessed.isoformat()}")
-        if self.url is not None:
-            parts.append(self.url)
-        return ", ".join(parts)
+        return citation(
+            self.publisher or self.title,
+            self.published.isoformat() if self.published is not None else None,
+            self.accessed.isoformat() if self.accessed is not None else None,
+            self.url,
+        )
 
     def __str__(self) -> str:
         return self.cite()

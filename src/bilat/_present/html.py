@@ -14,13 +14,13 @@ import decimal
 import html
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from babel.numbers import format_percent
-
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
+from bilat._locale import LocaleLike
 from bilat._money import Money
 from bilat._present.labels import counted, label, out_of_range_text, visible
+from bilat._present.numbers import percent_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -143,11 +143,11 @@ def table(
     return "".join(out)
 
 
-def money_cell(value: Measure | None) -> Cell:
+def money_cell(value: Measure | None, locale: LocaleLike = "en") -> Cell:
     """A compact amount (``$156M``, ``nearly $1B``) with the exact one as tooltip.
 
     Quantities and numbers show as written (``152 km``), the exact magnitude
-    as tooltip.
+    as tooltip; the text is in ``locale``, the tooltip is the exact figure.
 
     Example:
         >>> from bilat import Estimate, Q_
@@ -164,21 +164,22 @@ def money_cell(value: Measure | None) -> Cell:
 
         unit = unit_label(value)
         exact = f"{amount(value):f}" + ("" if unit is None else f" {unit}")
-        return Cell(format_measure(value, compact=True), exact)
+        return Cell(format_measure(value, locale, compact=True), exact)
     if isinstance(value, Money):
         return Cell(
-            value.format(compact=True), f"{value.amount:f} {value.currency.code}"
+            value.format(locale, compact=True),
+            f"{value.amount:f} {value.currency.code}",
         )
     exact = (
         f"{value.value.amount:f}"
         if value.is_exact
         else f"{value.low.amount:f}–{value.high.amount:f}"
     )
-    return Cell(value.format(), f"{exact} {value.currency.code}")
+    return Cell(value.format(locale), f"{exact} {value.currency.code}")
 
 
-def percent(value: Decimal | None) -> Cell:
-    """A fraction as a percentage with one decimal, the exact fraction as tooltip.
+def percent(value: Decimal | None, locale: LocaleLike = "en") -> Cell:
+    """A fraction as a percentage with one decimal in ``locale``, the exact one as tooltip.
 
     Example:
         >>> from decimal import Decimal
@@ -188,9 +189,7 @@ def percent(value: Decimal | None) -> Cell:
     """
     if value is None:
         return Cell(MISSING)
-    with decimal.localcontext(_DISPLAY):  # not the caller's
-        text = str(format_percent(value, format="#,##0.0%", locale="en"))
-    return Cell(text, decimal_text(value))
+    return Cell(percent_text(value, locale), decimal_text(value))
 
 
 def _number(value: Decimal | None) -> Cell:
@@ -211,8 +210,11 @@ def _parties(codes: Iterable[str]) -> str:
 # -- progress ------------------------------------------------------------------------
 
 
-def progress_html(progress: Progress[Any]) -> str:
+def progress_html(progress: Progress[Any], locale: LocaleLike = "en") -> str:
     """A Progress as a two-column table of its figures; see ``Progress._repr_html_``.
+
+    Every word is in ``locale`` (English by default), every figure in its
+    number format.
 
     Example:
         >>> from bilat import Money, TradeSeries, TradeTarget
@@ -222,59 +224,79 @@ def progress_html(progress: Progress[Any]) -> str:
         >>> "<caption>KZ–UZ turnover: target $10B — no deadline</caption>" in (
         ...     progress_html(t.progress(s, 2024)))
         True
+        >>> "<th>Базовый год</th>" in progress_html(t.progress(s, 2024), "ru")
+        True
     """
     p = progress
     target = p.target
-    deadline = "" if target.deadline is None else f" by {target.deadline}"
+
+    def lab(key: str) -> str:
+        return label(key, locale)
+
+    fields = {
+        "parties": _parties(c.alpha2 for c in target.parties),
+        "subject": lab(target.subject)
+        if target.subject in _METRICS
+        else target.subject,
+        "value": money_cell(target.value, locale).text,
+        "status": lab(p.status.value),
+    }
     caption = (
-        f"{_parties(c.alpha2 for c in target.parties)} {target.subject}: "
-        f"target {money_cell(target.value).text}{deadline} — {label(p.status.value)}"
+        lab("progress_caption_open").format(**fields)
+        if target.deadline is None
+        else lab("progress_caption").format(deadline=target.deadline, **fields)
     )
     reporter = p.reporter
     rows: list[tuple[str, CellLike]] = [
-        (label("status"), label(p.status.value)),
+        (lab("status"), lab(p.status.value)),
         (
-            label("reporter").capitalize(),
-            MISSING if reporter is None else f"{reporter.name()} ({reporter.alpha2})",
+            lab("reporter").capitalize(),
+            MISSING
+            if reporter is None
+            else f"{reporter.name(locale)} ({reporter.alpha2})",
         ),
-        ("As of", str(p.as_of)),
-        ("Base year", _year(p.base_year)),
-        ("Base", money_cell(p.base)),
-        (label("year"), _year(p.year)),
-        (label("current"), money_cell(p.current)),
-        (label("target"), money_cell(target.value)),
-        (label("share"), percent(p.share)),
-        (label("gap"), money_cell(p.gap)),
-        (label("actual_cagr"), percent(p.actual_cagr)),
-        ("Planned growth a year", percent(p.planned_cagr)),
-        (label("required_cagr"), percent(p.required_cagr)),
-        (label("growth_ratio"), _number(p.growth_ratio)),
-        ("Projected at the deadline", money_cell(p.projected)),
-        ("Anticipated progress", percent(p.anticipated)),
-        (label("eta"), _year(p.eta)),
+        (lab("as_of_day"), str(p.as_of)),
+        (lab("base_year"), _year(p.base_year)),
+        (lab("base").capitalize(), money_cell(p.base, locale)),
+        (lab("year"), _year(p.year)),
+        (lab("current"), money_cell(p.current, locale)),
+        (lab("target"), money_cell(target.value, locale)),
+        (lab("share"), percent(p.share, locale)),
+        (lab("gap"), money_cell(p.gap, locale)),
+        (lab("actual_cagr"), percent(p.actual_cagr, locale)),
+        (lab("planned_cagr"), percent(p.planned_cagr, locale)),
+        (lab("required_cagr"), percent(p.required_cagr, locale)),
+        (lab("growth_ratio"), _number(p.growth_ratio)),
+        (lab("projected"), money_cell(p.projected, locale)),
+        (lab("anticipated"), percent(p.anticipated, locale)),
+        (lab("eta"), _year(p.eta)),
     ]
-    beyond = out_of_range_text(p.out_of_range, heading=False)
+    beyond = out_of_range_text(p.out_of_range, locale, heading=False)
     if beyond is not None:
-        rows.append((label("out_of_range").capitalize(), beyond))
+        rows.append((lab("out_of_range").capitalize(), beyond))
     return table(rows, caption=caption, css_class="bilat-progress", row_headers=True)
+
+
+#: The subjects that have a label of their own (trade metrics).
+_METRICS = frozenset({"turnover", "exports", "imports"})
 
 
 # -- portfolios ----------------------------------------------------------------------
 
 
-def _total_cell(portfolio: Portfolio) -> Cell:
+def _total_cell(portfolio: Portfolio, locale: LocaleLike) -> Cell:
     if not portfolio.projects:
         return Cell(MISSING)
     if len(portfolio.unvalued) == len(portfolio):
-        return Cell(label("not_valued"))
+        return Cell(label("not_valued", locale))
     try:
-        return money_cell(portfolio.total())
+        return money_cell(portfolio.total(), locale)
     except CurrencyMismatchError as e:
-        return Cell("several currencies", str(e))
+        return Cell(label("several_currencies", locale), str(e))
 
 
-def portfolio_html(portfolio: Portfolio) -> str:
-    """A portfolio as a table of its projects and their total.
+def portfolio_html(portfolio: Portfolio, locale: LocaleLike = "en") -> str:
+    """A portfolio as a table of its projects and their total, in ``locale``.
 
     The total row leaves out projects without a value, as
     :meth:`Portfolio.total` does, and says so when the values are in
@@ -286,22 +308,39 @@ def portfolio_html(portfolio: Portfolio) -> str:
         >>> p = Portfolio([Project("Road", ["KZ"], "underway", value=Money(5, "USD"))])
         >>> "<td>Road</td><td>KZ</td><td>underway</td><td>1</td>" in portfolio_html(p)
         True
+        >>> print(portfolio_html(p, "kk").split("caption>")[1])
+        1 жол ішінде 1 жоба</
     """
-    header = ["Name", "Parties", "Status", "Count", "Value", "Sector"]
+    header = [
+        label(key, locale)
+        for key in ("name", "parties", "status", "count", "value", "sector")
+    ]
     rows: list[list[CellLike]] = [
         [
             p.name,
             _parties(c.alpha2 for c in p.parties),
-            label(p.status.value),
+            label(p.status.value, locale),
             p.count,
-            money_cell(p.value) if p.value is not None else label("not_valued"),
+            money_cell(p.value, locale)
+            if p.value is not None
+            else label("not_valued", locale),
             p.sector or MISSING,
         ]
         for p in portfolio
     ]
-    rows.append([label("total"), "", "", portfolio.count, _total_cell(portfolio), ""])
-    caption = (
-        f"{counted(portfolio.count, 'project')} in {counted(len(portfolio), 'line')}"
+    rows.append(
+        [
+            label("total", locale),
+            "",
+            "",
+            portfolio.count,
+            _total_cell(portfolio, locale),
+            "",
+        ]
+    )
+    caption = label("projects_in_lines", locale).format(
+        projects=counted(portfolio.count, "project", locale),
+        lines=counted(len(portfolio), "line", locale),
     )
     return table(rows, header=header, caption=caption, css_class="bilat-portfolio")
 
@@ -316,8 +355,8 @@ def _date(value: dt.date | int | None) -> str:
     return str(value) if isinstance(value, int) else value.isoformat()
 
 
-def dossier_html(dossier: Dossier) -> str:
-    r"""A dossier as a heading and one table per part that it has.
+def dossier_html(dossier: Dossier, locale: LocaleLike = "en") -> str:
+    r"""A dossier as a heading and one table per part that it has, in ``locale``.
 
     Nothing here depends on the date: agreements show their dates, not a
     status (that needs an ``as_of``; see :meth:`Dossier.report`).
@@ -330,38 +369,43 @@ def dossier_html(dossier: Dossier) -> str:
         <h3>KZ &amp; UZ</h3>
         <p>Parties: Kazakhstan (KZ), Uzbekistan (UZ)</p>
         </div>
+        >>> "<p>Стороны: Казахстан (KZ), Узбекистан (UZ)</p>" in dossier_html(
+        ...     Dossier("KZ & UZ", ["KZ", "UZ"]), "ru")
+        True
     """
     from bilat._portfolio import Portfolio
 
     e = escape
-    parties = ", ".join(f"{c.name()} ({c.alpha2})" for c in dossier.parties)
+    parties = ", ".join(f"{c.name(locale)} ({c.alpha2})" for c in dossier.parties)
     out = [
         f'<div class="bilat-dossier"><h3>{e(dossier.title)}</h3>',
-        f"<p>{e(label('parties'))}: {e(parties)}</p>",
+        f"<p>{e(label('parties', locale))}: {e(parties)}</p>",
     ]
     if dossier.relationship is not None:
-        out.append(f"<p>{e(label('relationship'))}: {e(dossier.relationship)}</p>")
+        out.append(
+            f"<p>{e(label('relationship', locale))}: {e(dossier.relationship)}</p>"
+        )
     if dossier.agreements:
-        out.append(_agreements_table(dossier))
+        out.append(_agreements_table(dossier, locale))
     if dossier.projects:
-        out.append(portfolio_html(Portfolio(dossier.projects)))
+        out.append(portfolio_html(Portfolio(dossier.projects), locale))
     if dossier.targets:
-        out.append(_targets_table(dossier))
+        out.append(_targets_table(dossier, locale))
     if dossier.series:
-        out.append(_series_table(dossier))
+        out.append(_series_table(dossier, locale))
     if dossier.claims:
-        out.append(_claims_table(dossier))
+        out.append(_claims_table(dossier, locale))
     if dossier.events:
-        out.append(f"<p>{e(label('meetings'))}: {len(dossier.events)}</p>")
+        out.append(f"<p>{e(label('meetings', locale))}: {len(dossier.events)}</p>")
     out.append("</div>")
     return "".join(out)
 
 
-def _agreements_table(dossier: Dossier) -> str:
+def _agreements_table(dossier: Dossier, locale: LocaleLike) -> str:
     rows: list[list[CellLike]] = [
         [
             a.title,
-            label(f"kind_{a.kind.value}"),
+            label(f"kind_{a.kind.value}", locale),
             _date(a.signed),
             _date(a.entered_into_force),
             "; ".join(map(str, a.actions)) or MISSING,
@@ -370,31 +414,42 @@ def _agreements_table(dossier: Dossier) -> str:
     ]
     return table(
         rows,
-        header=["Title", "Kind", "Signed", "In force", "Treaty actions"],
-        caption=label("agreements"),
+        header=[
+            label("table_title", locale),
+            label("table_kind", locale),
+            label("table_signed", locale),
+            label("in_force", locale).capitalize(),
+            label("treaty_actions", locale),
+        ],
+        caption=label("agreements", locale),
         css_class="bilat-agreements",
     )
 
 
-def _targets_table(dossier: Dossier) -> str:
+def _targets_table(dossier: Dossier, locale: LocaleLike) -> str:
     rows: list[list[CellLike]] = [
         [
             _parties(c.alpha2 for c in t.parties),
             t.subject,
-            money_cell(t.value),
-            label("no_deadline") if t.deadline is None else str(t.deadline),
+            money_cell(t.value, locale),
+            label("no_deadline", locale) if t.deadline is None else str(t.deadline),
         ]
         for t in dossier.targets
     ]
     return table(
         rows,
-        header=["Parties", "Metric", "Target", "Deadline"],
-        caption=label("targets"),
+        header=[
+            label("parties", locale),
+            label("metric", locale),
+            label("target", locale),
+            label("deadline", locale).capitalize(),
+        ],
+        caption=label("targets", locale),
         css_class="bilat-targets",
     )
 
 
-def _series_table(dossier: Dossier) -> str:
+def _series_table(dossier: Dossier, locale: LocaleLike) -> str:
     rows: list[list[CellLike]] = []
     for s in dossier.series:
         first, last = s.years[0], s.years[-1]
@@ -404,18 +459,24 @@ def _series_table(dossier: Dossier) -> str:
                 s.subject,
                 MISSING if s.reporter is None else s.reporter.alpha2,
                 str(first) if first == last else f"{first}–{last}",
-                money_cell(s.values[last]),
+                money_cell(s.values[last], locale),
             ]
         )
     return table(
         rows,
-        header=["Parties", "Metric", "Reporter", "Years", "Latest value"],
-        caption=label("series"),
+        header=[
+            label("parties", locale),
+            label("metric", locale),
+            label("reporter_heading", locale),
+            label("years", locale),
+            label("latest_value", locale),
+        ],
+        caption=label("series", locale),
         css_class="bilat-series",
     )
 
 
-def _claims_table(dossier: Dossier) -> str:
+def _claims_table(dossier: Dossier, locale: LocaleLike) -> str:
     """Every stated figure, by subject and year; years whose figures disagree marked."""
     from bilat._claims import order
     from bilat._present.report_claims import claim_key, disputed, who_text
@@ -424,21 +485,27 @@ def _claims_table(dossier: Dossier) -> str:
     rows: list[list[CellLike]] = []
     for c in sorted(dossier.claims, key=lambda c: (c.subject, c.period, order(c))):
         flag = " ⚠" if claim_key(c) in conflicting else ""
-        who = "; ".join(x for x in (who_text(c, "en"), c.note) if x) or MISSING
+        who = "; ".join(x for x in (who_text(c, locale), c.note) if x) or MISSING
         rows.append(
             [
                 c.subject,
                 f"{c.period}{flag}",
-                Cell(c.text, money_cell(c.value).title)
+                Cell(c.text, money_cell(c.value, locale).title)
                 if c.text
-                else money_cell(c.value),
+                else money_cell(c.value, locale),
                 who,
                 c.source.publisher or c.source.title,
             ]
         )
     return table(
         rows,
-        header=["Subject", "Year", "Figure", "Said by", "Source"],
-        caption=label("claims"),
+        header=[
+            label("subject", locale),
+            label("year", locale),
+            label("figure", locale),
+            label("said_by", locale),
+            label("source", locale).capitalize(),
+        ],
+        caption=label("claims", locale),
         css_class="bilat-claims",
     )

@@ -190,6 +190,26 @@ _EN: Final = {
     # Report lines as one phrase, in each language's word order
     "report_as_of": "Progress report, as of {date}",
     "series_by": "Series (reported by {reporter})",
+    # A target's headline: the latest figure, share, gap, growth and status
+    "headline": "{year}: {current}, reported by {who}",
+    "headline_no_figure": "no figure by {year}",
+    "share_of_target": "{share} of the target",
+    "gap_of": "gap {gap}",
+    "over_target": "{gap} above the target",
+    "who_unknown": "reporter not given",
+    "needs_rate": "needs {rate} a year",
+    "grew_since": "grew {rate} a year since {year}",
+    "fell_since": "fell {rate} a year since {year}",
+    "one_figure": "one figure only, no growth to compare",
+    "status_as_of": "{status} as of {year}",
+    "stale": "latest figure is from {year}, {age} before the report's date",
+    "no_series_for": "no series of {subject} for {parties}",
+    "outside_parties": "parties {parties} are not the dossier's parties",
+    "converted_at": "amounts converted to {currency} at the rates of {date}",
+    "not_converted": (
+        "amounts in {base}, not converted to {quote}: "
+        "no exchange rate from {base} to {quote}"
+    ),
     # Topic of a meeting
     "topic_trade": "trade",
     "topic_economy": "economy",
@@ -218,6 +238,34 @@ _EN: Final = {
     "kind_declaration": "declaration",
     "kind_contract": "contract",
     "kind_other": "other",
+    # The HTML page and notebook tables
+    "charts_need_plot": (
+        "The charts need the optional package {package}: install it with {command}."
+    ),
+    "as_of_day": "As of",
+    "base_year": "Base year",
+    "name": "Name",
+    "sector": "Sector",
+    "metric": "Metric",
+    "subject": "Subject",
+    "years": "Years",
+    "latest_value": "Latest value",
+    "reporter_heading": "Reporter",
+    "treaty_actions": "Treaty actions",
+    "several_currencies": "several currencies",
+    "projects_in_lines": "{projects} in {lines}",
+    "progress_caption": "{parties} {subject}: target {value} by {deadline} — {status}",
+    "progress_caption_open": "{parties} {subject}: target {value} — {status}",
+    # Tables of a report (projects, agreements) and citations
+    "table_project": "Project",
+    "table_completion": "Completion",
+    "table_start": "Start",
+    "table_end": "End",
+    "table_title": "Title",
+    "table_kind": "Kind",
+    "table_signed": "Signed",
+    "table_in_force": "In force since",
+    "accessed_on": "accessed {date}",
 }
 
 _RU: Final = {
@@ -367,6 +415,25 @@ _RU: Final = {
     # Report lines as one phrase, in each language's word order
     "report_as_of": "Отчёт о ходе выполнения на {date}",
     "series_by": "Ряд данных (по данным: {reporter})",
+    # A target's headline: the latest figure, share, gap, growth and status
+    "headline": "{year}: {current}, по данным: {who}",
+    "headline_no_figure": "нет данных на {year} год",
+    "share_of_target": "{share} от цели",
+    "gap_of": "разрыв {gap}",
+    "over_target": "на {gap} выше цели",
+    "who_unknown": "источник данных не указан",
+    "needs_rate": "нужен рост {rate} в год",
+    "grew_since": "рост {rate} в год с {year} года",
+    "fell_since": "снижение {rate} в год с {year} года",
+    "one_figure": "только одно значение, рост не с чем сравнить",
+    "status_as_of": "{status} по данным за {year} год",
+    "stale": "последние данные — за {year} год, за {age} до даты отчёта",
+    "no_series_for": "нет ряда данных по показателю «{subject}» ({parties})",
+    "outside_parties": "стороны {parties} не являются сторонами досье",
+    "converted_at": "суммы пересчитаны в {currency} по курсам на {date}",
+    "not_converted": (
+        "суммы в {base}, не пересчитаны в {quote}: нет обменного курса {base} → {quote}"
+    ),
     # Topic of a meeting
     "topic_trade": "торговля",
     "topic_economy": "экономика",
@@ -395,6 +462,35 @@ _RU: Final = {
     "kind_declaration": "декларация",
     "kind_contract": "контракт",
     "kind_other": "другое",
+    # The HTML page and notebook tables
+    "charts_need_plot": (
+        "Для графиков нужен дополнительный пакет {package}: "
+        "установите его командой {command}."
+    ),
+    "as_of_day": "По состоянию на",
+    "base_year": "Базовый год",
+    "name": "Название",
+    "sector": "Отрасль",
+    "metric": "Показатель",
+    "subject": "Предмет",
+    "years": "Годы",
+    "latest_value": "Последнее значение",
+    "reporter_heading": "Источник данных",
+    "treaty_actions": "Договорные действия",
+    "several_currencies": "несколько валют",
+    "projects_in_lines": "{projects} ({lines})",
+    "progress_caption": "{parties}, {subject}: цель {value} к {deadline} г. — {status}",
+    "progress_caption_open": "{parties}, {subject}: цель {value} — {status}",
+    # Tables of a report (projects, agreements) and citations
+    "table_project": "Проект",
+    "table_completion": "Готовность",
+    "table_start": "Начало",
+    "table_end": "Окончание",
+    "table_title": "Название",
+    "table_kind": "Вид",
+    "table_signed": "Подписано",
+    "table_in_force": "В силе с",
+    "accessed_on": "дата обращения {date}",
 }
 
 _KK: Final = {
@@ -546,6 +642,26 @@ _KK: Final = {
     # Report lines as one phrase, in each language's word order
     "report_as_of": "Орындалу барысы туралы есеп ({date} жағдай бойынша)",
     "series_by": "Деректер қатары (дерек беруші: {reporter})",
+    # A target's headline: the latest figure, share, gap, growth and status
+    "headline": "{year}: {current}, дерек беруші: {who}",
+    "headline_no_figure": "{year} жылға дейін дерек жоқ",
+    "share_of_target": "мақсаттың орындалуы: {share}",
+    "gap_of": "алшақтық: {gap}",
+    "over_target": "мақсаттан {gap} асып түсті",
+    "who_unknown": "дерек беруші көрсетілмеген",
+    "needs_rate": "жылына {rate} өсім қажет",
+    "grew_since": "{year} жылдан бері жылына {rate} өсті",
+    "fell_since": "{year} жылдан бері жылына {rate} төмендеді",
+    "one_figure": "тек бір мән бар, өсімді салыстыруға болмайды",
+    "status_as_of": "{status} ({year} жылғы дерек бойынша)",
+    "stale": "соңғы дерек {year} жылғы, есеп күнінен {age} бұрын",
+    "no_series_for": "{subject} бойынша деректер қатары жоқ ({parties})",
+    "outside_parties": "{parties} тараптары досьенің тараптары емес",
+    "converted_at": "сомалар {date} бағамы бойынша {currency} валютасына аударылды",
+    "not_converted": (
+        "сомалар {base} валютасында, {quote} валютасына аударылмады: "
+        "{base} → {quote} айырбас бағамы жоқ"
+    ),
     # Topic of a meeting
     "topic_trade": "сауда",
     "topic_economy": "экономика",
@@ -574,6 +690,37 @@ _KK: Final = {
     "kind_declaration": "декларация",
     "kind_contract": "келісімшарт",
     "kind_other": "басқа",
+    # The HTML page and notebook tables
+    "charts_need_plot": (
+        "Диаграммалар үшін қосымша {package} пакеті керек: "
+        "оны {command} командасымен орнатыңыз."
+    ),
+    "as_of_day": "Есептік күн",
+    "base_year": "Базалық жыл",
+    "name": "Атауы",
+    "sector": "Сала",
+    "metric": "Көрсеткіш",
+    "subject": "Тақырып",
+    "years": "Жылдар",
+    "latest_value": "Соңғы мән",
+    "reporter_heading": "Деректер көзі",
+    "treaty_actions": "Шарттық әрекеттер",
+    "several_currencies": "бірнеше валюта",
+    "projects_in_lines": "{lines} ішінде {projects}",
+    "progress_caption": (
+        "{parties}, {subject}: мақсат {deadline} жылға қарай {value} — {status}"
+    ),
+    "progress_caption_open": "{parties}, {subject}: мақсат {value} — {status}",
+    # Tables of a report (projects, agreements) and citations
+    "table_project": "Жоба",
+    "table_completion": "Орындалуы",
+    "table_start": "Басталуы",
+    "table_end": "Аяқталуы",
+    "table_title": "Атауы",
+    "table_kind": "Түрі",
+    "table_signed": "Қол қойылған күні",
+    "table_in_force": "Күшіне енген күні",
+    "accessed_on": "қаралған күні {date}",
 }
 
 _UZ: Final = {
@@ -724,6 +871,26 @@ _UZ: Final = {
     # Report lines as one phrase, in each language's word order
     "report_as_of": "Bajarilish holati haqida hisobot ({date} holatiga)",
     "series_by": "Ma’lumotlar qatori (ma’lumot beruvchi: {reporter})",
+    # A target's headline: the latest figure, share, gap, growth and status
+    "headline": "{year}: {current}, ma’lumot beruvchi: {who}",
+    "headline_no_figure": "{year}-yilgacha ma’lumot yo‘q",
+    "share_of_target": "maqsadning bajarilishi: {share}",
+    "gap_of": "farq: {gap}",
+    "over_target": "maqsaddan {gap} ortiq",
+    "who_unknown": "ma’lumot beruvchi ko‘rsatilmagan",
+    "needs_rate": "yiliga {rate} o‘sish kerak",
+    "grew_since": "{year}-yildan beri yiliga {rate} o‘sdi",
+    "fell_since": "{year}-yildan beri yiliga {rate} kamaydi",
+    "one_figure": "faqat bitta qiymat bor, o‘sishni solishtirib bo‘lmaydi",
+    "status_as_of": "{status} ({year}-yil ma’lumotiga ko‘ra)",
+    "stale": "so‘nggi ma’lumot {year}-yilga oid, hisobot sanasidan {age} oldin",
+    "no_series_for": "{subject} bo‘yicha ma’lumotlar qatori yo‘q ({parties})",
+    "outside_parties": "{parties} tomonlari dosye tomonlari emas",
+    "converted_at": "summalar {date} kurslari bo‘yicha {currency} valyutasiga o‘tkazildi",
+    "not_converted": (
+        "summalar {base} valyutasida, {quote} valyutasiga o‘tkazilmadi: "
+        "{base} → {quote} ayirboshlash kursi yo‘q"
+    ),
     # Topic of a meeting
     "topic_trade": "savdo",
     "topic_economy": "iqtisodiyot",
@@ -752,6 +919,37 @@ _UZ: Final = {
     "kind_declaration": "deklaratsiya",
     "kind_contract": "kontrakt",
     "kind_other": "boshqa",
+    # The HTML page and notebook tables
+    "charts_need_plot": (
+        "Grafiklar uchun qo‘shimcha {package} paketi kerak: "
+        "uni {command} buyrug‘i bilan o‘rnating."
+    ),
+    "as_of_day": "Hisobot sanasi",
+    "base_year": "Bazaviy yil",
+    "name": "Nomi",
+    "sector": "Soha",
+    "metric": "Ko‘rsatkich",
+    "subject": "Mavzu",
+    "years": "Yillar",
+    "latest_value": "Oxirgi qiymat",
+    "reporter_heading": "Ma’lumot manbai",
+    "treaty_actions": "Shartnoma harakatlari",
+    "several_currencies": "bir necha valyuta",
+    "projects_in_lines": "{lines}da {projects}",
+    "progress_caption": (
+        "{parties}, {subject}: maqsad {deadline}-yilgacha {value} — {status}"
+    ),
+    "progress_caption_open": "{parties}, {subject}: maqsad {value} — {status}",
+    # Tables of a report (projects, agreements) and citations
+    "table_project": "Loyiha",
+    "table_completion": "Bajarilishi",
+    "table_start": "Boshlanishi",
+    "table_end": "Tugashi",
+    "table_title": "Nomi",
+    "table_kind": "Turi",
+    "table_signed": "Imzolangan sana",
+    "table_in_force": "Kuchga kirgan sana",
+    "accessed_on": "murojaat qilingan sana: {date}",
 }
 
 LABELS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
@@ -818,6 +1016,7 @@ COUNTED: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = MappingProxyType
             "project": {"one": "{n} project", "other": "{n} projects"},
             "series": {"one": "{n} series", "other": "{n} series"},
             "target": {"one": "{n} target", "other": "{n} targets"},
+            "year": {"one": "{n} year", "other": "{n} years"},
         },
         "ru": {
             "agreement": {
@@ -862,6 +1061,12 @@ COUNTED: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = MappingProxyType
                 "many": "{n} целей",
                 "other": "{n} цели",
             },
+            "year": {
+                "one": "{n} год",
+                "few": "{n} года",
+                "many": "{n} лет",
+                "other": "{n} года",
+            },
         },
         "kk": {
             "agreement": {"one": "{n} келісім", "other": "{n} келісім"},
@@ -871,6 +1076,7 @@ COUNTED: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = MappingProxyType
             "project": {"one": "{n} жоба", "other": "{n} жоба"},
             "series": {"one": "{n} деректер қатары", "other": "{n} деректер қатары"},
             "target": {"one": "{n} мақсат", "other": "{n} мақсат"},
+            "year": {"one": "{n} жыл", "other": "{n} жыл"},
         },
         "uz": {
             "agreement": {"one": "{n} ta kelishuv", "other": "{n} ta kelishuv"},
@@ -883,6 +1089,7 @@ COUNTED: Final[Mapping[str, Mapping[str, Mapping[str, str]]]] = MappingProxyType
                 "other": "{n} ta ma’lumotlar qatori",
             },
             "target": {"one": "{n} ta maqsad", "other": "{n} ta maqsad"},
+            "year": {"one": "{n} yil", "other": "{n} yil"},
         },
     }
 )

@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, final
 
 import attrs
 from babel.dates import format_date
-from babel.numbers import format_percent
 
 from bilat._currency import Currency, CurrencyLike, as_currency
-from bilat._decimal import context_with, decimal_text
+from bilat._decimal import decimal_text
 from bilat._errors import (
     BilatError,
     InvalidNumberError,
     NumberTypeError,
+    shown,
 )
-from bilat._fields import as_date, as_option
+from bilat._estimate import Estimate
+from bilat._fields import as_date, as_option, invalid
 from bilat._locale import LocaleLike, get_locale
 from bilat._pickling import public
 from bilat._present.labels import (
@@ -35,17 +35,19 @@ from bilat._present.labels import (
     replace_controls,
     visible,
 )
+from bilat._present.numbers import percent_text
 from bilat._present.report_claims import (
     claims_data,
     claims_lines,
-    current_text,
     figure_used,
     figure_used_text,
     measure_data,
     source_data,
+    subject_text,
     target_text,
 )
 from bilat._present.report_claims import when_data as _when_data
+from bilat._present.tables import Align, markdown_table, text_table
 from bilat._target import match_series, progress_or_reason
 
 if TYPE_CHECKING:
@@ -77,8 +79,8 @@ REPORT_FORMAT = "bilat-report/1"
 REPORT_NUMBERS = (
     "Amounts, bounds and ratios (shares, growth rates, completion) are exact "
     "decimal numbers written as JSON strings (such as '4970000000' or '0.497'): "
-    "read them as decimals, not floats; they are never rounded. Counts and "
-    "years are JSON integers. 'text' and the keys ending in '_text' or "
+    "read them as decimals, not floats; they are never rounded. Counts, "
+    "years and numbers of years ('age', 'stale_after') are JSON integers. 'text' and the keys ending in '_text' or "
     "'_line' are text for people, formatted in the report's locale and "
     "rounded for display; a claim's 'text' is the figure as its source "
     "wrote it."
@@ -95,12 +97,8 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def _ratio_text(value: Decimal | None, locale: LocaleLike) -> str:
-    if value is None:
-        return "—"
-    # Not the caller's context, and room for every digit of any ratio bilat
-    # holds (up to 1E+99, that is 1E+101 %).
-    with decimal.localcontext(context_with(decimal.ROUND_HALF_EVEN)):
-        return str(format_percent(value, format="#,##0.0%", locale=get_locale(locale)))
+    """A ratio as the report shows it: :func:`~bilat._present.numbers.percent_text`."""
+    return percent_text(value, locale)
 
 
 def as_of_text(value: JSON, locale: LocaleLike) -> str:
@@ -111,10 +109,10 @@ def as_of_text(value: JSON, locale: LocaleLike) -> str:
     try:
         day = dt.date.fromisoformat(str(value))
     except ValueError:
-        shown = str(value)
+        written = str(value)
     else:
-        shown = str(format_date(day, format="long", locale=get_locale(locale)))
-    return label("report_as_of", locale).format(date=shown)
+        written = str(format_date(day, format="long", locale=get_locale(locale)))
+    return label("report_as_of", locale).format(date=written)
 
 
 def topics_text(topics: Iterable[JSON], locale: LocaleLike) -> str:
@@ -140,21 +138,35 @@ def _source_data(sources: Iterable[Source]) -> list[dict[str, JSON]]:
     return [source_data(s) for s in sources]
 
 
-def _cite(sources: Sequence[Mapping[str, JSON]], *, markdown: bool = False) -> str:
-    """The sources as one line of text: publisher (or title), date and URL.
+def _cite(
+    sources: Sequence[Mapping[str, JSON]],
+    *,
+    markdown: bool = False,
+    locale: LocaleLike = "en",
+) -> str:
+    """The sources as one line, each as :meth:`Source.cite <bilat.Source.cite>` cites it.
 
-    In Markdown the text is escaped and the URL is an autolink.
+    :func:`bilat._source.citation` is the one rule: publisher (or title),
+    the publication date or else the access date (in ``locale``'s words),
+    and the URL. In Markdown the text is escaped and the URL is an autolink.
     """
+    from bilat._source import citation
+
+    accessed = label("accessed_on", locale)
     text = _markdown if markdown else str
-    parts = []
-    for s in sources:
-        bits = [text(s.get("publisher") or s["title"])]
-        if s.get("published"):
-            bits.append(text(s["published"]))
-        if s.get("url"):
-            bits.append(_autolink(s["url"]) if markdown else s["url"])
-        parts.append(", ".join(bits))
-    return "; ".join(parts)
+    link = _autolink if markdown else str
+    return "; ".join(
+        citation(
+            str(s.get("publisher") or s["title"]),
+            s.get("published"),
+            s.get("accessed"),
+            s.get("url"),
+            accessed_text=accessed,
+            text=text,
+            link=link,
+        )
+        for s in sources
+    )
 
 
 # Characters that mean something to Markdown wherever they stand (CommonMark
@@ -244,6 +256,11 @@ def _date_text(value: dt.date | int | None, locale: LocaleLike) -> str:
     return str(format_date(value, format="medium", locale=get_locale(locale)))
 
 
+def _optional_date_text(value: dt.date | int | None, locale: LocaleLike) -> str | None:
+    """A date or year as a report shows it; None for no date."""
+    return None if value is None else _date_text(value, locale)
+
+
 #: The label of each agreement status with the date behind it.
 _STATUS_DATE_LABELS = {
     "signed": "signed_on",
@@ -292,9 +309,13 @@ def _agreement_data(
                 "sources": _source_data(act.sources),
             }
         )
+    into_force = agreement.entered_into_force
     return {
         "title": agreement.title,
         "kind": agreement.kind.value,
+        "kind_text": label(f"kind_{agreement.kind.value}", locale),
+        "signed_text": _optional_date_text(agreement.signed, locale),
+        "in_force_text": _optional_date_text(into_force, locale),
         "signed": _when_data(agreement.signed),
         "in_force": _when_data(agreement.in_force),
         "ends": _when_data(agreement.ends),
@@ -308,6 +329,11 @@ def _agreement_data(
         "note": agreement.note,
         "sources": _source_data(agreement.sources),
     }
+
+
+#: A converter of a target's amounts to the report's currency, when they are
+#: money in another currency and the report's rates convert them.
+_InCurrency: TypeAlias = Callable[[Any], Any]
 
 
 def _series_data(
@@ -331,6 +357,8 @@ def _measured(
     locale: LocaleLike,
     *,
     reasons: Mapping[Claim, str],
+    stale_after: int,
+    money: _InCurrency | None,
 ) -> dict[str, JSON]:
     """Progress of ``series`` towards ``target``, or why it cannot be measured.
 
@@ -341,6 +369,7 @@ def _measured(
     """
     progress = progress_or_reason(target, series, on, rates, locale)
     if isinstance(progress, str):  # not measured: why
+        status = f"{label('not_measured', locale)} ({progress})"
         return {
             "series": _series_data(series, locale, series.sources),
             "year": None,
@@ -358,7 +387,7 @@ def _measured(
             "anticipated": None,
             "eta": None,
             "status": "not_measured",
-            "status_text": f"{label('not_measured', locale)} ({progress})",
+            "status_text": status,
             "out_of_range": {},
             "out_of_range_text": None,
             "approximate": False,
@@ -368,8 +397,112 @@ def _measured(
             "base_approximate": False,
             "figure": None,
             "base_figure": None,
+            "reported_by": None,
+            "reported_by_kind": None,
+            "age": None,
+            "stale": False,
+            "stale_text": None,
+            "reason_text": None,
+            "status_line": status,
+            "headline_text": status,
+            "converted": None,
         }
-    return _progress_data(series, progress, locale, reasons)
+    return _progress_data(
+        series,
+        progress,
+        locale,
+        reasons,
+        on=on,
+        stale_after=stale_after,
+        money=money,
+    )
+
+
+def _reported_by(
+    series: TradeSeries | Series,
+    year: int | None,
+    figure: Mapping[str, JSON] | None,
+    locale: LocaleLike,
+) -> tuple[str | None, str | None]:
+    """Who reported the figure of ``year``, and how that is known.
+
+    The series' reporter (``"reporter"``); else, for a series built from
+    claims, whoever made the claim (``"said_by"``); else the publisher (or
+    title) of the figure's first source (``"source"``). ``(None, None)``
+    when none of these is known.
+    """
+    if series.reporter is not None:
+        return series.reporter.name(locale), "reporter"
+    if figure is not None and figure.get("said_by"):
+        return str(figure["said_by"]), "said_by"
+    found = [] if year is None else series.sources_for(year)
+    names = [s.publisher or s.title for s in found]
+    if figure is not None:
+        names = [s.get("publisher") or s["title"] for s in figure["sources"]] or names
+    return (str(names[0]), "source") if names else (None, None)
+
+
+def _growth_text(progress: Progress[Any], locale: LocaleLike) -> str | None:
+    """Why the status is what it is, in words: the growth needed and the growth seen.
+
+    "needs 15.0% a year; grew 12.1% a year since 2017". The growth needed
+    shows while the target is ahead and has a deadline; a single figure
+    says there is no growth to compare.
+    """
+    p = progress
+    bits = []
+    if p.required_cagr is not None and p.required_cagr > 0:
+        rate = percent_text(p.required_cagr, locale)
+        bits.append(label("needs_rate", locale).format(rate=rate))
+    if p.actual_cagr is not None:
+        key = "fell_since" if p.actual_cagr < 0 else "grew_since"
+        rate = percent_text(abs(p.actual_cagr), locale)
+        bits.append(label(key, locale).format(rate=rate, year=p.base_year))
+    elif p.year is not None and p.base_year == p.year:
+        bits.append(label("one_figure", locale))
+    return "; ".join(bits) or None
+
+
+def _headline(
+    progress: Progress[Any],
+    data: Mapping[str, JSON],
+    who: str | None,
+    locale: LocaleLike,
+    money: _InCurrency | None,
+) -> str:
+    """The latest figure, who reported it, share of the target and gap, in one line.
+
+    Amounts are in the report's currency when ``money`` converts them, in
+    the target's own otherwise. A passed target says by how much.
+    """
+    from bilat._measure import amount, format_measure
+
+    p = progress
+
+    def shown(value: Any) -> str:
+        return format_measure(
+            value if money is None else money(value), locale, compact=True
+        )
+
+    if p.year is None or p.current is None:
+        return label("headline_no_figure", locale).format(year=p.as_of)
+    current = shown(p.current)
+    if data["current_approximate"]:
+        current += f" ({label('approximate', locale)})"
+    parts = [
+        label("headline", locale).format(
+            year=p.year, current=current, who=who or label("who_unknown", locale)
+        )
+    ]
+    if p.share is not None:
+        share = percent_text(p.share, locale)
+        parts.append(label("share_of_target", locale).format(share=share))
+    if p.gap is not None:
+        if amount(p.gap) < 0:
+            parts.append(label("over_target", locale).format(gap=shown(-p.gap)))
+        else:
+            parts.append(label("gap_of", locale).format(gap=shown(p.gap)))
+    return "; ".join(parts)
 
 
 def _progress_data(
@@ -377,24 +510,39 @@ def _progress_data(
     progress: Progress[Any],
     locale: LocaleLike,
     reasons: Mapping[Claim, str],
+    *,
+    on: dt.date,
+    stale_after: int,
+    money: _InCurrency | None = None,
 ) -> dict[str, JSON]:
+    """A measured progress as report data, led by its headline.
+
+    Besides :class:`Progress`'s figures: who reported the latest figure
+    (``reported_by``), its age in years before the report's date and
+    whether that is more than ``stale_after`` (``stale``), the reason for
+    the status in words, and the amounts in the report's currency
+    (``converted``) when ``money`` converts them.
+    """
     p = progress
-    return {
+
+    def amount(value: Any) -> dict[str, JSON] | None:
+        return None if value is None else measure_data(value, locale)
+
+    figure = figure_used(series, p.year, reasons, locale)
+    data: dict[str, JSON] = {
         "series": _series_data(series, locale, progress.sources),
         "year": p.year,
-        "current": measure_data(p.current, locale) if p.current is not None else None,
+        "current": amount(p.current),
         "share": _ratio(p.share),
         "share_text": _ratio_text(p.share, locale),
-        "gap": measure_data(p.gap, locale) if p.gap is not None else None,
+        "gap": amount(p.gap),
         "actual_cagr": _ratio(p.actual_cagr),
         "actual_cagr_text": _ratio_text(p.actual_cagr, locale),
         "planned_cagr": _ratio(p.planned_cagr),
         "required_cagr": _ratio(p.required_cagr),
         "required_cagr_text": _ratio_text(p.required_cagr, locale),
         "growth_ratio": _ratio(p.growth_ratio),
-        "projected": measure_data(p.projected, locale)
-        if p.projected is not None
-        else None,
+        "projected": amount(p.projected),
         "anticipated": _ratio(p.anticipated),
         "eta": p.eta,
         "status": p.status.value,
@@ -403,14 +551,200 @@ def _progress_data(
         "out_of_range_text": out_of_range_text(p.out_of_range, locale),
         "approximate": p.approximate,
         "base_year": p.base_year,
-        "base": measure_data(p.base, locale) if p.base is not None else None,
+        "base": amount(p.base),
         "current_approximate": p.year is not None and series.is_approximate(p.year),
         "base_approximate": p.base_year is not None
         and series.is_approximate(p.base_year),
-        "figure": figure_used(series, p.year, reasons, locale),
+        "figure": figure,
         "base_figure": None
         if p.base_year == p.year
         else figure_used(series, p.base_year, reasons, locale),
+        "converted": None
+        if money is None
+        else {
+            key: amount(None if value is None else money(value))
+            for key, value in (
+                ("current", p.current),
+                ("base", p.base),
+                ("gap", p.gap),
+                ("projected", p.projected),
+            )
+        },
+    }
+    who, kind = _reported_by(series, p.year, figure, locale)
+    age = None if p.year is None else on.year - p.year
+    stale = age is not None and age > stale_after
+    status = label(p.status.value, locale)
+    if stale:
+        status = label("status_as_of", locale).format(status=status, year=p.year)
+    why = _growth_text(p, locale)
+    data.update(
+        {
+            "reported_by": who,
+            "reported_by_kind": kind,
+            "age": age,
+            "stale": stale,
+            "stale_text": label("stale", locale).format(
+                year=p.year, age=counted(age, "year", locale)
+            )
+            if stale and age is not None
+            else None,
+            "reason_text": why,
+            "status_line": status if why is None else f"{status} — {why}",
+        }
+    )
+    data["headline_text"] = _headline(p, data, who, locale, money)
+    return data
+
+
+#: Years a target's latest figure may lag the report's date before the
+#: report calls it stale; see :meth:`Dossier.report`.
+STALE_AFTER = 2
+_MAX_STALE_AFTER = 9999
+
+
+def _stale_after(value: object) -> int:
+    """``stale_after=`` of a report, checked: whole years from 0 to 9999."""
+    expected = "a whole number of years from 0 to 9999"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise NumberTypeError(value, "stale_after", expected)
+    if not 0 <= value <= _MAX_STALE_AFTER:
+        raise InvalidNumberError(value, "stale_after", expected)
+    return int(value)
+
+
+def report_currency(dossier: Dossier) -> Currency:
+    """The currency a report of ``dossier`` is in when none is given.
+
+    The dossier's own when all its money (projects, targets, series,
+    claims) is in one currency; US dollars otherwise, or when it holds
+    no money.
+
+    Example:
+        >>> from bilat import Dossier, Money, Project
+        >>> from bilat._present.report import report_currency
+        >>> depot = Project("Depot", ["KZ", "UZ"], "underway", value=Money(5, "KZT"))
+        >>> report_currency(Dossier("KZ–UZ", ["KZ", "UZ"], projects=[depot])).code
+        'KZT'
+        >>> report_currency(Dossier("KZ–UZ", ["KZ", "UZ"])).code
+        'USD'
+    """
+    from bilat._money import Money
+
+    values: list[object] = [p.value for p in dossier.projects]
+    values += [t.value for t in dossier.targets]
+    values += [v for s in dossier.series for v in s.values.values()]
+    values += [c.value for c in dossier.claims]
+    found = {v.currency.code for v in values if isinstance(v, Money | Estimate)}
+    return as_currency(found.pop() if len(found) == 1 else "USD")
+
+
+def _in_currency(
+    target: AnyTarget,
+    currency: Currency,
+    rates: ExchangeRates | None,
+    on: dt.date,
+    locale: LocaleLike,
+) -> tuple[_InCurrency | None, str | None]:
+    """How to show a target's amounts in the report's currency, and a note saying so.
+
+    ``(None, None)`` for a target in the report's currency or not in
+    money; a converter and "amounts converted to AED at the rates of …"
+    when ``rates`` convert the target's value on ``on``; ``None`` and
+    what was not converted, and why, when they do not.
+    """
+    from bilat._money import Money
+
+    value = target.value
+    if not isinstance(value, Money | Estimate) or value.currency == currency:
+        return None, None
+
+    def convert(amount: Any) -> Any:
+        assert rates is not None
+        if isinstance(amount, Estimate):
+            return amount.to(currency, rates, on)
+        return rates.convert(amount, currency, on)
+
+    try:
+        if rates is None:
+            raise LookupError
+        convert(value)
+    except (LookupError, BilatError):
+        note = label("not_converted", locale).format(
+            base=value.currency.code, quote=currency.code
+        )
+        return None, note
+    note = label("converted_at", locale).format(
+        currency=currency.code, date=_date_text(on, locale)
+    )
+    return convert, note
+
+
+def _target_data(
+    target: AnyTarget,
+    matching: Sequence[TradeSeries | Series],
+    dossier: Dossier,
+    *,
+    on: dt.date,
+    currency: Currency,
+    rates: ExchangeRates | None,
+    locale: LocaleLike,
+    reasons: Mapping[Claim, str],
+    stale_after: int,
+) -> dict[str, JSON]:
+    """A target as report data: its figures, each series' progress, and what is missing.
+
+    A target whose parties are not all the dossier's, or that no series
+    measures, says so (``not_measured`` and ``not_measured_text``); one in
+    money of another currency than the report's has its amounts converted
+    (``converted``) or says why not (``conversion_text``).
+    """
+    from bilat._series import DIRECTED
+
+    joint = " → " if target.subject in DIRECTED else "–"
+    parties_text = joint.join(c.name(locale) for c in target.parties)
+    outside = any(c not in dossier.parties for c in target.parties)
+    reason: str | None = None
+    reason_text: str | None = None
+    if outside:
+        reason = "outside_parties"
+        reason_text = label("outside_parties", locale).format(parties=parties_text)
+    elif not matching:
+        reason = "no_series"
+        reason_text = label("no_series_for", locale).format(
+            subject=subject_text(target.subject, locale), parties=parties_text
+        )
+    money, conversion = _in_currency(target, currency, rates, on, locale)
+    return {
+        "value": measure_data(target.value, locale),
+        "subject": target.subject,
+        "parties": [c.alpha2 for c in target.parties],
+        "parties_text": parties_text,
+        "deadline": target.deadline,
+        "agreement": target.agreement.title if target.agreement else None,
+        "sources": _source_data(target.sources),
+        "not_measured": reason,
+        "not_measured_text": reason_text,
+        "converted": None
+        if money is None
+        else {
+            "currency": currency.code,
+            "value": measure_data(money(target.value), locale),
+        },
+        "conversion_text": conversion,
+        "progress": [
+            _measured(
+                target,
+                s,
+                on,
+                rates,
+                locale,
+                reasons=reasons,
+                stale_after=stale_after,
+                money=money,
+            )
+            for s in matching
+        ],
     }
 
 
@@ -418,13 +752,15 @@ def build_report(
     dossier: Dossier,
     *,
     as_of: dt.date | str | None = None,
-    currency: CurrencyLike = "USD",
+    currency: CurrencyLike | None = None,
     locale: LocaleLike = "en",
     rates: ExchangeRates | None = None,
+    stale_after: int = STALE_AFTER,
 ) -> Report:
     """Compute a :class:`Report` of ``dossier``; see :meth:`Dossier.report`."""
     on = _as_date(as_of) or dt.date.today()
-    cur = as_currency(currency)
+    cur = report_currency(dossier) if currency is None else as_currency(currency)
+    stale_after = _stale_after(stale_after)
     loc = get_locale(locale)
     lang = str(loc)
 
@@ -441,6 +777,7 @@ def build_report(
                 "count": group.count,
                 "total": total,
                 "note": note,
+                "total_text": total["text"] if total else note,
                 "projects": [
                     {
                         "name": p.name,
@@ -449,6 +786,12 @@ def build_report(
                         if p.value is not None
                         else None,
                         "sector": p.sector,
+                        "status": p.status.value,
+                        "status_text": label(p.status.value, loc),
+                        "start": _when_data(p.start),
+                        "start_text": _optional_date_text(p.start, loc),
+                        "end": _when_data(p.end),
+                        "end_text": _optional_date_text(p.end, loc),
                         **_completion(p, on, loc),
                         "sources": _source_data(p.sources),
                     }
@@ -458,21 +801,20 @@ def build_report(
         )
 
     claims, reasons = claims_data(dossier, loc, rates)
-    targets = []
-    for target, matching in match_series(dossier.targets, dossier.all_series()):
-        targets.append(
-            {
-                "value": measure_data(target.value, loc),
-                "subject": target.subject,
-                "deadline": target.deadline,
-                "agreement": target.agreement.title if target.agreement else None,
-                "sources": _source_data(target.sources),
-                "progress": [
-                    _measured(target, s, on, rates, loc, reasons=reasons)
-                    for s in matching
-                ],
-            }
+    targets = [
+        _target_data(
+            target,
+            matching,
+            dossier,
+            on=on,
+            currency=cur,
+            rates=rates,
+            locale=loc,
+            reasons=reasons,
+            stale_after=stale_after,
         )
+        for target, matching in match_series(dossier.targets, dossier.all_series())
+    ]
 
     meetings = sorted(
         (e for e in dossier.events if (_meeting_year(e) or on.year) <= on.year),
@@ -500,6 +842,7 @@ def build_report(
         "as_of": on.isoformat(),
         "currency": cur.code,
         "locale": lang,
+        "stale_after": stale_after,
         "parties": parties,
         "relationship": dossier.relationship,
         "agreements": agreements,
@@ -509,7 +852,18 @@ def build_report(
         "meetings": meeting_data,
         "sources": _source_data(dossier.sources),
     }
-    return Report(data=data)
+    report = Report(data=data)
+    object.__setattr__(report, "_drawn_from", _ChartInputs(dossier, on, rates))
+    return report
+
+
+@attrs.frozen
+class _ChartInputs:
+    """What a report's charts are drawn from, besides the report's data."""
+
+    dossier: Dossier
+    as_of: dt.date
+    rates: ExchangeRates | None
 
 
 def _completion(project: Project, on: dt.date, locale: LocaleLike) -> dict[str, JSON]:
@@ -552,6 +906,74 @@ def _group_total(
     return measure_data(total, locale), None
 
 
+def _agreements_table(
+    agreements: Sequence[Mapping[str, JSON]], locale: LocaleLike
+) -> tuple[list[str], list[list[str]], list[Align]]:
+    """Agreements as a table: title, kind, signed, in force since, status."""
+    keys = ("table_title", "table_kind", "table_signed", "table_in_force", "status")
+    rows = [
+        [
+            str(a["title"]),
+            str(a.get("kind_text") or a["kind"]),
+            str(a.get("signed_text") or "—"),
+            str(a.get("in_force_text") or "—"),
+            str(a["status_text"]),
+        ]
+        for a in agreements
+    ]
+    align: list[Align] = ["left", "left", "right", "right", "left"]
+    return [label(k, locale) for k in keys], rows, align
+
+
+def _status_table(
+    groups: Sequence[Mapping[str, JSON]], locale: LocaleLike
+) -> tuple[list[str], list[list[str]], list[Align]]:
+    """Projects by status: the status, the number of projects (counts summed), the total."""
+    rows = [
+        [
+            str(g["status_text"]),
+            str(g["count"]),
+            str(g.get("total_text") or (g["total"] or {}).get("text") or g["note"]),
+        ]
+        for g in groups
+    ]
+    align: list[Align] = ["left", "right", "right"]
+    header = [label(k, locale) for k in ("status", "projects", "total")]
+    return header, rows, align
+
+
+def _projects_table(
+    groups: Sequence[Mapping[str, JSON]], locale: LocaleLike
+) -> tuple[list[str], list[list[str]], list[Align]]:
+    """Every project line: name, status, count, value, completion, start and end."""
+    rows = []
+    for g in groups:
+        for p in g["projects"]:
+            value = p["value"]["text"] if p["value"] else label("not_valued", locale)
+            rows.append(
+                [
+                    str(p["name"]),
+                    str(p.get("status_text") or g["status_text"]),
+                    str(p["count"]),
+                    str(value),
+                    str(p["completion_text"] or "—"),
+                    str(p.get("start_text") or "—"),
+                    str(p.get("end_text") or "—"),
+                ]
+            )
+    keys = (
+        "table_project",
+        "status",
+        "count",
+        "value",
+        "table_completion",
+        "table_start",
+        "table_end",
+    )
+    align: list[Align] = ["left", "left", "right", "right", "right", "right", "right"]
+    return [label(k, locale) for k in keys], rows, align
+
+
 def _meeting_year(meeting: Any) -> int | None:
     when = meeting.when
     if when is None:
@@ -566,6 +988,22 @@ def _frozen(value: object) -> Any:
     if isinstance(value, list | tuple):
         return tuple(_frozen(item) for item in value)
     return value
+
+
+def _report_data(value: Mapping[str, JSON]) -> Mapping[str, JSON]:
+    """The converter of ``Report.data``: a mapping, frozen by :func:`_frozen`."""
+    return _frozen_mapping(value)
+
+
+def _frozen_mapping(value: object) -> Mapping[str, JSON]:
+    if not isinstance(value, Mapping):
+        raise invalid(
+            "data",
+            f"expected report data (a mapping, as Report.to_dict() gives), "
+            f"got {shown(value)}; build a report with Dossier.report()",
+        )
+    frozen: Mapping[str, JSON] = _frozen(value)
+    return frozen
 
 
 _MAX_INDENT = 16
@@ -591,6 +1029,62 @@ def _thawed(value: object) -> Any:
     return value
 
 
+def _target_lines(
+    target: Mapping[str, JSON],
+    locale: LocaleLike,
+    *,
+    markdown: bool,
+    text: Callable[[object], str],
+    cite: Callable[..., str],
+) -> list[str]:
+    """A target in a text or Markdown report: what a minister asks first.
+
+    The target, then for each series measuring it the headline (latest
+    figure, who reported it, share of the target, gap), the status with
+    its reason and a staleness warning; then the details (base, the
+    figures used and why, sources), why a target is not measured, how
+    its amounts were converted, and the target's own sources.
+    """
+
+    def bullet(line: str, depth: int) -> str:
+        return ("  " * depth) + ("- " if markdown else "• ") + line
+
+    def lab(key: str) -> str:
+        return text(label(key, locale))
+
+    lines = [bullet(f"{lab('target')}: {text(target_text(target, locale))}", 0)]
+    for p in target["progress"]:
+        lines.append(bullet(text(p["headline_text"]), 1))
+        if p["status"] != "not_measured":
+            lines.append(bullet(f"{lab('status')}: {text(p['status_line'])}", 1))
+        if p["stale_text"]:
+            lines.append(bullet(f"⚠ {text(p['stale_text'])}", 1))
+        if p["out_of_range_text"]:
+            lines.append(bullet(text(p["out_of_range_text"]), 2))
+        if p["base"] and p["base_year"] != p["year"]:
+            base = (p["converted"] or p)["base"]["text"]
+            if p["base_approximate"]:
+                base += f" ({label('approximate', locale)})"
+            lines.append(bullet(f"{lab('base')} {p['base_year']}: {text(base)}", 2))
+        lines.extend(
+            bullet(text(figure_used_text(p[key], locale)), 2)
+            for key in ("figure", "base_figure")
+            if p[key]
+        )
+        if p["series"]["sources"]:
+            cited = cite(p["series"]["sources"], markdown=markdown)
+            lines.append(bullet(f"{lab('source')}: {cited}", 2))
+    if target["not_measured_text"]:
+        why = target["not_measured_text"]
+        lines.append(bullet(f"{lab('not_measured')} ({text(why)})", 1))
+    if target["conversion_text"]:
+        lines.append(bullet(text(target["conversion_text"]), 1))
+    if target["sources"]:
+        cited = cite(target["sources"], markdown=markdown)
+        lines.append(bullet(f"{lab('source')}: {cited}", 1))
+    return lines
+
+
 @public
 @final
 @attrs.frozen(repr=False, eq=False)
@@ -610,7 +1104,13 @@ class Report:
         Kazakhstan–Uzbekistan
     """
 
-    data: Mapping[str, JSON] = attrs.field(converter=_frozen)
+    data: Mapping[str, JSON] = attrs.field(converter=_report_data)
+    #: What the charts of :meth:`to_html` are drawn from: the dossier, the
+    #: day, the currency and the rates the report was computed with; None
+    #: for a report made from data (or unpickled), whose page has no charts.
+    _drawn_from: _ChartInputs | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, JSON]:
         """The report as JSON-safe data (amounts as strings, dates as ISO text).
@@ -675,7 +1175,7 @@ class Report:
             "text": self.to_text,
             "markdown": self.to_markdown,
             "json": self.to_json,
-            "html": self._repr_html_,
+            "html": self.to_html,
         }
         return renderers[as_option(format, renderers, "report format")]()
 
@@ -701,6 +1201,16 @@ class Report:
         def lab(key: str) -> str:
             return x(label(key, loc))
 
+        def table(
+            header: list[str], rows: list[list[str]], align: list[Align]
+        ) -> list[str]:
+            if markdown:
+                return markdown_table(header, rows, align)
+            return text_table(header, rows, align)
+
+        def cite(sources: Sequence[Mapping[str, JSON]], *, markdown: bool) -> str:
+            return _cite(sources, markdown=markdown, locale=loc)
+
         lines: list[str] = []
         title = d["title"]
         if markdown:
@@ -720,12 +1230,16 @@ class Report:
         lines += heading(label("agreements", loc))
         if not d["agreements"]:
             lines.append(lab("none"))
+        else:
+            lines += table(*_agreements_table(d["agreements"], loc))
         for a in d["agreements"]:
-            lines.append(bullet(f"{x(a['title'])} — {x(a['status_line'])}"))
+            if not a["actions"] and not a["note"]:
+                continue
+            lines += ["", bullet(x(a["title"]))]
             for act in a["actions"]:
                 lines.append(bullet(x(act["text"]), 1))
                 if act["sources"]:
-                    cited = _cite(act["sources"], markdown=markdown)
+                    cited = cite(act["sources"], markdown=markdown)
                     lines.append(bullet(f"{lab('source')}: {cited}", 2))
             if a["note"]:
                 lines.append(bullet(f"{lab('note')}: {x(a['note'])}", 1))
@@ -733,61 +1247,20 @@ class Report:
         lines += heading(label("projects", loc))
         if not d["projects"]:
             lines.append(lab("none"))
-        for g in d["projects"]:
-            total = g["total"]["text"] if g["total"] else g["note"]
-            lines.append(
-                bullet(
-                    f"{x(g['status_text'])}: {x(counted(g['count'], 'project', loc))}"
-                    f" — {lab('total')} {x(total)}"
-                )
-            )
-            for p in g["projects"]:
-                value = p["value"]["text"] if p["value"] else label("not_valued", loc)
-                extra = (
-                    f", {lab('completion')} {x(p['completion_text'])}"
-                    if p["completion_text"]
-                    else ""
-                )
-                count = f"{p['count']} × " if p["count"] > 1 else ""
-                lines.append(bullet(f"{count}{x(p['name'])}: {x(value)}{extra}", 1))
+        else:
+            lines += [*table(*_status_table(d["projects"], loc)), ""]
+            lines += table(*_projects_table(d["projects"], loc))
 
         lines += heading(label("targets", loc))
         if not d["targets"]:
             lines.append(lab("none"))
         for t in d["targets"]:
-            lines.append(bullet(f"{lab('target')}: {x(target_text(t, loc))}"))
-            if t["sources"]:
-                cited = _cite(t["sources"], markdown=markdown)
-                lines.append(bullet(f"{lab('source')}: {cited}", 1))
-            for p in t["progress"]:
-                s = p["series"]
-                who = x(s["reporter_name"] or "—")
-                current = current_text(p, loc)
-                gap = p["gap"]["text"] if p["gap"] else "—"
-                lines.append(
-                    bullet(
-                        f"{x(label('series_by', loc)).format(reporter=who)}: "
-                        f"{_year(p['year'])}: {x(current)}; "
-                        f"{lab('share')} {x(p['share_text'])}; "
-                        f"{lab('gap')} {x(gap)}; "
-                        f"{lab('required_cagr')} {x(p['required_cagr_text'])}; "
-                        f"{lab('status')}: {x(p['status_text'])}",
-                        1,
-                    )
-                )
-                if p.get("out_of_range_text"):
-                    lines.append(bullet(x(p["out_of_range_text"]), 2))
-                for key in ("figure", "base_figure"):
-                    if p.get(key):
-                        lines.append(bullet(x(figure_used_text(p[key], loc)), 2))
-                if s["sources"]:
-                    cited = _cite(s["sources"], markdown=markdown)
-                    lines.append(bullet(f"{lab('source')}: {cited}", 2))
+            lines += _target_lines(t, loc, markdown=markdown, text=x, cite=cite)
 
         if d.get("claims"):
             lines += heading(label("claims", loc))
             lines += claims_lines(
-                d["claims"], markdown=markdown, locale=loc, text=x, cite=_cite
+                d["claims"], markdown=markdown, locale=loc, text=x, cite=cite
             )
 
         lines += heading(label("meetings", loc))
@@ -802,7 +1275,7 @@ class Report:
 
         if d["sources"]:
             lines += heading(label("sources", loc))
-            lines.extend(bullet(_cite([s], markdown=markdown)) for s in d["sources"])
+            lines.extend(bullet(cite([s], markdown=markdown)) for s in d["sources"])
         return lines
 
     def _join(self, markdown: bool) -> str:
@@ -852,8 +1325,45 @@ class Report:
         # hash and == consistent (1 == True == 1.0) and cheap.
         return hash((self.data.get("title"), self.data.get("as_of")))
 
+    def to_html(self) -> str:
+        """The report as a standalone HTML page, charts inline as SVG.
+
+        The page has everything the text report has (source URLs as links),
+        with a title, the report's language and a small style sheet for
+        screen and print; it loads nothing (no font, script or image from
+        anywhere). Each target's chart against each series
+        (:meth:`TradeTarget.plot`) and the projects by status
+        (:meth:`Portfolio.plot`) are drawn for a report computed by
+        :meth:`Dossier.report`, when matplotlib is installed (the ``plot``
+        extra); without it, the page says so. A report made from data alone
+        has no charts. The same report gives the same page, byte for byte.
+        Every text is escaped (also as by :meth:`to_text`).
+
+        Example:
+            >>> from bilat import Dossier
+            >>> page = Dossier("KZ & UZ", ["KZ", "UZ"]).report(
+            ...     as_of="2025-12-31", locale="kk").to_html()
+            >>> print(page.splitlines()[1])
+            <html lang="kk">
+            >>> "<h1>KZ &amp; UZ</h1>" in page
+            True
+        """
+        from bilat._present.report_html import chart_svgs, report_page
+
+        inputs = self._drawn_from
+        if inputs is None:
+            return report_page(self.data)
+        charts = chart_svgs(
+            inputs.dossier,
+            as_of=inputs.as_of,
+            currency=self.data["currency"],
+            rates=inputs.rates,
+            locale=self.data["locale"],
+        )
+        return report_page(self.data, charts)
+
     def _repr_html_(self) -> str:
-        """The report as an HTML fragment (for notebooks)."""
+        """The report as an HTML fragment (for notebooks): the page's body."""
         from bilat._present.report_html import report_html
 
         return report_html(self.data)

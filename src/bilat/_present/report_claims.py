@@ -39,6 +39,7 @@ from bilat._present.labels import label
 if TYPE_CHECKING:
     from bilat._claims import Claim
     from bilat._dossier import Dossier
+    from bilat._present.tables import Align
     from bilat._rates import ExchangeRates
     from bilat._series import Series
     from bilat._source import Source
@@ -49,12 +50,14 @@ __all__ = [
     "claims_data",
     "claims_html",
     "claims_lines",
+    "claims_table",
     "current_text",
     "disputed",
     "figure_used",
     "figure_used_text",
     "measure_data",
     "source_data",
+    "stated_by_text",
     "subject_text",
     "target_text",
     "when_data",
@@ -112,12 +115,13 @@ def subject_text(subject: str, locale: LocaleLike) -> str:
 
 
 def source_data(source: Source) -> dict[str, JSON]:
-    """A source as report data: title, publisher, URL and ISO date."""
+    """A source as report data: title, publisher, URL and ISO dates."""
     return {
         "title": source.title,
         "publisher": source.publisher,
         "url": source.url,
         "published": source.published.isoformat() if source.published else None,
+        "accessed": source.accessed.isoformat() if source.accessed else None,
     }
 
 
@@ -136,6 +140,22 @@ def who_text(claim: Claim, locale: LocaleLike) -> str | None:
     if isinstance(said, Country):
         return said.name(locale)
     return f"{said.name} ({said.role}, {said.country.alpha2})"
+
+
+def stated_by_text(claim: Claim, locale: LocaleLike) -> str:
+    """Who stated a claim, in short: a country's or an official's name, else its source.
+
+    The name of the column a claim stands in, in a claims table: the
+    source's publisher, or its title, when the claim names no one.
+    """
+    from bilat._country import Country
+
+    said = claim.said_by
+    if isinstance(said, Country):
+        return said.name(locale)
+    if said is not None:
+        return said.name
+    return claim.source.publisher or claim.source.title
 
 
 def claim_key(claim: Claim) -> ClaimKey:
@@ -190,6 +210,7 @@ def _claim_data(claim: Claim, locale: LocaleLike, used: str | None) -> dict[str,
         "text": claim.text or format_measure(claim.value, locale, compact=True),
         "approximate": isinstance(claim.value, Estimate),
         "said_by": who_text(claim, locale),
+        "stated_by": stated_by_text(claim, locale),
         "stated": when_data(claim.stated),
         "note": claim.note,
         "sources": [source_data(claim.source)],
@@ -274,6 +295,9 @@ def claims_data(
                 if kinds[subject, codes] > 1
                 else None,
                 "years": years,
+                "columns": list(
+                    dict.fromkeys(c["stated_by"] for y in years for c in y["claims"])
+                ),
             }
         )
     return found, reasons
@@ -320,11 +344,16 @@ def said_text(
 def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
     """A target of report data as one line: figure, subject and deadline.
 
+    A figure converted to the report's currency (``converted``) comes
+    first, the target's own after it in brackets.
+
     Example:
         >>> from bilat._present.report_claims import target_text
         >>> t = {"value": {"text": "$10 bn"}, "subject": "turnover", "deadline": 2030}
         >>> target_text(t, "en")
         '$10 bn, turnover (deadline 2030)'
+        >>> target_text({**t, "converted": {"value": {"text": "AED 36.7B"}}}, "en")
+        'AED 36.7B ($10 bn), turnover (deadline 2030)'
     """
     deadline = (
         f"{label('deadline', locale)} {target['deadline']}"
@@ -332,7 +361,10 @@ def target_text(target: Mapping[str, JSON], locale: LocaleLike) -> str:
         else label("no_deadline", locale)
     )
     subject = subject_text(target["subject"], locale)
-    return f"{target['value']['text']}, {subject} ({deadline})"
+    value = target["value"]["text"]
+    if target.get("converted"):
+        value = f"{target['converted']['value']['text']} ({value})"
+    return f"{value}, {subject} ({deadline})"
 
 
 def current_text(progress: Mapping[str, JSON], locale: LocaleLike) -> str:
@@ -453,35 +485,129 @@ def claims_lines(
 ) -> list[str]:
     """The claims section of a text or Markdown report, without its heading.
 
-    Markdown gets one table per subject (year, figure, who said it and the
-    claim's note, when, source), text one bullet per claim; disagreeing
-    years are marked and the figure each year's value came from is ticked.
+    One table per subject: a row per year, a column per country, official
+    or source that stated a figure (:func:`claims_table`); a Markdown pipe
+    table or text in aligned columns. Beneath it, the years whose figures
+    disagree, why a year's figure was taken where the year has several,
+    each column's sources and each claim's remarks (who exactly, when,
+    its note).
     """
+    from bilat._present.tables import markdown_table, text_table
+
+    dot = "- " if markdown else "• "
     lines: list[str] = []
     for group in data:
-        lines.append(text(_heading(group, locale)))
+        heading = text(_heading(group, locale))
+        lines += [f"### {heading}", ""] if markdown else [heading, ""]
+        header, rows, align = claims_table(group, locale)
         if markdown:
-            names = (text(label(k, locale)).capitalize() for k in _COLUMNS)
-            lines += ["", "| " + " | ".join(names) + " |", "|---|---|---|---|---|"]
-        for year, flag, figure, place, c in _rows(group, locale, text):
-            source = cite(c["sources"], markdown=markdown)
-            if markdown:
-                when = text(c["stated"] if c["stated"] is not None else "—")
-                lines.append(
-                    f"| {year}{flag} | {figure} | {text(_who_cell(c))} | "
-                    f"{when} | {source} |"
-                )
-                continue
-            said = said_text(c, text)
-            if place == 0:
-                lines.append(f"  {year}{flag}:")
-            head = f"    {figure}" if place >= 0 else f"  {year}{flag}: {figure}"
-            lines.append(f"{head}" + (f" — {said}" if said else "") + f"; {source}")
-        if markdown:
-            lines.append("")
+            lines += markdown_table(header, rows, align)
+        else:
+            lines += text_table(header, rows, align, indent="  ")
+        lines.append("")
+        lines += [dot + line for line in _beneath(group, locale, text, cite, markdown)]
+        lines.append("")
     if data:
         lines.append(f"✓ {text(label('figure_used_mark', locale))}")
     return lines
+
+
+def _column(claim: Mapping[str, JSON]) -> str:
+    """The column of a claim: ``stated_by``, or for older data who said it or its source."""
+    shown = claim.get("stated_by") or claim.get("said_by")
+    if shown:
+        return str(shown)
+    source = claim["sources"][0] if claim.get("sources") else {}
+    return str(source.get("publisher") or source.get("title") or "—")
+
+
+def claims_table(
+    group: Mapping[str, JSON], locale: LocaleLike
+) -> tuple[list[str], list[list[str]], list[Align]]:
+    """A subject's claims as a table: header, rows (one per year) and alignment.
+
+    The first column is the year, ``⚠`` after it when the year's figures
+    disagree; then one column per country, official or source that stated
+    a figure (``stated_by``, in the order they first speak), holding the
+    figure as stated, ``✓`` after the one a year's value is taken from.
+    Cells are plain text, for :func:`~bilat._present.tables.text_table` or
+    :func:`~bilat._present.tables.markdown_table`.
+
+    Example:
+        >>> from bilat._present.report_claims import claims_table
+        >>> group = {"columns": ["KZ", "UZ"], "years": [{"year": 2022,
+        ...     "conflict": True, "claims": [
+        ...         {"stated_by": "UZ", "text": "$4.6 bn", "used": True},
+        ...         {"stated_by": "KZ", "text": "$5.0 bn", "used": False}]}]}
+        >>> claims_table(group, "en")
+        (['Year', 'KZ', 'UZ'], [['2022 ⚠', '$5.0 bn', '$4.6 bn ✓']], ['left', 'right', 'right'])
+    """
+    columns = list(group.get("columns") or {})
+    for year in group["years"]:
+        columns += [c for c in map(_column, year["claims"]) if c not in columns]
+    rows = []
+    for year in group["years"]:
+        cells: dict[str, list[str]] = {column: [] for column in columns}
+        for claim in year["claims"]:
+            cells[_column(claim)].append(
+                claim["text"] + (" ✓" if claim["used"] else "")
+            )
+        first = f"{year['year']} ⚠" if year["conflict"] else str(year["year"])
+        rows.append([first, *("; ".join(cells[c]) for c in columns)])
+    align: list[Align] = ["left", *(["right"] * len(columns))]
+    return [label("year", locale), *columns], rows, align
+
+
+def _beneath(
+    group: Mapping[str, JSON],
+    locale: LocaleLike,
+    text: Callable[[object], str],
+    cite: Callable[..., str],
+    markdown: bool,
+) -> list[str]:
+    """What a claims table leaves out: conflicts, reasons, sources and remarks."""
+    lines = []
+    disputed_years = [str(y["year"]) for y in group["years"] if y["conflict"]]
+    if disputed_years:
+        years = ", ".join(disputed_years)
+        lines.append(f"⚠ {years}: {text(label('conflict', locale))}")
+    for year in group["years"]:
+        if len(year["claims"]) < 2:  # noqa: PLR2004 - the reason matters among several
+            continue
+        for claim in year["claims"]:
+            if claim["used"]:
+                figure = f"{year['year']}: {claim['text']} ✓"
+                lines.append(
+                    text(
+                        label("figure_used", locale).format(
+                            figure=figure, reason=claim["reason_text"]
+                        )
+                    )
+                )
+    sources: dict[str, list[Mapping[str, JSON]]] = {}
+    remarks = []
+    for year in group["years"]:
+        for claim in year["claims"]:
+            column = _column(claim)
+            known = sources.setdefault(column, [])
+            known += [s for s in claim.get("sources", ()) if s not in known]
+            said = claim.get("said_by")
+            who = said if said and str(said).startswith(column) else column
+            bits = [
+                said if said and said != who else None,
+                claim.get("stated"),
+                claim.get("note"),
+            ]
+            remark = ", ".join(
+                str(b).rstrip().removesuffix(".") for b in bits if b not in (None, "")
+            )
+            if remark:
+                remarks.append(f"{year['year']}, {text(who)}: {text(remark)}")
+    source = text(label("source", locale))
+    for column, cited in sources.items():
+        if cited:
+            lines.append(f"{text(column)} — {source}: {cite(cited, markdown=markdown)}")
+    return lines + remarks
 
 
 #: The columns of a claims table.

@@ -1,13 +1,26 @@
-"""A report as an HTML fragment: headings, lists and tables (for notebooks)."""
+"""A report as HTML: the notebook fragment, and the standalone page around it.
+
+One renderer, :func:`report_html`, writes the report's body: headings, lists
+and tables, every piece of text escaped by :func:`~bilat._present.html.escape`
+and every source URL a link. :func:`report_page` puts that body, with the
+charts drawn as inline SVG (:func:`chart_svgs`), in a page of its own: a
+doctype, the charset, the report's language, a title and a small inline style
+sheet for screen and print. The page loads nothing: no font, no script, no
+image from anywhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeAlias
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+from bilat._present.html import MISSING, table
 from bilat._present.html import escape as e
-from bilat._present.labels import label
-from bilat._present.report import _cite, _year, as_of_text
+from bilat._present.labels import counted, label
+from bilat._present.report import _year, as_of_text, topics_text
 from bilat._present.report_claims import (
     claims_html,
     current_text,
@@ -15,92 +28,444 @@ from bilat._present.report_claims import (
     target_text,
 )
 
-__all__ = ["report_html"]
+if TYPE_CHECKING:
+    from bilat._dossier import Dossier
+    from bilat._rates import ExchangeRates
+
+__all__ = ["Charts", "chart_svgs", "report_html", "report_page"]
 
 JSON: TypeAlias = Any
 
 
-def report_html(d: Mapping[str, JSON]) -> str:
-    """Render report data as an HTML fragment of headings, lists and tables."""
+class Charts:
+    """The charts of a report page: SVG by place, or why there are none.
+
+    ``targets[i][j]`` is the chart of the report's ``i``-th target against
+    its ``j``-th series (None when it could not be drawn), ``projects`` the
+    portfolio's chart; ``missing`` is the sentence shown instead of every
+    chart when matplotlib is not installed.
+    """
+
+    def __init__(
+        self,
+        targets: Sequence[Sequence[str | None]] = (),
+        projects: str | None = None,
+        missing: str | None = None,
+    ) -> None:
+        self.targets = [list(t) for t in targets]
+        self.projects = projects
+        self.missing = missing
+
+    def target(self, i: int, j: int) -> str | None:
+        """The SVG of target ``i`` against series ``j``, if drawn."""
+        if i < len(self.targets) and j < len(self.targets[i]):
+            return self.targets[i][j]
+        return None
+
+
+# -- the body -----------------------------------------------------------------------
+
+#: The URL schemes a source's link may have (the only ones Source accepts).
+_LINKABLE = re.compile(r"https?://", re.IGNORECASE)
+
+
+def _link(url: str) -> str:
+    """``url`` as a link showing itself; text only unless it is http(s)."""
+    if not _LINKABLE.match(url):
+        return e(url)
+    return f'<a href="{e(url)}">{e(url)}</a>'
+
+
+def cite_html(sources: Sequence[Mapping[str, JSON]]) -> str:
+    """Sources as one line of HTML: publisher (or title), date and a link."""
+    parts = []
+    for s in sources:
+        bits = [e(str(s.get("publisher") or s["title"]))]
+        if s.get("published"):
+            bits.append(e(str(s["published"])))
+        if s.get("url"):
+            bits.append(_link(str(s["url"])))
+        parts.append(", ".join(bits))
+    return "; ".join(parts)
+
+
+def _source_item(source: Mapping[str, JSON]) -> str:
+    """A source in the list of every source: title, publisher, date, link."""
+    bits = [e(str(source["title"]))]
+    if source.get("publisher") and source["publisher"] != source["title"]:
+        bits.append(e(str(source["publisher"])))
+    if source.get("published"):
+        bits.append(e(str(source["published"])))
+    if source.get("url"):
+        bits.append(_link(str(source["url"])))
+    return ", ".join(bits)
+
+
+def all_sources(data: JSON) -> list[Mapping[str, JSON]]:
+    """Every source the report data names, once each, in the order first named.
+
+    The dossier's own sources come first; then those of agreements, treaty
+    actions, projects, targets, series, claims and meetings.
+    """
+    found: dict[tuple[object, ...], Mapping[str, JSON]] = {}
+
+    def walk(value: JSON) -> Iterator[Mapping[str, JSON]]:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if key == "sources" and isinstance(item, Sequence):
+                    yield from (s for s in item if isinstance(s, Mapping))
+                else:
+                    yield from walk(item)
+        elif isinstance(value, Sequence) and not isinstance(value, str):
+            for item in value:
+                yield from walk(item)
+
+    first = data.get("sources", ()) if isinstance(data, Mapping) else ()
+    for s in [*first, *walk(data)]:
+        key = tuple(s.get(k) for k in ("title", "publisher", "url", "published"))
+        found.setdefault(key, s)
+    return list(found.values())
+
+
+def _sourced(sources: Sequence[Mapping[str, JSON]], loc: str) -> str:
+    """`` (source: …)`` after an item, or nothing."""
+    if not sources:
+        return ""
+    return f" ({e(label('source', loc))}: {cite_html(sources)})"
+
+
+def _figure(svg: str | None, alt: str) -> str:
+    if svg is None:
+        return ""
+    return (
+        f'<figure class="bilat-chart" role="img" aria-label="{e(alt)}">{svg}</figure>'
+    )
+
+
+def report_html(
+    d: Mapping[str, JSON], *, charts: Charts | None = None, level: int = 2
+) -> str:
+    """Render report data as HTML: headings, lists, tables and, given, charts.
+
+    Args:
+        d: The report's data (:meth:`Report.to_dict`).
+        charts: The charts to show beside their section; none when None.
+        level: The heading level of the title; sections are one below.
+    """
     loc = d["locale"]
-    out = [f'<div class="bilat-report"><h2>{e(d["title"])}</h2>']
-    out.append(f"<p>{e(as_of_text(d['as_of'], loc))}</p>")
-    out.append(f"<h3>{e(label('parties', loc))}</h3><p>")
+    h1, h2 = f"h{level}", f"h{level + 1}"
+
+    def heading(key: str) -> str:
+        return f"<{h2}>{e(label(key, loc))}</{h2}>"
+
+    out = [f'<div class="bilat-report"><{h1}>{e(d["title"])}</{h1}>']
+    out.append(f'<p class="bilat-as-of">{e(as_of_text(d["as_of"], loc))}</p>')
+    if charts is not None and charts.missing is not None:
+        out.append(f'<p class="bilat-note">{e(charts.missing)}</p>')
+    out.append(heading("parties") + "<p>")
     out.append(" – ".join(f"{e(p['name'])} ({e(p['code'])})" for p in d["parties"]))
     out.append("</p>")
     if d["relationship"]:
         out.append(f"<p>{e(label('relationship', loc))}: {e(d['relationship'])}</p>")
-    out.append(f"<h3>{e(label('agreements', loc))}</h3><ul>")
+    out.append(heading("agreements"))
+    out.append(_agreements(d, loc))
+    out.append(heading("projects"))
+    out.append(_projects(d, loc))
+    if charts is not None:
+        out.append(_figure(charts.projects, label("chart_by_status", loc)))
+    out.append(heading("targets"))
+    out.append(_targets(d, loc, charts))
+    if d.get("claims"):
+        out.append(heading("claims"))
+        out.append(claims_html(d["claims"], locale=loc, cite=_plain_cite))
+    out.append(heading("meetings"))
+    out.append(_meetings(d, loc))
+    sources = all_sources(d)
+    if sources:
+        out.append(heading("sources") + '<ul class="bilat-sources">')
+        out.extend(f"<li>{_source_item(s)}</li>" for s in sources)
+        out.append("</ul>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _plain_cite(sources: Sequence[Mapping[str, JSON]]) -> str:
+    from bilat._present.report import _cite
+
+    return _cite(sources)
+
+
+def _none(loc: str) -> str:
+    return f"<p>{e(label('none', loc))}</p>"
+
+
+def _agreements(d: Mapping[str, JSON], loc: str) -> str:
+    if not d["agreements"]:
+        return _none(loc)
+    out = ["<ul>"]
     for a in d["agreements"]:
         out.append(f"<li>{e(a['title'])} — {e(a['status_line'])}")
-        items = []
-        for act in a["actions"]:
-            cited = _cite(act["sources"])
-            source = f" ({label('source', loc)}: {cited})" if cited else ""
-            items.append(e(act["text"] + source))
+        items = [e(act["text"]) + _sourced(act["sources"], loc) for act in a["actions"]]
         if a["note"]:
             items.append(f"{e(label('note', loc))}: {e(a['note'])}")
         if items:
             out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
         out.append("</li>")
-    out.append(f"</ul><h3>{e(label('projects', loc))}</h3>")
-    out.append(
-        f"<table><thead><tr><th>{e(label('status', loc))}</th><th>{e(label('count', loc))}</th>"
-        f"<th>{e(label('total', loc))}</th></tr></thead><tbody>"
-    )
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _projects(d: Mapping[str, JSON], loc: str) -> str:
+    if not d["projects"]:
+        return _none(loc)
+    rows = [
+        (g["status_text"], g["count"], g["total"]["text"] if g["total"] else g["note"])
+        for g in d["projects"]
+    ]
+    head = [label(key, loc) for key in ("status", "count", "total")]
+    out = [table(rows, header=head), "<ul>"]
     for g in d["projects"]:
-        total = g["total"]["text"] if g["total"] else g["note"]
         out.append(
-            f"<tr><td>{e(g['status_text'])}</td><td>{e(str(g['count']))}</td><td>{e(total)}</td></tr>"
+            f"<li>{e(g['status_text'])}: {e(counted(g['count'], 'project', loc))}<ul>"
         )
-    out.append(f"</tbody></table><h3>{e(label('targets', loc))}</h3>")
-    for t in d["targets"]:
+        for p in g["projects"]:
+            value = p["value"]["text"] if p["value"] else label("not_valued", loc)
+            count = f"{p['count']} × " if p["count"] > 1 else ""
+            line = f"{count}{p['name']}: {value}"
+            if p["completion_text"]:
+                line += f", {label('completion', loc)} {p['completion_text']}"
+            out.append(f"<li>{e(line)}{_sourced(p['sources'], loc)}</li>")
+        out.append("</ul></li>")
+    out.append("</ul>")
+    return "".join(out)
+
+
+_PROGRESS_HEAD = (
+    "reporter",
+    "year",
+    "current",
+    "share",
+    "gap",
+    "required_cagr",
+    "status",
+)
+
+
+def _targets(d: Mapping[str, JSON], loc: str, charts: Charts | None) -> str:
+    if not d["targets"]:
+        return _none(loc)
+    out = []
+    for i, t in enumerate(d["targets"]):
         out.append(f"<p>{e(label('target', loc))}: {e(target_text(t, loc))}</p>")
+        if t["sources"]:
+            out.append(
+                f'<p class="bilat-note">{e(label("source", loc))}: '
+                f"{cite_html(t['sources'])}</p>"
+            )
         if not t["progress"]:
             continue
-        head = (
-            "reporter",
-            "year",
-            "current",
-            "share",
-            "gap",
-            "required_cagr",
-            "status",
-        )
-        out.append("<table><thead><tr>")
-        out.extend(f"<th>{e(label(h, loc))}</th>" for h in head)
-        out.append("</tr></thead><tbody>")
-        for p in t["progress"]:
-            cells = (
-                p["series"]["reporter_name"] or "—",
+        rows = [
+            (
+                p["series"]["reporter_name"] or MISSING,
                 _year(p["year"]),
                 current_text(p, loc),
                 p["share_text"],
-                p["gap"]["text"] if p["gap"] else "—",
+                p["gap"]["text"] if p["gap"] else MISSING,
                 p["required_cagr_text"],
                 p["status_text"],
             )
-            out.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        out.append("</tbody></table>")
-        out.extend(
-            f"<p>{e(p['series']['reporter_name'] or '—')}: "
-            f"{e(p['out_of_range_text'])}</p>"
             for p in t["progress"]
-            if p.get("out_of_range_text")
-        )
-        out.extend(
-            f"<p>{e(figure_used_text(p[key], loc))}</p>"
-            for p in t["progress"]
-            for key in ("figure", "base_figure")
-            if p.get(key)
-        )
-    if d.get("claims"):
-        out.append(f"<h3>{e(label('claims', loc))}</h3>")
-        out.append(claims_html(d["claims"], locale=loc, cite=_cite))
-    out.append(f"<h3>{e(label('meetings', loc))}</h3><ul>")
-    out.extend(
-        f"<li>{e(m['when_text'])}: {e('; '.join(m['participants']))}</li>"
-        for m in d["meetings"]
-    )
-    out.append("</ul></div>")
+        ]
+        out.append(table(rows, header=[label(h, loc) for h in _PROGRESS_HEAD]))
+        for j, p in enumerate(t["progress"]):
+            who = p["series"]["reporter_name"] or MISSING
+            if p.get("out_of_range_text"):
+                out.append(f"<p>{e(who)}: {e(p['out_of_range_text'])}</p>")
+            out.extend(
+                f"<p>{e(figure_used_text(p[key], loc))}</p>"
+                for key in ("figure", "base_figure")
+                if p.get(key)
+            )
+            if p["series"]["sources"]:
+                series = label("series_by", loc).format(reporter=who)
+                out.append(
+                    f'<p class="bilat-note">{e(series)}, {e(label("source", loc))}: '
+                    f"{cite_html(p['series']['sources'])}</p>"
+                )
+            if charts is not None:
+                alt = f"{target_text(t, loc)} — {p['status_text']}"
+                out.append(_figure(charts.target(i, j), alt))
     return "".join(out)
+
+
+def _meetings(d: Mapping[str, JSON], loc: str) -> str:
+    if not d["meetings"]:
+        return _none(loc)
+    out = ["<ul>"]
+    for m in d["meetings"]:
+        who = "; ".join(m["participants"])
+        line = f"{m['when_text']}: {who}"
+        topics = topics_text(m["topics"], loc)
+        if topics:
+            line += f" — {label('topics', loc)}: {topics}"
+        out.append(f"<li>{e(line)}{_sourced(m['sources'], loc)}</li>")
+    out.append("</ul>")
+    return "".join(out)
+
+
+# -- the page -----------------------------------------------------------------------
+
+#: The page's style sheet: readable on screen, compact in print; no fonts
+#: or images to load.
+STYLE = """\
+:root { color-scheme: light; }
+body { font: 15px/1.5 system-ui, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
+  color: #1f2328; background: #fff; max-width: 60rem; margin: 2rem auto;
+  padding: 0 1.25rem; }
+h1 { font-size: 1.75rem; margin: 0 0 .25rem; line-height: 1.25; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 1px solid #d0d7de; }
+.bilat-as-of { color: #57606a; margin-top: 0; }
+.bilat-note { color: #57606a; font-size: .92em; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .92rem; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+th, td { border: 1px solid #d0d7de; padding: .3rem .55rem; text-align: left;
+  vertical-align: top; }
+thead th { background: #f3f5f7; }
+ul { padding-left: 1.4rem; }
+li { margin: .15rem 0; }
+a { color: #0550ae; overflow-wrap: anywhere; }
+figure { margin: 1rem 0 1.5rem; }
+figure svg { display: block; max-width: 100%; height: auto; }
+@media print {
+  body { font-size: 10pt; max-width: none; margin: 0; padding: 0; }
+  a { color: inherit; }
+  h2 { break-after: avoid; }
+  table, figure, li { break-inside: avoid; }
+  thead th { background: none; }
+}
+@page { margin: 15mm; }
+"""
+
+
+def report_page(d: Mapping[str, JSON], charts: Charts | None = None) -> str:
+    """The report as a standalone HTML page: the body of :func:`report_html`."""
+    lang = str(d["locale"]).replace("_", "-")
+    title = f"{d['title']} — {as_of_text(d['as_of'], d['locale'])}"
+    body = report_html(d, charts=charts, level=1)
+    return (
+        f'<!doctype html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+# -- charts -------------------------------------------------------------------------
+
+#: What SVG attribute text may refer to another element by: ``id="…"``,
+#: ``href="#…"`` and ``url(#…)``.
+_SVG_ID = re.compile(r'(\bid=")|(href="#)|(url\(#)')
+_SVG_TAG = re.compile(r"<[^>]*>")
+_SVG_XMLNS = re.compile(r'\sxmlns(?::\w+)?="[^"]*"')
+
+
+def _inline_svg(svg: str, prefix: str) -> str:
+    """The SVG document of matplotlib as an element of an HTML page.
+
+    The XML declaration and doctype go (an HTML page has its own), so do the
+    namespace declarations (HTML puts ``<svg>`` in its namespace itself), and
+    every ``id`` and reference to one gets ``prefix``, so two charts on a page
+    never share an id. Text is matplotlib's, escaped; only tags are rewritten.
+    """
+    svg = svg[svg.index("<svg") :]
+
+    def tag(match: re.Match[str]) -> str:
+        text = _SVG_XMLNS.sub("", match[0])
+        return _SVG_ID.sub(lambda m: m[0] + prefix, text)
+
+    return _SVG_TAG.sub(tag, svg).strip()
+
+
+def _svg(draw: Any, prefix: str) -> str:
+    """The SVG of the chart ``draw()`` draws on a new figure, closed after."""
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    # A salt of the chart's own keeps ids apart from other charts' and the
+    # same from run to run; text stays text (no glyph outlines to define).
+    with mpl.rc_context({"svg.hashsalt": prefix, "svg.fonttype": "none"}):
+        axes = draw()
+        try:
+            out = io.StringIO()
+            axes.figure.savefig(
+                out,
+                format="svg",
+                metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+            )
+        finally:
+            plt.close(axes.figure)
+    return _inline_svg(out.getvalue(), prefix)
+
+
+def chart_svgs(
+    dossier: Dossier,
+    *,
+    as_of: dt.date,
+    currency: str,
+    rates: ExchangeRates | None,
+    locale: str,
+) -> Charts:
+    """The charts of a report of ``dossier``, as inline SVG, in the report's order.
+
+    One chart per target and matching series (:meth:`TradeTarget.plot`),
+    then the portfolio by status (:meth:`Portfolio.plot`); a chart that
+    cannot be drawn (its figures are in currencies without rates) is left
+    out, as the report's text says why. Without matplotlib, no chart and a
+    sentence saying which extra installs it.
+    """
+    from bilat._errors import BilatError
+    from bilat._target import match_series
+
+    try:
+        import matplotlib  # noqa: F401  (only whether it is there)
+    except ImportError:
+        missing = label("charts_need_plot", locale).format(
+            package="matplotlib", command="pip install 'bilat[plot]'"
+        )
+        return Charts(missing=missing)
+    n = 0
+
+    def svg(draw: Any) -> str | None:
+        nonlocal n
+        n += 1
+        try:
+            return _svg(draw, f"bilat-chart-{n}-")
+        except BilatError:
+            return None
+
+    targets = []
+    for target, matching in match_series(dossier.targets, dossier.all_series()):
+        targets.append(
+            [
+                svg(
+                    lambda t=target, s=series: t.plot(
+                        s,
+                        as_of=as_of,
+                        rates=rates,
+                        claims=dossier.claims,
+                        locale=locale,
+                    )
+                )
+                for series in matching
+            ]
+        )
+    projects = None
+    if dossier.projects:
+        portfolio = dossier.portfolio
+        projects = svg(
+            lambda: portfolio.plot(
+                currency=currency, rates=rates, on=as_of, locale=locale
+            )
+        )
+    return Charts(targets, projects)
