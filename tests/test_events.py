@@ -260,7 +260,7 @@ class TestMeeting:
                 "participants[2]",
                 "named twice",
             ),
-            ({"topics": "trade"}, "topics", "sequence of Topic"),
+            ({"topics": "trde"}, "topics", "unknown topic"),
             ({"topics": None}, "topics", "sequence of Topic"),
             ({"topics": ["trade", "weather"]}, "topics[1]", "unknown topic 'weather'"),
             ({"topics": [Topic.TRADE, 1]}, "topics[1]", "unknown topic 1"),
@@ -363,7 +363,7 @@ class TestTypedConstructor:
         assert _annotations(Meeting) == {
             "when": "DateOrYearLike | None",
             "participants": "Official | Iterable[Official]",
-            "topics": "Topic | Iterable[Topic | str]",
+            "topics": "Topic | str | Iterable[Topic | str]",
             "place": "str | None",
             "sources": "Sources",
             "title": "str | None",
@@ -374,3 +374,12 @@ class TestTypedConstructor:
 def _annotations(cls: type) -> dict[str, object]:
     """The annotation of each parameter of ``cls``'s constructor, as written."""
     return {name: p.annotation for name, p in inspect.signature(cls).parameters.items()}
+
+
+class TestOneTopic:
+    """One topic alone, as a member or as its text, is a tuple of one."""
+
+    @pytest.mark.parametrize("topic", [Topic.WATER, "water"])
+    def test_alone(self, topic: Topic | str) -> None:
+        """What the type annotation allows, the run time takes."""
+        assert Meeting(2024, (), topic).topics == (Topic.WATER,)

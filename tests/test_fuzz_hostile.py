@@ -730,6 +730,7 @@ SPECS: dict[str, Spec] = {
             "currency": _v("USD"),
             "locale": _v("ru"),
             "rates": _lazy(_rates),
+            "stale_after": _v(2),
         },
     ),
     "Dossier.to_frame": (
@@ -860,6 +861,7 @@ UNCHECKED: frozenset[str] = frozenset(
         "Target.plot",
         "TradeTarget.plot",
         "Report.to_dict",  # no arguments
+        "Report.to_html",
         "Report.to_markdown",
         "Report.to_text",
         "Meeting.sort_key",

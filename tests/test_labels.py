@@ -289,12 +289,12 @@ class TestBundledReport:
             p.count for p in dossier.projects if p.status is ProjectStatus.UNDERWAY
         )
         assert (planned, underway) == (22, 14)  # 21 + 1 lines; 12 + 1 + 1
-        assert "planned: 22 projects — Total" in _report("en")
-        assert "underway: 14 projects — Total" in _report("en")
-        assert "планируется: 22 проекта — Итого" in _report("ru")
-        assert "реализуется: 14 проектов — Итого" in _report("ru")
-        assert "жоспарланған: 22 жоба — Барлығы" in _report("kk")
-        assert "rejalashtirilgan: 22 ta loyiha — Jami" in _report("uz")
+        assert "\nplanned   22 projects  nearly $1B\n" in _report("en")
+        assert "\nunderway  14 projects       $156M\n" in _report("en")
+        assert "\nпланируется   22 проекта" in _report("ru")
+        assert "\nреализуется  14 проектов" in _report("ru")
+        assert "\nжоспарланған    22 жоба" in _report("kk")
+        assert "\nrejalashtirilgan     22 ta loyiha" in _report("uz")
 
     def test_no_plural_errors(self) -> None:
         """No "1 targets"-style count in the English report."""

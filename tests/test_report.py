@@ -313,12 +313,11 @@ class TestStatedFigures:
         assert entry["conflict"] is False
         text = str(report)
         assert "⚠" not in text
-        # two figures, one kept: the exact one before the estimate
+        # two figures of one source, one kept: the exact one before the estimate
+        assert "\n  2025  $4.97 bn ✓; about $5 bn\n" in text
         assert (
-            "  2025:\n"
-            "    $4.97 bn ✓ (an exact figure rather than an estimate); News, "
-            "https://example.org/news\n"
-            "    about $5 bn; News, https://example.org/news\n"
+            "• figure used: 2025: $4.97 bn ✓ — an exact figure rather than an "
+            "estimate\n• News — source: News, https://example.org/news\n"
         ) in text
 
     def test_data(self, report: Report) -> None:
@@ -364,17 +363,34 @@ class TestStatedFigures:
         assert (
             "\nStated figures\n--------------\nturnover (Kazakhstan–Uzbekistan)\n"
         ) in out
+        # A row per year, a column per who stated a figure (FACTS.md's sources).
         assert (
-            "  2022 ⚠ figures disagree:\n"
-            "    $4.6 bn ✓ (the only dated statement) — Ministers' meeting; MENAFN, "
-            f"2023-09-22, {MENAFN_2023}\n"
-            "    $5.0 bn — Kazakhstan, Kazakh government (Prime Minister Smailov); "
-            f"Kazinform (Kazakh government, Prime Minister Smailov), {INFORM_2022}\n"
-            "  2023 ⚠ figures disagree:\n"
-            "    $4.4 bn ✓ (an exact figure rather than an estimate) — Kassym-Jomart "
-            f"Tokayev (President, KZ), 2024; The Astana Times (Akorda), {ASTANA_2024}\n"
-            f"    over $4.6 bn; The Times of Central Asia, {TCA_2023}\n"
+            "  Year    Trend via today.az    Uzbekistan     MENAFN  Kazakhstan  "
+            "Kassym-Jomart Tokayev  The Times of Central Asia        UrduPoint\n"
         ) in out
+        (row_2022,) = [x for x in out.splitlines() if x.startswith("  2022 ⚠")]
+        assert " ".join(row_2022.split()) == "2022 ⚠ $4.6 bn ✓ $5.0 bn"
+        (row_2023,) = [x for x in out.splitlines() if x.startswith("  2023 ⚠")]
+        assert " ".join(row_2023.split()) == "2023 ⚠ $4.4 bn ✓ over $4.6 bn"
+        assert (
+            "• ⚠ 2022, 2023: figures disagree\n"
+            "• figure used: 2022: $4.6 bn ✓ — the only dated statement\n"
+            "• figure used: 2023: $4.4 bn ✓ — an exact figure rather than an estimate\n"
+        ) in out
+        assert f"• MENAFN — source: MENAFN, 2023-09-22, {MENAFN_2023}\n" in out
+        assert (
+            "• Kazakhstan — source: Kazinform (Kazakh government, Prime Minister "
+            f"Smailov), {INFORM_2022}\n"
+        ) in out
+        assert (
+            "• Kassym-Jomart Tokayev — source: The Astana Times (Akorda), "
+            f"{ASTANA_2024}\n"
+        ) in out
+        assert (
+            f"• The Times of Central Asia — source: The Times of Central Asia, {TCA_2023}"
+        ) in out
+        assert "• 2022, Kazakhstan: Kazakh government (Prime Minister Smailov)\n" in out
+        assert "• 2023, Kassym-Jomart Tokayev (President, KZ): stated 2024\n" in out
         assert "✓ the figure a year's value is taken from\n" in out
 
     def test_command_line_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -382,19 +398,14 @@ class TestStatedFigures:
         assert main(["report", "--as-of", "2025-12-31", "--format", "markdown"]) == 0
         out = capsys.readouterr().out
         assert "\n## Stated figures\n" in out
-        assert "| Year | Figure | Said by | Stated | Source |\n" in out
         assert (
-            "\n| 2022 ⚠ figures disagree | $4.6 bn ✓ (the only dated statement) | "
-            f"Ministers' meeting. | — | MENAFN, 2023-09-22, <{MENAFN_2023}> |\n"
-            "| 2022 ⚠ figures disagree | $5.0 bn | Kazakhstan; Kazakh government "
-            "(Prime Minister Smailov). | — | Kazinform (Kazakh "
-            f"government, Prime Minister Smailov), <{INFORM_2022}> |\n"
-            "| 2023 ⚠ figures disagree | $4.4 bn ✓ (an exact figure rather than an "
-            "estimate) | Kassym-Jomart Tokayev (President, KZ) | 2024 | The Astana "
-            f"Times (Akorda), <{ASTANA_2024}> |\n"
-            "| 2023 ⚠ figures disagree | over $4.6 bn | — | — | The Times of Central "
-            f"Asia, <{TCA_2023}> |\n"
+            "| Year | Trend via today.az | Uzbekistan | MENAFN | Kazakhstan | "
+            "Kassym-Jomart Tokayev | The Times of Central Asia | UrduPoint |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|\n"
         ) in out
+        assert "\n| 2022 ⚠ |  |  | $4.6 bn ✓ | $5.0 bn |  |  |  |\n" in out
+        assert "\n| 2023 ⚠ |  |  |  |  | $4.4 bn ✓ | over $4.6 bn |  |\n" in out
+        assert f"- MENAFN — source: MENAFN, 2023-09-22, <{MENAFN_2023}>\n" in out
 
     @given(
         st.lists(
@@ -427,26 +438,26 @@ class TestStatedFigures:
         """The HTML report has the same rows and the figures progress used."""
         html = report._repr_html_()
         assert (
-            "<h3>Stated figures</h3><table><caption>turnover (Kazakhstan–Uzbekistan)"
-            "</caption>"
+            "<h3>Stated figures</h3><h4>turnover (Kazakhstan–Uzbekistan)</h4>"
+            '<table class="bilat-claims"><thead><tr><th>Year</th>'
+            '<th class="num">Trend via today.az</th>'
         ) in html
         assert (
-            "<tr><td>2022 ⚠ figures disagree</td><td>$4.6 bn ✓ (the only dated "
-            "statement)</td><td>Ministers&#x27; meeting.</td><td>—</td><td>MENAFN, "
-            f"2023-09-22, {MENAFN_2023}</td></tr><tr><td>2022 ⚠ figures disagree</td>"
-            "<td>$5.0 bn</td><td>Kazakhstan; Kazakh government (Prime Minister "
-            "Smailov).</td><td>—</td><td>Kazinform (Kazakh government, Prime "
-            f"Minister Smailov), {INFORM_2022}</td></tr>"
+            '<tr><td>2022 ⚠</td><td class="num"></td><td class="num"></td>'
+            '<td class="num">$4.6 bn ✓</td><td class="num">$5.0 bn</td>'
         ) in html
         assert (
-            "<td>2023 ⚠ figures disagree</td><td>$4.4 bn ✓ (an exact figure rather "
-            "than an estimate)</td><td>Kassym-Jomart Tokayev (President, KZ)</td>"
-            "<td>2024</td>"
+            "<li>figure used: 2023: $4.4 bn ✓ — an exact figure rather than an "
+            "estimate</li>"
         ) in html
         assert (
-            "<p>figure used: 2025: $4.97 bn (Uzbekistan) — the only figure for that "
-            "year</p><p>figure used: 2017: about $2 bn — the only figure for that "
-            "year</p>"
+            "<li>MENAFN — source: MENAFN, 2023-09-22, "
+            f'<a href="{MENAFN_2023}">{MENAFN_2023}</a></li>'
+        ) in html
+        assert (
+            "<li>figure used: 2025: $4.97 bn (Uzbekistan) — the only figure for that "
+            "year</li><li>figure used: 2017: about $2 bn — the only figure for that "
+            "year</li>"
         ) in html
 
     def test_figure_of_the_series_currency(self) -> None:
@@ -555,8 +566,8 @@ class TestLanguages:
         assert "Казахстан (KZ) – Узбекистан (UZ)" in text
         assert "49,7\xa0% от цели" in text
         assert "нужно ускорение" in text
-        assert "2022 ⚠ показатели расходятся:" in text
-        assert "$4.6 bn ✓ (единственное датированное заявление)" in text
+        assert "• ⚠ 2022, 2023: показатели расходятся\n" in text
+        assert "2022: $4.6 bn ✓ — единственное датированное заявление\n" in text
         assert "база 2017: 2\xa0млрд\xa0$ (приблизительно)" in text
 
     def test_kazakh_and_uzbek(self, dossier: Dossier) -> None:
@@ -1073,7 +1084,7 @@ class TestControlCharacters:
             assert first == shown
             assert underline == "=" * len(shown)
             html = out.render("html")
-            assert "<h2>" + shown.replace("&", "&amp;") + "</h2>" in html
+            assert "<h1>" + shown.replace("&", "&amp;") + "</h1>" in html
 
     def test_no_forged_lines(self) -> None:
         """Line breaks in dossier text add no line to any report."""
@@ -1082,7 +1093,7 @@ class TestControlCharacters:
             out = _renderings(_control_dossier(text).report(as_of=AS_OF))
             for format in ("text", "markdown", "json"):
                 assert out[format].count("\n") == plain[format].count("\n")
-            assert "\n" not in out["html"]
+            assert out["html"].count("\n") == plain["html"].count("\n")
 
     def test_json_escapes(self) -> None:
         """JSON writes controls, overrides and separators as \\u escapes."""
@@ -1247,29 +1258,47 @@ class TestAgreements:
     def test_text(self) -> None:
         """In force since its entry into force; a ratification listed with its source."""
         text = _agreements_dossier().report(as_of=AS_OF).to_text()
+        rows = [line.rstrip() for line in text.splitlines()]
+        start = rows.index("Agreements")
+        assert "\n".join(rows[start + 2 : start + 10]) + "\n" == (
+            "Title                       Kind              Signed  In force since"
+            "  Status\n"
+            "--------------------------  ----------  ------------  --------------"
+            "  ----------------------------\n"
+            "Treaty on Allied Relations  treaty      Dec 22, 2022     May 2, 2023"
+            "  in force since May 2, 2023\n"
+            "Centre agreement            agreement              —               —"
+            "  signed (date unknown)\n"
+            "Programme                   programme           2025               —"
+            "  signed 2025\n"
+            "Old accord                  agreement              —               —"
+            "  expired; in force until 2010\n"
+            "Ended                       treaty                 —               —"
+            "  terminated Mar 1, 2024\n"
+            "Memorandum                  memorandum             —               —"
+            "  proposed\n"
+        )
         assert (
-            "• Treaty on Allied Relations — in force since May 2, 2023\n"
-            "• Centre agreement — signed (date unknown)\n"
+            "\n• Centre agreement\n"
             "  • Kazakhstan: ratification, Feb 5, 2025\n"
             "    • source: The Times of Central Asia, "
             "https://timesca.com/kazakhstans-parliament-approves/\n"
             "  • note: The Mazhilis ratified it.\n"
-            "• Programme — signed 2025\n"
-            "• Old accord — expired; in force until 2010\n"
-            "• Ended — terminated Mar 1, 2024\n"
-            "• Memorandum — proposed\n"
         ) in text
 
-    def test_signing_date_not_shown_for_in_force(self) -> None:
-        """An agreement in force shows its entry into force, not its signing day."""
+    def test_status_dated_by_entry_into_force(self) -> None:
+        """An agreement in force is dated by its entry into force, not its signing."""
         text = _agreements_dossier().report(as_of=AS_OF).to_text()
-        assert "Dec 22, 2022" not in text
+        assert "  in force since May 2, 2023" in text
+        assert "in force since Dec 22, 2022" not in text
 
     def test_markdown(self) -> None:
         """Actions are nested list items; the source URL is an autolink."""
         md = _agreements_dossier().report(as_of=AS_OF).to_markdown()
+        row = "| Centre agreement | agreement | — | — | signed (date unknown) |\n"
+        assert row in md
         assert (
-            "- Centre agreement — signed (date unknown)\n"
+            "- Centre agreement\n"
             "  - Kazakhstan: ratification, Feb 5, 2025\n"
             "    - source: The Times of Central Asia, "
             "<https://timesca.com/kazakhstans-parliament-approves/>\n"
@@ -1299,10 +1328,12 @@ class TestAgreements:
     def test_html(self) -> None:
         """The HTML fragment nests the actions under their agreement."""
         html = _agreements_dossier().report(as_of=AS_OF)._repr_html_()
+        assert "<td>signed (date unknown)</td>" in html
         assert (
-            "<li>Centre agreement — signed (date unknown)<ul>"
+            "<li>Centre agreement<ul>"
             "<li>Kazakhstan: ratification, Feb 5, 2025 (source: The Times of "
-            "Central Asia, https://timesca.com/kazakhstans-parliament-approves/)</li>"
+            'Central Asia, <a href="https://timesca.com/kazakhstans-parliament-'
+            'approves/">https://timesca.com/kazakhstans-parliament-approves/</a>)</li>'
             "<li>note: The Mazhilis ratified it.</li></ul></li>"
         ) in html
 
@@ -1312,23 +1343,23 @@ class TestAgreements:
             (
                 "ru",
                 [
-                    "Treaty on Allied Relations — действует с 2 мая 2023\u202fг.",
+                    "  действует с 2 мая 2023\u202fг.",
                     "Казахстан: ратификация, 5 февр. 2025\u202fг.",
                 ],
             ),
             (
                 "kk",
                 [
-                    "Relations — күшінде, күшіне енген күні: 2023\u202fж. 02 мам.",
-                    "Centre agreement — қол қойылған (күні белгісіз)",
+                    "  күшінде, күшіне енген күні: 2023\u202fж. 02 мам.",
+                    "  қол қойылған (күні белгісіз)",
                     "Қазақстан: ратификациялау, 2025\u202fж. 05 ақп.",
                 ],
             ),
             (
                 "uz",
                 [
-                    "Relations — kuchda, kuchga kirgan sana: 2-may, 2023",
-                    "Centre agreement — imzolangan (sanasi noma’lum)",
+                    "  kuchda, kuchga kirgan sana: 2-may, 2023",
+                    "  imzolangan (sanasi noma’lum)",
                     "Qozogʻiston: ratifikatsiya qilish, 5-fev, 2025",
                 ],
             ),
@@ -1368,7 +1399,7 @@ class TestAgreements:
         text = str(report)
         assert (
             "• Intergovernmental agreement on the Central Asia International Center "
-            "for Industrial Cooperation — signed (date unknown)\n"
+            "for Industrial Cooperation\n"
             "  • Kazakhstan: ratification, Feb 5, 2025\n"
         ) in text
 
@@ -1425,7 +1456,9 @@ class TestClaimsOfSeveralKinds:
         assert main(["validate", str(path)]) == 0
         assert main(["report", str(path), "--as-of", "2025-12-31"]) == 0
         out = capsys.readouterr().out
-        assert "  2024 ⚠ figures disagree: 20 Mt/a ✓; News" in out
+        assert "\n  2024 ⚠  20 Mt/a ✓\n" in out
+        assert "\n  2024 ⚠  5 km ✓; 7 km\n" in out
+        assert "• ⚠ 2024: figures disagree\n" in out
 
     def test_cross_currency_single_rows(self) -> None:
         """With rates, 2.0 trillion tenge (≈ $3.81 bn) against $4.3 bn is flagged on both rows."""
@@ -1444,8 +1477,9 @@ class TestClaimsOfSeveralKinds:
         }
         assert all(g[2024]["conflict"] for g in groups.values())
         text = str(report)
-        assert "  2024 ⚠ figures disagree: 2.0 trillion tenge ✓; News" in text
-        assert "  2024 ⚠ figures disagree: $4.3 bn ✓; News" in text
+        assert "\n  2024 ⚠  2.0 trillion tenge ✓\n" in text
+        assert "\n  2024 ⚠  $4.3 bn ✓\n" in text
+        assert text.count("• ⚠ 2024: figures disagree\n") == 2
         # without rates, each currency alone: nothing disagrees
         assert "⚠" not in str(_claims_report(*claims))
 
@@ -1522,12 +1556,12 @@ class TestNotesAndReasons:
             said_by="KZ", note="Leaders' talks.",
         )  # fmt: skip
         report = _claims_report(claim)
-        # The note's closing full stop is left out before the "; ".
-        assert "  2024: $4.3 bn ✓ — Kazakhstan, Leaders' talks; News" in str(report)
-        assert "| 2024 | $4.3 bn ✓ | Kazakhstan; Leaders' talks. | — |" in (
-            report.to_markdown()
-        )
-        assert "<td>Kazakhstan; Leaders&#x27; talks.</td>" in report._repr_html_()
+        # The note's closing full stop is left out after who said it.
+        assert "\n• 2024, Kazakhstan: Leaders' talks\n" in str(report)
+        markdown = report.to_markdown()
+        assert "| Year | Kazakhstan |\n|---|---:|\n| 2024 | $4.3 bn ✓ |\n" in markdown
+        assert "\n- 2024, Kazakhstan: Leaders' talks\n" in markdown
+        assert "<li>2024, Kazakhstan: Leaders&#x27; talks</li>" in report._repr_html_()
 
     def test_only_dated(self) -> None:
         """The one dated of two figures is "the only dated statement", not the latest."""
@@ -1540,7 +1574,9 @@ class TestNotesAndReasons:
         (entry,) = _groups(_claims_report(*claims)).values()
         picked = [c for c in entry[2022]["claims"] if c["used"]]
         assert [(c["text"], c["reason"]) for c in picked] == [("$4.6 bn", "only_dated")]
-        assert "(the only dated statement)" in str(_claims_report(*claims))
+        assert "2022: $4.6 bn ✓ — the only dated statement\n" in str(
+            _claims_report(*claims)
+        )
 
     def test_latest_of_two_dates(self) -> None:
         """Of two dated figures the later is "the latest statement"."""
@@ -1558,13 +1594,15 @@ class TestUrlInTable:
     """A URL cannot break the Markdown claims table."""
 
     def test_pipe(self) -> None:
-        """A | in a source's URL is written %7C, so the row keeps its five cells."""
-        source = bilat.Source("News", url="https://example.org/a|b")
+        """A | in a source's URL is written %7C; a | in a name is escaped in its cell."""
+        source = bilat.Source("News|Wire", url="https://example.org/a|b")
         claim = bilat.Claim("turnover", 2024, "$4.3 bn", source, parties=("KZ", "UZ"))
         md = _claims_report(claim).to_markdown()
+        assert "| Year | News\\|Wire |\n" in md
         (row,) = [line for line in md.splitlines() if line.startswith("| 2024 ")]
-        assert row.endswith("<https://example.org/a%7Cb> |")
-        assert row.replace("\\|", "").count("|") == 6
+        assert row == "| 2024 | $4.3 bn ✓ |"
+        cited = "- News\\|Wire — source: News\\|Wire, <https://example.org/a%7Cb>\n"
+        assert cited in md
 
 
 class TestHtmlTargets:
@@ -1573,9 +1611,11 @@ class TestHtmlTargets:
     def test_subject_base_and_approximate(self, report: Report) -> None:
         """Subject, deadline, base year and figure, and "(approximate)" are there."""
         html = report._repr_html_()
-        assert "<p>Target: $10B, turnover (deadline 2030)</p>" in html
+        assert (
+            '<h4 class="bilat-target">Target: $10B, turnover (deadline 2030)</h4>'
+        ) in html
         # the 2017 base is "about $2 bn", an estimate
-        assert "<td>$4.97B, base 2017: $2B (approximate)</td>" in html
+        assert "<li>base 2017: $2B (approximate)</li>" in html
 
 
 class TestUzbekLetters:

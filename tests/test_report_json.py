@@ -37,6 +37,7 @@ DECIMAL_KEYS = frozenset(
 INT_KEYS = frozenset(
     {"count", "year", "years", "deadline", "eta", "base_year", "stated", "when"}
     | {"age", "stale_after"}  # numbers of years
+    | {"start", "end"}  # a project's dates when known by their year
 )
 #: A decimal as Python's Decimal reads it: no grouping, no symbol, no percent.
 PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?(E[+-][0-9]+)?$")

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bilat
 from bilat import Dossier, Report
@@ -192,14 +194,47 @@ class TestContent:
         """Project lines, completion, agreement dates, meeting topics are shown."""
         text = " ".join(Page(page).text)
         for shown in (
-            "Joint research on shared cultural heritage: value not stated",
-            "completion 106 km of 152 km, 69.7%",
-            "signed Feb 15, 2024",
+            (
+                "<td>Joint research on shared cultural heritage</td><td>planned</td>"
+                '<td class="num">1</td><td class="num">value not stated</td>'
+            ),
+            (
+                '<td>Darbaza–Maktaaral railway</td><td>underway</td><td class="num">1'
+                '</td><td class="num">value not stated</td><td class="num">106 km of '
+                '152 km, 69.7%</td><td class="num">Nov 27, 2023</td>'
+                '<td class="num">2026</td>'
+            ),
+            "<td>roadmap</td><td",
+            ">Feb 15, 2024</td>",
+        ):
+            assert shown in page, shown
+        for shown in (
             "Kazakhstan: ratification, Feb 5, 2025",
             "topics: economy, trade",
             "Relationship: dependable ally and strategic partner",
+            "2025: $4.97B, reported by Uzbekistan; 49.7% of the target; gap $5.03B",
+            (
+                "Status: needs acceleration — needs 15.0% a year; grew 12.1% a year "
+                "since 2017"
+            ),
         ):
             assert shown in text, shown
+
+    def test_source_list(self) -> None:
+        """A source shows its title, then its citation: publisher, access date, link."""
+        source = bilat.Source(
+            "Title <b>",
+            publisher="Pub",
+            url="https://x.kz/a?b=1&c=2",
+            accessed="2025-02-01",
+        )
+        dossier = Dossier("D", ["KZ", "UZ"], sources=[source])
+        page = dossier.report(as_of=AS_OF, locale="ru").to_html()
+        url = "https://x.kz/a?b=1&amp;c=2"
+        assert (
+            '<h2>Источники</h2><ul class="bilat-sources"><li>Title &lt;b&gt; — Pub, '
+            f'дата обращения 2025-02-01, <a href="{url}">{url}</a></li></ul>'
+        ) in page
 
     def test_stated_figures(self, page: str) -> None:
         """The stated figures are tables, conflicts marked ⚠ and figures used ✓."""
@@ -237,10 +272,11 @@ class TestCharts:
         assert "Казахстан–Узбекистан: Товарооборот" in page
 
     def test_svg_only_elements(self, page: str) -> None:
-        """The charts hold no XML declaration, doctype or namespace URL."""
+        """The charts hold no XML declaration, doctype, namespace URL or metadata."""
         assert "<?xml" not in page
         assert "<!DOCTYPE svg" not in page
         assert "xmlns" not in page
+        assert "<metadata" not in page  # no date, no matplotlib version
 
     def test_without_matplotlib(
         self, report: Report, monkeypatch: pytest.MonkeyPatch
@@ -271,6 +307,108 @@ class TestCharts:
         assert f">Kazakhstan–Uzbekistan: {shown}</text>" in page  # the chart's title
 
 
+class TestTargets:
+    """Each target leads with its headline; an old figure is flagged."""
+
+    def test_stale_flag(self, dossier: Dossier) -> None:
+        """As of 2029 the 2025 figures are four years old: each series says so."""
+        page = dossier.report(as_of="2029-12-31").to_html()
+        warning = (
+            '<p class="bilat-warning">⚠ latest figure is from 2025, 4 years before '
+            "the report&#x27;s date</p>"
+        )
+        assert page.count(warning) == 3  # two turnover targets, the railway
+
+    def test_headline_first(self, page: str) -> None:
+        """The headline comes right after its target, before the details."""
+        target = "Target: $10B, turnover (deadline 2030)</h3>"
+        headline = (
+            '<p class="bilat-headline">2025: $4.97B, reported by Uzbekistan; 49.7% '
+            "of the target; gap $5.03B</p>"
+        )
+        assert target + headline in page
+
+    def test_not_measured(self) -> None:
+        """A target without rates or of other parties says why, and has no chart."""
+        usd = bilat.Money("1e10", "USD")
+        ours = bilat.TradeTarget(("KZ", "UZ"), usd, deadline=2030)
+        theirs = bilat.TradeTarget(("PL", "DE"), usd, deadline=2030)
+        euros = bilat.TradeSeries(
+            ("KZ", "UZ"), "turnover", {2023: bilat.Money(4, "EUR")}
+        )
+        dossier = Dossier("X", ["KZ", "UZ"], targets=[ours, theirs], series=[euros])
+        page = dossier.report(as_of=AS_OF).to_html()
+        assert (
+            '<p class="bilat-headline">not measured (no exchange rate from EUR to '
+            "USD)</p>"
+        ) in page
+        assert (
+            '<p class="bilat-note">not measured (parties Poland–Germany are not the '
+            "dossier&#x27;s parties)</p>"
+        ) in page
+        assert "<svg" not in page
+
+
+class TestNotebookTables:
+    """The notebook tables speak the caller's language, numbers included."""
+
+    @staticmethod
+    def progress() -> bilat.Progress[bilat.Money]:
+        values = {2021: bilat.Money("3e9", "USD"), 2023: bilat.Money("4.4e9", "USD")}
+        series = bilat.TradeSeries(("KZ", "UZ"), "turnover", values)
+        target = bilat.TradeTarget(
+            ("KZ", "UZ"), bilat.Money("1e10", "USD"), deadline=2030
+        )
+        return target.progress(series, 2024)
+
+    def test_progress_russian(self) -> None:
+        """Headings, share and growth in Russian, worked out by hand."""
+        from bilat._present.html import progress_html
+
+        out = progress_html(self.progress(), "ru")
+        # share 4.4 / 10; growth (4.4 / 3) ** (1 / 2) - 1 = 0.2111
+        assert "<th>Доля от цели</th><td" in out
+        assert ">44,0\xa0%</td>" in out
+        assert ">21,1\xa0%</td>" in out
+        assert "<th>Базовый год</th><td>2021</td>" in out
+        assert "<caption>KZ–UZ, товарооборот: цель 10\xa0млрд\xa0$ к 2030 г." in out
+
+    @pytest.mark.parametrize("locale", ["ru", "kk", "uz"])
+    def test_no_english(self, locale: str) -> None:
+        """No English heading is left in a Russian, Kazakh or Uzbek table."""
+        from bilat._present.html import dossier_html, progress_html
+
+        out = progress_html(self.progress(), locale) + dossier_html(
+            bilat.examples.kazakhstan_uzbekistan(), locale
+        )
+        text = "".join(Page(out).text)
+        for english in (
+            "As of",
+            "Base year",
+            "Planned growth",
+            "Projected",
+            "Anticipated",
+            "Name",
+            "Parties",
+            "Sector",
+            "Title",
+            "Treaty actions",
+            "Metric",
+            "Latest value",
+        ):
+            assert english not in text, english
+
+    def test_portfolio_kazakh(self) -> None:
+        """The caption counts projects and lines in Kazakh."""
+        from bilat._present.html import portfolio_html
+
+        road = bilat.Project("Road", ["KZ"], "underway", value=bilat.Money(5, "USD"))
+        rail = bilat.Project("Rail", ["UZ"], "planned", count=3)
+        out = portfolio_html(bilat.Portfolio([road, rail]), "kk")
+        assert "<caption>2 жол ішінде 4 жоба</caption>" in out
+        assert "<th>Атауы</th>" in out
+
+
 class TestEscaping:
     """Dossier text is shown as written, never as markup."""
 
@@ -282,6 +420,25 @@ class TestEscaping:
         assert f"<h1>{escaped}</h1>" in page
         assert f"<title>{escaped} — " in page
         assert "<script" not in page
+
+    @given(
+        st.text(
+            st.characters(categories=["L", "M", "N", "P", "S", "Zs"]),
+            min_size=1,
+            max_size=30,
+        )
+        .map(str.strip)
+        .filter(bool)
+    )
+    @settings(max_examples=40, deadline=None)
+    def test_any_title(self, title: str) -> None:
+        """Any title reads back as written from a well-formed page."""
+        page = Dossier(title, ["KZ", "UZ"]).report(as_of=AS_OF).to_html()
+        parsed = Page(page)
+        assert parsed.mismatched == []
+        assert parsed.open == []
+        assert f"<h1>{html.escape(title)}</h1>" in page
+        assert {t for t, _ in parsed.tags} & LOADING == set()
 
     def test_hostile_url(self) -> None:
         """A URL with quotes and brackets stays inside its href."""

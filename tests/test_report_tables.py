@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.strategies import sources
+from tests.strategies import claims, sources
 
 import bilat
 from bilat import Dossier, Report
@@ -18,6 +19,7 @@ from bilat._present.tables import (
     display_width,
     markdown_cells,
     markdown_table,
+    padded_table,
     text_table,
 )
 
@@ -100,11 +102,16 @@ class TestTextTable:
     def test_same_width(
         self, table: tuple[list[str], list[list[str]], list[Align]]
     ) -> None:
-        """Every line, header and rule included, has the same display width."""
+        """Padded, every line has the same display width; shown, none ends in a space."""
         header, rows, align = table
-        lines = text_table(header, rows, align)
-        assert len(lines) == len(rows) + 2
-        assert len({display_width(line) for line in lines}) == 1
+        padded = padded_table(header, rows, align)
+        assert len(padded) == len(rows) + 2
+        assert len({display_width(line) for line in padded}) == 1
+        shown = text_table(header, rows, align)
+        for line, full in zip(shown, padded, strict=True):
+            assert not line.endswith(" ")
+            assert full.startswith(line)
+            assert not full[len(line) :].strip(" ")
 
     def test_uneven_rows(self) -> None:
         """A row with a cell too many is a mistake, not a silent cut."""
@@ -205,11 +212,14 @@ class TestBundledClaims:
         assert "• 2025, Uzbekistan: Up 11.4 % on 2024\n" in text
 
     def test_text_aligned(self, report: Report) -> None:
-        """The text table's lines are one display width, figures right-aligned."""
+        """The text table's rule spans every line, none ends in a space, figures right-aligned."""
         lines = report.to_text().splitlines()
         start = next(i for i, line in enumerate(lines) if line.startswith("  Year "))
         table = lines[start : start + 9]
-        assert len({display_width(line) for line in table}) == 1
+        rule = display_width(table[1])
+        assert all(display_width(line) <= rule for line in table)
+        assert display_width(table[0]) == rule  # the last heading is the widest cell
+        assert not any(line.endswith(" ") for line in table)
         row_2022 = table[5]
         assert row_2022.startswith("  2022 ⚠")
         # Two spaces between columns, then "$5.0 bn" right in "Kazakhstan"'s 10.
@@ -224,13 +234,47 @@ class TestBundledClaims:
         assert first_2023["said_by"] == "Kassym-Jomart Tokayev (President, KZ)"
 
 
+class TestAnyClaims:
+    """Any claims give one year × source table per subject, every figure in its column."""
+
+    @given(
+        st.lists(
+            claims(parties=(("KZ", "UZ"), ("UZ", "KZ")))
+            | claims(kind="quantity", parties=(("KZ", "UZ"),))
+            | claims(kind="number", parties=(("KZ", "UZ"),)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    @settings(max_examples=30, deadline=None)
+    def test_every_figure_in_its_column(self, stated: list[bilat.Claim]) -> None:
+        """Each year's row has a cell per column; each figure stands under who said it."""
+        report = Dossier("Claims", ["KZ", "UZ"], claims=stated).report(as_of=AS_OF)
+        data = report.to_dict()["claims"]
+        tables = [t for t in _tables(report.to_markdown()) if t[0][0] == "Year"]
+        assert len(tables) == len(data)
+        for group, (header, *rows) in zip(data, tables, strict=True):
+            assert header == ["Year", *(visible(c) for c in group["columns"])]
+            assert len(rows) == len(group["years"])
+            for year, row in zip(group["years"], rows, strict=True):
+                assert len(row) == len(header)
+                assert row[0] == f"{year['year']}" + (" ⚠" if year["conflict"] else "")
+                for claim in year["claims"]:
+                    cell = row[header.index(visible(claim["stated_by"]))]
+                    mark = " ✓" if claim["used"] else ""
+                    assert visible(claim["text"]) + mark in cell.split("; ")
+
+
 class TestBundledProjects:
     """Projects by status: counts summed, totals, and each line."""
 
     def test_by_status(self, report: Report) -> None:
         """22 planned (21 + 1) nearly $1B; 14 under way (1 + 1 + 12) $156M."""
-        rows = _table_with(report.to_markdown(), ["Status", "Projects", "Total"])
-        assert rows == [["planned", "22", "nearly $1B"], ["underway", "14", "$156M"]]
+        rows = _table_with(report.to_markdown(), ["Status", "Count", "Total"])
+        assert rows == [
+            ["planned", "22 projects", "nearly $1B"],
+            ["underway", "14 projects", "$156M"],
+        ]
 
     def test_lines(self, report: Report) -> None:
         """Each project with its status, count, value, completion and dates."""
@@ -252,10 +296,10 @@ class TestBundledProjects:
     def test_text_numbers_right(self, report: Report) -> None:
         """In text, counts stand right under their header."""
         lines = report.to_text().splitlines()
-        i = lines.index("Status    Projects       Total")
+        i = lines.index("Status          Count       Total")
         assert lines[i + 2 : i + 4] == [
-            "planned         22  nearly $1B",
-            "underway        14       $156M",
+            "planned   22 projects  nearly $1B",
+            "underway  14 projects       $156M",
         ]
 
 
@@ -267,19 +311,19 @@ class TestBundledAgreements:
     def test_rows(self, report: Report) -> None:
         """Signed 15 Feb 2024 and 15 Mar 2025; the centre's agreement undated."""
         rows = _table_with(report.to_markdown(), self.HEADER)
+        roadmap = (
+            "Roadmap for the Central Asia International Center for Industrial "
+            "Cooperation"
+        )
+        centre = (
+            "Intergovernmental agreement on the Central Asia International Center "
+            "for Industrial Cooperation"
+        )
         assert rows == [
-            [
-                "Roadmap for the Central Asia International Center for "
-                "Industrial Cooperation",
-                "roadmap", "Feb 15, 2024", "—", "signed",
-            ],
+            [roadmap, "roadmap", "Feb 15, 2024", "—", "signed Feb 15, 2024"],
             ["Programme on Increasing Mutual Trade", "programme", "Mar 15, 2025",
-             "—", "signed"],
-            [
-                "Intergovernmental agreement on the Central Asia International "
-                "Center for Industrial Cooperation",
-                "agreement", "—", "—", "signed",
-            ],
+             "—", "signed Mar 15, 2025"],
+            [centre, "agreement", "—", "—", "signed (date unknown)"],
         ]  # fmt: skip
 
     def test_acts_beneath(self, report: Report) -> None:
@@ -298,7 +342,15 @@ class TestBundledAgreements:
         dossier = Dossier("KZ–UZ", ["KZ", "UZ"], agreements=[treaty])
         markdown = dossier.report(as_of=AS_OF).to_markdown()
         rows = _table_with(markdown, self.HEADER)
-        assert rows == [["Treaty", "treaty", "Dec 22, 2022", "May 2, 2023", "in force"]]
+        assert rows == [
+            [
+                "Treaty",
+                "treaty",
+                "Dec 22, 2022",
+                "May 2, 2023",
+                "in force since May 2, 2023",
+            ]
+        ]
 
 
 class TestHeadersInEveryLanguage:
@@ -335,7 +387,7 @@ class TestHeadersInEveryLanguage:
             label(k, "en")
             for k in (
                 "table_project", "table_completion", "table_start", "table_end",
-                "status", "count", "value", "projects", "total", "year",
+                "status", "count", "value", "total", "year",
             )
         }  # fmt: skip
         assert headers

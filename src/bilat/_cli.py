@@ -210,7 +210,8 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=("text", "markdown", "json", "html"),
         default="text",
-        help="output format (default: %(default)s)",
+        help="output format; html is a page of its own, charts inline "
+        "(default: %(default)s)",
     )
 
 

@@ -118,9 +118,12 @@ def _topic(value: object, path: str) -> Topic:
     return as_enum(value, Topic, path, "topic")
 
 
-def _topics(value: Topic | Iterable[Topic | str]) -> tuple[Topic, ...]:
-    if isinstance(value, Topic):
-        return (value,)
+def _topics(value: Topic | str | Iterable[Topic | str]) -> tuple[Topic, ...]:
+    # One topic alone, a member or its text ("trade"), is a tuple of one: a
+    # type checker cannot tell a string from a sequence of strings, so the
+    # run time takes both readings the annotation allows.
+    if isinstance(value, Topic | str):
+        return (_topic(value, "topics"),)
     topics = as_tuple(value, "topics", "a sequence of Topic", _topic)
     return tuple(dict.fromkeys(topics))
 

@@ -14,10 +14,12 @@ import decimal
 import html
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
+from babel.numbers import format_decimal
+
 from bilat._decimal import context_with, decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
-from bilat._locale import LocaleLike
+from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._present.labels import counted, label, out_of_range_text, visible
 from bilat._present.numbers import percent_text
@@ -83,10 +85,11 @@ def escape(text: str) -> str:
     return html.escape(visible(text))
 
 
-def _cell(tag: str, value: CellLike) -> str:
+def _cell(tag: str, value: CellLike, right: bool = False) -> str:
     cell = value if isinstance(value, Cell) else Cell(str(value))
     title = "" if cell.title is None else f' title="{escape(cell.title)}"'
-    return f"<{tag}{title}>{escape(cell.text)}</{tag}>"
+    css = ' class="num"' if right else ""
+    return f"<{tag}{css}{title}>{escape(cell.text)}</{tag}>"
 
 
 def table(
@@ -96,6 +99,7 @@ def table(
     caption: str | None = None,
     css_class: str = "bilat-table",
     row_headers: bool = False,
+    align: Sequence[str] = (),
 ) -> str:
     r"""An HTML table of text cells, every text escaped.
 
@@ -107,6 +111,8 @@ def table(
         css_class: The table's ``class`` attribute.
         row_headers: Whether each row's first cell is a heading (``<th>``),
             as in a two-column table of names and values.
+        align: Each column's alignment, ``"left"`` or ``"right"``; a
+            right-aligned cell has ``class="num"``. Left when not given.
 
     Example:
         >>> from bilat._present.html import table
@@ -129,13 +135,18 @@ def table(
     out = [f'<table class="{escape(css_class)}">']
     if caption is not None:
         out.append(f"<caption>{escape(caption)}</caption>")
+    right = [a == "right" for a in align]
+
+    def is_right(i: int) -> bool:
+        return i < len(right) and right[i]
+
     if header:
-        out.append("<thead><tr>" + "".join(_cell("th", h) for h in header))
-        out.append("</tr></thead>")
+        cells = [_cell("th", h, is_right(i)) for i, h in enumerate(header)]
+        out.append("<thead><tr>" + "".join(cells) + "</tr></thead>")
     out.append("<tbody>")
     for row in rows:
         cells = [
-            _cell("th" if row_headers and i == 0 else "td", c)
+            _cell("th" if row_headers and i == 0 else "td", c, is_right(i))
             for i, c in enumerate(row)
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -192,11 +203,13 @@ def percent(value: Decimal | None, locale: LocaleLike = "en") -> Cell:
     return Cell(percent_text(value, locale), decimal_text(value))
 
 
-def _number(value: Decimal | None) -> Cell:
+def _number(value: Decimal | None, locale: LocaleLike) -> Cell:
+    """A ratio with two decimals in ``locale`` (``1.47``, ``1,47``), the exact one as tooltip."""
     if value is None:
         return Cell(MISSING)
     with decimal.localcontext(_DISPLAY):  # not the caller's rounding
-        return Cell(f"{value:.2f}", decimal_text(value))
+        text = format_decimal(value, format="#,##0.00", locale=get_locale(locale))
+    return Cell(str(text), decimal_text(value))
 
 
 def _year(value: int | None) -> str:
@@ -235,9 +248,7 @@ def progress_html(progress: Progress[Any], locale: LocaleLike = "en") -> str:
 
     fields = {
         "parties": _parties(c.alpha2 for c in target.parties),
-        "subject": lab(target.subject)
-        if target.subject in _METRICS
-        else target.subject,
+        "subject": _subject(target.subject, locale),
         "value": money_cell(target.value, locale).text,
         "status": lab(p.status.value),
     }
@@ -266,7 +277,7 @@ def progress_html(progress: Progress[Any], locale: LocaleLike = "en") -> str:
         (lab("actual_cagr"), percent(p.actual_cagr, locale)),
         (lab("planned_cagr"), percent(p.planned_cagr, locale)),
         (lab("required_cagr"), percent(p.required_cagr, locale)),
-        (lab("growth_ratio"), _number(p.growth_ratio)),
+        (lab("growth_ratio"), _number(p.growth_ratio, locale)),
         (lab("projected"), money_cell(p.projected, locale)),
         (lab("anticipated"), percent(p.anticipated, locale)),
         (lab("eta"), _year(p.eta)),
@@ -277,8 +288,11 @@ def progress_html(progress: Progress[Any], locale: LocaleLike = "en") -> str:
     return table(rows, caption=caption, css_class="bilat-progress", row_headers=True)
 
 
-#: The subjects that have a label of their own (trade metrics).
-_METRICS = frozenset({"turnover", "exports", "imports"})
+def _subject(subject: str, locale: LocaleLike) -> str:
+    """A subject as reports name it: a trade metric by its label."""
+    from bilat._present.report_claims import subject_text
+
+    return subject_text(subject, locale)
 
 
 # -- portfolios ----------------------------------------------------------------------
@@ -430,7 +444,7 @@ def _targets_table(dossier: Dossier, locale: LocaleLike) -> str:
     rows: list[list[CellLike]] = [
         [
             _parties(c.alpha2 for c in t.parties),
-            t.subject,
+            _subject(t.subject, locale),
             money_cell(t.value, locale),
             label("no_deadline", locale) if t.deadline is None else str(t.deadline),
         ]
@@ -456,7 +470,7 @@ def _series_table(dossier: Dossier, locale: LocaleLike) -> str:
         rows.append(
             [
                 _parties(c.alpha2 for c in s.parties),
-                s.subject,
+                _subject(s.subject, locale),
                 MISSING if s.reporter is None else s.reporter.alpha2,
                 str(first) if first == last else f"{first}–{last}",
                 money_cell(s.values[last], locale),
@@ -488,7 +502,7 @@ def _claims_table(dossier: Dossier, locale: LocaleLike) -> str:
         who = "; ".join(x for x in (who_text(c, locale), c.note) if x) or MISSING
         rows.append(
             [
-                c.subject,
+                _subject(c.subject, locale),
                 f"{c.period}{flag}",
                 Cell(c.text, money_cell(c.value, locale).title)
                 if c.text

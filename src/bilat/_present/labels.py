@@ -196,7 +196,7 @@ _EN: Final = {
     "share_of_target": "{share} of the target",
     "gap_of": "gap {gap}",
     "over_target": "{gap} above the target",
-    "who_unknown": "reporter not given",
+    "who_unknown": "an unnamed source",
     "needs_rate": "needs {rate} a year",
     "grew_since": "grew {rate} a year since {year}",
     "fell_since": "fell {rate} a year since {year}",
@@ -266,6 +266,7 @@ _EN: Final = {
     "table_signed": "Signed",
     "table_in_force": "In force since",
     "accessed_on": "accessed {date}",
+    "stated_in": "stated {date}",
 }
 
 _RU: Final = {
@@ -421,7 +422,7 @@ _RU: Final = {
     "share_of_target": "{share} от цели",
     "gap_of": "разрыв {gap}",
     "over_target": "на {gap} выше цели",
-    "who_unknown": "источник данных не указан",
+    "who_unknown": "не указано",
     "needs_rate": "нужен рост {rate} в год",
     "grew_since": "рост {rate} в год с {year} года",
     "fell_since": "снижение {rate} в год с {year} года",
@@ -491,6 +492,7 @@ _RU: Final = {
     "table_signed": "Подписано",
     "table_in_force": "В силе с",
     "accessed_on": "дата обращения {date}",
+    "stated_in": "заявлено {date}",
 }
 
 _KK: Final = {
@@ -648,7 +650,7 @@ _KK: Final = {
     "share_of_target": "мақсаттың орындалуы: {share}",
     "gap_of": "алшақтық: {gap}",
     "over_target": "мақсаттан {gap} асып түсті",
-    "who_unknown": "дерек беруші көрсетілмеген",
+    "who_unknown": "көрсетілмеген",
     "needs_rate": "жылына {rate} өсім қажет",
     "grew_since": "{year} жылдан бері жылына {rate} өсті",
     "fell_since": "{year} жылдан бері жылына {rate} төмендеді",
@@ -721,6 +723,7 @@ _KK: Final = {
     "table_signed": "Қол қойылған күні",
     "table_in_force": "Күшіне енген күні",
     "accessed_on": "қаралған күні {date}",
+    "stated_in": "мәлімделген күні {date}",
 }
 
 _UZ: Final = {
@@ -877,7 +880,7 @@ _UZ: Final = {
     "share_of_target": "maqsadning bajarilishi: {share}",
     "gap_of": "farq: {gap}",
     "over_target": "maqsaddan {gap} ortiq",
-    "who_unknown": "ma’lumot beruvchi ko‘rsatilmagan",
+    "who_unknown": "ko‘rsatilmagan",
     "needs_rate": "yiliga {rate} o‘sish kerak",
     "grew_since": "{year}-yildan beri yiliga {rate} o‘sdi",
     "fell_since": "{year}-yildan beri yiliga {rate} kamaydi",
@@ -950,6 +953,7 @@ _UZ: Final = {
     "table_signed": "Imzolangan sana",
     "table_in_force": "Kuchga kirgan sana",
     "accessed_on": "murojaat qilingan sana: {date}",
+    "stated_in": "bildirilgan sanasi {date}",
 }
 
 LABELS: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(

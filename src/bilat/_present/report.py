@@ -559,18 +559,21 @@ def _progress_data(
         "base_figure": None
         if p.base_year == p.year
         else figure_used(series, p.base_year, reasons, locale),
-        "converted": None
-        if money is None
-        else {
-            key: amount(None if value is None else money(value))
-            for key, value in (
-                ("current", p.current),
-                ("base", p.base),
-                ("gap", p.gap),
-                ("projected", p.projected),
-            )
-        },
+        "converted": None,
     }
+    if money is not None:
+        try:
+            data["converted"] = {
+                key: amount(None if value is None else money(value))
+                for key, value in (
+                    ("current", p.current),
+                    ("base", p.base),
+                    ("gap", p.gap),
+                    ("projected", p.projected),
+                )
+            }
+        except BilatError:  # a figure beyond bilat's range once converted
+            money = None
     who, kind = _reported_by(series, p.year, figure, locale)
     age = None if p.year is None else on.year - p.year
     stale = age is not None and age > stale_after
@@ -605,7 +608,7 @@ _MAX_STALE_AFTER = 9999
 
 def _stale_after(value: object) -> int:
     """``stale_after=`` of a report, checked: whole years from 0 to 9999."""
-    expected = "a whole number of years from 0 to 9999"
+    expected = "a whole number of years from 0 to 9999, as in stale_after=2"
     if isinstance(value, bool) or not isinstance(value, int):
         raise NumberTypeError(value, "stale_after", expected)
     if not 0 <= value <= _MAX_STALE_AFTER:
@@ -909,7 +912,11 @@ def _group_total(
 def _agreements_table(
     agreements: Sequence[Mapping[str, JSON]], locale: LocaleLike
 ) -> tuple[list[str], list[list[str]], list[Align]]:
-    """Agreements as a table: title, kind, signed, in force since, status."""
+    """Agreements as a table: title, kind, signed, in force since, status.
+
+    The status is the one on the report's day, with the date behind it
+    ("expired; in force until 2010", "signed (date unknown)").
+    """
     keys = ("table_title", "table_kind", "table_signed", "table_in_force", "status")
     rows = [
         [
@@ -917,7 +924,7 @@ def _agreements_table(
             str(a.get("kind_text") or a["kind"]),
             str(a.get("signed_text") or "—"),
             str(a.get("in_force_text") or "—"),
-            str(a["status_text"]),
+            str(a["status_line"]),
         ]
         for a in agreements
     ]
@@ -932,13 +939,13 @@ def _status_table(
     rows = [
         [
             str(g["status_text"]),
-            str(g["count"]),
+            counted(g["count"], "project", locale),
             str(g.get("total_text") or (g["total"] or {}).get("text") or g["note"]),
         ]
         for g in groups
     ]
     align: list[Align] = ["left", "right", "right"]
-    header = [label(k, locale) for k in ("status", "projects", "total")]
+    header = [label(k, locale) for k in ("status", "count", "total")]
     return header, rows, align
 
 
@@ -1167,6 +1174,9 @@ class Report:
 
     def render(self, format: ReportFormat = "text") -> str:
         """Render in one of ``text``, ``markdown``, ``json`` or ``html``.
+
+        ``html`` is the standalone page of :meth:`to_html`; a notebook shows
+        its body (``_repr_html_``).
 
         Raises:
             InvalidOptionError: ``format`` is none of these.

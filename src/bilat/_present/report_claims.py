@@ -295,12 +295,19 @@ def claims_data(
                 if kinds[subject, codes] > 1
                 else None,
                 "years": years,
-                "columns": list(
-                    dict.fromkeys(c["stated_by"] for y in years for c in y["claims"])
-                ),
+                "columns": _columns(years),
             }
         )
     return found, reasons
+
+
+def _columns(years: Sequence[Mapping[str, JSON]]) -> list[str]:
+    """Who stated the figures of a group, in the order they first speak."""
+    found: dict[str, None] = {}
+    for year in years:
+        for claim in year["claims"]:
+            found.setdefault(claim["stated_by"])
+    return list(found)
 
 
 def _order_key(group: Sequence[Claim]) -> Callable[[Claim], int]:
@@ -554,7 +561,8 @@ def claims_table(
             )
         first = f"{year['year']} ⚠" if year["conflict"] else str(year["year"])
         rows.append([first, *("; ".join(cells[c]) for c in columns)])
-    align: list[Align] = ["left", *(["right"] * len(columns))]
+    align: list[Align] = ["left"]
+    align += ["right"] * len(columns)
     return [label("year", locale), *columns], rows, align
 
 
@@ -572,7 +580,7 @@ def _beneath(
         years = ", ".join(disputed_years)
         lines.append(f"⚠ {years}: {text(label('conflict', locale))}")
     for year in group["years"]:
-        if len(year["claims"]) < 2:  # noqa: PLR2004 - the reason matters among several
+        if len(year["claims"]) < 2:  # the reason matters among several
             continue
         for claim in year["claims"]:
             if claim["used"]:
@@ -593,9 +601,12 @@ def _beneath(
             known += [s for s in claim.get("sources", ()) if s not in known]
             said = claim.get("said_by")
             who = said if said and str(said).startswith(column) else column
+            stated = claim.get("stated")
             bits = [
                 said if said and said != who else None,
-                claim.get("stated"),
+                None
+                if stated is None
+                else label("stated_in", locale).format(date=stated),
                 claim.get("note"),
             ]
             remark = ", ".join(

@@ -17,16 +17,11 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from bilat._present.html import MISSING, table
 from bilat._present.html import escape as e
-from bilat._present.labels import counted, label
-from bilat._present.report import _year, as_of_text, topics_text
-from bilat._present.report_claims import (
-    claims_html,
-    current_text,
-    figure_used_text,
-    target_text,
-)
+from bilat._present.html import table
+from bilat._present.labels import label
+from bilat._present.report import as_of_text, topics_text
+from bilat._present.report_claims import figure_used_text, target_text
 
 if TYPE_CHECKING:
     from bilat._dossier import Dossier
@@ -76,29 +71,37 @@ def _link(url: str) -> str:
     return f'<a href="{e(url)}">{e(url)}</a>'
 
 
-def cite_html(sources: Sequence[Mapping[str, JSON]]) -> str:
-    """Sources as one line of HTML: publisher (or title), date and a link."""
-    parts = []
-    for s in sources:
-        bits = [e(str(s.get("publisher") or s["title"]))]
-        if s.get("published"):
-            bits.append(e(str(s["published"])))
-        if s.get("url"):
-            bits.append(_link(str(s["url"])))
-        parts.append(", ".join(bits))
-    return "; ".join(parts)
+def cite_html(sources: Sequence[Mapping[str, JSON]], locale: str) -> str:
+    """Sources as one line of HTML, each cited by the rule of ``Source.cite``.
+
+    :func:`bilat._source.citation` is the rule (publisher or title, the
+    publication or access date, the URL); here the text is escaped and the
+    URL is a link.
+    """
+    from bilat._source import citation
+
+    accessed = label("accessed_on", locale)
+    return "; ".join(
+        citation(
+            str(s.get("publisher") or s["title"]),
+            s.get("published"),
+            s.get("accessed"),
+            s.get("url"),
+            accessed_text=accessed,
+            text=e,
+            link=_link,
+        )
+        for s in sources
+    )
 
 
-def _source_item(source: Mapping[str, JSON]) -> str:
-    """A source in the list of every source: title, publisher, date, link."""
-    bits = [e(str(source["title"]))]
-    if source.get("publisher") and source["publisher"] != source["title"]:
-        bits.append(e(str(source["publisher"])))
-    if source.get("published"):
-        bits.append(e(str(source["published"])))
-    if source.get("url"):
-        bits.append(_link(str(source["url"])))
-    return ", ".join(bits)
+def _source_item(source: Mapping[str, JSON], locale: str) -> str:
+    """A source in the list of every source: its title, then its citation."""
+    cited = cite_html([source], locale)
+    publisher = source.get("publisher")
+    if publisher and publisher != source["title"]:
+        return f"{e(str(source['title']))} — {cited}"
+    return cited
 
 
 def all_sources(data: JSON) -> list[Mapping[str, JSON]]:
@@ -131,7 +134,7 @@ def _sourced(sources: Sequence[Mapping[str, JSON]], loc: str) -> str:
     """`` (source: …)`` after an item, or nothing."""
     if not sources:
         return ""
-    return f" ({e(label('source', loc))}: {cite_html(sources)})"
+    return f" ({e(label('source', loc))}: {cite_html(sources, loc)})"
 
 
 def _figure(svg: str | None, alt: str) -> str:
@@ -174,25 +177,19 @@ def report_html(
     if charts is not None:
         out.append(_figure(charts.projects, label("chart_by_status", loc)))
     out.append(heading("targets"))
-    out.append(_targets(d, loc, charts))
+    out.append(_targets(d, loc, charts, level + 2))
     if d.get("claims"):
         out.append(heading("claims"))
-        out.append(claims_html(d["claims"], locale=loc, cite=_plain_cite))
+        out.append(_claims(d, loc, level + 2))
     out.append(heading("meetings"))
     out.append(_meetings(d, loc))
     sources = all_sources(d)
     if sources:
         out.append(heading("sources") + '<ul class="bilat-sources">')
-        out.extend(f"<li>{_source_item(s)}</li>" for s in sources)
+        out.extend(f"<li>{_source_item(s, loc)}</li>" for s in sources)
         out.append("</ul>")
     out.append("</div>")
     return "".join(out)
-
-
-def _plain_cite(sources: Sequence[Mapping[str, JSON]]) -> str:
-    from bilat._present.report import _cite
-
-    return _cite(sources)
 
 
 def _none(loc: str) -> str:
@@ -200,101 +197,125 @@ def _none(loc: str) -> str:
 
 
 def _agreements(d: Mapping[str, JSON], loc: str) -> str:
+    """The agreements' table, then each agreement's treaty actions and note."""
+    from bilat._present.report import _agreements_table
+
     if not d["agreements"]:
         return _none(loc)
-    out = ["<ul>"]
+    head, rows, align = _agreements_table(d["agreements"], loc)
+    out = [table(rows, header=head, align=align), "<ul>"]
     for a in d["agreements"]:
-        out.append(f"<li>{e(a['title'])} — {e(a['status_line'])}")
+        if not a["actions"] and not a["note"]:
+            continue
         items = [e(act["text"]) + _sourced(act["sources"], loc) for act in a["actions"]]
         if a["note"]:
             items.append(f"{e(label('note', loc))}: {e(a['note'])}")
-        if items:
-            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
-        out.append("</li>")
+        out.append(f"<li>{e(a['title'])}<ul>")
+        out.extend(f"<li>{item}</li>" for item in items)
+        out.append("</ul></li>")
     out.append("</ul>")
-    return "".join(out)
+    return "".join(out).replace("<ul></ul>", "")
 
 
 def _projects(d: Mapping[str, JSON], loc: str) -> str:
+    """Projects by status (count, total), then every project line."""
+    from bilat._present.report import _projects_table, _status_table
+
     if not d["projects"]:
         return _none(loc)
-    rows = [
-        (g["status_text"], g["count"], g["total"]["text"] if g["total"] else g["note"])
-        for g in d["projects"]
-    ]
-    head = [label(key, loc) for key in ("status", "count", "total")]
-    out = [table(rows, header=head), "<ul>"]
-    for g in d["projects"]:
-        out.append(
-            f"<li>{e(g['status_text'])}: {e(counted(g['count'], 'project', loc))}<ul>"
-        )
-        for p in g["projects"]:
-            value = p["value"]["text"] if p["value"] else label("not_valued", loc)
-            count = f"{p['count']} × " if p["count"] > 1 else ""
-            line = f"{count}{p['name']}: {value}"
-            if p["completion_text"]:
-                line += f", {label('completion', loc)} {p['completion_text']}"
-            out.append(f"<li>{e(line)}{_sourced(p['sources'], loc)}</li>")
-        out.append("</ul></li>")
-    out.append("</ul>")
+    head, rows, align = _status_table(d["projects"], loc)
+    out = [table(rows, header=head, align=align)]
+    head, rows, align = _projects_table(d["projects"], loc)
+    out.append(table(rows, header=head, align=align))
     return "".join(out)
 
 
-_PROGRESS_HEAD = (
-    "reporter",
-    "year",
-    "current",
-    "share",
-    "gap",
-    "required_cagr",
-    "status",
-)
-
-
-def _targets(d: Mapping[str, JSON], loc: str, charts: Charts | None) -> str:
+def _targets(d: Mapping[str, JSON], loc: str, charts: Charts | None, level: int) -> str:
+    """Each target: its headline per series, status and reason, details, chart."""
     if not d["targets"]:
         return _none(loc)
     out = []
     for i, t in enumerate(d["targets"]):
-        out.append(f"<p>{e(label('target', loc))}: {e(target_text(t, loc))}</p>")
-        if t["sources"]:
-            out.append(
-                f'<p class="bilat-note">{e(label("source", loc))}: '
-                f"{cite_html(t['sources'])}</p>"
-            )
-        if not t["progress"]:
-            continue
-        rows = [
-            (
-                p["series"]["reporter_name"] or MISSING,
-                _year(p["year"]),
-                current_text(p, loc),
-                p["share_text"],
-                p["gap"]["text"] if p["gap"] else MISSING,
-                p["required_cagr_text"],
-                p["status_text"],
-            )
-            for p in t["progress"]
-        ]
-        out.append(table(rows, header=[label(h, loc) for h in _PROGRESS_HEAD]))
+        out.append(
+            f'<h{level} class="bilat-target">{e(label("target", loc))}: '
+            f"{e(target_text(t, loc))}</h{level}>"
+        )
         for j, p in enumerate(t["progress"]):
-            who = p["series"]["reporter_name"] or MISSING
-            if p.get("out_of_range_text"):
-                out.append(f"<p>{e(who)}: {e(p['out_of_range_text'])}</p>")
-            out.extend(
-                f"<p>{e(figure_used_text(p[key], loc))}</p>"
-                for key in ("figure", "base_figure")
-                if p.get(key)
-            )
-            if p["series"]["sources"]:
-                series = label("series_by", loc).format(reporter=who)
-                out.append(
-                    f'<p class="bilat-note">{e(series)}, {e(label("source", loc))}: '
-                    f"{cite_html(p['series']['sources'])}</p>"
-                )
+            out.append(_progress(p, loc))
             if charts is not None:
                 alt = f"{target_text(t, loc)} — {p['status_text']}"
                 out.append(_figure(charts.target(i, j), alt))
+        notes = []
+        if t.get("not_measured_text"):
+            why = t["not_measured_text"]
+            notes.append(f"{label('not_measured', loc)} ({why})")
+        if t.get("conversion_text"):
+            notes.append(t["conversion_text"])
+        out.extend(f'<p class="bilat-note">{e(n)}</p>' for n in notes)
+        if t["sources"]:
+            out.append(
+                f'<p class="bilat-note">{e(label("source", loc))}: '
+                f"{cite_html(t['sources'], loc)}</p>"
+            )
+    return "".join(out)
+
+
+def _progress(p: Mapping[str, JSON], loc: str) -> str:
+    """A series against its target: headline, status, warning, then the details."""
+    out = [f'<p class="bilat-headline">{e(p.get("headline_text") or "")}</p>']
+    if p["status"] != "not_measured":
+        line = p.get("status_line") or p["status_text"]
+        out.append(
+            f'<p class="bilat-status bilat-{e(p["status"])}">'
+            f"{e(label('status', loc))}: {e(line)}</p>"
+        )
+    if p.get("stale_text"):
+        out.append(f'<p class="bilat-warning">⚠ {e(p["stale_text"])}</p>')
+    details = []
+    if p.get("out_of_range_text"):
+        details.append(e(p["out_of_range_text"]))
+    if p["base"] and p["base_year"] != p["year"]:
+        base = (p.get("converted") or p)["base"]["text"]
+        if p["base_approximate"]:
+            base += f" ({label('approximate', loc)})"
+        details.append(e(f"{label('base', loc)} {p['base_year']}: {base}"))
+    details.extend(
+        e(figure_used_text(p[key], loc))
+        for key in ("figure", "base_figure")
+        if p.get(key)
+    )
+    if p["series"]["sources"]:
+        details.append(
+            f"{e(label('source', loc))}: {cite_html(p['series']['sources'], loc)}"
+        )
+    if details:
+        out.append(
+            '<ul class="bilat-details">'
+            + "".join(f"<li>{x}</li>" for x in details)
+            + "</ul>"
+        )
+    return "".join(out)
+
+
+def _claims(d: Mapping[str, JSON], loc: str, level: int) -> str:
+    """Each subject's stated figures: a year × source table, then what it leaves out."""
+    from bilat._present.report_claims import _beneath, _heading, claims_table
+
+    out = []
+    for group in d["claims"]:
+        out.append(f"<h{level}>{e(_heading(group, loc))}</h{level}>")
+        head, rows, align = claims_table(group, loc)
+        out.append(table(rows, header=head, align=align, css_class="bilat-claims"))
+        lines = _beneath(
+            group,
+            loc,
+            lambda x: e(str(x)),
+            lambda s, **_: cite_html(s, loc),
+            markdown=False,
+        )
+        if lines:
+            out.append("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+    out.append(f"<p>✓ {e(label('figure_used_mark', loc))}</p>")
     return "".join(out)
 
 
@@ -332,6 +353,12 @@ caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .55rem; text-align: left;
   vertical-align: top; }
 thead th { background: #f3f5f7; }
+.num { text-align: right; }
+.bilat-claims td { white-space: nowrap; }
+.bilat-headline { font-weight: 600; font-size: 1.05em; margin-bottom: .2rem; }
+.bilat-status { margin-top: 0; }
+.bilat-warning { color: #9a6700; font-weight: 600; }
+.bilat-target { margin-top: 1.6rem; }
 ul { padding-left: 1.4rem; }
 li { margin: .15rem 0; }
 a { color: #0550ae; overflow-wrap: anywhere; }
@@ -420,8 +447,8 @@ def chart_svgs(
 
     One chart per target and matching series (:meth:`TradeTarget.plot`),
     then the portfolio by status (:meth:`Portfolio.plot`); a chart that
-    cannot be drawn (its figures are in currencies without rates) is left
-    out, as the report's text says why. Without matplotlib, no chart and a
+    cannot be drawn (figures in currencies without rates, or beyond what a
+    float holds) is left out, as the report's text says why. Without matplotlib, no chart and a
     sentence saying which extra installs it.
     """
     from bilat._errors import BilatError
@@ -441,7 +468,7 @@ def chart_svgs(
         n += 1
         try:
             return _svg(draw, f"bilat-chart-{n}-")
-        except BilatError:
+        except (BilatError, ArithmeticError):  # figures beyond a float's range
             return None
 
     targets = []

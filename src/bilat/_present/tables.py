@@ -76,18 +76,38 @@ def text_table(
 ) -> list[str]:
     """The lines of a table in plain text, columns aligned by display width.
 
-    The header is underlined with dashes as wide as each column; every
-    line is padded to the same display width.
+    The header is underlined with dashes as wide as each column. Columns
+    line up as in :func:`padded_table`; trailing spaces are dropped, so a
+    forwarded or pasted report carries none.
 
     Example:
         >>> from bilat._present.tables import text_table
         >>> for line in text_table(["Year", "Value"], [["2024", "3"], ["2025", "10"]],
         ...                        ["left", "right"]):
-        ...     print(line.rstrip() + "|")
+        ...     print(line + "|")
         Year  Value|
         ----  -----|
         2024      3|
         2025     10|
+    """
+    return [
+        line.rstrip(" ") for line in padded_table(header, rows, align, indent=indent)
+    ]
+
+
+def padded_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    align: Sequence[Align],
+    *,
+    indent: str = "",
+) -> list[str]:
+    """The lines of :func:`text_table`, each padded to the same display width.
+
+    Example:
+        >>> from bilat._present.tables import padded_table
+        >>> [line + "|" for line in padded_table(["Year", "N"], [["2024", "3"]], ["left", "right"])]
+        ['Year  N|', '----  -|', '2024  3|']
     """
     cells = _checked(header, rows, align)
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
