@@ -983,3 +983,17 @@ class TestWithoutMatplotlib:
         assert e.value.extra == "plot"
         assert e.value.package == "matplotlib"
         assert e.value.feature == feature
+
+
+class TestPathPastFloatRange:
+    """A planned or projected path past float's range is left undrawn, not an error."""
+
+    def test_overflow(self) -> None:
+        """Points beyond float's range are NaN (matplotlib leaves them out)."""
+        import math
+
+        from bilat._present.plots import _path
+
+        points = _path(1e300, 99.0, 3)  # 1e300 · 100^k overflows from k = 1
+        assert points[0] == 1e300
+        assert all(math.isnan(p) for p in points[1:])

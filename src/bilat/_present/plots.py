@@ -19,6 +19,7 @@ The legend sits beside the plot, never on the data.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
@@ -178,8 +179,15 @@ def _speaker(claim: Claim) -> Country | None:
 
 
 def _path(start: float, rate: float, steps: int) -> list[float]:
-    """``start·(1 + rate)^k`` for ``k = 0 … steps``."""
-    return [start * (1 + rate) ** k for k in range(steps + 1)]
+    """``start·(1 + rate)^k`` for ``k = 0 … steps``; NaN (not drawn) past float's range."""
+    points = []
+    for k in range(steps + 1):
+        try:
+            point = start * (1 + rate) ** k
+        except OverflowError:
+            point = math.nan
+        points.append(point if math.isfinite(point) else math.nan)
+    return points
 
 
 def _rate(first: float, last: float, years: int) -> float | None:

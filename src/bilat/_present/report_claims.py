@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 __all__ = [
     "TRADE_METRICS",
     "claims_data",
-    "claims_html",
     "claims_lines",
     "claims_table",
     "current_text",
@@ -408,78 +407,6 @@ def _heading(group: Mapping[str, JSON], locale: LocaleLike) -> str:
     """A group's heading: subject, parties (a flow's direction), kind if several."""
     kind = f", {group['kind']}" if group.get("kind") else ""
     return f"{subject_text(group['subject'], locale)} ({group['parties_text']}){kind}"
-
-
-def _rows(
-    group: Mapping[str, JSON], locale: LocaleLike, text: Callable[[object], str]
-) -> list[tuple[JSON, str, str, int, Mapping[str, JSON]]]:
-    """A group's claims: (year, its flag, figure with its mark, index, claim).
-
-    The index is the claim's place among several of its year, -1 when it
-    is its year's only claim. The flag marks every claim of a year whose
-    figures disagree, the only one too (it may disagree with a claim of
-    another kind).
-    """
-    rows = []
-    for year in group["years"]:
-        flag = f" ⚠ {text(label('conflict', locale))}" if year["conflict"] else ""
-        several = len(year["claims"]) > 1
-        for i, c in enumerate(year["claims"]):
-            mark = " ✓" if c["used"] else ""
-            if c["used"] and several:  # say why this one of several
-                mark += f" ({text(c['reason_text'])})"
-            place = i if several else -1
-            rows.append((year["year"], flag, f"{text(c['text'])}{mark}", place, c))
-    return rows
-
-
-def claims_html(
-    data: Sequence[Mapping[str, JSON]],
-    *,
-    locale: LocaleLike,
-    cite: Callable[..., str],
-) -> str:
-    """The claims section of an HTML report, without its heading.
-
-    One table per subject (year, figure, who said it, when, source), as
-    the Markdown report has them: disagreeing years marked, the figure
-    each year's value came from ticked, with the reason when a year has
-    several.
-    """
-    from bilat._present.html import escape as e
-
-    if not data:
-        return ""
-    head = "".join(
-        f"<th>{e(label(k, locale).capitalize())}</th>"
-        for k in ("year", "figure", "said_by", "stated", "source")
-    )
-    out = []
-    for group in data:
-        out.append(
-            f"<table><caption>{e(_heading(group, locale))}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>"
-        )
-        for year, flag, figure, _, c in _rows(group, locale, str):
-            cells = (
-                f"{year}{flag}",
-                figure,
-                _who_cell(c),
-                str(c["stated"]) if c["stated"] is not None else "—",
-                cite(c["sources"]),
-            )
-            out.append("<tr>" + "".join(f"<td>{e(x)}</td>" for x in cells) + "</tr>")
-        out.append("</tbody></table>")
-    out.append(f"<p>✓ {e(label('figure_used_mark', locale))}</p>")
-    return "".join(out)
-
-
-def _who_cell(claim: Mapping[str, JSON]) -> str:
-    """Who said a claim, then its note, for a table's cell."""
-    who, note = claim["said_by"], claim.get("note")
-    if who and note:
-        return f"{who}; {note}"
-    return str(who or note or "—")
 
 
 def claims_lines(
