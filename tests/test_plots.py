@@ -994,6 +994,9 @@ class TestPathPastFloatRange:
 
         from bilat._present.plots import _path
 
-        points = _path(1e300, 99.0, 3)  # 1e300 · 100^k overflows from k = 1
-        assert points[0] == 1e300
+        points = _path(1e307, 99.0, 3)  # 1e307 · 100^k is past 1.8e308 from k = 1
+        assert points[0] == 1e307
         assert all(math.isnan(p) for p in points[1:])
+        growth = _path(1.0, 1e10 - 1, 40)  # (1e10)^40 overflows the power itself
+        assert growth[0] == 1.0
+        assert math.isnan(growth[40])
