@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -409,3 +410,68 @@ class TestQualifierWords:
             texts = {loc: value.format(loc) for loc in ("en", "ru", "kk", "uz")}
             assert len(set(texts.values())) == len(texts), texts
             assert Estimate.parse(texts[locale], locale) == value
+
+
+#: Text in the presentation modules that is not words for a reader: where
+#: matplotlib places things, and what an error names for a programmer.
+NOT_FOR_READERS = frozenset(
+    {
+        "upper left",
+        "upper center",
+        "offset points",
+        "axes fraction",
+        "frame backend",
+        "dossier frame",
+        "report format",
+        "an int from 0 to 16, or None",
+        "pip install 'bilat[plot]'",
+        "every row of a table needs one cell and alignment per column",
+    }
+)
+
+
+def _prose(path: Path) -> list[str]:
+    """The string constants of a module that read like English words, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documented = ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        f"{path.name}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and node.value not in NOT_FOR_READERS
+        and re.search(r"[A-Za-z]{3,} [a-z]{3,}", node.value)
+        and not re.search(r"[{}<>=;:#/%\\]|^\s|\(", node.value)
+    ]
+
+
+class TestNoEnglishOutsideLabels:
+    """Every word a reader sees comes from the label tables."""
+
+    def test_presentation_modules(self) -> None:
+        """No module of bilat._present but labels holds English prose."""
+        package = Path(bilat.__file__).parent / "_present"
+        found = [
+            line
+            for path in sorted(package.glob("*.py"))
+            if path.name != "labels.py"
+            for line in _prose(path)
+        ]
+        assert not found, "English outside the label tables:\n" + "\n".join(found)
+
+    def test_catches_prose(self, tmp_path: Path) -> None:
+        """The check finds a sentence written in code."""
+        module = tmp_path / "m.py"
+        module.write_text(
+            'def f():\n    """Doc string here."""\n    return "value not stated"\n'
+        )
+        assert _prose(module) == ["m.py:3: 'value not stated'"]
