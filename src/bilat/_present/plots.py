@@ -178,15 +178,20 @@ def _speaker(claim: Claim) -> Country | None:
     return said.country
 
 
+#: The largest magnitude a drawn path reaches: matplotlib's scaling adds
+#: margins to its limits in floats, which overflow near float's own range.
+_DRAWN: Final = 1e200
+
+
 def _path(start: float, rate: float, steps: int) -> list[float]:
-    """``start·(1 + rate)^k`` for ``k = 0 … steps``; NaN (not drawn) past float's range."""
+    """``start·(1 + rate)^k`` for ``k = 0 … steps``; NaN (not drawn) past ``_DRAWN``."""
     points = []
     for k in range(steps + 1):
         try:
             point = start * (1 + rate) ** k
         except OverflowError:
             point = math.nan
-        points.append(point if math.isfinite(point) else math.nan)
+        points.append(point if abs(point) <= _DRAWN else math.nan)
     return points
 
 

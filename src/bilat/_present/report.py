@@ -150,11 +150,26 @@ def _cite(
     the publication date or else the access date (in ``locale``'s words),
     and the URL. In Markdown the text is escaped and the URL is an autolink.
     """
+    if markdown:
+        return cite_sources(sources, locale, text=_markdown, link=_autolink)
+    return cite_sources(sources, locale, text=str, link=str)
+
+
+def cite_sources(
+    sources: Sequence[Mapping[str, JSON]],
+    locale: LocaleLike,
+    *,
+    text: Callable[[str], str],
+    link: Callable[[str], str],
+) -> str:
+    """Report sources as one line by :func:`bilat._source.citation`'s rule.
+
+    ``text`` renders the words (escaping them for Markdown or HTML) and
+    ``link`` the URL, so every format cites alike.
+    """
     from bilat._source import citation
 
     accessed = label("accessed_on", locale)
-    text = _markdown if markdown else str
-    link = _autolink if markdown else str
     return "; ".join(
         citation(
             str(s.get("publisher") or s["title"]),

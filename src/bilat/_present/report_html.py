@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from bilat._present.html import escape as e
 from bilat._present.html import table
 from bilat._present.labels import label
-from bilat._present.report import as_of_text, topics_text
+from bilat._present.report import as_of_text, cite_sources, topics_text
 from bilat._present.report_claims import figure_used_text, target_text
 
 if TYPE_CHECKING:
@@ -78,21 +78,7 @@ def cite_html(sources: Sequence[Mapping[str, JSON]], locale: str) -> str:
     publication or access date, the URL); here the text is escaped and the
     URL is a link.
     """
-    from bilat._source import citation
-
-    accessed = label("accessed_on", locale)
-    return "; ".join(
-        citation(
-            str(s.get("publisher") or s["title"]),
-            s.get("published"),
-            s.get("accessed"),
-            s.get("url"),
-            accessed_text=accessed,
-            text=e,
-            link=_link,
-        )
-        for s in sources
-    )
+    return cite_sources(sources, locale, text=e, link=_link)
 
 
 def _source_item(source: Mapping[str, JSON], locale: str) -> str:
