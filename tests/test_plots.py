@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 from tests.strategies import portfolios, trade_series, trade_targets
 
+import bilat
 from bilat import (
     Q_,
     Atlas,
@@ -990,13 +992,43 @@ class TestPathPastFloatRange:
 
     def test_overflow(self) -> None:
         """Points beyond 1e200 are NaN (matplotlib leaves them out), also when the power overflows."""
-        import math
-
         from bilat._present.plots import _path
 
         points = _path(1e189, 99.0, 7)  # 1e189 · 100^k passes 1e200 at k = 6
+        assert len(points) == 8
         assert all(math.isfinite(p) for p in points[:6])
         assert all(math.isnan(p) for p in points[6:])
         growth = _path(1.0, 1e10 - 1, 40)  # (1e10)^40 overflows the power itself
         assert growth[0] == 1.0
         assert math.isnan(growth[40])
+
+
+class TestNothingLeftOpen:
+    """A chart that fails leaves no pyplot figure open; a bad ax is a BilatError."""
+
+    def test_failed_charts_close_their_figures(self) -> None:
+        """A currency mismatch and a project without measures open no lasting figure."""
+        target = bilat.TradeTarget(("KZ", "UZ"), bilat.Money(10, "USD"), deadline=2030)
+        euros = bilat.TradeSeries(
+            ("KZ", "UZ"),
+            "turnover",
+            {2021: bilat.Money(1, "EUR"), 2023: bilat.Money(2, "EUR")},
+        )
+        before = plt.get_fignums()
+        with pytest.raises(bilat.CurrencyMismatchError):
+            target.plot(euros)
+        with pytest.raises(bilat.ValidationError):
+            bilat.Project("Railway", ["KZ"], "planned").plot()
+        assert plt.get_fignums() == before
+
+    @pytest.mark.parametrize("ax", ["axes", 0, object()])
+    def test_ax_not_axes(self, ax: object) -> None:
+        """Anything but an Axes or None names ax and the call."""
+        target = bilat.TradeTarget(("KZ", "UZ"), bilat.Money(10, "USD"))
+        series = bilat.TradeSeries(
+            ("KZ", "UZ"), "turnover", {2023: bilat.Money(2, "USD")}
+        )
+        with pytest.raises(
+            bilat.ArgumentTypeError, match=r"ax: .*TradeTarget\.plot\(\)"
+        ):
+            target.plot(series, ax=ax)  # type: ignore[arg-type]

@@ -18,14 +18,20 @@ The legend sits beside the plot, never on the data.
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, ParamSpec, TypeVar
 
-from bilat._errors import CurrencyMismatchError, MissingExtraError
+from bilat._errors import (
+    ArgumentTypeError,
+    CurrencyMismatchError,
+    MissingExtraError,
+    shown,
+)
 from bilat._estimate import Estimate
 from bilat._measure import amount, format_measure, in_unit_of, stated, unit_label
 from bilat._money import Money
@@ -69,17 +75,57 @@ STATUS_COLOURS: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def closes_on_error(plot: Callable[P, R]) -> Callable[P, R]:
+    """``plot``, closing the pyplot figures it opened when it raises.
+
+    Every chart opens its figure before it has measured everything it
+    draws; an error after that (a currency mismatch, a project without
+    measures) must not leave a figure open in pyplot's list, where a server
+    drawing many pages would pile them up.
+    """
+
+    @functools.wraps(plot)
+    def drawing(*args: P.args, **kwargs: P.kwargs) -> R:
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        before = set(pyplot.get_fignums()) if pyplot is not None else set()
+        try:
+            return plot(*args, **kwargs)
+        except BaseException:
+            after = sys.modules.get("matplotlib.pyplot")
+            if after is not None:
+                for number in set(after.get_fignums()) - before:
+                    after.close(number)
+            raise
+
+    return drawing
+
+
 def new_axes(ax: Axes | None, feature: str, size: tuple[float, float]) -> Axes:
     """``ax``, or the Axes of a new constrained-layout pyplot figure of ``size``.
 
     Raises:
         MissingExtraError: matplotlib is not installed.
+        ArgumentTypeError: ``ax`` is neither None nor a matplotlib Axes.
     """
     try:
         import matplotlib.pyplot as plt
+        from matplotlib.axes import Axes
     except ImportError as e:
         raise MissingExtraError("plot", "matplotlib", feature) from e
     if ax is not None:
+        if not isinstance(ax, Axes):
+            raise ArgumentTypeError(
+                [
+                    (
+                        "ax",
+                        f"expected a matplotlib Axes or None in {feature}, got {shown(ax)}",
+                    )
+                ]
+            )
         return ax
     _, new = plt.subplots(figsize=size, layout="constrained")
     return new
@@ -225,6 +271,7 @@ class _Drawn:
             self.highest = max(self.highest, *values)
 
 
+@closes_on_error
 def target_plot(
     target: Target | TradeTarget,
     series: Series | TradeSeries,
@@ -479,6 +526,7 @@ def elapsed(progress: Progress[Any]) -> float | None:
     return min(1.0, max(0.0, (year - base_year) / (deadline - base_year)))
 
 
+@closes_on_error
 def atlas_plot(
     atlas: Atlas,
     ax: Axes | None = None,
@@ -585,9 +633,3 @@ def atlas_plot(
         borderaxespad=0.0,
     )
     return axes
-
-
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    from bilat._fields import as_date
-
-    return None if value is None else as_date(value, "as_of")

@@ -24,6 +24,7 @@ from bilat._present.labels import label
 from bilat._present.plots import (
     STATUS_COLOURS,
     amount_formatter,
+    closes_on_error,
     legend_beside,
     new_axes,
     percent,
@@ -97,6 +98,7 @@ def _unit(
     return None if currency is None else as_currency(currency)
 
 
+@closes_on_error
 def portfolio_plot(
     portfolio: Portfolio,
     ax: Axes | None = None,
@@ -232,6 +234,7 @@ def _long_date(day: dt.date, locale: LocaleLike) -> str:
     return str(format_date(day, "long", locale=get_locale(locale)))
 
 
+@closes_on_error
 def timeline_plot(
     portfolio: Portfolio,
     ax: Axes | None = None,
@@ -369,6 +372,7 @@ def timeline_plot(
 # -- physical completion ---------------------------------------------------------------
 
 
+@closes_on_error
 def completion_plot(
     project: Project,
     ax: Axes | None = None,
