@@ -528,12 +528,13 @@ class TestPercent:
         assert percent_text(Decimal("0.497"), locale) == expected
 
     def test_half_even(self) -> None:
-        """0.12345 is 12.345 %: 12.3 % half-even; 0.00125 is 0.1 % (0.125 → 0.1)."""
-        assert percent_text(Decimal("0.12345")) == "12.3%"
+        """Ties go to the even digit: 12.25 % → 12.2 %, 12.35 % → 12.4 %, 0.125 % → 0.1 %."""
+        assert percent_text(Decimal("0.1225")) == "12.2%"
+        assert percent_text(Decimal("0.1235")) == "12.4%"
         assert percent_text(Decimal("0.00125")) == "0.1%"
         assert percent_text(None) == "—"
 
     def test_report_uses_it(self, report: Report) -> None:
-        """The report's share text is the one format's."""
+        """The report's share text is 4.97 / 10 in the one format: 49.7 %."""
         p = _progress(report, 2030)
-        assert p["share_text"] == percent_text(Decimal(p["share"]), "en")
+        assert p["share_text"] == "49.7%"
