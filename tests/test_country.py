@@ -901,3 +901,27 @@ class TestFuzzRegressions:
                 if index.english[code] not in expected:
                     expected.append(index.english[code])
         assert _close_names(key) == expected[:3]
+
+
+class TestHostileNames:
+    """A str subclass whose methods raise is read as its characters."""
+
+    class Hostile(str):
+        """A name whose length and case folding raise."""
+
+        def __len__(self) -> int:
+            raise RuntimeError("len")
+
+        def casefold(self) -> str:
+            raise RuntimeError("casefold")
+
+    def test_country(self) -> None:
+        """Country() refuses an unknown name with an UnknownCountryError, not the subclass's error."""
+        with pytest.raises(UnknownCountryError):
+            Country(self.Hostile("Narnia"))
+
+    def test_lookup(self) -> None:
+        """Country.lookup finds a known name and refuses an unknown one cleanly."""
+        assert Country.lookup(self.Hostile("Poland")) == Country("PL")
+        with pytest.raises(UnknownCountryError):
+            Country.lookup(self.Hostile("Narnia"))

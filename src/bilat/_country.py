@@ -50,7 +50,7 @@ from bilat._errors import (
     UnknownCurrencyError,
     shown,
 )
-from bilat._fields import as_items, invalid
+from bilat._fields import as_items, invalid, plain_str
 from bilat._locale import LocaleLike, get_locale
 from bilat._pickling import public
 
@@ -146,9 +146,10 @@ def _alpha2_of(value: object) -> str:
     try:
         return _code_to_alpha2(value)
     except UnknownCountryError as e:
-        if e.suggestions or not isinstance(value, str):
+        text = plain_str(value)
+        if e.suggestions or text is None:
             raise
-        named = _named(value)
+        named = _named(text)
         if named is None:
             raise
         expected = f"an ISO 3166 code (Country.lookup({shown(value)}) takes names)"
@@ -329,6 +330,8 @@ class Country:
             return obj
         if not isinstance(obj, str):
             return cls(value)
+        # A plain copy: a str subclass may override what the name index calls.
+        obj = str.__str__(obj)
         try:
             return cls(_code_to_alpha2(obj))
         except UnknownCountryError as e:

@@ -546,7 +546,3 @@ def _beneath(
         if cited:
             lines.append(f"{text(column)} — {source}: {cite(cited, markdown=markdown)}")
     return lines + remarks
-
-
-#: The columns of a claims table.
-_COLUMNS = ("year", "figure", "said_by", "stated", "source")

@@ -24,7 +24,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
-from bilat._country import Country
+from bilat._country import Country, _code_to_alpha2
 from bilat._currency import Currency
 from bilat._decimal import EMAX, EXACT, MAX_DIGITS, integer_of, to_decimal
 from bilat._errors import (
@@ -191,8 +191,8 @@ class Reader:
                 if place is not None:
                     found = place.country if place.kind is AreaKind.COUNTRY else None
         else:
-            try:
-                country = Country(text)
+            try:  # codes only: a name is no code, and the name index is not needed
+                country = Country(_code_to_alpha2(text))
             except BilatError:
                 pass
             else:
