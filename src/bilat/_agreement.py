@@ -30,6 +30,7 @@ from bilat._fields import (
     as_enum,
     as_instances,
     as_optional_date_or_year,
+    as_optional_text,
     as_text,
 )
 from bilat._pickling import public
@@ -287,7 +288,7 @@ def _actions(value: TreatyAction | Iterable[TreatyAction]) -> tuple[TreatyAction
 
 
 def _note(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "note")
+    return as_optional_text(value, "note")
 
 
 # (earlier, later): pairs of dates that must not be out of order.

@@ -65,7 +65,7 @@ from bilat._events import Official
 from bilat._fields import (
     DateOrYear,
     as_optional_date_or_year,
-    as_text,
+    as_optional_text,
     invalid,
     plain_str,
 )
@@ -161,11 +161,11 @@ def _stated(value: dt.date | int | str | None) -> DateOrYear | None:
 
 
 def _note(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "note")
+    return as_optional_text(value, "note")
 
 
 def _text(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "text")
+    return as_optional_text(value, "text")
 
 
 def _precision(value: Decimal | int | str | None) -> Decimal | None:

@@ -483,20 +483,6 @@ def _comtrade_series(
     return found
 
 
-def _width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: wide characters two, marks none."""
-    import unicodedata
-
-    return sum(
-        0
-        if unicodedata.combining(c) or c in "\u200b\u200c\u200d"
-        else 2
-        if unicodedata.east_asian_width(c) in "WF"
-        else 1
-        for c in text
-    )
-
-
 def _atlas_cells(row: dict[str, object]) -> dict[str, str]:
     """The cells of a text or Markdown table row, for people."""
     from decimal import Decimal
@@ -541,6 +527,8 @@ def _atlas_cells(row: dict[str, object]) -> dict[str, str]:
 
 def _atlas_text(rows: Sequence[dict[str, object]]) -> str:
     """The rows as a table of aligned columns, for a terminal."""
+    from bilat._present.tables import display_width as _width
+
     table = [{key: heading for key, heading, _ in _ATLAS_TABLE}]
     table.extend(_atlas_cells(row) for row in rows)
     widths = {

@@ -13,7 +13,7 @@ from bilat._country import Country, to_parties
 from bilat._errors import shown
 from bilat._estimate import Estimate
 from bilat._events import Meeting, Official
-from bilat._fields import as_text, as_tuple, invalid
+from bilat._fields import as_optional_text, as_text, as_tuple, invalid
 from bilat._ledger import group_claims
 from bilat._money import Money
 from bilat._pickling import public
@@ -98,11 +98,11 @@ def _title(value: str) -> str:
 
 
 def _relationship(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "relationship")
+    return as_optional_text(value, "relationship")
 
 
 def _note(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "note")
+    return as_optional_text(value, "note")
 
 
 @public

@@ -17,6 +17,7 @@ from bilat._fields import (
     as_enum,
     as_instances,
     as_optional_date_or_year,
+    as_optional_text,
     as_text,
     as_tuple,
     invalid,
@@ -129,15 +130,15 @@ def _topics(value: Topic | str | Iterable[Topic | str]) -> tuple[Topic, ...]:
 
 
 def _place(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "place")
+    return as_optional_text(value, "place")
 
 
 def _title(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "title")
+    return as_optional_text(value, "title")
 
 
 def _note(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "note")
+    return as_optional_text(value, "note")
 
 
 @public

@@ -37,6 +37,7 @@ __all__ = [
     "as_option",
     "as_optional_date",
     "as_optional_date_or_year",
+    "as_optional_text",
     "as_pairs",
     "as_text",
     "as_tuple",
@@ -449,3 +450,14 @@ def as_text(value: object, path: str) -> str:
                 ]
             ) from None
     return text
+
+
+def as_optional_text(value: object, path: str) -> str | None:
+    """Like :func:`as_text`, but None (no text given) stays None.
+
+    Example:
+        >>> from bilat._fields import as_optional_text
+        >>> as_optional_text(None, "note") is None, as_optional_text(" Akorda ", "note")
+        (True, 'Akorda')
+    """
+    return None if value is None else as_text(value, path)

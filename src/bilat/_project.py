@@ -27,6 +27,7 @@ from bilat._fields import (
     as_enum,
     as_instances,
     as_optional_date_or_year,
+    as_optional_text,
     as_pairs,
     as_text,
     invalid,
@@ -348,11 +349,11 @@ def _as_value(value: object, path: str) -> Money | Estimate | None:
 
 
 def _sector(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "sector")
+    return as_optional_text(value, "sector")
 
 
 def _location(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "location")
+    return as_optional_text(value, "location")
 
 
 def _count(value: int) -> int:

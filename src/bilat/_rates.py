@@ -48,7 +48,7 @@ from bilat._errors import (
     ValidationError,
     shown,
 )
-from bilat._fields import MAX_ITEMS, as_date, invalid, plain_str
+from bilat._fields import MAX_ITEMS, DateLike, as_date, invalid, plain_str
 from bilat._fs import MAX_FILE_SIZE, as_path, check_max_size, read_bytes
 from bilat._money import Money, make_money
 from bilat._pickling import public
@@ -65,8 +65,6 @@ __all__ = [
     "optional_rates",
 ]
 
-#: A date, or its ISO 8601 text (``"2025-01-02"``).
-DateLike: TypeAlias = dt.date | str
 
 #: How old a quote may be: a :class:`datetime.timedelta` or a number of days.
 MaxAge: TypeAlias = dt.timedelta | int

@@ -18,6 +18,7 @@ from bilat._fields import (
     as_instances,
     as_optional_date,
     as_optional_date_or_year,
+    as_optional_text,
     as_text,
     invalid,
 )
@@ -135,11 +136,11 @@ def _title(value: str) -> str:
 
 
 def _publisher(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "publisher")
+    return as_optional_text(value, "publisher")
 
 
 def _note(value: str | None) -> str | None:
-    return None if value is None else as_text(value, "note")
+    return as_optional_text(value, "note")
 
 
 def _published(value: DateLike | None) -> dt.date | None:

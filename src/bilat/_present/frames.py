@@ -58,11 +58,10 @@ from bilat._errors import (
     ArgumentTypeError,
     CurrencyMismatchError,
     MissingExtraError,
-    ValidationError,
     shown,
 )
 from bilat._estimate import Estimate, Qualifier
-from bilat._fields import as_option
+from bilat._fields import as_option, invalid
 from bilat._money import Money
 from bilat._source import as_date
 
@@ -330,17 +329,13 @@ def frame_options(
 
         expect_rates(rates, call)
         if money is None:
-            raise ValidationError(
-                [
-                    (
-                        "rates",
-                        (
-                            f"rates= without currency= in {call}: name the "
-                            f"currency to convert to, as in "
-                            f"{call[:-1]}currency='USD', rates=rates)"
-                        ),
-                    )
-                ]
+            raise invalid(
+                "rates",
+                (
+                    f"rates= without currency= in {call}: name the "
+                    f"currency to convert to, as in "
+                    f"{call[:-1]}currency='USD', rates=rates)"
+                ),
             )
     day = None if on is None else as_date(on, "on")
     return FrameOptions(
@@ -671,20 +666,13 @@ def progress_frame(
     options = frame_options("progress_frame()", exact=exact, backend=backend)
     given: object = progresses  # a caller may pass anything
     if isinstance(given, Progress | str | bytes) or not _iterable(given):
-        raise ValidationError(
-            [
-                (
-                    "progresses",
-                    f"expected an iterable of Progress, got {shown(given)}",
-                )
-            ]
+        raise invalid(
+            "progresses", f"expected an iterable of Progress, got {shown(given)}"
         )
     rows: list[_Row] = []
     for i, p in enumerate(progresses):
         if not isinstance(p, Progress):
-            raise ValidationError(
-                [(f"progresses[{i}]", f"expected a Progress, got {shown(p)}")]
-            )
+            raise invalid(f"progresses[{i}]", f"expected a Progress, got {shown(p)}")
         rows.append(progress_row(p))
     return _frame(options.call, PROGRESS_COLUMNS, rows, options)  # type: ignore[no-any-return]
 

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from babel.numbers import format_decimal
 
-from bilat._decimal import context_with, decimal_text
+from bilat._decimal import decimal_text
 from bilat._errors import CurrencyMismatchError
 from bilat._estimate import Estimate
 from bilat._locale import LocaleLike, get_locale
 from bilat._money import Money
 from bilat._present.labels import counted, label, out_of_range_text, visible
-from bilat._present.numbers import percent_text
+from bilat._present.numbers import DISPLAY, MISSING, percent_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -44,13 +44,6 @@ __all__ = [
     "progress_html",
     "table",
 ]
-
-#: What a table cell shows when a value is missing.
-MISSING = "—"
-
-#: The context numbers are shown in: not the caller's, and with room for
-#: every digit of any number bilat holds (``1E+99`` as a percentage).
-_DISPLAY = context_with(decimal.ROUND_HALF_EVEN)
 
 
 class Cell(NamedTuple):
@@ -207,7 +200,7 @@ def _number(value: Decimal | None, locale: LocaleLike) -> Cell:
     """A ratio with two decimals in ``locale`` (``1.47``, ``1,47``), the exact one as tooltip."""
     if value is None:
         return Cell(MISSING)
-    with decimal.localcontext(_DISPLAY):  # not the caller's rounding
+    with decimal.localcontext(DISPLAY):  # not the caller's rounding
         text = format_decimal(value, format="#,##0.00", locale=get_locale(locale))
     return Cell(str(text), decimal_text(value))
 

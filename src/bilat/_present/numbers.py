@@ -19,14 +19,14 @@ from babel.numbers import format_percent
 from bilat._decimal import context_with
 from bilat._locale import LocaleLike, get_locale
 
-__all__ = ["MISSING", "percent_text"]
+__all__ = ["DISPLAY", "MISSING", "percent_text"]
 
 #: What a figure that is not there shows as.
 MISSING = "—"
 
-# Not the caller's context, and room for every digit of any ratio bilat
-# holds (up to 1E+99, that is 1E+101 %).
-_DISPLAY = context_with(decimal.ROUND_HALF_EVEN)
+#: The context figures are shown in: not the caller's, and room for every
+#: digit of any ratio bilat holds (up to 1E+99, that is 1E+101 %).
+DISPLAY = context_with(decimal.ROUND_HALF_EVEN)
 
 
 def percent_text(value: Decimal | None, locale: LocaleLike = "en") -> str:
@@ -45,7 +45,7 @@ def percent_text(value: Decimal | None, locale: LocaleLike = "en") -> str:
     if value is None:
         return MISSING
     where = get_locale(locale)
-    with decimal.localcontext(_DISPLAY):
+    with decimal.localcontext(DISPLAY):
         return str(format_percent(value, format=_one_decimal(where), locale=where))
 
 

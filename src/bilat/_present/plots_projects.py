@@ -15,10 +15,10 @@ from bilat._currency import Currency, CurrencyLike, as_currency
 from bilat._errors import (
     CurrencyMismatchError,
     InvalidOptionError,
-    ValidationError,
     shown,
 )
 from bilat._estimate import Estimate
+from bilat._fields import invalid
 from bilat._measure import format_measure
 from bilat._present.labels import label
 from bilat._present.plots import (
@@ -400,17 +400,13 @@ def completion_plot(
     axes = new_axes(ax, "Project.plot()", (8.0, 4.6))
     name = project._measure(measure)
     if name is None:
-        raise ValidationError(
-            [
-                (
-                    "measures",
-                    (
-                        f"{shown(project.name)} has no measures: Project.plot() "
-                        "draws how much of a measure was done; give the project "
-                        'measures={"length": "152 km"} and updates'
-                    ),
-                )
-            ]
+        raise invalid(
+            "measures",
+            (
+                f"{shown(project.name)} has no measures: Project.plot() "
+                "draws how much of a measure was done; give the project "
+                'measures={"length": "152 km"} and updates'
+            ),
         )
     day = _when(as_of)
     planned = project.measures[name]
