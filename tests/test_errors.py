@@ -288,9 +288,9 @@ class TestInvalidDate:
     @given(st.dates())
     def test_iso_text_round_trips(self, day: dt.date) -> None:
         """Every date's ISO text reads back as that date, in each parser."""
+        from bilat._fields import as_date
         from bilat._rates import check_on
         from bilat._series import as_year
-        from bilat._source import as_date
 
         text = day.isoformat()
         assert as_date(text, "d") == day
@@ -300,7 +300,7 @@ class TestInvalidDate:
     @given(st.text(max_size=12).filter(lambda t: not _is_iso_date(t)))
     def test_other_text_is_refused(self, text: str) -> None:
         """Text that is no ISO date is refused, naming it, never read otherwise."""
-        from bilat._source import as_date
+        from bilat._fields import as_date
 
         with pytest.raises(bilat.InvalidDateError) as info:
             as_date(text, "d")

@@ -12,14 +12,8 @@ from tests.strategies import sources
 
 import bilat
 from bilat import Source, ValidationError
-from bilat._source import (
-    as_date,
-    as_optional_date,
-    as_sources,
-    as_text,
-    date_repr,
-    to_sources,
-)
+from bilat._fields import as_date, as_optional_date, as_text
+from bilat._source import as_sources, date_repr, to_sources
 
 AKORDA = Source(
     "President Tokayev receives Uzbek Foreign Minister",

@@ -42,8 +42,8 @@ from bilat._pickling import public
 from bilat._series import same_parties
 
 if TYPE_CHECKING:
+    from bilat._fields import DateOrYear
     from bilat._rates import ExchangeRates
-    from bilat._source import DateOrYear
 
 __all__ = [
     "DEFAULT_PREFER",

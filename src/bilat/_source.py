@@ -13,11 +13,8 @@ from bilat._errors import shown
 from bilat._fields import (
     DateLike,
     DateOrYear,
-    as_date,
-    as_date_or_year,
     as_instances,
     as_optional_date,
-    as_optional_date_or_year,
     as_optional_text,
     as_text,
     invalid,
@@ -25,15 +22,9 @@ from bilat._fields import (
 from bilat._pickling import public
 
 __all__ = [
-    "DateOrYear",
     "Source",
     "Sources",
-    "as_date",
-    "as_date_or_year",
-    "as_optional_date",
-    "as_optional_date_or_year",
     "as_sources",
-    "as_text",
     "citation",
     "date_or_year_repr",
     "date_or_year_text",

@@ -61,9 +61,8 @@ from bilat._errors import (
     shown,
 )
 from bilat._estimate import Estimate, Qualifier
-from bilat._fields import as_option, invalid
+from bilat._fields import as_date, as_option, invalid
 from bilat._money import Money
-from bilat._source import as_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

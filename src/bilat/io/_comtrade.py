@@ -118,11 +118,11 @@ from bilat._errors import (
     count_of,
     shown,
 )
-from bilat._fields import as_items
+from bilat._fields import as_items, as_optional_date
 from bilat._fs import as_path, open_regular
 from bilat._progress import Bar, bar, check_progress
 from bilat._series import TradeMetric, as_metric
-from bilat._source import Source, as_optional_date
+from bilat._source import Source
 from bilat._trade_series import TradeSeries
 from bilat.io._areas import codes_for
 from bilat.io._comtrade_csv import _csv_cells, _csv_header, _records, read_csv
